@@ -1,0 +1,49 @@
+"""What question generation produces: plain dataclasses, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = (
+    "cloze",
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "matching",
+    "ordering",
+    "translation",
+)
+
+
+@dataclass
+class GeneratedQuestion:
+    """One question in one language.
+
+    answer: a string (cloze, single_choice, translation), a list of strings (multiple_choice;
+    ordering, in the correct order), a list of [left, right] pairs (matching), or a bool (true_false).
+    choices: the options shown, [] when there are none; for matching, the right-hand options.
+    A cloze prompt marks its blank with "____".
+    """
+
+    key: str  # stable across regenerations of an unchanged fact: fact key + type + language + target
+    type: str
+    language: str  # "zh" or "vi"
+    prompt: str
+    answer: str | bool | list
+    choices: list = field(default_factory=list)
+    source: str = ""  # the source sentence in the question's language
+    source_translation: str | None = None  # the aligned sentence in the other language
+    fact: str = ""  # Fact.key
+    targets: list[str] = field(default_factory=list)  # Term.key of what the question asks for
+
+    def to_json(self) -> dict:
+        return {
+            "type": self.type,
+            "language": self.language,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "choices": self.choices,
+            "source": self.source,
+            "source_translation": self.source_translation,
+            "fact": self.fact,
+        }
