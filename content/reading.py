@@ -1,0 +1,46 @@
+"""Prepare a stored document for side-by-side reading: sentences cut into plain and name parts."""
+
+from dataclasses import dataclass
+
+from content.models import Document, Term
+
+
+@dataclass
+class Segment:
+    text: str
+    term: Term | None = None
+
+
+def segments(text: str, mentions: list[dict], lang: str, terms: dict[str, Term]) -> list[Segment]:
+    """Cut `text` at the mentions of `lang`; overlapping mentions keep the longest."""
+    spans = sorted(
+        (m for m in mentions if m["lang"] == lang and m["term"] in terms),
+        key=lambda m: (m["start"], -(m["end"] - m["start"])),
+    )
+    out: list[Segment] = []
+    pos = 0
+    for m in spans:
+        if m["start"] < pos:
+            continue
+        if m["start"] > pos:
+            out.append(Segment(text[pos : m["start"]]))
+        out.append(Segment(text[m["start"] : m["end"]], terms[m["term"]]))
+        pos = m["end"]
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def reading_rows(document: Document) -> list[dict]:
+    """One row per passage: its sentences in both languages, segmented for highlighting."""
+    terms = {t.key: t for t in document.terms.filter(is_active=True)}
+    rows: dict[int, dict] = {}
+    for sentence in document.sentences.select_related("passage"):
+        row = rows.setdefault(
+            sentence.passage_id, {"passage": sentence.passage, "zh": [], "vi": []}
+        )
+        for lang in ("zh", "vi"):
+            text = getattr(sentence, lang)
+            if text:
+                row[lang].append(segments(text, sentence.mentions, lang, terms))
+    return list(rows.values())

@@ -1,0 +1,1 @@
+"""Questions, quizzes, attempts and flashcards (issues 4–9 fill this in)."""

@@ -1,0 +1,20 @@
+"""Learner-facing pages: the home page for now; quiz taking and review grow here."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from content.models import Document
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """Any signed-in user: their classes and the documents to study. Template: home.html."""
+    user = request.user
+    classes = (
+        user.taught_classes.all() if user.is_teacher else user.classes.select_related("teacher")
+    )
+    documents = Document.objects.only("slug", "title_zh", "title_vi", "published")
+    return render(request, "home.html", {"classes": classes, "documents": documents})

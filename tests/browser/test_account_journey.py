@@ -1,0 +1,35 @@
+"""A student signs up, logs in, switches the interface to Chinese and back, and logs out."""
+
+import re
+
+from playwright.sync_api import expect
+
+
+def test_a_student_signs_up_switches_language_and_logs_out(page, db):
+    page.goto("/accounts/signup/")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    page.get_by_label("Tên đăng nhập").fill("lan")
+    page.get_by_label("Mật khẩu:", exact=True).fill("a long Pass-phrase 42")
+    page.get_by_label("Xác nhận mật khẩu").fill("a long Pass-phrase 42")
+    page.get_by_role("button", name="Đăng ký").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("lan")
+
+    page.get_by_role("button", name=re.compile("Đăng xuất")).click()
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+
+    page.get_by_label("Tên đăng nhập").fill("lan")
+    page.get_by_label("Mật khẩu").fill("a long Pass-phrase 42")
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("lan")
+
+    # The switcher submits itself on change (app.js); the page comes back in Chinese.
+    page.get_by_label("Ngôn ngữ").select_option("zh-hans")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(page.get_by_role("link", name="文档")).to_be_visible()
+
+    page.get_by_label("语言").select_option("vi")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.get_by_role("link", name="Tài liệu")).to_be_visible()
+
+    page.get_by_role("button", name=re.compile("Đăng xuất")).click()
+    expect(page).to_have_url(re.compile("/accounts/login/"))

@@ -1,0 +1,34 @@
+"""Fixtures shared by every test: three users (two students and a teacher) and their clients."""
+
+import pytest
+
+from accounts.models import User
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def alice(db) -> User:
+    return User.objects.create_user("alice", password=PASSWORD)
+
+
+@pytest.fixture
+def bob(db) -> User:
+    return User.objects.create_user("bob", password=PASSWORD)
+
+
+@pytest.fixture
+def teacher(db) -> User:
+    return User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client
