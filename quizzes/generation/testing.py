@@ -1,0 +1,125 @@
+"""Helpers for testing question generation on any document: hand-built Analysis objects and the
+checks every generated set must pass (coverage of what the Analysis says must be asked).
+
+Kept in the package rather than in tests so the database layer's tests can reuse them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from content.lang.model import Analysis, Mention, Pair, Sentence, Term
+
+from .model import QUESTION_TYPES, GeneratedQuestion
+from .quality import find_problems
+from .text import find_forms, squash, strip_marker, term_forms
+
+MUST_ASK_KINDS = ("year", "number", "place")
+
+
+def add_mentions(analysis: Analysis) -> Analysis:
+    """Fill Analysis.mentions by finding every term's forms in every sentence (for fixtures)."""
+    analysis.mentions = []
+    for sentence in analysis.sentences:
+        for lang in analysis.languages:
+            text = sentence.get(lang)
+            if not text:
+                continue
+            for term in analysis.terms:
+                for start, end in find_forms(text, term_forms(term, lang)):
+                    analysis.mentions.append(
+                        Mention(term.key, lang, sentence.index, start, end, text[start:end])
+                    )
+    return analysis
+
+
+def sentences(rows: list[tuple[int, str | None, str | None]]) -> list[Sentence]:
+    return [Sentence(i, p, zh, vi) for i, (p, zh, vi) in enumerate(rows)]
+
+
+def flat(answer) -> list[str]:
+    if isinstance(answer, bool):
+        return []
+    if isinstance(answer, str):
+        return [answer]
+    return [s for item in answer for s in flat(item)]
+
+
+def must_ask(analysis: Analysis) -> list[tuple[str, str, str]]:
+    """What the questions must ask for, per language, derived from the Analysis alone:
+    ("term", lang, Term.key) for every year, number and place the language names;
+    ("item", lang, text) for every enumeration item and every numbered item (model, lesson)."""
+    wanted = []
+    for lang in analysis.languages:
+        for term in analysis.terms:
+            if term.kind in MUST_ASK_KINDS and term.get(lang):
+                wanted.append(("term", lang, term.key))
+        for fact in analysis.facts:
+            for item in fact.items:
+                if item.get(lang):
+                    wanted.append(("item", lang, item.get(lang)))
+            if fact.ordinal is not None and fact.get(lang):
+                wanted.append(("numbered", lang, fact.key))
+    return list(dict.fromkeys(wanted))
+
+
+def asks_for(question: GeneratedQuestion, what: tuple[str, str, str], analysis: Analysis) -> bool:
+    kind, lang, value = what
+    if question.language != lang:
+        return False
+    if kind == "term":
+        return value in question.targets
+    if kind == "item":
+        wanted = squash(strip_marker(value))
+        return any(
+            wanted and (wanted in squash(a) or squash(a) in wanted)
+            for a in flat(question.answer)
+            if len(squash(a)) >= 2
+        )
+    # A numbered item is asked for by a question on that fact whose answer is its label.
+    return question.fact == value and question.type in ("single_choice", "true_false", "ordering")
+
+
+def uncovered(questions: list[GeneratedQuestion], analysis: Analysis) -> list[tuple]:
+    return [w for w in must_ask(analysis) if not any(asks_for(q, w, analysis) for q in questions)]
+
+
+def summary(questions: list[GeneratedQuestion]) -> dict[str, Counter]:
+    out: dict[str, Counter] = {}
+    for q in questions:
+        out.setdefault(q.language, Counter())[q.type] += 1
+    return out
+
+
+def check_set(questions: list[GeneratedQuestion], analysis: Analysis, minimum: int = 40) -> list:
+    """Every failure of the properties a generated set must have, as readable strings."""
+    failures = []
+    counts = summary(questions)
+    for lang in analysis.languages:
+        per_type = counts.get(lang, Counter())
+        if sum(per_type.values()) < minimum:
+            failures.append(f"{lang}: only {sum(per_type.values())} questions")
+        missing = [t for t in QUESTION_TYPES if not per_type[t]]
+        if missing:
+            failures.append(f"{lang}: no {missing}")
+    for q in questions:
+        for problem in find_problems(q, analysis):
+            failures.append(f"{q.type}/{q.language} {q.prompt[:60]!r}: {problem}")
+    keys = Counter(q.key for q in questions)
+    failures += [f"duplicate key {k}" for k, n in keys.items() if n > 1]
+    failures += [f"not asked: {w}" for w in uncovered(questions, analysis)]
+    return failures
+
+
+__all__ = [
+    "Pair",
+    "Term",
+    "add_mentions",
+    "asks_for",
+    "check_set",
+    "flat",
+    "must_ask",
+    "sentences",
+    "summary",
+    "uncovered",
+]
