@@ -1,0 +1,646 @@
+"""Facts worth learning: definitions, enumerations, numbered items, lessons, examples, quoted
+terms — found in each language by the phrasing glossary texts use, then linked across the
+languages through the sentence alignment.
+
+A fact found in one language whose aligned sentence does not state it the same way is kept
+with `only_in` set, so the reader can see what the translation adds or drops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import chinese, vietnamese
+from .model import VI, ZH, Analysis, Fact, Pair, Problem
+from .readings import hanviet_folded
+from .text import fold, norm_for_key, short_hash
+
+
+@dataclass
+class _Raw:
+    kind: str
+    marker: str  # which phrasing found it: the cross-language match key
+    lang: str
+    sentence: int
+    paragraph: int
+    text: str
+    start: int
+    end: int
+    subject: str | None = None
+    items: list[str] = field(default_factory=list)
+    ordinal: int | None = None
+
+
+_ZH_NUM = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def _zh_ordinal(text: str) -> int | None:
+    value = chinese.numeral_value(text)
+    return value if value else None
+
+
+def _strip(text: str) -> str:
+    return text.strip(" ，,、。；;：:.!?！？")
+
+
+# -- splitting lists ------------------------------------------------------------------------
+
+
+def _top_level_split(text: str, seps: tuple[str, ...]) -> list[str]:
+    """Split at separators outside parentheses and quotes."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if c in "(（[“":
+            depth += 1
+        elif c in ")）]”" and depth:
+            depth -= 1
+        elif depth == 0:
+            sep = next((s for s in seps if text.startswith(s, i)), None)
+            if sep:
+                out.append(text[start:i])
+                i += len(sep)
+                start = i
+                continue
+        i += 1
+    out.append(text[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def zh_items(text: str) -> list[str]:
+    items = _top_level_split(_strip(text), ("、", "；", ";"))
+    if items:
+        last = _top_level_split(items[-1], ("以及", "和", "及"))
+        if len(last) == 2:
+            items[-1:] = last
+    return [_strip(i) for i in items if _strip(i)]
+
+
+def vi_items(text: str, target: int | None = None) -> list[str]:
+    items = _top_level_split(_strip(text), (", ", "; "))
+    head = items[0].split()[0].lower() if items and items[0].split() else ""
+    # Items often repeat their first word ("mô hình…, mô hình… và mô hình…"); a "và"
+    # followed by that word is the last separator, not an "and" inside an item.
+    if target is None or len(items) < target:
+        last = items[-1] if items else ""
+        cut = list(re.finditer(r"\svà\s", last))
+        same = [m for m in cut if last[m.end() :].lower().startswith(head + " ")]
+        chosen = same[-1] if same else (cut[-1] if cut else None)
+        if chosen and (target is None or len(items) < target):
+            items[-1:] = [last[: chosen.start()], last[chosen.end() :]]
+    if target and len(items) > target:
+        # Commas inside items: join pieces that do not start like the first item.
+        merged: list[str] = []
+        for item in items:
+            if (
+                merged
+                and head
+                and not item.lower().startswith(head)
+                and len(merged) + (len(items) - items.index(item)) > target
+            ):
+                merged[-1] = f"{merged[-1]}, {item}"
+            else:
+                merged.append(item)
+        items = merged
+    return [_strip(i) for i in items if _strip(i)]
+
+
+# -- detection ------------------------------------------------------------------------------
+
+_ZH_DEF = [
+    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
+    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
+]
+_VI_DEF = [
+    re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
+    re.compile(
+        r"^(?P<subj>[^,:;]{2,200}?)\s(?:là chỉ|có nghĩa là|được hiểu là|tức là)\s(?P<body>.+)$"
+    ),
+]
+_ZH_ENUM = re.compile(
+    r"(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)[：:]?\s*(?P<list>[^。；;]+)"
+)
+_VI_ENUM = re.compile(
+    r"(?:cụ thể (?:có|là|gồm)|bao gồm|gồm có|chủ yếu có|chủ yếu gồm)\s*:?\s*(?P<list>[^.;]+)",
+    re.IGNORECASE,
+)
+_ZH_MAIN = re.compile(
+    r"以(?P<list>[^。，,；;]+?)为(?:主|核心|重点|基础|主体)(?:的(?P<subj>[^。，,；;]+))?"
+)
+_VI_MAIN = re.compile(
+    r"(?P<lead>[^,;:.]*?)\s*lấy (?P<list>.+?) làm (?:chính|chủ đạo|chủ|trọng tâm|nòng cốt|cơ sở)"
+)
+_ZH_EXAMPLE = re.compile(r"^(?:比如|例如|譬如|举例来说|举例而言)")
+_VI_EXAMPLE = re.compile(r"^(?:Ví dụ|Chẳng hạn|Thí dụ)\b", re.IGNORECASE)
+_LESSON_ZH = re.compile(r"经验|教训|启示|体会|做法")
+_LESSON_VI = re.compile(r"kinh nghiệm|bài học|gợi ý|cách làm", re.IGNORECASE)
+_VI_NAME = r"[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s[A-ZĐÀ-Ỹ][^\s,.;:]*)*"
+_VI_NAMED = re.compile(
+    rf"(?P<n>\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s(?P<head>[^,.;:]{{1,160}}?)\s"
+    rf"(?:là|gồm có|gồm|bao gồm|:)\s(?P<list>{_VI_NAME}(?:,\s{_VI_NAME})*(?:,?\svà\s{_VI_NAME})?)"
+)
+_ZH_NAMED = re.compile(
+    r"(?P<n>\d+|[一二两三四五六七八九十]+)个(?P<head>[^，,。：:]{1,20}?)[，,]?(?:即|分别是|包括|：|:)"
+    r"(?P<list>[^。；;，,]+)"
+)
+_VI_NUMBER = {**vietnamese.NUMBER_WORDS}
+
+
+class _Finder:
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.raw: list[_Raw] = []
+        self.context: dict[tuple[int, str], str] = {}  # (paragraph, lang) → numbered subject
+
+    def add(self, **kw) -> _Raw:
+        raw = _Raw(**kw)
+        self.raw.append(raw)
+        return raw
+
+    def zh(self, s) -> None:
+        text, i, p = s.zh, s.index, s.paragraph
+        base = {"lang": ZH, "sentence": i, "paragraph": p}
+        m = chinese.QI_RE.match(text) or chinese.DI_RE.match(text)
+        if m:
+            subject = _strip(text[m.end() :])
+            self.context[(p, ZH)] = subject
+            self.add(
+                kind="numbered_item",
+                marker="qi",
+                text=text,
+                start=0,
+                end=len(text),
+                subject=subject,
+                ordinal=_zh_ordinal(m.group(2)),
+                **base,
+            )
+        for pattern in _ZH_DEF:
+            m = pattern.match(text)
+            if m:
+                self.add(
+                    kind="definition",
+                    marker="def",
+                    text=text,
+                    start=0,
+                    end=len(text),
+                    subject=_strip(m.group("subj")),
+                    **base,
+                )
+                break
+        else:
+            if text.startswith("指") and (p, ZH) in self.context:
+                self.add(
+                    kind="definition",
+                    marker="def",
+                    text=text,
+                    start=0,
+                    end=len(text),
+                    subject=self.context[(p, ZH)],
+                    **base,
+                )
+        m = _ZH_ENUM.search(text)
+        if m:
+            items = zh_items(m.group("list"))
+            if len(items) >= 2:
+                lead = next(
+                    (c for c in reversed(re.split(r"[，,：:。]", text[: m.start()])) if c.strip()),
+                    "",
+                )
+                self.add(
+                    kind="enumeration",
+                    marker="colon",
+                    text=_strip(text[m.start() - len(lead) : m.end()]),
+                    start=m.start() - len(lead),
+                    end=m.end(),
+                    subject=_strip(lead) or None,
+                    items=items,
+                    **base,
+                )
+        m = _ZH_MAIN.search(text)
+        if m:
+            items = zh_items(m.group("list"))
+            if len(items) >= 2:
+                self.add(
+                    kind="enumeration",
+                    marker="main",
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    subject=_strip(m.group("subj") or "") or None,
+                    items=items,
+                    **base,
+                )
+        self.counted(s, ZH, text)
+        m = _ZH_NAMED.search(text)
+        if m:
+            items = zh_items(m.group("list"))
+            if len(items) >= 2:
+                self.add(
+                    kind="enumeration",
+                    marker="named",
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    subject=_strip(m.group("n") + "个" + m.group("head")),
+                    items=items,
+                    **base,
+                )
+        self.inline(
+            s,
+            ZH,
+            text,
+            [
+                (m.start(1), m.end(1), _zh_ordinal(m.group(2)))
+                for m in chinese.SHI_RE.finditer(text)
+            ],
+        )
+        if _ZH_EXAMPLE.match(text):
+            self.add(
+                kind="example",
+                marker="example",
+                text=text,
+                start=0,
+                end=len(text),
+                subject=self.context.get((p, ZH)),
+                **base,
+            )
+        for m in chinese.QUOTE_RE.finditer(text):
+            quoted = next(g for g in m.groups() if g)
+            self.add(
+                kind="quoted_term",
+                marker="quote",
+                text=text,
+                start=m.start(),
+                end=m.end(),
+                subject=quoted,
+                **base,
+            )
+
+    def vi(self, s) -> None:
+        text, i, p = s.vi, s.index, s.paragraph
+        base = {"lang": VI, "sentence": i, "paragraph": p}
+        m = vietnamese.THU_RE.match(text)
+        if m:
+            subject = _strip(text[m.end() :])
+            self.context[(p, VI)] = subject
+            self.add(
+                kind="numbered_item",
+                marker="qi",
+                text=text,
+                start=0,
+                end=len(text),
+                subject=subject,
+                ordinal=vietnamese.ORDINAL_WORDS.get(m.group(2).lower()),
+                **base,
+            )
+        for pattern in _VI_DEF:
+            m = pattern.match(text)
+            if m:
+                subject = _strip(m.group("subj"))
+                if re.search(r"\bnày$", subject) and (p, VI) in self.context:
+                    subject = self.context[(p, VI)]  # "Mô hình này": the model just named
+                self.add(
+                    kind="definition",
+                    marker="def",
+                    text=text,
+                    start=0,
+                    end=len(text),
+                    subject=subject,
+                    **base,
+                )
+                break
+        m = _VI_ENUM.search(text)
+        if m:
+            items = vi_items(m.group("list"))
+            if len(items) >= 2:
+                lead = next(
+                    (c for c in reversed(re.split(r"[,:.;]", text[: m.start()])) if c.strip()), ""
+                )
+                self.add(
+                    kind="enumeration",
+                    marker="colon",
+                    text=_strip(text[m.start() - len(lead) : m.end()]),
+                    start=m.start() - len(lead),
+                    end=m.end(),
+                    subject=_strip(lead) or None,
+                    items=items,
+                    **base,
+                )
+        m = _VI_MAIN.search(text)
+        if m:
+            items = vi_items(m.group("list"))
+            if len(items) >= 2:
+                lead = re.sub(r"^.*\b(?:hình thành|xây dựng|tạo ra|có)\s", "", m.group("lead"))
+                self.add(
+                    kind="enumeration",
+                    marker="main",
+                    text=m.group(0).strip(),
+                    start=m.start(),
+                    end=m.end(),
+                    subject=_strip(lead) or None,
+                    items=items,
+                    **base,
+                )
+        self.counted(s, VI, text)
+        for m in _VI_NAMED.finditer(text):
+            items = vi_items(m.group("list"))
+            n = m.group("n")
+            count = int(n) if n.isdigit() else _VI_NUMBER.get(n.lower())
+            if len(items) >= 2 and (count == len(items) or len(items) >= 3):
+                self.add(
+                    kind="enumeration",
+                    marker="named",
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    subject=_strip(f"{n} {m.group('head')}"),
+                    items=items,
+                    **base,
+                )
+        self.inline(
+            s,
+            VI,
+            text,
+            [
+                (m.start(1), m.end(1), vietnamese.NUMBER_WORDS.get(m.group(2).lower()))
+                for m in vietnamese.LA_RE.finditer(text)
+            ],
+        )
+        if _VI_EXAMPLE.match(text):
+            self.add(
+                kind="example",
+                marker="example",
+                text=text,
+                start=0,
+                end=len(text),
+                subject=self.context.get((p, VI)),
+                **base,
+            )
+        for m in re.finditer(r"“([^”]{1,80})”|\"([^\"]{1,80})\"", text):
+            quoted = next(g for g in m.groups() if g)
+            self.add(
+                kind="quoted_term",
+                marker="quote",
+                text=text,
+                start=m.start(),
+                end=m.end(),
+                subject=quoted,
+                **base,
+            )
+
+    def inline(self, s, lang: str, text: str, markers: list[tuple[int, int, int | None]]) -> None:
+        """一是…二是…三是 / Một là… hai là… ba là…: one group fact and one fact per item."""
+        run: list[tuple[int, int, int]] = []
+        for start, end, n in markers:
+            if n == len(run) + 1:
+                run.append((start, end, n))
+        if len(run) < 2:
+            return
+        lead = text[: run[0][0]]
+        lesson = (_LESSON_ZH if lang == ZH else _LESSON_VI).search(lead)
+        items = []
+        for k, (_start, end, n) in enumerate(run):
+            stop = run[k + 1][0] if k + 1 < len(run) else len(text)
+            item = _strip(text[end:stop])
+            items.append(item)
+            self.add(
+                kind="numbered_item",
+                marker="inline",
+                lang=lang,
+                sentence=s.index,
+                paragraph=s.paragraph,
+                text=item,
+                start=end,
+                end=stop,
+                subject=item,
+                ordinal=n,
+            )
+        self.add(
+            kind="lesson" if lesson else "enumeration",
+            marker="inline",
+            lang=lang,
+            sentence=s.index,
+            paragraph=s.paragraph,
+            text=text,
+            start=0,
+            end=len(text),
+            subject=_strip(re.split(r"[，,。.;；]", lead)[-1]) or None,
+            items=items,
+        )
+
+    def counted(self, s, lang: str, text: str) -> None:
+        """A list of counted items: 9省(市)、5个计划单列市和4个大城市 / 9 tỉnh…, 5 thành phố… và 4…
+
+        Consecutive numbers joined only by list separators start the items.
+        """
+        nums = [
+            (a, b)
+            for a, b, _v, year in (
+                chinese.numbers(text) if lang == ZH else vietnamese.numbers(text)
+            )
+            if not year and any(c.isdigit() for c in text[a:b])
+        ]
+        seps = ("、", "和", "与", "及", "以及") if lang == ZH else (",", " và", ";")
+        group: list[tuple[int, int]] = []
+        groups = []
+        for a, b in nums:
+            if group:
+                between = text[group[-1][1] : a].rstrip()
+                limit = 25 if lang == ZH else 220
+                if between.endswith(seps) and a - group[-1][0] <= limit:
+                    group.append((a, b))
+                    continue
+                groups.append(group)
+            group = [(a, b)]
+        if group:
+            groups.append(group)
+        for group in groups:
+            if len(group) < 2:
+                continue
+            items = []
+            for k, (a, _b) in enumerate(group[:-1]):
+                items.append(
+                    _strip(
+                        re.sub(
+                            r"(?:\s*(?:và|和|与|以及|及))$",
+                            "",
+                            text[a : group[k + 1][0]].rstrip(" 、,;"),
+                        )
+                    )
+                )
+            a = group[-1][0]
+            items.append(_last_item(lang, text, a))
+            end = text.find(items[-1], a) + len(items[-1])
+            self.add(
+                kind="enumeration",
+                marker="counted",
+                lang=lang,
+                sentence=s.index,
+                paragraph=s.paragraph,
+                text=text[group[0][0] : end],
+                start=group[0][0],
+                end=end,
+                items=items,
+            )
+
+
+def _last_item(lang: str, text: str, start: int, words: int = 3) -> str:
+    """The last item of a counted list: the number and its noun, not the verb after it."""
+    if lang == ZH:
+        end = start
+        for word, flag, pos in chinese.tag(text):
+            if pos < start:
+                continue
+            if pos > start and (flag[:1] in ("v", "p", "d", "c", "u") or word in "，,。；;、"):
+                break
+            end = pos + len(word)
+        return text[start:end]
+    rest = re.split(r"[,.;:]", text[start:])[0].split()
+    return " ".join(rest[: words + 1])
+
+
+# -- linking --------------------------------------------------------------------------------
+
+
+def _pair_items(zh: list[str], vi: list[str]) -> tuple[list[Pair], bool]:
+    """Items paired by position when the counts agree, else by shared readings and numbers."""
+    if len(zh) == len(vi):
+        return [Pair(z, v) for z, v in zip(zh, vi, strict=True)], True
+    scores = []
+    for a, z in enumerate(zh):
+        zs = set(hanviet_folded(z)) | set(re.findall(r"\d+", z))
+        for b, v in enumerate(vi):
+            vs = set(fold(v).split()) | set(re.findall(r"\d+", v))
+            scores.append((len(zs & vs) / max(1, len(zs)), a, b))
+    used_z, used_v, pairs = set(), set(), {}
+    for score, a, b in sorted(scores, reverse=True):
+        if score > 0 and a not in used_z and b not in used_v:
+            used_z.add(a)
+            used_v.add(b)
+            pairs[a] = b
+    out = []
+    for a, z in enumerate(zh):
+        out.append(Pair(z, vi[pairs[a]] if a in pairs else None))
+    out.extend(Pair(None, v) for b, v in enumerate(vi) if b not in used_v)
+    return out, False
+
+
+def find_facts(analysis: Analysis) -> None:
+    """Fill analysis.facts (and add Problems for lists whose items do not line up)."""
+    finder = _Finder(analysis)
+    for s in analysis.sentences:
+        if s.zh:
+            finder.zh(s)
+        if s.vi:
+            finder.vi(s)
+    bilingual = len(analysis.languages) == 2
+    by_sentence: dict[int, list[_Raw]] = {}
+    for raw in finder.raw:
+        by_sentence.setdefault(raw.sentence, []).append(raw)
+    facts: dict[str, Fact] = {}
+    mentions: dict[tuple[int, str], list] = {}
+    for m in analysis.mentions:
+        mentions.setdefault((m.sentence, m.lang), []).append(m)
+    sentences = {s.index: s for s in analysis.sentences}
+    for index, raws in by_sentence.items():
+        s = sentences[index]
+        zh_raw = [r for r in raws if r.lang == ZH]
+        vi_raw = [r for r in raws if r.lang == VI]
+        used: set[int] = set()
+        for z in zh_raw:
+            match = next(
+                (
+                    k
+                    for k, v in enumerate(vi_raw)
+                    if k not in used
+                    and v.kind == z.kind
+                    and v.marker == z.marker
+                    and (z.ordinal is None or v.ordinal == z.ordinal)
+                ),
+                None,
+            )
+            v = None
+            if match is not None:
+                used.add(match)
+                v = vi_raw[match]
+            _emit(facts, analysis, s, z, v, bilingual, mentions)
+        for k, v in enumerate(vi_raw):
+            if k not in used:
+                _emit(facts, analysis, s, None, v, bilingual, mentions)
+    analysis.facts = sorted(facts.values(), key=lambda f: (f.paragraph, f.sentence or 0))
+
+
+def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, mentions) -> None:
+    main = z or v
+    only_in = None
+    zh_text = z.text if z else None
+    vi_text = v.text if v else None
+    if bilingual and (z is None or v is None):
+        other_text = s.vi if z else s.zh
+        if (
+            main.kind in ("definition", "example")
+            and main.marker in ("def", "example")
+            and other_text
+        ):
+            # Stated in both, just phrased differently in the other language.
+            zh_text, vi_text = (z.text, other_text) if z else (other_text, v.text)
+        else:
+            only_in = main.lang
+    items: list[Pair] = []
+    if z and v:
+        if main.marker == "counted" and len(z.items) == len(v.items):
+            # The Vietnamese last item ends where its Chinese counterpart says.
+            noun = re.sub(r"^[\d.]+\s*个?", "", z.items[-1])
+            han = len(re.findall(r"[\u4e00-\u9fff]", re.split(r"[(（]", noun)[0])) or 3
+            vi_last = _last_item(VI, s.vi, s.vi.find(v.items[-1]), words=han)
+            v.items[-1] = vi_last
+        items, ok = _pair_items(z.items, v.items)
+        if not ok:
+            analysis.problems.append(
+                Problem(
+                    "enumeration_items",
+                    f"A list has {len(z.items)} items in Chinese and {len(v.items)} in Vietnamese.",
+                    paragraph=s.paragraph,
+                    sentence=s.index,
+                )
+            )
+    else:
+        items = [Pair(i, None) if main.lang == ZH else Pair(None, i) for i in main.items]
+    subject = None
+    if (z and z.subject) or (v and v.subject):
+        subject = Pair(z.subject if z else None, v.subject if v else None)
+    terms = []
+    for raw in (z, v):
+        if raw is None:
+            continue
+        for m in mentions.get((s.index, raw.lang), []):
+            if raw.start <= m.start and m.end <= raw.end and m.term not in terms:
+                terms.append(m.term)
+    key = short_hash(main.kind, norm_for_key(zh_text), norm_for_key(vi_text))
+    if key in facts:
+        return
+    facts[key] = Fact(
+        key=key,
+        kind=main.kind,
+        paragraph=s.paragraph,
+        sentence=s.index,
+        zh=zh_text,
+        vi=vi_text,
+        only_in=only_in,
+        subject=subject,
+        items=items,
+        ordinal=main.ordinal,
+        terms=terms,
+    )
