@@ -21,7 +21,6 @@ from .model import GeneratedQuestion
 from .quality import find_problems
 from .text import (
     BLANK,
-    NUMERIC_KINDS,
     blank_spans,
     find_forms,
     first_clause,
@@ -31,6 +30,7 @@ from .text import (
     strip_marker,
     target_spans,
     term_forms,
+    term_name,
     term_value,
 )
 
@@ -174,8 +174,6 @@ class _Generator:
         if found is None:
             return None
         spans, answer = found
-        if term.kind in NUMERIC_KINDS and not answer.isdigit():
-            return None
         return _Slot(term, spans, answer)
 
     def choices(self, fact, slot, lang, stem_text, seed, exclude=frozenset()) -> list[Option]:
@@ -513,7 +511,10 @@ class _Generator:
         return [
             t
             for t in self.a.terms
-            if t.kind in TRANSLATABLE_KINDS and t.zh and t.vi and squash(t.zh) != squash(t.vi)
+            if t.kind in TRANSLATABLE_KINDS
+            and (zh := term_name(t, ZH))
+            and (vi := term_name(t, "vi"))
+            and squash(zh) != squash(vi)
         ]
 
     def translation_questions(self, lang: str) -> None:
@@ -526,8 +527,8 @@ class _Generator:
                 "translation",
                 lang,
                 [term.key],
-                prompt=TEXTS[lang]["translation"].format(term=term.get(lang)),
-                answer=term.get(other(lang)),
+                prompt=TEXTS[lang]["translation"].format(term=term_name(term, lang)),
+                answer=term_name(term, other(lang)),
             )
             self.add(q)
 
@@ -539,7 +540,7 @@ class _Generator:
         for chunk in chunks:
             if len(chunk) < 3:
                 continue
-            pairs = [[t.get(lang), t.get(other(lang))] for t in chunk]
+            pairs = [[term_name(t, lang), term_name(t, other(lang))] for t in chunk]
             targets = [t.key for t in chunk]
             fact = self.home_fact(chunk[0], lang)
             key = question_key(fact.key, "matching", lang, targets)

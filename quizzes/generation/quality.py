@@ -48,7 +48,9 @@ def _term_leaks(question: GeneratedQuestion, analysis: Analysis, langs) -> list[
         forms = []
         for lang in langs:
             forms += term_forms(term, lang, analysis)
-        if term.kind not in NUMERIC_KINDS:
+        # Hán-Việt and pinyin spell the Chinese name in Latin letters: they give away a blanked
+        # place, and the Vietnamese side of a translation, never its Chinese side.
+        if term.kind not in NUMERIC_KINDS and "vi" in langs:
             for reading in (term.hanviet, term.pinyin):
                 if reading:
                     forms += [reading, reading.replace(" ", "")]

@@ -94,6 +94,13 @@ def term_forms(term: Term, lang: str, analysis: Analysis | None = None) -> list[
                 forms.add("两")
         if lang == VI and value in _VI_NUMBER_WORDS:
             forms.add(_VI_NUMBER_WORDS[value])
+        if analysis is not None:
+            # Where the pipeline saw the number written out (一项, một), that word is its form.
+            forms.update(
+                m.text
+                for m in analysis.mentions
+                if m.term == term.key and m.lang == lang and m.text
+            )
         return sorted(forms, key=len, reverse=True)
     if surface := term.get(lang):
         forms.add(surface)
@@ -108,6 +115,17 @@ def term_forms(term: Term, lang: str, analysis: Analysis | None = None) -> list[
     # as 闽宁, never as a bare character, which would hit unrelated words (宁 in 宁波).
     forms = {f for f in forms if not (lang == ZH and len(f) == 1 and has_cjk(f))}
     return sorted(forms, key=len, reverse=True)
+
+
+def term_name(term: Term, lang: str) -> str | None:
+    """The term in one language, from the divisions table when the document names a place only
+    in the other language (the Vietnamese text lists Đại Liên, the Chinese does not)."""
+    if term.get(lang):
+        return term.get(lang)
+    division = division_of(term)
+    if division is None:
+        return None
+    return division.zh if lang == ZH else division.vi
 
 
 def find_form(text: str, form: str) -> list[tuple[int, int]]:
