@@ -264,6 +264,9 @@ class _Terms:
         for run in unpaired_runs:
             self.vi_only(run, vi)
         for name in names:
+            if name.abbreviation and name.stem in self.by_zh:
+                self.builders[self.by_zh[name.stem]].zh_aliases.add(name.surface)
+        for name in names:
             if name.stem not in paired_stems and name.confirmed and name.stem not in self.by_zh:
                 self.zh_only(name)
         self.report_unpaired(index, names, paired_stems, vi)
