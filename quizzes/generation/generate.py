@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from dataclasses import dataclass
 
 from content.lang.model import ZH, Analysis, Fact, Term
@@ -254,7 +255,8 @@ class _Generator:
             groups.setdefault((slot.term.kind, level), []).append(slot)
         for group in groups.values():
             answers = list(dict.fromkeys(s.answer for s in group))
-            if len(answers) < 2:
+            # Options must share one form: 两 among digits would stand out.
+            if len(answers) < 2 or len({a.isdigit() for a in answers}) > 1:
                 continue
             spans = sorted(span for s in group for span in s.spans)
             if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
@@ -409,7 +411,19 @@ class _Generator:
         text, _ = self.sources(first, lang)
         body = first.get(lang) or ""
         if text and body and squash(body) and text.find(body) > 0:
-            head = text[: text.find(body)].strip().rstrip("：:，,")
+            head = text[: text.find(body)].strip()
+            # The first item's marker (一是, Một là) sits between the lead and the item.
+            head = (
+                re.sub(
+                    r"([一二三四五六七八九十]+是|其[一二三四五六七八九十]+|第[一二三四五六七八九十]+"
+                    r"|(một|hai|ba|bốn|năm) là|thứ nhất)\s*$",
+                    "",
+                    head,
+                    flags=re.IGNORECASE,
+                )
+                .strip()
+                .rstrip("：:，,")
+            )
             head = first_clause(head[::-1], 4)[::-1] if len(head) > 60 else head
             if len(squash(head)) >= 4:
                 return f"“{head}”"
@@ -536,7 +550,8 @@ class _Generator:
         terms = [t for t in self.translatable() if self.home_fact(t, lang)]
         chunks = [terms[i : i + 4] for i in range(0, len(terms), 4)]
         if len(chunks) > 1 and len(chunks[-1]) < 3:
-            chunks[-2] += chunks.pop()
+            last = chunks.pop()
+            chunks[-1] += last
         for chunk in chunks:
             if len(chunk) < 3:
                 continue
