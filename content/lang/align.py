@@ -23,6 +23,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 SKIP_COST = 0.6  # one unit left without a partner
 MERGE_COST = 0.35  # extra cost of joining two units to match one
 WEAK_COST = 0.6  # a 1:1 pair costing more than this is reported as doubtful
+UNSUPPORTED = 0.2  # share of a merged unit's words that must appear on the other side
 
 
 @dataclass
@@ -70,6 +71,24 @@ def pair_cost(z: Features, v: Features, ratio: float) -> float:
         total = sum((z.numbers | v.numbers).values())
         number_cost = 1.0 - common / total
     return 1.5 * length_cost + 1.0 * number_cost - 2.5 * overlap
+
+
+def _unsupported(parts: list[Features], other: Features, zh: bool) -> float:
+    """Extra cost when one of two merged units shares almost nothing with the other side.
+
+    Without it an unrelated short paragraph rides along with a long neighbour, since it
+    barely changes the length ratio of the merge.
+    """
+    for part in parts:
+        if zh:
+            shared = sum(min(n, other.words[s]) for s, n in part.words.items())
+            support = shared / max(1, part.han)
+        else:
+            shared = sum(min(n, other.words[w]) for w, n in part.words.items())
+            support = shared / max(1, sum(part.words.values()))
+        if support < UNSUPPORTED:
+            return 1.0
+    return 0.0
 
 
 def length_ratio(zh_texts: list[str], vi_texts: list[str]) -> float:
@@ -120,7 +139,11 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
                 if di and dj:
                     z = zf[i] if di == 1 else zf[i] + zf[i + 1]
                     v = vf[j] if dj == 1 else vf[j] + vf[j + 1]
-                    step = pair_cost(z, v, ratio) + (MERGE_COST if di + dj == 3 else 0.0)
+                    step = pair_cost(z, v, ratio)
+                    if di == 2:
+                        step += MERGE_COST + _unsupported(zf[i : i + 2], v, zh=True)
+                    elif dj == 2:
+                        step += MERGE_COST + _unsupported(vf[j : j + 2], z, zh=False)
                 else:
                     step = SKIP_COST
                 if cost[i][j] + step < cost[ni][nj]:

@@ -536,8 +536,9 @@ def _finish(t: _Terms) -> list[Term]:
             vi = next((v for v, _ in votes if known and fold(v) == fold(known)), votes[0][0])
         zh = b.zh
         if b.value is not None:
-            zh = _fmt(b.value) if zh is None else zh
-            vi = _fmt(b.value)
+            languages = t.analysis.languages
+            zh = _fmt(b.value) if ZH in languages else None
+            vi = _fmt(b.value) if VI in languages else None
         level = None
         if b.kind == "place":
             level = b.levels[0] if b.levels else None
