@@ -17,14 +17,14 @@ from quizzes.generation.text import abbreviation_compounds, find_form
 
 # A small article of the same kind, written for these tests (not one of the shipped documents).
 OWN_ZH = [
-    "2015年,江苏省的13个地级市结对帮扶陕西省的56个贫困县,苏陕协作由此深化。",
-    "2018年,广州市与贵州省毕节市开展对口帮扶,双方共建了12个产业园区。",
+    "比如,2015年,江苏省的13个地级市结对帮扶陕西省的56个贫困县,苏陕协作由此深化。",
+    "比如,2018年,广州市与贵州省毕节市开展对口帮扶,双方共建了12个产业园区。",
 ]
 OWN_VI = [
-    "Năm 2015, 13 thành phố cấp địa khu của tỉnh Giang Tô hỗ trợ 56 huyện nghèo của tỉnh Thiểm "
-    "Tây, sự hợp tác giữa Giang Tô và Thiểm Tây từ đó được đi sâu.",
-    "Năm 2018, thành phố Quảng Châu và thành phố Tất Tiết của tỉnh Quý Châu triển khai hỗ trợ "
-    "đối ứng, hai bên cùng xây dựng 12 khu công nghiệp.",
+    "Ví dụ, năm 2015, 13 thành phố cấp địa khu của tỉnh Giang Tô hỗ trợ 56 huyện nghèo "
+    "của tỉnh Thiểm Tây, sự hợp tác giữa Giang Tô và Thiểm Tây từ đó được đi sâu.",
+    "Ví dụ, năm 2018, thành phố Quảng Châu và thành phố Tất Tiết của tỉnh Quý Châu "
+    "triển khai hỗ trợ đối ứng, hai bên cùng xây dựng 12 khu công nghiệp.",
 ]
 OWN_TEXT = (
     "Hợp tác Đông – Tây\n\n"
