@@ -28,7 +28,7 @@ class DocumentForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("text", "").strip() and not data.get("file"):
-            raise forms.ValidationError(_("Paste the document's text or choose a file."))
+            raise forms.ValidationError(_("Paste the text of the document or choose a file."))
         if len(data.get("text", "").encode("utf-8")) > MAX_BYTES:
             raise forms.ValidationError(_("The document is too large: the limit is 5 MB."))
         return data

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from content import lang
 from content.lang.model import Analysis, DocumentError
 from content.models import Document, Fact, Passage, Sentence, Term
+from content.signals import document_analysed
 
 
 @dataclass
@@ -69,6 +70,7 @@ def load_text(text: str, *, slug: str | None = None, user=None) -> LoadResult:
     with transaction.atomic():
         document, created = _save_document(slug, text, digest, analysis, user)
         _save_body(document, analysis)
+        document_analysed.send(sender=Document, document=document, analysis=analysis)
     return LoadResult(document, "created" if created else "updated")
 
 

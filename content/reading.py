@@ -9,6 +9,19 @@ from content.models import Document, Term
 class Segment:
     text: str
     term: Term | None = None
+    tip: str = ""  # what hover and keyboard focus show: the other language and the readings
+
+
+def tip(term: Term, lang: str) -> str:
+    """Pinyin and Hán-Việt for a name; the other language's form first when reading Vietnamese."""
+    if term.kind in {"number", "year"}:
+        return ""
+    parts = (
+        [term.pinyin, term.hanviet, term.vi]
+        if lang == "zh"
+        else [term.zh, term.pinyin, term.hanviet]
+    )
+    return " · ".join(dict.fromkeys(p for p in parts if p))
 
 
 def segments(text: str, mentions: list[dict], lang: str, terms: dict[str, Term]) -> list[Segment]:
@@ -24,7 +37,8 @@ def segments(text: str, mentions: list[dict], lang: str, terms: dict[str, Term])
             continue
         if m["start"] > pos:
             out.append(Segment(text[pos : m["start"]]))
-        out.append(Segment(text[m["start"] : m["end"]], terms[m["term"]]))
+        term = terms[m["term"]]
+        out.append(Segment(text[m["start"] : m["end"]], term, tip(term, lang)))
         pos = m["end"]
     if pos < len(text):
         out.append(Segment(text[pos:]))

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Quizzes and flashcards")
+
+    def ready(self) -> None:
+        from quizzes import receivers  # noqa: F401  (connects the signal receivers)
