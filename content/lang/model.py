@@ -16,7 +16,7 @@ LANGUAGES = (ZH, VI)
 
 
 class DocumentError(ValueError):
-    """Input that cannot be analysed. `code` is stable; the Django layer translates it for the user."""
+    """Input that cannot be analysed. `code` is stable; the Django layer translates it."""
 
     def __init__(self, code: str, message: str, **params: object) -> None:
         super().__init__(message)
@@ -65,7 +65,7 @@ class Term:
     hanviet: str = ""  # Hán-Việt reading of zh; "" without zh
     level: str | None = None  # places: "province", "prefecture", "county" where known
     value: int | None = None  # numbers and years
-    # other surface forms seen or known, per language: {"zh": ["山东省", "鲁"], "vi": ["tỉnh Sơn Đông"]}
+    # other surface forms per language: {"zh": ["山东省", "鲁"], "vi": ["tỉnh Sơn Đông"]}
     aliases: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, lang: str) -> str | None:
@@ -88,7 +88,7 @@ class Mention:
 class Fact:
     """A statement worth learning, in both languages where the document has both."""
 
-    key: str  # stable across edits of other parts of the document: a hash of kind + normalised content
+    key: str  # stable across edits elsewhere in the document: hash of kind + normalised content
     kind: str  # definition, enumeration, numbered_item, example, quoted_term, lesson, statement
     paragraph: int
     sentence: int | None  # Sentence.index of the sentence that states it, when one does
@@ -96,7 +96,8 @@ class Fact:
     vi: str | None
     only_in: str | None = None  # "zh" or "vi" when the other language does not state it
     subject: Pair | None = None  # what is defined, enumerated or exemplified
-    items: list[Pair] = field(default_factory=list)  # enumeration / numbered items, in document order
+    # enumeration / numbered items, in document order
+    items: list[Pair] = field(default_factory=list)
     ordinal: int | None = None  # numbered items: 1, 2, 3 …
     terms: list[str] = field(default_factory=list)  # Term.key of every term the fact mentions
 
@@ -139,12 +140,15 @@ class Analysis:
             "published": self.published.isoformat() if self.published else None,
             "source": self.source,
             "paragraphs": [{"zh": p.zh, "vi": p.vi} for p in self.paragraphs],
-            "sentences": [{"zh": s.zh, "vi": s.vi, "paragraph": s.paragraph} for s in self.sentences],
+            "sentences": [
+                {"zh": s.zh, "vi": s.vi, "paragraph": s.paragraph} for s in self.sentences
+            ],
             "terms": [
                 {"zh": t.zh, "vi": t.vi, "pinyin": t.pinyin, "hanviet": t.hanviet, "kind": t.kind}
                 for t in self.terms
             ],
             "facts": [
-                {"kind": f.kind, "paragraph": f.paragraph, "zh": f.zh, "vi": f.vi} for f in self.facts
+                {"kind": f.kind, "paragraph": f.paragraph, "zh": f.zh, "vi": f.vi}
+                for f in self.facts
             ],
         }

@@ -20,12 +20,13 @@ class GeneratedQuestion:
     """One question in one language.
 
     answer: a string (cloze, single_choice, translation), a list of strings (multiple_choice;
-    ordering, in the correct order), a list of [left, right] pairs (matching), or a bool (true_false).
+    ordering, in the correct order), a list of [left, right] pairs (matching), or a bool
+    (true_false).
     choices: the options shown, [] when there are none; for matching, the right-hand options.
     A cloze prompt marks its blank with "____".
     """
 
-    key: str  # stable across regenerations of an unchanged fact: fact key + type + language + target
+    key: str  # stable while the fact is unchanged: fact key + type + language + target
     type: str
     language: str  # "zh" or "vi"
     prompt: str
