@@ -1,0 +1,492 @@
+"""Grading a student's response to a generated question: pure Python, no Django, no HTTP.
+
+`grade()` takes the stored answer (shapes as in quizzes.generation.model.GeneratedQuestion) and
+the student's response and returns a `Grade`: a score in 0..1, whether it is fully correct and
+an optional stable note code ("accents", "typo", "pinyin", "other_name", …) that the web layer
+translates. Choice questions are graded exactly (with partial credit for multiple choice,
+matching and ordering); typed answers (cloze, translation) are compared after the
+normalisations a fair teacher would allow in the answer's language:
+
+Chinese: NFKC (full-width １４ is 14), traditional = simplified (OpenCC t2s), whitespace and
+surrounding punctuation ignored, a place name with or without its administrative suffix
+(山东 = 山东省), numbers as digits or numerals (十四 = 14, 二零一零 = 2010, "14个" = 14) and names
+typed in pinyin (shandong, Shāndōng, shan1 dong1 = 山东).
+
+Vietnamese: NFC, case-insensitive, old and new tone placement equal (xoá = xóa), a generic
+prefix optional ("tỉnh Sơn Đông" = "Sơn Đông"), numbers as digits or simple words
+("mười bốn" = 14), missing diacritics forgiven on longer answers (note "accents") and one typo
+forgiven on answers of five letters or more (note "typo") — but never when the response is, or
+is one typo away from, another name of the document or another option: "Ninh Ba" is a real
+city, not a misspelling of "Ninh Hạ".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from content.lang.chinese import CLASSIFIERS, numeral_value
+from content.lang.divisions import VI_PREFIXES
+from content.lang.text import HAN_RE
+from content.lang.text import fold as vi_fold
+
+CHOICE_TYPES = ("single_choice", "multiple_choice", "true_false", "matching", "ordering")
+TYPED_TYPES = ("cloze", "translation")
+
+# Note codes: stable identifiers, translated by the web layer.
+ACCENTS = "accents"  # accepted although diacritics are missing or wrong
+ACCENTS_REQUIRED = "accents_required"  # refused: too short to guess without diacritics
+TYPO = "typo"  # accepted with one typo
+PINYIN = "pinyin"  # a Chinese answer typed in pinyin, accepted
+OTHER_NAME = "other_name"  # refused: the response is another name or option
+EMPTY = "empty"  # nothing was answered
+INVALID = "invalid"  # the response has a shape the question type cannot take
+
+
+@dataclass(frozen=True)
+class Grade:
+    score: float  # 0..1
+    correct: bool  # score == 1
+    note: str | None = None  # a stable code such as "accents" or "typo", never a sentence
+
+
+def _result(score: float, note: str | None = None) -> Grade:
+    score = min(1.0, max(0.0, float(score)))
+    return Grade(score, score == 1.0, note)
+
+
+def grade(
+    question_type: str,
+    language: str,
+    answer,
+    response,
+    *,
+    choices=None,
+    other_names: Iterable[str] = (),
+    aliases: Iterable[str] = (),
+) -> Grade:
+    """Grade `response` against the stored `answer` of a question of `question_type` asked in
+    `language` ("zh" or "vi").
+
+    other_names: the document's other names and terms (both languages); a typed response that
+    is one of them, or one typo away from one, is wrong even when it is close to the answer.
+    aliases: other accepted surface forms of a typed answer (Term.aliases of a translation
+    target); `answer` may also be a list whose first item is the main form.
+    """
+    if question_type == "single_choice":
+        return _single_choice(answer, response)
+    if question_type == "true_false":
+        return _true_false(answer, response)
+    if question_type == "multiple_choice":
+        return _multiple_choice(answer, response)
+    if question_type == "matching":
+        return _matching(answer, response)
+    if question_type == "ordering":
+        return _ordering(answer, response)
+    if question_type in TYPED_TYPES:
+        # A translation question is answered in the other language; a cloze in its own.
+        target = language
+        if question_type == "translation":
+            target = "vi" if language == "zh" else "zh"
+        forms = [answer] if isinstance(answer, str) else list(answer)
+        forms += list(aliases)
+        others = list(other_names) + [c for c in choices or () if isinstance(c, str)]
+        return grade_typed(target, forms, response, others=others)
+    raise ValueError(f"unknown question type: {question_type!r}")
+
+
+# --- choice questions --------------------------------------------------------------------------
+
+
+def _light(value) -> str:
+    """Options are picked, not typed: only invisible differences are ignored."""
+    return " ".join(unicodedata.normalize("NFKC", str(value)).split())
+
+
+def _single_choice(answer, response) -> Grade:
+    if not isinstance(response, str) or not response.strip():
+        return _result(0, EMPTY)
+    return _result(1 if _light(response) == _light(answer) else 0)
+
+
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no"}
+
+
+def _as_bool(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    return None
+
+
+def _true_false(answer, response) -> Grade:
+    picked = _as_bool(response)
+    if picked is None:
+        return _result(0, INVALID)
+    return _result(1 if picked == _as_bool(answer) else 0)
+
+
+def _multiple_choice(answer, response) -> Grade:
+    """All-or-nothing for `correct`, but partial credit: (right picks − wrong picks) / number
+    of right answers, never below 0, so ticking every box earns nothing."""
+    if isinstance(response, str) or not isinstance(response, Iterable):
+        return _result(0, INVALID)
+    expected = {_light(a) for a in answer}
+    picked = {_light(r) for r in response}
+    if not picked:
+        return _result(0, EMPTY)
+    right = len(picked & expected)
+    wrong = len(picked - expected)
+    return _result(max(0.0, (right - wrong) / len(expected)) if expected else 0)
+
+
+def _matching(answer, response) -> Grade:
+    """The fraction of the expected pairs the response has; a left item matched twice counts
+    its last match."""
+    if isinstance(response, dict):
+        given = {_light(k): _light(v) for k, v in response.items()}
+    elif isinstance(response, Iterable) and not isinstance(response, str):
+        try:
+            given = {_light(left): _light(right) for left, right in response}
+        except (TypeError, ValueError):
+            return _result(0, INVALID)
+    else:
+        return _result(0, INVALID)
+    expected = {_light(left): _light(right) for left, right in answer}
+    if not expected:
+        return _result(0)
+    right = sum(1 for left, value in expected.items() if given.get(left) == value)
+    return _result(right / len(expected))
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0  # row[j - 1] of the previous row
+        for j, y in enumerate(b, start=1):
+            current = row[j]
+            row[j] = previous + 1 if x == y else max(row[j], row[j - 1])
+            previous = current
+    return row[-1]
+
+
+def _ordering(answer, response) -> Grade:
+    """Partial credit: the longest common subsequence of the response and the correct order,
+    over the longer of the two, i.e. the share of items already in the right relative order
+    (one item moved out of place costs one item, not every item it shifted)."""
+    if isinstance(response, str) or not isinstance(response, Iterable):
+        return _result(0, INVALID)
+    expected = [_light(a) for a in answer]
+    given = [_light(r) for r in response]
+    if not given:
+        return _result(0, EMPTY)
+    return _result(_lcs(expected, given) / max(len(expected), len(given)))
+
+
+# --- typed answers -----------------------------------------------------------------------------
+
+
+def grade_typed(language: str, forms: list[str], response, *, others: Iterable[str] = ()) -> Grade:
+    """A typed response against the accepted `forms` of the answer, by `language`'s rules."""
+    if not isinstance(response, str) or not _trim(response):
+        return _result(0, EMPTY)
+    forms = [f for f in forms if isinstance(f, str) and _trim(f)]
+    if not forms:
+        return _result(0, INVALID)
+    if language == "zh":
+        return _grade_zh(forms, response, others)
+    return _grade_vi(forms, response, others)
+
+
+def _trim(text: str) -> str:
+    """NFKC, and without surrounding whitespace, punctuation or symbols (“山东。” is 山东)."""
+    text = unicodedata.normalize("NFKC", text)
+    start, end = 0, len(text)
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_edge(char: str) -> bool:
+    # Closing brackets are kept: "9省(市)" must not lose its ")" while "(市" keeps its "(".
+    if char in ")]）】」』":
+        return False
+    return char.isspace() or unicodedata.category(char)[0] in "PSZ"
+
+
+# Chinese
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+# Administrative suffixes that never end a bare name, longest first so that 回族自治区 goes
+# whole. 区, 州 and 地区 are left out: they end ordinary names and words (贵州, 贫困地区).
+ZH_SUFFIXES = (
+    "维吾尔自治区",
+    "特别行政区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "直辖市",
+    "自治州",
+    "自治县",
+    "地级市",
+    "县级市",
+    "省",
+    "市",
+    "县",
+    "盟",
+)
+
+
+def _zh_norm(text: str) -> str:
+    text = _t2s().convert(_trim(text))
+    return "".join(text.split())
+
+
+def _zh_stems(text: str) -> set[str]:
+    """The name with and without its administrative suffix; a bare stem keeps two characters
+    at least, so 市 alone or 县 alone is not emptied."""
+    stems = {text}
+    for suffix in ZH_SUFFIXES:
+        if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+            stems.add(text[: -len(suffix)])
+            break
+    return stems
+
+
+_ZH_DIGITS = dict(
+    zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
+)
+_ASCII_NUMBER_RE = re.compile(r"[0-9]+")
+
+
+def zh_number(text: str) -> int | None:
+    """The value of a Chinese number as typed: 14, １４, 十四, 两, 二零一零 (read digit by
+    digit, as years are), 一千九百九十六; one trailing measure word is allowed (14个)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    candidates = [text]
+    if len(text) > 1 and (text[-1] in CLASSIFIERS or text[-1] == "年"):
+        candidates.append(text[:-1])
+    for candidate in candidates:
+        if _ASCII_NUMBER_RE.fullmatch(candidate):
+            return int(candidate)
+        if len(candidate) > 1 and all(c in _ZH_DIGITS for c in candidate):
+            return int("".join(str(_ZH_DIGITS[c]) for c in candidate))
+        value = numeral_value(candidate)
+        if value is not None:
+            return value
+    return None
+
+
+def _pinyin_key(text: str) -> str:
+    """Pinyin as typed, reduced to toneless letters: Shāndōng, shan1 dong1, shan dong → shandong;
+    ü may be typed ü, v or u:."""
+    text = text.lower().replace("u:", "v").replace("ü", "v")
+    text = unicodedata.normalize("NFD", text)
+    return "".join(c for c in text if c.isascii() and c.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def _expected_pinyin(zh: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(zh)).lower()
+
+
+def _grade_zh(forms: list[str], response: str, others: Iterable[str]) -> Grade:
+    given = _zh_norm(response)
+    given_stems = _zh_stems(given)
+    expected = [_zh_norm(f) for f in forms]
+    expected_stems = set().union(*(_zh_stems(e) for e in expected))
+    if given_stems & expected_stems:
+        return _result(1)
+    numbers = {n for n in (zh_number(e) for e in expected) if n is not None}
+    if numbers:
+        # A number is answered by its value, never by closeness of spelling.
+        return _result(1 if zh_number(given) in numbers else 0)
+    other_stems = [
+        stems
+        for stems in (_zh_stems(_zh_norm(o)) for o in others if isinstance(o, str) and _trim(o))
+        if not stems & expected_stems and HAN_RE.search(next(iter(stems)))
+    ]
+    if any(given_stems & stems for stems in other_stems):
+        return _result(0, OTHER_NAME)
+    if HAN_RE.search(given) or not all(HAN_RE.match(c) for c in min(expected_stems, key=len)):
+        return _result(0)
+    # Pinyin for a name: the bare stem or the full name, tones ignored (a tone slip is the
+    # commonest pinyin mistake and names are what is asked).
+    typed = _pinyin_key(given)
+    if not typed:
+        return _result(0)
+    wanted = {_expected_pinyin(s) for s in expected_stems if all(HAN_RE.match(c) for c in s)}
+    if typed not in wanted and typed.replace("v", "u") not in {w.replace("v", "u") for w in wanted}:
+        return _result(0)
+    # A homophone of another name of the document cannot tell the two apart.
+    for stems in other_stems:
+        if any(_expected_pinyin(s) == typed for s in stems if all(HAN_RE.match(c) for c in s)):
+            return _result(0, OTHER_NAME)
+    return _result(1, PINYIN)
+
+
+# Vietnamese
+
+_TONES = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j"}
+
+
+def vi_key(text: str) -> str:
+    """Lower case NFC with each syllable's tone moved out of the vowels, so that the old and new
+    placements (xoá/xóa, thuỷ/thủy, hoà/hòa) give the same key."""
+    words = []
+    for word in _trim(text).lower().split():
+        decomposed = unicodedata.normalize("NFD", word)
+        tone = "".join(_TONES[c] for c in decomposed if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        words.append(f"{base}/{tone}" if tone else base)
+    return " ".join(words)
+
+
+# Generic words before a Vietnamese place name, longest first: "thành phố trực thuộc trung
+# ương" before "thành phố".
+_VI_PREFIXES = sorted(
+    {vi_fold(p) for p in VI_PREFIXES}
+    | {
+        vi_fold(p)
+        for p in (
+            "tỉnh",
+            "thành phố",
+            "thành phố trực thuộc trung ương",
+            "huyện",
+            "khu tự trị",
+            "quận",
+            "thị xã",
+        )
+    },
+    key=len,
+    reverse=True,
+)
+
+
+def _vi_strip(text: str) -> str:
+    """The text without a generic prefix ("tỉnh Sơn Đông" → "Sơn Đông"); a prefix alone stays."""
+    words = _trim(text).split()
+    folded = vi_fold(" ".join(words))
+    for prefix in _VI_PREFIXES:
+        if folded.startswith(prefix + " "):
+            return " ".join(words[len(prefix.split()) :])
+    return " ".join(words)
+
+
+_VI_DIGITS = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+_VI_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
+def vi_number(text: str) -> int | None:
+    """The value of a number typed in Vietnamese: digits (1.000 is a thousand) or simple words
+    (mười bốn = 14, hai mươi mốt = 21, một trăm linh năm = 105, hai nghìn = 2000)."""
+    text = unicodedata.normalize("NFC", _trim(text).lower())
+    if _ASCII_NUMBER_RE.fullmatch(text):
+        return int(text)
+    if _VI_THOUSANDS_RE.fullmatch(text):
+        return int(text.replace(".", ""))
+    words = text.split()
+    if not words:
+        return None
+    total = section = digit = 0
+    for word in words:
+        if word in _VI_DIGITS:
+            digit = _VI_DIGITS[word]
+        elif word == "mười":
+            section += 10
+            digit = 0
+        elif word == "mươi":
+            section += digit * 10
+            digit = 0
+        elif word == "trăm":
+            section += (digit or 1) * 100
+            digit = 0
+        elif word in ("nghìn", "ngàn", "triệu"):
+            total += (section + digit or 1) * (1000 if word != "triệu" else 1_000_000)
+            section = digit = 0
+        elif word in ("linh", "lẻ"):
+            continue
+        else:
+            return None
+    return total + section + digit
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())
+
+
+def _grade_vi(forms: list[str], response: str, others: Iterable[str]) -> Grade:
+    variants = {_trim(response), _vi_strip(response)}
+    expected = {v for f in forms for v in (_trim(f), _vi_strip(f)) if v}
+    given_keys = {vi_key(v) for v in variants}
+    expected_keys = {vi_key(e) for e in expected}
+    if given_keys & expected_keys:
+        return _result(1)
+    numbers = {n for n in (vi_number(e) for e in expected) if n is not None}
+    if numbers:
+        # "1995" is one typo from "1996": numbers are compared by value only.
+        return _result(1 if any(vi_number(v) in numbers for v in variants) else 0)
+
+    given_folds = {vi_fold(v) for v in variants if v}
+    expected_folds = {vi_fold(e) for e in expected}
+    other_folds = {
+        vi_fold(v)
+        for o in others
+        if isinstance(o, str) and _trim(o)
+        for v in (_trim(o), _vi_strip(o))
+        if v and vi_key(v) not in expected_keys
+    }
+    # Another name spelled exactly (diacritics aside) is a wrong answer, not a slip.
+    if given_folds & other_folds:
+        return _result(0, OTHER_NAME)
+    if given_folds & expected_folds:
+        # Without diacritics "Ha" could be Hà, Hạ or Hạ Môn's Hạ: only longer answers are
+        # unambiguous enough to accept.
+        if any(len(e.split()) >= 2 or _letters(e) >= 6 for e in expected_folds & given_folds):
+            return _result(1, ACCENTS)
+        return _result(0, ACCENTS_REQUIRED)
+    for folded in given_folds:
+        for target in expected_folds:
+            if _letters(target) < 5 or Levenshtein.distance(folded, target) > 1:
+                continue
+            if any(Levenshtein.distance(folded, o) <= 1 for o in other_folds):
+                return _result(0, OTHER_NAME)
+            return _result(1, TYPO)
+    return _result(0)
