@@ -32,20 +32,6 @@ class _Raw:
     ordinal: int | None = None
 
 
-_ZH_NUM = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-
-
 def _zh_ordinal(text: str) -> int | None:
     value = chinese.numeral_value(text)
     return value if value else None

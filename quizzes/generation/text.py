@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from content.lang.chinese import NUMERAL_CHARS
 from content.lang.divisions import DIVISIONS, abbreviation_map, fold, lookup
 from content.lang.model import VI, ZH, Analysis, Term
 
@@ -17,7 +18,6 @@ BLANK = "____"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
-_ZH_NUMERALS = "零一二三四五六七八九十百千万两"
 _ZH_DIGIT = "零一二三四五六七八九"
 # Vietnamese number words that can only mean the number. một (also "a"), ba (also in names such
 # as Ninh Ba) and năm (also "year") are left out: they would flag leaks that are not there.
@@ -143,11 +143,11 @@ def find_form(text: str, form: str) -> list[tuple[int, int]]:
         start = text.find(form)
         while start != -1:
             end = start + len(form)
-            numeral = all(ch in _ZH_NUMERALS for ch in form)
+            numeral = all(ch in NUMERAL_CHARS for ch in form)
             # 十四 must not match inside 二十四.
             if not numeral or (
-                (start == 0 or text[start - 1] not in _ZH_NUMERALS)
-                and (end == len(text) or text[end] not in _ZH_NUMERALS)
+                (start == 0 or text[start - 1] not in NUMERAL_CHARS)
+                and (end == len(text) or text[end] not in NUMERAL_CHARS)
             ):
                 spans.append((start, end))
             start = text.find(form, start + 1)
