@@ -494,15 +494,19 @@ class _Generator:
         if len(pairs) < 2 or len({squash(r) for _, r in pairs}) != len(pairs):
             return
         targets = [f"example:{f.ordinal}" for f in group]
-        key = question_key(group[0].key, "matching", lang, targets)
+        self.matching(group[0], lang, targets, pairs, TEXTS[lang]["matching_examples"])
+
+    def matching(self, fact: Fact, lang: str, targets: list[str], pairs: list, lead: str) -> None:
+        """A matching question: the left items numbered in the prompt, the right ones shuffled."""
+        key = question_key(fact.key, "matching", lang, targets)
         lefts = "\n".join(f"{i}. {left}" for i, (left, _) in enumerate(pairs, 1))
         rights = [r for _, r in pairs]
         q = self.make(
-            group[0],
+            fact,
             "matching",
             lang,
             targets,
-            prompt=TEXTS[lang]["matching_examples"] + "\n" + lefts,
+            prompt=lead + "\n" + lefts,
             answer=pairs,
             choices=_shuffled(rights, key, avoid=rights),
         )
@@ -558,19 +562,7 @@ class _Generator:
             pairs = [[term_name(t, lang), term_name(t, other(lang))] for t in chunk]
             targets = [t.key for t in chunk]
             fact = self.home_fact(chunk[0], lang)
-            key = question_key(fact.key, "matching", lang, targets)
-            rights = [r for _, r in pairs]
-            lefts = "\n".join(f"{i}. {left}" for i, (left, _) in enumerate(pairs, 1))
-            q = self.make(
-                fact,
-                "matching",
-                lang,
-                targets,
-                prompt=TEXTS[lang]["matching_terms"] + "\n" + lefts,
-                answer=pairs,
-                choices=_shuffled(rights, key, avoid=rights),
-            )
-            self.add(q)
+            self.matching(fact, lang, targets, pairs, TEXTS[lang]["matching_terms"])
 
     def chronology(self, lang: str) -> None:
         """Events ordered by their year, the years blanked out of the items."""

@@ -197,16 +197,6 @@ def abbreviation_compounds(text: str) -> list[tuple[int, int, list]]:
     return runs
 
 
-def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    out, last = [], 0
-    for start, end in sorted(spans):
-        out.append(text[last:start])
-        out.append(BLANK)
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
 def replace_spans(text: str, spans: list[tuple[int, int]], replacement: str) -> str:
     out, last = [], 0
     for start, end in sorted(spans):
@@ -215,6 +205,10 @@ def replace_spans(text: str, spans: list[tuple[int, int]], replacement: str) -> 
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    return replace_spans(text, spans, BLANK)
 
 
 def target_spans(text: str, term: Term, lang: str, analysis: Analysis) -> tuple[list, str] | None:
