@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from tests.quizzes.conftest import TYPES, VI_SOURCE, ZH_SOURCE
+from tests.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -131,6 +131,15 @@ def test_an_empty_answer_gets_a_message_and_records_nothing(alice_client, make_q
     )
     assert "Choose or type an answer first." in response.content.decode()
     assert not attempt.items.filter(answered_at__isnull=False).exists()
+
+
+def test_the_message_is_in_the_learners_language(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    alice_client.cookies["django_language"] = "vi"
+    response = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"), {"response": ""}, follow=True
+    )
+    assert "Hãy chọn hoặc gõ câu trả lời trước." in response.content.decode()
 
 
 # --- htmx --------------------------------------------------------------------------------------
