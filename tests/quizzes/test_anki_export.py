@@ -11,14 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from anki.collection import Collection, ImportAnkiPackageRequest
-from anki.import_export_pb2 import (
-    IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-    ImportAnkiPackageOptions,
-)
+from anki.collection import Collection
 from anki.sound import TTSTag
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from content.models import Document, Term
 from quizzes.anki import choice, notetypes
@@ -26,10 +21,8 @@ from quizzes.anki import deck as anki_deck
 from quizzes.anki.documents import QUESTIONS_DECK, document_decks, export_document
 from quizzes.anki.ids import deck_id, note_guid, stable_id
 from quizzes.models import Question
+from tests.quizzes.anki_support import SECOND, SLUG, SOURCE, import_apkg, load, publish_choices
 
-SOURCE = Path("content/documents/000_09eee8d4159d2fdc.txt")
-SECOND = Path("content/documents/001_dui_kou_zhi_yuan.txt")
-SLUG = "000_09eee8d4159d2fdc"
 # The shipped document: 9 bilingual terms (3 cards each) and 11 cloze sentences; its choice
 # questions are counted from the database, as generation may grow.
 NOTES, BILINGUAL, CLOZES = 20, 9, 11
@@ -37,15 +30,7 @@ NOTES, BILINGUAL, CLOZES = 20, 9, 11
 
 @pytest.fixture
 def document(db) -> Document:
-    call_command("load_document", str(SOURCE))
-    return Document.objects.get(slug=SLUG)
-
-
-def publish_choices(document: Document) -> int:
-    """Publish every choice question of the document (generation leaves them drafts)."""
-    return Question.objects.filter(document=document, type__in=choice.TYPES).update(
-        status=Question.Status.PUBLISHED
-    )
+    return load(SOURCE)
 
 
 @pytest.fixture
@@ -58,15 +43,6 @@ def col(tmp_path):
     collection = Collection(str(tmp_path / "collection.anki2"))
     yield collection
     collection.close()
-
-
-def import_apkg(col: Collection, path: Path):
-    options = ImportAnkiPackageOptions(
-        update_notes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, with_scheduling=False
-    )
-    return col.import_anki_package(
-        ImportAnkiPackageRequest(package_path=str(path), options=options)
-    )
 
 
 def export(document: Document, path: Path) -> Path:
@@ -165,8 +141,7 @@ def test_choice_notes_speak_their_language_and_show_the_key(document, published,
 def test_every_shipped_document_imports_and_renders(db, col, tmp_path):
     total = 0
     for source in (SOURCE, SECOND):
-        call_command("load_document", str(source))
-        document = Document.objects.get(slug=source.stem)
+        document = load(source)
         published = publish_choices(document)
         written = export_document(document, str(tmp_path / f"{source.stem}.apkg"))
         log = import_apkg(col, tmp_path / f"{source.stem}.apkg")
@@ -324,28 +299,3 @@ def test_command(document, published, tmp_path, capsys):
     assert f"{NOTES + published} notes" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("export_anki", "--document", "nope", "--output", str(output))
-
-
-def test_download_view(document, alice_client, client, tmp_path):
-    url = reverse("document_deck", args=[SLUG])
-    response = alice_client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment")
-    assert f"{SLUG}.apkg" in response["Content-Disposition"]
-    path = tmp_path / "downloaded.apkg"
-    path.write_bytes(b"".join(response.streaming_content))
-    collection = Collection(str(tmp_path / "dl.anki2"))
-    try:
-        import_apkg(collection, path)
-        assert collection.note_count() == NOTES
-    finally:
-        collection.close()
-    assert alice_client.get(reverse("document_deck", args=["nope"])).status_code == 404
-    assert alice_client.post(url).status_code == 405
-    assert url in alice_client.get(document.get_absolute_url()).content.decode()
-
-
-def test_download_view_redirects_anonymous(document, client):
-    response = client.get(reverse("document_deck", args=[SLUG]))
-    assert response.status_code == 302
-    assert "login" in response["Location"]
