@@ -90,3 +90,9 @@ def wait(timeout: float | None = None) -> bool:
         pending = set(_running)
     _, not_done = wait_for(pending, timeout)
     return not not_done
+
+
+def running() -> int:
+    """How many enqueued tasks have not finished yet."""
+    with _lock:
+        return len(_running)

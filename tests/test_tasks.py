@@ -47,6 +47,7 @@ def test_enqueue_returns_before_the_task_has_run():
     result = waits_for_the_gate.enqueue()
     assert result.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
     assert not tasks.wait(0.05)  # still held
+    assert tasks.running() == 1
     gate.set()
     assert tasks.wait(10)
     assert result.status == TaskResultStatus.SUCCESSFUL
