@@ -15,6 +15,8 @@ urlpatterns = [
     path("quizzes/", views_take.quiz_list, name="quiz_list"),
     path("quizzes/<int:pk>/", views_take.quiz_detail, name="quiz"),
     path("quizzes/<int:pk>/start/", views_take.quiz_start, name="quiz_start"),
+    path("quizzes/<int:pk>/anki/", views_anki.quiz_deck, name="quiz_deck"),
+    path("quizzes/<int:pk>/anki/export/", views_anki.start_quiz_export, name="start_quiz_export"),
     path("attempts/<int:pk>/", views_take.attempt_resume, name="attempt"),
     path("attempts/<int:pk>/<int:position>/", views_take.attempt_item, name="attempt_item"),
     path(

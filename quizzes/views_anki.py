@@ -13,31 +13,54 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from content.models import Document
-from quizzes.anki import jobs
-from quizzes.anki.documents import export_document, note_estimate
+from quizzes.anki import documents, jobs, quizzes
 from quizzes.models import ExportJob
+from quizzes.views_take import get_quiz_for_user
 
 APKG = "application/apkg"
+
+
+def _deck_or_offer(request, *, notes, write, filename, title, back_url, start_url):
+    """The deck as an .apkg attachment when it is small, else the page offering to build it in
+    the background."""
+    if notes > settings.ANKI_DIRECT_EXPORT_MAX_NOTES:
+        context = {"notes": notes, "title": title, "back_url": back_url, "start_url": start_url}
+        return render(request, "quizzes/export_start.html", context)
+    buffer = io.BytesIO()
+    write(buffer)
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=filename, content_type=APKG)
+
+
+def _start(request: HttpRequest, kind: str, target: str, filename: str) -> HttpResponse:
+    job = jobs.start(request.user, kind, target, filename)
+    if request.htmx:
+        response = _status(request, job)
+        response["HX-Push-Url"] = job.get_absolute_url()
+        return response
+    return redirect(job)
 
 
 @login_required
 @require_GET
 def document_deck(request: HttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: the document's deck as an .apkg attachment when it is small, else the
-    page offering to build it. Template: quizzes/export_start.html (document, notes)."""
+    page offering to build it. Template: quizzes/export_start.html (notes, title, back_url,
+    start_url)."""
     document = get_object_or_404(Document, slug=slug)
-    notes = note_estimate(document)
-    if notes > settings.ANKI_DIRECT_EXPORT_MAX_NOTES:
-        return render(request, "quizzes/export_start.html", {"document": document, "notes": notes})
-    buffer = io.BytesIO()
-    export_document(document, buffer)
-    buffer.seek(0)
-    return FileResponse(
-        buffer, as_attachment=True, filename=f"{document.slug}.apkg", content_type=APKG
+    return _deck_or_offer(
+        request,
+        notes=documents.note_estimate(document),
+        write=lambda buffer: documents.export_document(document, buffer),
+        filename=f"{document.slug}.apkg",
+        title=str(document),
+        back_url=document.get_absolute_url(),
+        start_url=reverse("start_document_export", args=[document.slug]),
     )
 
 
@@ -47,12 +70,32 @@ def start_document_export(request: HttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: start building the document's deck (or find the build already
     running) and go to its status page; htmx gets that page's status region."""
     document = get_object_or_404(Document, slug=slug)
-    job = jobs.start(request.user, ExportJob.Kind.DOCUMENT, document.slug, f"{document.slug}.apkg")
-    if request.htmx:
-        response = _status(request, job)
-        response["HX-Push-Url"] = job.get_absolute_url()
-        return response
-    return redirect(job)
+    return _start(request, ExportJob.Kind.DOCUMENT, document.slug, f"{document.slug}.apkg")
+
+
+@login_required
+@require_GET
+def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
+    """Whoever may see the quiz (published, or its owner's draft): its deck, as for a document.
+    Template: quizzes/export_start.html when the deck is large."""
+    quiz = get_quiz_for_user(request, pk)
+    return _deck_or_offer(
+        request,
+        notes=quizzes.note_estimate(quiz),
+        write=lambda buffer: quizzes.export_quiz(quiz, buffer),
+        filename=f"quiz-{quiz.pk}.apkg",
+        title=quiz.title,
+        back_url=quiz.get_absolute_url(),
+        start_url=reverse("start_quiz_export", args=[quiz.pk]),
+    )
+
+
+@login_required
+@require_POST
+def start_quiz_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Whoever may see the quiz: build its deck in the background."""
+    quiz = get_quiz_for_user(request, pk)
+    return _start(request, ExportJob.Kind.QUIZ, str(quiz.pk), f"quiz-{quiz.pk}.apkg")
 
 
 def _get_job_for_user(request: HttpRequest, pk: int) -> ExportJob:

@@ -39,7 +39,8 @@ def _visible_quizzes(user):
     return Quiz.objects.filter(Q(status=Quiz.Status.PUBLISHED) | Q(owner=user))
 
 
-def _get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
+def get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
+    """A published quiz, or the user's own draft; 404 otherwise."""
     return get_object_or_404(
         _visible_quizzes(request.user).select_related("document", "owner"), pk=pk
     )
@@ -76,7 +77,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
 def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Signed-in users, published quizzes (owners: drafts too): the rules, the learner's own
     attempts, and a button to start or resume. Template: quizzes/quiz_detail.html."""
-    quiz = _get_quiz_for_user(request, pk)
+    quiz = get_quiz_for_user(request, pk)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
     context = {
         "quiz": quiz,
@@ -93,7 +94,7 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
     """Signed-in users: start an attempt, or resume the unfinished one (a second tab, a double
     click). Redirects to the first unanswered question."""
-    quiz = _get_quiz_for_user(request, pk)
+    quiz = get_quiz_for_user(request, pk)
     try:
         attempt = taking.start_attempt(quiz, request.user)
     except taking.QuizUnavailable as refusal:

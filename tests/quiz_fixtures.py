@@ -85,7 +85,7 @@ def quiz_document(db) -> Document:
     sentence = Sentence.objects.create(
         document=document, passage=passage, index=0, zh=ZH_SOURCE, vi=VI_SOURCE
     )
-    Fact.objects.create(
+    fact = Fact.objects.create(
         document=document,
         key="f1",
         kind="event",
@@ -101,7 +101,9 @@ def quiz_document(db) -> Document:
         ("nb", "宁波", "Ninh Ba"),
         ("sd", "山东", "Sơn Đông"),
     ]:
-        Term.objects.create(document=document, key=key, kind="place", zh=zh, vi=vi)
+        term = Term.objects.create(document=document, key=key, kind="place", zh=zh, vi=vi)
+        if key in ("js", "xj"):
+            fact.terms.add(term)
     return document
 
 

@@ -25,7 +25,8 @@ from django.utils import timezone
 from content.models import Document
 from quizzes.anki.deck import write_package
 from quizzes.anki.documents import document_decks
-from quizzes.models import ExportJob
+from quizzes.anki.quizzes import quiz_decks
+from quizzes.models import ExportJob, Quiz
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,16 @@ def _document(slug: str) -> list[genanki.Deck]:
     return document_decks(document)
 
 
+def _quiz(pk: str) -> list[genanki.Deck]:
+    quiz = Quiz.objects.select_related("document").filter(pk=int(pk)).first()
+    if quiz is None:
+        raise TargetGone(f"no quiz {pk}")
+    return quiz_decks(quiz)
+
+
 EXPORTERS: dict[str, Callable[[str], list[genanki.Deck]]] = {
     ExportJob.Kind.DOCUMENT: _document,
+    ExportJob.Kind.QUIZ: _quiz,
 }
 
 

@@ -1,4 +1,4 @@
-"""`manage.py export_anki --document SLUG --output FILE.apkg`: write a document's Anki deck."""
+"""`manage.py export_anki (--document SLUG | --quiz ID) --output FILE.apkg`: write an Anki deck."""
 
 from pathlib import Path
 
@@ -6,25 +6,35 @@ from django.core.management.base import BaseCommand, CommandError
 
 from content.models import Document
 from quizzes.anki.documents import export_document
+from quizzes.anki.quizzes import export_quiz
+from quizzes.models import Quiz
 
 
 class Command(BaseCommand):
     help = (
-        "Export a document's terms, fact sentences and published choice questions "
+        "Export a document's (or a quiz's) terms, fact sentences and published choice questions "
         "as an Anki deck (.apkg)."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--document", required=True, metavar="SLUG", help="document slug")
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--document", metavar="SLUG", help="document slug")
+        target.add_argument("--quiz", metavar="ID", type=int, help="quiz id")
         parser.add_argument("--output", required=True, metavar="FILE", help="the .apkg to write")
 
     def handle(self, *args, **options) -> None:
-        slug = options["document"]
-        document = Document.objects.filter(slug=slug).first()
-        if document is None:
-            raise CommandError(f"No document with slug {slug!r}")
         output = Path(options["output"])
         if not output.parent.is_dir():
             raise CommandError(f"No such directory: {output.parent}")
-        written = export_document(document, output)
+        if options["quiz"] is not None:
+            quiz = Quiz.objects.select_related("document").filter(pk=options["quiz"]).first()
+            if quiz is None:
+                raise CommandError(f"No quiz with id {options['quiz']}")
+            written = export_quiz(quiz, output)
+        else:
+            slug = options["document"]
+            document = Document.objects.filter(slug=slug).first()
+            if document is None:
+                raise CommandError(f"No document with slug {slug!r}")
+            written = export_document(document, output)
         self.stdout.write(f"{output}: {written.notes} notes, {written.cards} cards")
