@@ -27,6 +27,7 @@ run: export DEBUG ?= 1
 run: $(RUN_STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_document content/documents
+	$(PY) manage.py create_practice_quizzes
 	$(PY) manage.py seed_demo
 	@echo "Dongxi is serving on http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

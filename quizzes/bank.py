@@ -14,7 +14,16 @@ from quizzes.generation import generate
 from quizzes.generation.model import GeneratedQuestion
 from quizzes.models import Question
 
-CONTENT_FIELDS = ["type", "language", "prompt", "answer", "choices", "source", "source_translation"]
+CONTENT_FIELDS = [
+    "variant",
+    "type",
+    "language",
+    "prompt",
+    "answer",
+    "choices",
+    "source",
+    "source_translation",
+]
 
 
 @dataclass
@@ -27,6 +36,7 @@ class SyncResult:
 
 def _values(generated: GeneratedQuestion) -> dict:
     return {
+        "variant": generated.variant,
         "type": generated.type,
         "language": generated.language,
         "prompt": generated.prompt,

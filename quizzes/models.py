@@ -1,8 +1,9 @@
-"""Questions (generated from facts or authored by teachers); quizzes, attempts and flashcards
-follow in later issues."""
+"""Questions (generated from facts or authored by teachers), quizzes built from them, and the
+attempts learners make at those quizzes. Flashcards live in quizzes.flashcards."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,9 @@ class Question(models.Model):
     )
     # The generator's stable key (fact + type + language + target); blank for authored questions.
     key = models.CharField(max_length=200, blank=True)
+    # The same question (fact + type + targets) in every language shares one variant: a bilingual
+    # quiz asks the prompt of one and takes the answer of the other. Blank for authored questions.
+    variant = models.CharField(max_length=24, blank=True, db_index=True)
     type = models.CharField(_("type"), max_length=20, choices=Type)
     language = models.CharField(_("language"), max_length=2, choices=Language)
     prompt = models.TextField(_("prompt"))
@@ -67,3 +71,187 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.prompt[:80]
+
+
+class Quiz(models.Model):
+    """A set of questions and the rules a teacher sets for attempting them."""
+
+    class Order(models.TextChoices):
+        FIXED = "fixed", _("In the order set")
+        RANDOM = "random", _("Drawn at random for each attempt")
+
+    class Language(models.TextChoices):
+        ZH = "zh", _("Chinese")
+        VI = "vi", _("Vietnamese")
+        MIXED = "mixed", _("Mixed")
+        BILINGUAL = "bilingual", _("Bilingual: prompt in one language, answer in the other")
+
+    class Feedback(models.TextChoices):
+        IMMEDIATE = "immediate", _("After each answer")
+        END = "end", _("At the end")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    document = models.ForeignKey(
+        "content.Document", on_delete=models.CASCADE, related_name="quizzes"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quizzes",
+    )
+    questions = models.ManyToManyField(Question, through="QuizQuestion", related_name="quizzes")
+    order = models.CharField(_("question order"), max_length=10, choices=Order, default=Order.FIXED)
+    draw = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to ask every question."),
+    )
+    shuffle_options = models.BooleanField(_("shuffle the options"), default=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language, default=Language.MIXED
+    )
+    feedback = models.CharField(
+        _("feedback"), max_length=10, choices=Feedback, default=Feedback.IMMEDIATE
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
+    )
+    time_limit = models.PositiveIntegerField(
+        _("time limit (minutes)"), null=True, blank=True, help_text=_("Leave empty for none.")
+    )
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=60)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["document", "title", "id"]
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pass_mark__lte=100), name="quiz_pass_mark_percent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("quiz", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class QuizQuestion(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="entries")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["quiz", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "question"], name="quizquestion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} · {self.position}"
+
+
+class Attempt(models.Model):
+    """One learner's go at a quiz. Its questions and option orders are fixed when it starts, so a
+    reload or a second tab shows exactly the same thing."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField()
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)  # sum of item scores, set when finished
+    max_score = models.PositiveSmallIntegerField(default=0)  # number of items
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "user", "number"], name="attempt_unique_number"
+            ),
+            # At most one unfinished attempt per learner and quiz: a second tab resumes it.
+            models.UniqueConstraint(
+                fields=["quiz", "user"],
+                condition=models.Q(finished_at__isnull=True),
+                name="attempt_one_open",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "quiz", "finished_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} #{self.number} ({self.user})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("attempt", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def percent(self) -> int | None:
+        if self.score is None or not self.max_score:
+            return None
+        return round(100 * self.score / self.max_score)
+
+    @property
+    def passed(self) -> bool:
+        percent = self.percent
+        return percent is not None and percent >= self.quiz.pass_mark
+
+    def time_is_up(self, now=None) -> bool:
+        return self.deadline is not None and (now or timezone.now()) >= self.deadline
+
+
+class AttemptItem(models.Model):
+    """One question of an attempt, with the order its options were shown in and the answer."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()  # 1-based
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    # Bilingual quizzes: the prompt is this question's (the other language); graded on `question`.
+    prompt_question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    choices = models.JSONField(default=list, blank=True)  # options in the order shown
+    response = models.JSONField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)
+    correct = models.BooleanField(default=False)
+    note = models.CharField(max_length=30, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="attemptitem_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt} · {self.position}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None

@@ -1,8 +1,21 @@
 from django.urls import path
 
-from quizzes import views, views_anki
+from quizzes import views, views_anki, views_take
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("documents/<slug:slug>/anki/", views_anki.document_deck, name="document_deck"),
+    path("quizzes/", views_take.quiz_list, name="quiz_list"),
+    path("quizzes/<int:pk>/", views_take.quiz_detail, name="quiz"),
+    path("quizzes/<int:pk>/start/", views_take.quiz_start, name="quiz_start"),
+    path("attempts/<int:pk>/", views_take.attempt_resume, name="attempt"),
+    path("attempts/<int:pk>/<int:position>/", views_take.attempt_item, name="attempt_item"),
+    path(
+        "attempts/<int:pk>/<int:position>/answer/",
+        views_take.attempt_answer,
+        name="attempt_answer",
+    ),
+    path("attempts/<int:pk>/finish/", views_take.attempt_finish, name="attempt_finish"),
+    path("attempts/<int:pk>/results/", views_take.attempt_results, name="attempt_results"),
+    path("attempts/<int:pk>/practise/", views_take.attempt_practise, name="attempt_practise"),
 ]

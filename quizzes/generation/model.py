@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 QUESTION_TYPES = (
@@ -36,6 +37,12 @@ class GeneratedQuestion:
     source_translation: str | None = None  # the aligned sentence in the other language
     fact: str = ""  # Fact.key
     targets: list[str] = field(default_factory=list)  # Term.key of what the question asks for
+
+    @property
+    def variant(self) -> str:
+        """The same question in every language: fact + type + targets, without the language."""
+        raw = "\x1f".join([self.fact, self.type, *sorted(self.targets)])
+        return hashlib.sha1(raw.encode()).hexdigest()[:24]
 
     def to_json(self) -> dict:
         return {

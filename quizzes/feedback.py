@@ -1,0 +1,154 @@
+"""What a learner is shown after answering: the right answer and their own in words, and the
+source sentence in both languages with the answer marked. Plain data for templates; no HTTP."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from quizzes.models import AttemptItem, Question
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    mark: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    language: str  # "zh" or "vi"
+    segments: list[Segment]
+
+
+def _strings(value) -> list[str]:
+    """Every string inside an answer or response (nested lists of pairs included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def highlight(text: str, needles: Iterable[str]) -> list[Segment]:
+    """`text` cut into segments, those matching a needle (case-insensitive, longest first)
+    marked. Marking is done on the text as given: nothing is inserted as HTML."""
+    needles = sorted({n.strip() for n in needles if n and n.strip()}, key=len, reverse=True)
+    if not text or not needles:
+        return [Segment(text)] if text else []
+    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+    out, at = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > at:
+            out.append(Segment(text[at : match.start()]))
+        out.append(Segment(match.group(), mark=True))
+        at = match.end()
+    if at < len(text):
+        out.append(Segment(text[at:]))
+    return out
+
+
+def _other(language: str) -> str:
+    return "vi" if language == "zh" else "zh"
+
+
+def translate_forms(forms: Iterable[str], terms: Iterable[tuple[str, str, dict]]) -> list[str]:
+    """The other language's names for `forms`, through the document's terms (numbers stay)."""
+    wanted = {unicodedata.normalize("NFC", f).casefold() for f in forms}
+    out = [f for f in forms if f.isdigit()]
+    for zh, vi, _aliases in terms:
+        if zh and zh.casefold() in wanted and vi:
+            out.append(vi)
+        elif vi and vi.casefold() in wanted and zh:
+            out.append(zh)
+    return out
+
+
+def answer_forms(question: Question) -> list[str]:
+    """The strings of the answer worth marking in a sentence (not a true/false verdict)."""
+    if question.type == Question.Type.TRUE_FALSE:
+        return []
+    if question.type == Question.Type.MATCHING:
+        return [left for left, _right in question.answer]
+    return _strings(question.answer)
+
+
+def sources(item: AttemptItem, terms) -> list[Source]:
+    """The question's source sentence and its translation, zh first, answer marked in both."""
+    question = item.question
+    here = question.language
+    forms = answer_forms(question)
+    if question.type == Question.Type.TRANSLATION:
+        # A translation question's answer is in the other language; its prompt names the source.
+        there_forms, here_forms = forms, translate_forms(forms, terms)
+    else:
+        here_forms = forms
+        there_forms = translate_forms(forms, terms)
+        if item.prompt_question_id and item.prompt_question.language != here:
+            there_forms += answer_forms(item.prompt_question)
+    by_language = {
+        here: highlight(question.source, here_forms),
+        _other(here): highlight(question.source_translation, there_forms),
+    }
+    return [Source(lang, by_language[lang]) for lang in ("zh", "vi") if by_language[lang]]
+
+
+def describe(question: Question, value) -> list[str]:
+    """An answer or a response in words, one line per part."""
+    if value is None:
+        return []
+    if question.type == Question.Type.TRUE_FALSE:
+        return [_("True") if value else _("False")]
+    if question.type == Question.Type.MATCHING:
+        return [f"{left} → {right}" for left, right in value]
+    if question.type == Question.Type.ORDERING:
+        return [f"{i}. {text}" for i, text in enumerate(value, start=1)]
+    if question.type in (Question.Type.CLOZE, Question.Type.TRANSLATION) and isinstance(
+        value, list
+    ):
+        return [value[0]] if value else []
+    return _strings(value)
+
+
+NOTES = {
+    "accents": lambda: _("Accepted, but watch the accents."),
+    "accents_required": lambda: _("This short answer needs its accents to be recognised."),
+    "typo": lambda: _("Accepted with a small typo."),
+    "pinyin": lambda: _("Accepted: you typed it in pinyin."),
+    "other_name": lambda: _("That is another name in the document, not this one."),
+    "empty": lambda: _("No answer was given."),
+    "invalid": lambda: _("That answer could not be read."),
+}
+
+
+def note_text(code: str) -> str:
+    return NOTES[code]() if code in NOTES else ""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    correct: bool
+    partial: bool
+    score: float
+    note: str
+    answer: list[str]
+    response: list[str]
+    sources: list[Source]
+
+
+def feedback(item: AttemptItem, terms) -> Feedback:
+    question = item.question
+    score = item.score or 0.0
+    return Feedback(
+        correct=item.correct,
+        partial=0 < score < 1,
+        score=score,
+        note=note_text(item.note),
+        answer=describe(question, question.answer),
+        response=describe(question, item.response),
+        sources=sources(item, terms),
+    )

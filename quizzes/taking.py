@@ -1,0 +1,369 @@
+"""Taking a quiz: starting and resuming attempts, reading a response from a form, grading and
+recording it exactly once, finishing. No HTTP here: views call these functions.
+
+Fairness rules kept on the server:
+- An attempt's questions and option orders are drawn once, when it starts, and stored, so a
+  reload or a second tab never reshuffles anything under the learner's cursor.
+- An answer is recorded by a conditional UPDATE (`answered_at IS NULL`): a double click, the back
+  button or a second tab cannot record or grade the same question twice.
+- Each POST names the question it answers, and is graded for that question, whatever the other
+  tab shows now.
+- The time limit is checked here, not in the browser: an answer that arrives after the deadline
+  (plus a few seconds for the network) is not counted and the attempt is finished.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q, Sum
+from django.utils import timezone
+
+from content.models import Term
+from quizzes.grading import CHOICE_TYPES, Grade, grade
+from quizzes.models import Attempt, AttemptItem, Question, Quiz
+from quizzes.signals import facts_missed
+
+# Time allowed after the deadline for an answer already on its way.
+GRACE = timedelta(seconds=5)
+
+
+class QuizUnavailable(Exception):
+    """The learner may not start this quiz now; `code` says why (stable, translated by views)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+class InvalidResponse(Exception):
+    """The form did not hold an answer this question can take; nothing was recorded."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+# --- starting ---------------------------------------------------------------------------------
+
+
+def open_attempt(quiz: Quiz, user) -> Attempt | None:
+    return Attempt.objects.filter(quiz=quiz, user=user, finished_at__isnull=True).first()
+
+
+def attempts_left(quiz: Quiz, user) -> int | None:
+    """How many more attempts the learner may start; None when unlimited."""
+    if not quiz.attempts_allowed:
+        return None
+    used = Attempt.objects.filter(quiz=quiz, user=user).count()
+    return max(0, quiz.attempts_allowed - used)
+
+
+def start_attempt(quiz: Quiz, user, *, now=None, rng: random.Random | None = None) -> Attempt:
+    """The learner's unfinished attempt at `quiz`, or a new one. Raises QuizUnavailable."""
+    now = now or timezone.now()
+    current = open_attempt(quiz, user)
+    if current is not None:
+        if not current.time_is_up(now - GRACE):
+            return current
+        finish_attempt(current, now=now)
+    if not quiz.is_published:
+        raise QuizUnavailable("not_published")
+    left = attempts_left(quiz, user)
+    if left == 0:
+        raise QuizUnavailable("no_attempts_left")
+    plan = plan_items(quiz, rng or random.Random())
+    if not plan:
+        raise QuizUnavailable("no_questions")
+    number = Attempt.objects.filter(quiz=quiz, user=user).aggregate(n=Max("number"))["n"] or 0
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                quiz=quiz,
+                user=user,
+                number=number + 1,
+                started_at=now,
+                deadline=now + timedelta(minutes=quiz.time_limit) if quiz.time_limit else None,
+                max_score=len(plan),
+            )
+            AttemptItem.objects.bulk_create(
+                AttemptItem(attempt=attempt, position=i, **fields)
+                for i, fields in enumerate(plan, start=1)
+            )
+    except IntegrityError:
+        # Another tab started the attempt a moment ago: resume that one.
+        current = open_attempt(quiz, user)
+        if current is None:
+            raise
+        return current
+    return attempt
+
+
+def plan_items(quiz: Quiz, rng: random.Random) -> list[dict]:
+    """The questions of a new attempt, in the order asked, each with its options' order."""
+    questions = [
+        entry.question
+        for entry in quiz.entries.select_related("question").order_by("position")
+        if entry.question.status == Question.Status.PUBLISHED
+    ]
+    pairs = _in_language(quiz.language, questions)
+    if quiz.draw and quiz.draw < len(pairs):
+        keep = set(rng.sample(range(len(pairs)), quiz.draw))
+        pairs = [pair for i, pair in enumerate(pairs) if i in keep]
+    if quiz.order == Quiz.Order.RANDOM:
+        rng.shuffle(pairs)
+    return [
+        {
+            "question": asked,
+            "prompt_question": prompt,
+            "choices": shown_choices(asked, rng, shuffle=quiz.shuffle_options),
+        }
+        for asked, prompt in pairs
+    ]
+
+
+def _in_language(language: str, questions: list[Question]) -> list[tuple[Question, Question]]:
+    """(question graded, question whose prompt is shown) for each question, in the quiz's
+    language: a question in the other language is replaced by its variant in this one when the
+    bank has it; a bilingual quiz shows one language's prompt and takes the other's answer."""
+    variants = {q.variant for q in questions if q.variant}
+    siblings: dict[tuple[str, str], Question] = {}
+    if variants and language != Quiz.Language.MIXED:
+        for q in Question.objects.filter(variant__in=variants).exclude(
+            status=Question.Status.RETIRED
+        ):
+            siblings[(q.variant, q.language)] = q
+    out, seen = [], set()
+    for q in questions:
+        other = "vi" if q.language == "zh" else "zh"
+        if language in (Quiz.Language.ZH, Quiz.Language.VI) and q.language != language:
+            q = siblings.get((q.variant, language), q) if q.variant else q
+        if q.variant and q.variant in seen:
+            continue  # both languages of one question were picked: ask it once
+        if q.variant:
+            seen.add(q.variant)
+        prompt = q
+        if (
+            language == Quiz.Language.BILINGUAL
+            and q.variant
+            and q.type != Question.Type.TRANSLATION
+            and (q.variant, other) in siblings
+        ):
+            q, prompt = siblings[(q.variant, other)], q
+        out.append((q, prompt))
+    return out
+
+
+def shown_choices(question: Question, rng: random.Random, *, shuffle: bool) -> list:
+    """The options in the order this attempt shows them. An ordering question is always shown
+    out of order, or the page would give its answer away."""
+    choices = list(question.choices or [])
+    if question.type == Question.Type.ORDERING:
+        answer = list(question.answer)
+        for _ in range(10):
+            rng.shuffle(choices)
+            if choices != answer or len(set(choices)) < 2:
+                break
+        return choices
+    if shuffle and question.type in (
+        Question.Type.SINGLE_CHOICE,
+        Question.Type.MULTIPLE_CHOICE,
+        Question.Type.MATCHING,
+    ):
+        rng.shuffle(choices)
+    return choices
+
+
+# --- reading a response -----------------------------------------------------------------------
+
+
+def matching_lefts(question: Question) -> list[str]:
+    """The left-hand items of a matching question, in the order stored (not secret)."""
+    return [left for left, _right in question.answer]
+
+
+def read_response(item: AttemptItem, data: Mapping) -> object:
+    """The response to `item` from form `data` (a QueryDict): option texts, not indices, so a
+    grade never depends on the order the options were shown in. Raises InvalidResponse."""
+    qtype = item.question.type
+    choices = item.choices
+
+    def pick(raw) -> str:
+        try:
+            return choices[int(raw)]
+        except (TypeError, ValueError, IndexError):
+            raise InvalidResponse("invalid") from None
+
+    if qtype == Question.Type.SINGLE_CHOICE:
+        raw = data.get("response")
+        if raw in (None, ""):
+            raise InvalidResponse("empty")
+        return pick(raw)
+    if qtype == Question.Type.MULTIPLE_CHOICE:
+        picked = data.getlist("response")
+        if not picked:
+            raise InvalidResponse("empty")
+        return [pick(raw) for raw in dict.fromkeys(picked)]
+    if qtype == Question.Type.TRUE_FALSE:
+        raw = data.get("response")
+        if raw not in ("true", "false"):
+            raise InvalidResponse("empty" if not raw else "invalid")
+        return raw == "true"
+    if qtype == Question.Type.MATCHING:
+        pairs = []
+        for i, left in enumerate(matching_lefts(item.question)):
+            raw = data.get(f"match-{i}")
+            if raw in (None, ""):
+                raise InvalidResponse("incomplete")
+            pairs.append([left, pick(raw)])
+        return pairs
+    if qtype == Question.Type.ORDERING:
+        ranks = []
+        for i, _ in enumerate(choices):
+            try:
+                rank = int(data.get(f"rank-{i}", ""))
+            except ValueError:
+                raise InvalidResponse("incomplete") from None
+            ranks.append(rank)
+        if sorted(ranks) != list(range(1, len(choices) + 1)):
+            raise InvalidResponse("ranks")
+        return [choice for _, choice in sorted(zip(ranks, choices, strict=True))]
+    text = (data.get("response") or "").strip()
+    if not text:
+        raise InvalidResponse("empty")
+    if len(text) > 500:
+        raise InvalidResponse("too_long")
+    return text
+
+
+# --- grading and recording --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    item: AttemptItem  # with the stored response, score and note
+    duplicate: bool  # the question had been answered before this request: nothing changed
+    late: bool  # the time limit had passed: nothing recorded, the attempt is finished
+    finished: bool  # the attempt is finished now (last answer, or time up)
+
+
+def document_terms(document_id: int) -> list[tuple[str, str, dict]]:
+    return list(
+        Term.objects.filter(document_id=document_id, is_active=True).values_list(
+            "zh", "vi", "aliases"
+        )
+    )
+
+
+def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict]]) -> Grade:
+    question = item.question
+    if question.type in CHOICE_TYPES:
+        return grade(question.type, question.language, question.answer, response)
+    forms = [question.answer] if isinstance(question.answer, str) else list(question.answer)
+    others, aliases = [], []
+    for zh, vi, term_aliases in terms:
+        names = [zh, vi]
+        if any(form in names for form in forms):
+            for values in (term_aliases or {}).values():
+                aliases.extend(values if isinstance(values, list) else [values])
+        else:
+            others.extend(name for name in names if name)
+    return grade(
+        question.type,
+        question.language,
+        question.answer,
+        response,
+        choices=item.choices,
+        other_names=others,
+        aliases=aliases,
+    )
+
+
+def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorded:
+    """Grade `response` for `item` and store it, unless the item was answered already or the
+    attempt's time is up. The item must come with its attempt, quiz and question loaded."""
+    now = now or timezone.now()
+    attempt = item.attempt
+    if attempt.is_finished:
+        return Recorded(item, duplicate=True, late=False, finished=True)
+    if attempt.time_is_up(now - GRACE):
+        finish_attempt(attempt, now=now)
+        return Recorded(item, duplicate=False, late=True, finished=True)
+    result = grade_item(item, response, terms)
+    with transaction.atomic():
+        updated = AttemptItem.objects.filter(pk=item.pk, answered_at__isnull=True).update(
+            response=response,
+            score=result.score,
+            correct=result.correct,
+            note=result.note or "",
+            answered_at=now,
+        )
+        if not updated:
+            item.refresh_from_db(fields=["response", "score", "correct", "note", "answered_at"])
+            return Recorded(item, duplicate=True, late=False, finished=attempt.is_finished)
+        item.response, item.score, item.correct = response, result.score, result.correct
+        item.note, item.answered_at = result.note or "", now
+        finished = False
+        if not attempt.items.filter(answered_at__isnull=True).exists():
+            finished = finish_attempt(attempt, now=now)
+    if not result.correct and item.question.fact_id:
+        facts_missed.send(Attempt, user=attempt.user, fact_ids=[item.question.fact_id])
+    return Recorded(item, duplicate=False, late=False, finished=finished)
+
+
+def finish_attempt(attempt: Attempt, *, now=None) -> bool:
+    """Close the attempt and store its score (unanswered questions count 0). Idempotent: returns
+    False when another request finished it first."""
+    now = now or timezone.now()
+    total = attempt.items.aggregate(total=Sum("score"))["total"] or 0.0
+    updated = Attempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(
+        finished_at=now, score=total
+    )
+    if updated:
+        attempt.finished_at, attempt.score = now, total
+    else:
+        attempt.refresh_from_db(fields=["finished_at", "score"])
+    return bool(updated)
+
+
+def progress(attempt: Attempt) -> dict:
+    """Answered and total counts in one query, for the progress bar."""
+    counts = attempt.items.aggregate(
+        total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))
+    )
+    total = counts["total"] or 0
+    counts["percent"] = round(100 * counts["answered"] / total) if total else 0
+    return counts
+
+
+def next_position(item: AttemptItem) -> int | None:
+    """Where to go after `item`: the next unanswered question, wrapping round; None when every
+    question is answered."""
+    positions = list(
+        item.attempt.items.filter(answered_at__isnull=True)
+        .exclude(pk=item.pk)
+        .values_list("position", flat=True)
+    )
+    later = [p for p in positions if p > item.position]
+    return (later or positions or [None])[0]
+
+
+def missed_fact_ids(attempt: Attempt) -> list[int]:
+    """The facts behind the questions the learner did not get fully right."""
+    return list(
+        attempt.items.filter(correct=False, question__fact__isnull=False)
+        .values_list("question__fact_id", flat=True)
+        .distinct()
+    )
+
+
+def practise_missed(attempt: Attempt) -> int:
+    """Send the missed facts' cards to the front of the learner's flashcard queue."""
+    fact_ids = missed_fact_ids(attempt)
+    if fact_ids:
+        facts_missed.send(Attempt, user=attempt.user, fact_ids=fact_ids)
+    return len(fact_ids)

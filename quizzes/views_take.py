@@ -1,0 +1,247 @@
+"""Learner pages for taking a quiz: the quiz page, one question at a time, feedback, results.
+
+Every view needs a signed-in user. A quiz is open to every signed-in user once published (its
+owner may also try a draft); an attempt is seen only by the learner who made it (404 for anyone
+else, teachers included: they read statistics, not attempts). Each page works without
+JavaScript through plain form posts; with htmx the question card is swapped in place.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from quizzes import taking
+from quizzes.feedback import feedback
+from quizzes.models import Attempt, AttemptItem, Quiz
+
+UNAVAILABLE = {
+    "not_published": lambda: _("This quiz is not open yet."),
+    "no_attempts_left": lambda: _("You have used all the attempts this quiz allows."),
+    "no_questions": lambda: _("This quiz has no published questions yet."),
+}
+INVALID = {
+    "empty": lambda: _("Choose or type an answer first."),
+    "incomplete": lambda: _("Answer every part of the question first."),
+    "ranks": lambda: _("Give each item a different position, from 1 to the number of items."),
+    "too_long": lambda: _("That answer is too long (500 characters at most)."),
+    "invalid": lambda: _("That answer could not be read. Please try again."),
+}
+
+
+def _visible_quizzes(user):
+    return Quiz.objects.filter(Q(status=Quiz.Status.PUBLISHED) | Q(owner=user))
+
+
+def _get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
+    return get_object_or_404(
+        _visible_quizzes(request.user).select_related("document", "owner"), pk=pk
+    )
+
+
+def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz", "quiz__document"), pk=pk, user=request.user
+    )
+
+
+def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptItem:
+    return get_object_or_404(
+        AttemptItem.objects.select_related(
+            "attempt", "attempt__quiz", "question", "prompt_question"
+        ),
+        attempt_id=pk,
+        attempt__user=request.user,
+        position=position,
+    )
+
+
+@login_required
+@require_GET
+def quiz_list(request: HttpRequest) -> HttpResponse:
+    """Signed-in users: the published quizzes (and a teacher's own drafts).
+    Template: quizzes/quiz_list.html; context: quizzes."""
+    quizzes = _visible_quizzes(request.user).select_related("document")
+    return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes})
+
+
+@login_required
+@require_GET
+def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Signed-in users, published quizzes (owners: drafts too): the rules, the learner's own
+    attempts, and a button to start or resume. Template: quizzes/quiz_detail.html."""
+    quiz = _get_quiz_for_user(request, pk)
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
+    context = {
+        "quiz": quiz,
+        "attempts": attempts,
+        "open_attempt": next((a for a in attempts if not a.is_finished), None),
+        "attempts_left": taking.attempts_left(quiz, request.user),
+        "question_count": quiz.draw or quiz.entries.count(),
+    }
+    return render(request, "quizzes/quiz_detail.html", context)
+
+
+@login_required
+@require_POST
+def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Signed-in users: start an attempt, or resume the unfinished one (a second tab, a double
+    click). Redirects to the first unanswered question."""
+    quiz = _get_quiz_for_user(request, pk)
+    try:
+        attempt = taking.start_attempt(quiz, request.user)
+    except taking.QuizUnavailable as refusal:
+        messages.error(request, UNAVAILABLE[refusal.code]())
+        return redirect(quiz)
+    return redirect("attempt", pk=attempt.pk)
+
+
+@login_required
+@require_GET
+def attempt_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """The attempt's learner: go to where they stopped, or to the results when it is over."""
+    attempt = _get_attempt_for_user(request, pk)
+    if not attempt.is_finished and attempt.time_is_up():
+        taking.finish_attempt(attempt)
+    if attempt.is_finished:
+        return redirect("attempt_results", pk=attempt.pk)
+    item = attempt.items.filter(answered_at__isnull=True).only("position").first()
+    return redirect("attempt_item", pk=attempt.pk, position=item.position if item else 1)
+
+
+def _card_context(item: AttemptItem, *, error: str = "", late: bool = False) -> dict:
+    attempt = item.attempt
+    shown = item.is_answered and attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE
+    terms = taking.document_terms(attempt.quiz.document_id) if shown else []
+    return {
+        "attempt": attempt,
+        "item": item,
+        "question": item.question,
+        "prompt": (item.prompt_question or item.question).prompt,
+        "progress": taking.progress(attempt),
+        "next_position": taking.next_position(item) if item.is_answered else None,
+        "feedback": feedback(item, terms) if shown else None,
+        "error": error,
+        "late": late,
+    }
+
+
+def _render_card(request: HttpRequest, item: AttemptItem, **kwargs) -> HttpResponse:
+    template = "quizzes/take.html#question-card" if request.htmx else "quizzes/take.html"
+    return render(request, template, _card_context(item, **kwargs))
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def attempt_item(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    """The attempt's learner: one question (or its feedback once answered). htmx requests get
+    the question card alone. Template: quizzes/take.html (partial question-card)."""
+    item = _get_item_for_user(request, pk, position)
+    attempt = item.attempt
+    if not attempt.is_finished and attempt.time_is_up():
+        taking.finish_attempt(attempt)
+    if attempt.is_finished:
+        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+    if item.is_answered and attempt.quiz.feedback == Quiz.Feedback.END:
+        return _redirect(request, reverse("attempt", args=[attempt.pk]))
+    return _render_card(request, item)
+
+
+def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    """A redirect that htmx follows as a full page load (results, or the next question)."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    """The attempt's learner: answer the question at `position` (the one the form names, even
+    if another tab has moved on). Recorded once; a repeat shows the recorded answer."""
+    item = _get_item_for_user(request, pk, position)
+    attempt = item.attempt
+    if attempt.is_finished:
+        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+    try:
+        response = taking.read_response(item, request.POST)
+    except taking.InvalidResponse as problem:
+        if request.htmx:
+            return _render_card(request, item, error=INVALID[problem.code]())
+        messages.error(request, INVALID[problem.code]())
+        return redirect("attempt_item", pk=attempt.pk, position=position)
+    terms = taking.document_terms(attempt.quiz.document_id)
+    recorded = taking.record_answer(item, response, terms=terms)
+    if recorded.late:
+        messages.warning(request, _("Time is up: answers after the time limit are not counted."))
+        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+    if attempt.quiz.feedback == Quiz.Feedback.END:
+        if recorded.finished or attempt.is_finished:
+            return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+        return _redirect(request, reverse("attempt", args=[attempt.pk]))
+    if request.htmx:
+        return render(
+            request,
+            "quizzes/take.html#question-card",
+            {**_card_context(recorded.item), "feedback": feedback(recorded.item, terms)},
+        )
+    return redirect("attempt_item", pk=attempt.pk, position=position)
+
+
+@login_required
+@require_POST
+def attempt_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    """The attempt's learner: stop now; unanswered questions score 0."""
+    attempt = _get_attempt_for_user(request, pk)
+    taking.finish_attempt(attempt)
+    return redirect("attempt_results", pk=attempt.pk)
+
+
+@login_required
+@require_GET
+def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The attempt's learner, once it is finished: the score, each question with their answer,
+    the right one and its source. Template: quizzes/results.html."""
+    attempt = _get_attempt_for_user(request, pk)
+    if not attempt.is_finished:
+        if not attempt.time_is_up():
+            return redirect("attempt", pk=attempt.pk)
+        taking.finish_attempt(attempt)
+    items = list(attempt.items.select_related("question", "prompt_question"))
+    terms = taking.document_terms(attempt.quiz.document_id)
+    rows = [
+        {
+            "item": item,
+            "prompt": (item.prompt_question or item.question).prompt,
+            "feedback": feedback(item, terms),
+        }
+        for item in items
+    ]
+    missed = sum(1 for item in items if not item.correct)
+    context = {"attempt": attempt, "quiz": attempt.quiz, "rows": rows, "missed": missed}
+    return render(request, "quizzes/results.html", context)
+
+
+@login_required
+@require_POST
+def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
+    """The attempt's learner: send the facts they missed to the front of their flashcards."""
+    attempt = _get_attempt_for_user(request, pk)
+    if not attempt.is_finished:
+        raise Http404
+    count = taking.practise_missed(attempt)
+    if count:
+        messages.success(
+            request,
+            _("The cards for what you missed are now first in your review queue."),
+        )
+    else:
+        messages.info(request, _("Nothing to practise: you missed no questions with cards."))
+    return redirect("attempt_results", pk=attempt.pk)

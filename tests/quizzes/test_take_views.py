@@ -1,0 +1,348 @@
+"""Taking a quiz through the web: who may, one question at a time with and without htmx, no
+answer on the page before answering, one answer per question whatever the tabs do."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Attempt, AttemptItem, Question, Quiz
+from tests.quizzes.conftest import TYPES, VI_SOURCE, ZH_SOURCE
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _start(client, quiz) -> Attempt:
+    client.post(reverse("quiz_start", args=[quiz.pk]))
+    return Attempt.objects.filter(quiz=quiz).latest("started_at")
+
+
+def _item_url(attempt, position=1, name="attempt_item"):
+    return reverse(name, args=[attempt.pk, position])
+
+
+def _right_response(item: AttemptItem) -> dict:
+    """Form data a learner who knows the answer would send."""
+    question = item.question
+    if question.type == "single_choice":
+        return {"response": str(item.choices.index(question.answer))}
+    if question.type == "multiple_choice":
+        return {"response": [str(item.choices.index(a)) for a in question.answer]}
+    if question.type == "true_false":
+        return {"response": "true" if question.answer else "false"}
+    if question.type == "matching":
+        return {
+            f"match-{i}": str(item.choices.index(r)) for i, (_l, r) in enumerate(question.answer)
+        }
+    if question.type == "ordering":
+        return {f"rank-{i}": str(question.answer.index(c) + 1) for i, c in enumerate(item.choices)}
+    return {"response": question.answer}
+
+
+# --- who may -----------------------------------------------------------------------------------
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, make_quiz):
+    quiz = make_quiz()
+    for url in (reverse("quiz", args=[quiz.pk]), reverse("quiz_list")):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 302
+    assert not Attempt.objects.exists()
+
+
+def test_another_learner_cannot_see_or_answer_an_attempt(client, make_quiz, alice, bob):
+    client.force_login(alice)
+    attempt = _start(client, make_quiz())
+    client.force_login(bob)
+    assert client.get(reverse("attempt", args=[attempt.pk])).status_code == 404
+    assert client.get(_item_url(attempt)).status_code == 404
+    assert (
+        client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "x"}).status_code == 404
+    )
+    assert client.get(reverse("attempt_results", args=[attempt.pk])).status_code == 404
+    assert client.post(reverse("attempt_finish", args=[attempt.pk])).status_code == 404
+    assert not AttemptItem.objects.filter(answered_at__isnull=False).exists()
+
+
+def test_a_teacher_cannot_read_a_students_attempt_either(client, make_quiz, alice, teacher):
+    client.force_login(alice)
+    attempt = _start(client, make_quiz())
+    client.force_login(teacher)
+    assert client.get(_item_url(attempt)).status_code == 404
+
+
+def test_a_draft_quiz_is_hidden_from_learners(alice_client, make_quiz):
+    quiz = make_quiz(status=Quiz.Status.DRAFT)
+    assert alice_client.get(reverse("quiz", args=[quiz.pk])).status_code == 404
+    assert alice_client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 404
+    assert "Kiểm tra" not in alice_client.get(reverse("quiz_list")).content.decode()
+
+
+def test_the_wrong_method_is_refused(alice_client, make_quiz):
+    quiz = make_quiz()
+    attempt = _start(alice_client, quiz)
+    assert alice_client.get(reverse("quiz_start", args=[quiz.pk])).status_code == 405
+    assert alice_client.get(_item_url(attempt, 1, "attempt_answer")).status_code == 405
+    assert alice_client.post(_item_url(attempt)).status_code == 405
+    assert alice_client.get(reverse("attempt_finish", args=[attempt.pk])).status_code == 405
+
+
+# --- the journey without JavaScript -----------------------------------------------------------
+
+
+def test_a_learner_takes_a_whole_quiz_with_plain_forms(alice_client, make_quiz):
+    quiz = make_quiz()
+    response = alice_client.post(reverse("quiz_start", args=[quiz.pk]), follow=True)
+    attempt = Attempt.objects.get()
+    assert response.redirect_chain[-1][0] == _item_url(attempt, 1)
+    for position in range(1, len(TYPES) + 1):
+        item = attempt.items.select_related("question").get(position=position)
+        response = alice_client.post(
+            _item_url(attempt, position, "attempt_answer"), _right_response(item), follow=True
+        )
+        if position < len(TYPES):
+            assert 'class="feedback right"' in response.content.decode(), item.question.type
+    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == len(TYPES)
+    results = alice_client.get(reverse("attempt_results", args=[attempt.pk]))
+    assert results.status_code == 200
+
+
+def test_the_feedback_cites_the_source_sentence_in_both_languages_with_the_answer_marked(
+    alice_client, make_quiz
+):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
+    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"})
+    html = alice_client.get(reverse("attempt_results", args=[attempt.pk])).content.decode()
+    assert "<mark>Giang Tô</mark>" in html
+    assert "<mark>江苏</mark>" in html  # through the document's terms
+    assert "Quảng Đông" in html
+
+
+def test_an_empty_answer_gets_a_message_and_records_nothing(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    response = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"),
+        {"response": "  "},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "Choose or type an answer first." in response.content.decode()
+    assert not attempt.items.filter(answered_at__isnull=False).exists()
+
+
+# --- htmx --------------------------------------------------------------------------------------
+
+
+def test_with_htmx_the_feedback_replaces_the_question_card_in_place(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    response = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="question-card"')
+    assert "<html" not in html and "<mark>Giang Tô</mark>" in html
+    assert _item_url(attempt, 2) in html  # the next question, fetched into the card
+
+
+def test_with_htmx_a_question_is_served_as_the_card_alone_and_varies_on_the_header(
+    alice_client, make_quiz
+):
+    attempt = _start(alice_client, make_quiz())
+    fragment = alice_client.get(_item_url(attempt, 2), **HX)
+    page = alice_client.get(_item_url(attempt, 2))
+    assert "<html" not in fragment.content.decode() and "<html" in page.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_the_last_answer_links_to_the_results(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
+    html = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
+    ).content.decode()
+    assert reverse("attempt_results", args=[attempt.pk]) in html
+
+
+# --- fairness: double submits, two tabs, resume -----------------------------------------------
+
+
+def test_a_double_submitted_answer_is_recorded_once(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    url = _item_url(attempt, 1, "attempt_answer")
+    alice_client.post(url, {"response": "Quảng Đông"}, **HX)
+    second = alice_client.post(url, {"response": "Giang Tô"}, **HX)
+    item = attempt.items.get(position=1)
+    assert item.response == "Quảng Đông" and not item.correct
+    assert "Quảng Đông" in second.content.decode()  # the recorded answer is shown again
+
+
+def test_a_stale_tab_answer_is_graded_for_the_question_it_names(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    # Tab B answers question 2 first; tab A still shows question 1 and answers it afterwards.
+    alice_client.post(_item_url(attempt, 2, "attempt_answer"), {"response": "true"})
+    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
+    items = {i.position: i for i in attempt.items.all()}
+    assert items[1].response == "Giang Tô" and items[1].correct
+    assert items[2].response is True and items[2].correct
+
+
+def test_two_tabs_starting_the_quiz_share_one_attempt(alice_client, make_quiz):
+    quiz = make_quiz()
+    alice_client.post(reverse("quiz_start", args=[quiz.pk]))
+    alice_client.post(reverse("quiz_start", args=[quiz.pk]))
+    assert Attempt.objects.count() == 1
+
+
+def test_coming_back_resumes_at_the_first_unanswered_question(alice_client, make_quiz):
+    quiz = make_quiz()
+    attempt = _start(alice_client, quiz)
+    for position in (1, 2):
+        item = attempt.items.select_related("question").get(position=position)
+        alice_client.post(_item_url(attempt, position, "attempt_answer"), _right_response(item))
+    detail = alice_client.get(reverse("quiz", args=[quiz.pk])).content.decode()
+    assert reverse("attempt", args=[attempt.pk]) in detail
+    response = alice_client.post(reverse("quiz_start", args=[quiz.pk]))
+    assert response["Location"] == reverse("attempt", args=[attempt.pk])
+    assert alice_client.get(response["Location"])["Location"] == _item_url(attempt, 3)
+
+
+def test_a_reload_shows_the_same_options_in_the_same_order(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("single_choice", "vi"), ("cloze", "vi")]))
+    first = alice_client.get(_item_url(attempt)).content.decode()
+    again = alice_client.get(_item_url(attempt)).content.decode()
+    assert _options(first) == _options(again) and len(_options(first)) == 4
+
+
+def _options(html: str) -> list[str]:
+    return re.findall(r'<span lang="vi">([^<]+)</span></label>', html)
+
+
+def test_finishing_early_scores_unanswered_questions_zero(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
+    alice_client.post(reverse("attempt_finish", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 1 and attempt.max_score == 2
+    late = alice_client.post(_item_url(attempt, 2, "attempt_answer"), {"response": "true"})
+    assert late["Location"] == reverse("attempt_results", args=[attempt.pk])
+    assert not attempt.items.get(position=2).is_answered
+
+
+def test_with_feedback_at_the_end_no_verdict_is_shown_until_the_results(alice_client, make_quiz):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], feedback=Quiz.Feedback.END)
+    attempt = _start(alice_client, quiz)
+    response = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"}, follow=True
+    )
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == _item_url(attempt, 2)
+    assert "Quảng Đông" not in html and "<mark>" not in html and 'class="feedback' not in html
+    response = alice_client.post(
+        _item_url(attempt, 2, "attempt_answer"), {"response": "true"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert "<mark>Giang Tô</mark>" in response.content.decode()
+
+
+def test_results_of_an_unfinished_attempt_go_back_to_the_questions(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz())
+    response = alice_client.get(reverse("attempt_results", args=[attempt.pk]))
+    assert response["Location"] == reverse("attempt", args=[attempt.pk])
+
+
+def test_practise_what_i_missed_confirms_and_goes_back_to_the_results(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
+    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"})
+    response = alice_client.post(
+        reverse("attempt_practise", args=[attempt.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "now first in your review queue" in response.content.decode()
+
+
+def test_a_quiz_with_one_attempt_allowed_offers_no_second(alice_client, make_quiz):
+    quiz = make_quiz([("cloze", "vi")], attempts_allowed=1)
+    attempt = _start(alice_client, quiz)
+    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
+    response = alice_client.post(
+        reverse("quiz_start", args=[quiz.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "You have used all the attempts this quiz allows." in response.content.decode()
+    assert Attempt.objects.count() == 1
+
+
+# --- no answer before answering ----------------------------------------------------------------
+
+OTHER_ANSWERS = {
+    "single_choice": {"zh": "广东省", "vi": "Quảng Đông"},
+    "multiple_choice": {"zh": ["教育", "经济"], "vi": ["giáo dục", "kinh tế"]},
+    "true_false": {"zh": False, "vi": False},
+    "matching": {
+        "zh": [["江苏", "西藏"], ["上海", "四川"], ["广东", "新疆"]],
+        "vi": [["Giang Tô", "Tây Tạng"], ["Thượng Hải", "Tứ Xuyên"], ["Quảng Đông", "Tân Cương"]],
+    },
+    "ordering": {
+        "zh": ["教育支援", "医疗支援", "经济支援"],
+        "vi": ["hỗ trợ giáo dục", "hỗ trợ y tế", "hỗ trợ kinh tế"],
+    },
+    "cloze": {"zh": "山东省", "vi": "Sơn Đông"},
+    "translation": {"zh": "Sơn Đông", "vi": "山东"},
+}
+
+
+def _page_without_tokens(client, url, **headers) -> str:
+    html = client.get(url, **headers).content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    html = re.sub(r'nonce="[^"]+"', "", html)
+    return re.sub(r'"X-CSRFToken": "[^"]+"', "", html)
+
+
+@pytest.mark.parametrize("language", ["zh", "vi"])
+@pytest.mark.parametrize("qtype", TYPES)
+def test_no_question_page_gives_its_answer_away(alice_client, make_quiz, qtype, language):
+    """The page must be the same whatever the right answer is: nothing in the text, attributes,
+    ids, scripts or fragment URLs depends on it. Typed answers must not appear at all."""
+    attempt = _start(alice_client, make_quiz([(qtype, language)]))
+    url = _item_url(attempt)
+    pages = [_page_without_tokens(alice_client, url), _page_without_tokens(alice_client, url, **HX)]
+    question = Question.objects.get()
+    answer = question.answer
+    question.answer = OTHER_ANSWERS[qtype][language]
+    question.save(update_fields=["answer"])
+    assert _page_without_tokens(alice_client, url) == pages[0]
+    assert _page_without_tokens(alice_client, url, **HX) == pages[1]
+    for page in pages:
+        assert ZH_SOURCE not in page and VI_SOURCE not in page
+        if qtype in ("cloze", "translation"):
+            assert answer not in page
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [2, 7])
+def test_submitting_an_answer_takes_the_same_queries_whatever_the_quiz_length(
+    alice_client, make_quiz, django_assert_num_queries, length
+):
+    specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
+    attempt = _start(alice_client, make_quiz(specs))
+    # session, user, item with its attempt, quiz and questions, the document's terms, savepoint,
+    # the conditional update, release, "any unanswered left?", progress, next question
+    with django_assert_num_queries(11):
+        response = alice_client.post(
+            _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
+        )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("length", [2, 7])
+def test_showing_a_question_takes_the_same_queries_whatever_the_quiz_length(
+    alice_client, make_quiz, django_assert_num_queries, length
+):
+    specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
+    attempt = _start(alice_client, make_quiz(specs))
+    # session, user, item with its attempt, quiz and questions, progress
+    with django_assert_num_queries(4):
+        assert alice_client.get(_item_url(attempt), **HX).status_code == 200

@@ -1,0 +1,230 @@
+"""Attempts kept on the server: drawn once, answered once, timed by the server, in the quiz's
+language."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from quizzes import taking
+from quizzes.models import Attempt, AttemptItem, Question, Quiz
+from quizzes.signals import facts_missed
+from tests.quizzes.conftest import TYPES
+
+
+def _item(attempt, position=1) -> AttemptItem:
+    return AttemptItem.objects.select_related("attempt__quiz", "question", "prompt_question").get(
+        attempt=attempt, position=position
+    )
+
+
+def test_starting_twice_resumes_the_same_attempt_with_the_same_order(make_quiz, alice):
+    quiz = make_quiz(order=Quiz.Order.RANDOM)
+    first = taking.start_attempt(quiz, alice, rng=random.Random(1))
+    again = taking.start_attempt(quiz, alice, rng=random.Random(2))
+    assert again.pk == first.pk
+    assert Attempt.objects.count() == 1
+
+
+def test_options_are_shuffled_once_per_attempt_and_stored(make_quiz, alice):
+    quiz = make_quiz([("single_choice", "vi")])
+    orders = set()
+    for seed in range(8):
+        attempt = taking.start_attempt(quiz, alice, rng=random.Random(seed))
+        orders.add(tuple(_item(attempt).choices))
+        assert tuple(_item(attempt).choices) == tuple(_item(attempt).choices)
+        taking.finish_attempt(attempt)
+    assert len(orders) > 1
+    assert all(sorted(order) == sorted(Question.objects.get().choices) for order in orders)
+
+
+def test_options_keep_their_order_when_the_teacher_turns_shuffling_off(make_quiz, alice):
+    quiz = make_quiz([("single_choice", "vi")], shuffle_options=False)
+    attempt = taking.start_attempt(quiz, alice, rng=random.Random(3))
+    assert _item(attempt).choices == Question.objects.get().choices
+
+
+def test_an_ordering_question_is_never_shown_in_its_answer_order(make_quiz, alice):
+    quiz = make_quiz([("ordering", "zh")], shuffle_options=False)
+    for seed in range(10):
+        attempt = taking.start_attempt(quiz, alice, rng=random.Random(seed))
+        assert _item(attempt).choices != _item(attempt).question.answer
+        taking.finish_attempt(attempt)
+
+
+def test_a_fixed_quiz_asks_in_the_set_order(make_quiz, alice):
+    quiz = make_quiz()
+    attempt = taking.start_attempt(quiz, alice, rng=random.Random(5))
+    asked = list(attempt.items.values_list("question__type", flat=True))
+    assert asked == TYPES
+
+
+def test_a_random_quiz_draws_the_set_number_of_questions(make_quiz, alice):
+    quiz = make_quiz(order=Quiz.Order.RANDOM, draw=3)
+    drawn = set()
+    for seed in range(6):
+        attempt = taking.start_attempt(quiz, alice, rng=random.Random(seed))
+        types = list(attempt.items.values_list("question__type", flat=True))
+        assert len(types) == 3 == len(set(types)) == attempt.max_score
+        drawn.add(tuple(types))
+        taking.finish_attempt(attempt)
+    assert len(drawn) > 1
+
+
+def test_draft_and_retired_questions_are_not_asked(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi"), ("ordering", "vi")])
+    Question.objects.filter(type="true_false").update(status=Question.Status.DRAFT)
+    Question.objects.filter(type="ordering").update(status=Question.Status.RETIRED)
+    attempt = taking.start_attempt(quiz, alice)
+    assert list(attempt.items.values_list("question__type", flat=True)) == ["cloze"]
+
+
+def test_a_chinese_quiz_asks_the_chinese_variant_of_a_vietnamese_question(
+    make_quiz, make_question, alice
+):
+    make_question("cloze", "zh", status=Question.Status.DRAFT)
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], language=Quiz.Language.ZH)
+    attempt = taking.start_attempt(quiz, alice)
+    asked = list(attempt.items.values_list("question__type", "question__language"))
+    # The cloze has a Chinese variant; the true/false question has none and stays as it is.
+    assert asked == [("cloze", "zh"), ("true_false", "vi")]
+
+
+def test_a_mixed_quiz_never_asks_one_question_twice_in_two_languages(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("cloze", "zh"), ("ordering", "zh")])
+    attempt = taking.start_attempt(quiz, alice)
+    assert list(attempt.items.values_list("question__type", flat=True)) == ["cloze", "ordering"]
+
+
+def test_a_bilingual_quiz_shows_one_language_and_takes_the_answer_in_the_other(
+    make_quiz, make_question, alice
+):
+    make_question("single_choice", "vi")
+    quiz = make_quiz([("single_choice", "zh")], language=Quiz.Language.BILINGUAL)
+    item = _item(taking.start_attempt(quiz, alice))
+    assert item.prompt_question.language == "zh" and item.question.language == "vi"
+    assert sorted(item.choices) == sorted(["Giang Tô", "Quảng Đông", "Sơn Đông", "Chiết Giang"])
+    recorded = taking.record_answer(item, "Giang Tô")
+    assert recorded.item.correct
+
+
+def test_a_quiz_with_no_attempts_left_refuses_a_new_one(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi")], attempts_allowed=1)
+    taking.finish_attempt(taking.start_attempt(quiz, alice))
+    with pytest.raises(taking.QuizUnavailable) as refusal:
+        taking.start_attempt(quiz, alice)
+    assert refusal.value.code == "no_attempts_left"
+
+
+def test_a_draft_quiz_cannot_be_started(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi")], status=Quiz.Status.DRAFT)
+    with pytest.raises(taking.QuizUnavailable):
+        taking.start_attempt(quiz, alice)
+
+
+def test_an_answer_is_recorded_once_and_a_repeat_changes_nothing(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("cloze", "zh")], language=Quiz.Language.MIXED)
+    attempt = taking.start_attempt(quiz, alice)
+    first = taking.record_answer(_item(attempt), "Quảng Đông")
+    again = taking.record_answer(_item(attempt), "Giang Tô")
+    assert not first.duplicate and again.duplicate
+    stored = _item(attempt)
+    assert stored.response == "Quảng Đông" and not stored.correct
+
+
+def test_the_last_answer_finishes_the_attempt_with_its_score(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")])
+    attempt = taking.start_attempt(quiz, alice)
+    assert not taking.record_answer(_item(attempt, 1), "Giang To").finished
+    recorded = taking.record_answer(_item(attempt, 2), False)
+    assert recorded.finished
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 1.0 and attempt.percent == 50
+    assert not attempt.passed
+
+
+def test_an_answer_after_the_time_limit_is_not_counted_and_ends_the_attempt(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], time_limit=10)
+    start = timezone.now()
+    attempt = taking.start_attempt(quiz, alice, now=start)
+    assert attempt.deadline == start + timedelta(minutes=10)
+    late = taking.record_answer(_item(attempt), "Giang Tô", now=start + timedelta(minutes=11))
+    assert late.late and late.finished
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 0
+    assert not _item(attempt).is_answered
+
+
+def test_an_answer_just_inside_the_limit_counts(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], time_limit=10)
+    start = timezone.now()
+    attempt = taking.start_attempt(quiz, alice, now=start)
+    on_time = start + timedelta(minutes=10, seconds=2)  # in the network grace
+    assert not taking.record_answer(_item(attempt), "Giang Tô", now=on_time).late
+
+
+def test_an_expired_attempt_is_finished_when_the_learner_comes_back(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi")], time_limit=1)
+    start = timezone.now() - timedelta(minutes=5)
+    old = taking.start_attempt(quiz, alice, now=start)
+    new = taking.start_attempt(quiz, alice)
+    old.refresh_from_db()
+    assert old.is_finished and new.pk != old.pk and new.number == 2
+
+
+def test_a_wrong_answer_sends_its_fact_to_the_flashcards(make_quiz, alice):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")])
+    attempt = taking.start_attempt(quiz, alice)
+    sent = []
+
+    def receiver(sender, user, fact_ids, **kwargs):
+        sent.append((user, fact_ids))
+
+    facts_missed.connect(receiver)
+    try:
+        taking.record_answer(_item(attempt, 1), "Giang Tô")
+        assert sent == []
+        taking.record_answer(_item(attempt, 2), False)
+        assert sent == [(alice, [Question.objects.get(type="true_false").fact_id])]
+        sent.clear()
+        assert taking.practise_missed(Attempt.objects.get()) == 1
+        assert sent == [(alice, [Question.objects.get(type="true_false").fact_id])]
+    finally:
+        facts_missed.disconnect(receiver)
+
+
+@pytest.mark.parametrize(
+    ("qtype", "data", "expected"),
+    [
+        ("single_choice", {"response": "CHOICE:Giang Tô"}, "Giang Tô"),
+        ("true_false", {"response": "false"}, False),
+        ("cloze", {"response": "  Giang Tô "}, "Giang Tô"),
+    ],
+)
+def test_a_response_is_read_as_option_text_not_as_its_position(
+    make_quiz, alice, rf, qtype, data, expected
+):
+    quiz = make_quiz([(qtype, "vi")])
+    item = _item(taking.start_attempt(quiz, alice, rng=random.Random(7)))
+    value = data["response"]
+    if value.startswith("CHOICE:"):
+        value = str(item.choices.index(value.removeprefix("CHOICE:")))
+    request = rf.post("/", {"response": value})
+    assert taking.read_response(item, request.POST) == expected
+
+
+def test_an_ordering_response_with_a_repeated_position_is_refused(make_quiz, alice, rf):
+    item = _item(taking.start_attempt(make_quiz([("ordering", "vi")]), alice))
+    request = rf.post("/", {"rank-0": "1", "rank-1": "1", "rank-2": "2"})
+    with pytest.raises(taking.InvalidResponse) as problem:
+        taking.read_response(item, request.POST)
+    assert problem.value.code == "ranks"
+
+
+def test_a_matching_response_maps_every_left_item_to_the_option_text(make_quiz, alice, rf):
+    item = _item(taking.start_attempt(make_quiz([("matching", "vi")]), alice))
+    answer = dict(item.question.answer)
+    data = {f"match-{i}": str(item.choices.index(answer[left])) for i, left in enumerate(answer)}
+    response = taking.read_response(item, rf.post("/", data).POST)
+    assert taking.record_answer(item, response).item.correct
