@@ -1,5 +1,5 @@
-"""URL routes: the admin, the language switcher, accounts, content, the teacher's area and
-quizzes."""
+"""URL routes: the admin, the language switcher, accounts, classes, content, the teacher's
+area and quizzes."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("documents/", include("content.urls")),
     path("teach/", include("quizzes.teaching.urls")),
+    path("classes/", include("accounts.urls_classes")),
     path("", include("quizzes.urls")),
 ]
