@@ -28,12 +28,14 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Any signed-in user: the document side by side. Template: content/document_detail.html."""
+    """Any signed-in user: the document side by side, with its published quizzes.
+    Template: content/document_detail.html."""
     document = get_object_or_404(Document, slug=slug)
+    quizzes = document.quizzes.filter(status="published").only("pk", "title")
     return render(
         request,
         "content/document_detail.html",
-        {"document": document, "rows": reading_rows(document)},
+        {"document": document, "rows": reading_rows(document), "quizzes": quizzes},
     )
 
 

@@ -57,14 +57,16 @@ def _other(language: str) -> str:
 
 
 def translate_forms(forms: Iterable[str], terms: Iterable[tuple[str, str, dict]]) -> list[str]:
-    """The other language's names for `forms`, through the document's terms (numbers stay)."""
-    wanted = {unicodedata.normalize("NFC", f).casefold() for f in forms}
+    """The other language's names for `forms`, through the document's terms: a term counts when
+    its name is the form or part of it (江苏 in 江苏省, "Giang Tô" in "tỉnh Giang Tô"). Numbers
+    are the same in both languages."""
+    wanted = [unicodedata.normalize("NFC", f).casefold() for f in forms]
     out = [f for f in forms if f.isdigit()]
     for zh, vi, _aliases in terms:
-        if zh and zh.casefold() in wanted and vi:
-            out.append(vi)
-        elif vi and vi.casefold() in wanted and zh:
-            out.append(zh)
+        for here, there in ((zh, vi), (vi, zh)):
+            name = unicodedata.normalize("NFC", here or "").casefold()
+            if len(name) >= 2 and there and any(name in form for form in wanted):
+                out.append(there)
     return out
 
 

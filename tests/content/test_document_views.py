@@ -44,8 +44,8 @@ def test_a_student_reads_the_document_side_by_side_with_names_highlighted(alice_
 def test_the_reading_page_takes_a_fixed_number_of_queries(
     alice_client, document, django_assert_num_queries
 ):
-    # session + user, document, terms, sentences with passages
-    with django_assert_num_queries(5):
+    # session + user, document, terms, sentences with passages, published quizzes
+    with django_assert_num_queries(6):
         alice_client.get(document.get_absolute_url())
 
 

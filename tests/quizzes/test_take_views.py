@@ -2,12 +2,14 @@
 answer on the page before answering, one answer per question whatever the tabs do."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from tests.quizzes.conftest import TYPES, VI_SOURCE, ZH_SOURCE
+from tests.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -131,6 +133,15 @@ def test_an_empty_answer_gets_a_message_and_records_nothing(alice_client, make_q
     )
     assert "Choose or type an answer first." in response.content.decode()
     assert not attempt.items.filter(answered_at__isnull=False).exists()
+
+
+def test_the_message_is_in_the_learners_language(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    alice_client.cookies["django_language"] = "vi"
+    response = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"), {"response": ""}, follow=True
+    )
+    assert "Hãy chọn hoặc gõ câu trả lời trước." in response.content.decode()
 
 
 # --- htmx --------------------------------------------------------------------------------------
@@ -346,3 +357,23 @@ def test_showing_a_question_takes_the_same_queries_whatever_the_quiz_length(
     # session, user, item with its attempt, quiz and questions, progress
     with django_assert_num_queries(4):
         assert alice_client.get(_item_url(attempt), **HX).status_code == 200
+
+
+def test_an_answer_posted_after_the_time_limit_is_refused_with_a_message(alice_client, make_quiz):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], time_limit=5)
+    attempt = _start(alice_client, quiz)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    response = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"),
+        {"response": "Giang Tô"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert "Time is up" in response.content.decode()
+    assert not attempt.items.filter(answered_at__isnull=False).exists()
+
+
+def test_a_timed_question_page_shows_the_time_left(alice_client, make_quiz):
+    attempt = _start(alice_client, make_quiz([("cloze", "vi")], time_limit=5))
+    assert "data-deadline" in alice_client.get(_item_url(attempt)).content.decode()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
-from tests.quizzes.conftest import TYPES
+from tests.quiz_fixtures import TYPES
 
 
 def _item(attempt, position=1) -> AttemptItem:

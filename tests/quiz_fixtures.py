@@ -1,5 +1,6 @@
 """A small bilingual document with one question of every type in each language, and a factory
-for quizzes over them: quiz tests need known answers, not the generator's output."""
+for quizzes over them: quiz tests need known answers, not the generator's output. Imported by
+tests/conftest.py, so every test (browser tests included) may use them."""
 
 import pytest
 
@@ -72,7 +73,7 @@ TYPES = list(SPECS)
 
 
 @pytest.fixture
-def document(db) -> Document:
+def quiz_document(db) -> Document:
     document = Document.objects.create(
         slug="doi-khau",
         title_vi="Hỗ trợ đối khẩu",
@@ -105,7 +106,8 @@ def document(db) -> Document:
 
 
 @pytest.fixture
-def make_question(document):
+def make_question(quiz_document):
+    document = quiz_document
     fact = document.facts.get()
 
     def make(qtype: str, language: str, **fields) -> Question:
@@ -132,12 +134,12 @@ def make_question(document):
 
 
 @pytest.fixture
-def make_quiz(document, make_question):
+def make_quiz(quiz_document, make_question):
     """make_quiz([("cloze", "vi"), …], **settings) -> a published quiz, questions in order."""
 
     def make(questions=None, **settings) -> Quiz:
         specs = questions or [(t, "vi") for t in TYPES]
-        values = {"title": "Kiểm tra", "document": document, "status": Quiz.Status.PUBLISHED}
+        values = {"title": "Kiểm tra", "document": quiz_document, "status": Quiz.Status.PUBLISHED}
         values.update(settings)
         quiz = Quiz.objects.create(**values)
         for position, spec in enumerate(specs, start=1):
