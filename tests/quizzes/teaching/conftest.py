@@ -1,17 +1,23 @@
-"""The teacher's area: a second teacher, and the bank of tests/quizzes/conftest.py (one question
-of every type in each language on a small bilingual document nobody added)."""
+"""The teacher's area: a second teacher, and a bank made with tests/quiz_fixtures.py (one
+question of every type in each language on a small bilingual document nobody added)."""
 
 import pytest
 
 from accounts.models import User
 from quizzes.models import Question
 from tests.conftest import PASSWORD
-from tests.quizzes.conftest import TYPES
+
+TYPES = Question.Type.values
 
 
 @pytest.fixture
 def other_teacher(db) -> User:
     return User.objects.create_user("tom", password=PASSWORD, is_teacher=True)
+
+
+@pytest.fixture
+def document(quiz_document):
+    return quiz_document
 
 
 @pytest.fixture
