@@ -1,8 +1,9 @@
 """Moodle's GIFT format: read a file into our questions, with per-question errors and line
 numbers, and write our questions as GIFT. Pure Python, no Django.
 
-No package on PyPI reads and writes GIFT with line-numbered errors and is kept up (pygiftparser
-was last released in 2017), so this follows Moodle's own reader (question/format/gift):
+The GIFT packages on PyPI are unmaintained or one-way (pygiftparser, last released in 2017;
+pygiftparserrgmf, a 0.0.x release of 2022; gift-wrapper only writes), and none reports errors by
+line, so this follows Moodle's own reader (question/format/gift):
 
 - Questions are separated by blank lines; a line starting with // is a comment.
 - `$CATEGORY: path` sets the category of the questions that follow.

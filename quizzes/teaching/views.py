@@ -126,11 +126,8 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
         }
         level = messages.SUCCESS
     else:
-        notice, level = (
-            form.non_field_errors()[0] if form.non_field_errors() else "",
-            messages.ERROR,
-        )
-        notice = notice or _("Choose what to do with the selected questions.")
+        errors = form.non_field_errors() or [_("Choose what to do with the selected questions.")]
+        notice, level = errors[0], messages.ERROR
     url = _next_url(request)
     if request.htmx:
         context = _bank_context(request.user, QueryDict(urlsplit(url).query))
