@@ -2,8 +2,8 @@
 numbers, and write our questions as GIFT. Pure Python, no Django.
 
 The GIFT packages on PyPI are unmaintained or one-way (pygiftparser, last released in 2017;
-pygiftparserrgmf, a 0.0.x release of 2022; gift-wrapper only writes), and none reports errors by
-line, so this follows Moodle's own reader (question/format/gift):
+pygiftparserrgmf, a 0.0.x release of 2022; gift-wrapper only writes), so this follows Moodle's
+own reader (question/format/gift):
 
 - Questions are separated by blank lines; a line starting with // is a comment.
 - `$CATEGORY: path` sets the category of the questions that follow.
