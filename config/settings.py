@@ -175,5 +175,18 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
+# Background work (Django's tasks framework): a small thread pool inside each web process, so a
+# large Anki export never holds a request thread. See config/tasks.py.
+TASKS = {
+    "default": {
+        "BACKEND": "config.tasks.ThreadPoolBackend",
+        "OPTIONS": {"MAX_WORKERS": int(env_str("TASK_WORKERS", "1"))},
+    }
+}
+# Anki decks with more notes than this are built in the background (quizzes.anki.jobs) and
+# written under EXPORT_ROOT, served to their owner only and removed after a day.
+ANKI_DIRECT_EXPORT_MAX_NOTES = int(env_str("ANKI_DIRECT_EXPORT_MAX_NOTES", "2000"))
+EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(BASE_DIR / "media" / "exports")))
+
 # The demo accounts `make run` creates (DEBUG only); see accounts/management/commands/seed_demo.py.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")

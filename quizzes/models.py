@@ -1,8 +1,13 @@
-"""Questions (generated from facts or authored by teachers), quizzes built from them, and the
-attempts learners make at those quizzes. Flashcards live in quizzes.flashcards."""
+"""Questions (generated from facts or authored by teachers), quizzes built from them, the
+attempts learners make at those quizzes, and Anki export jobs. Flashcards live in
+quizzes.flashcards."""
+
+from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -145,8 +150,6 @@ class Quiz(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("quiz", args=[self.pk])
 
     @property
@@ -203,8 +206,6 @@ class Attempt(models.Model):
         return f"{self.quiz} #{self.number} ({self.user})"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("attempt", args=[self.pk])
 
     @property
@@ -255,3 +256,114 @@ class AttemptItem(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+
+class ExportJob(models.Model):
+    """An Anki deck built in the background for one user (quizzes.anki.jobs), and its file.
+
+    Only its owner sees it or downloads the file. A job still waiting or building after
+    STUCK_AFTER was lost with the process that ran it (the thread pool is not durable): it is
+    shown as interrupted, and starting the export again makes a new job.
+    """
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        QUIZ = "quiz", _("Quiz")
+        CLASS = "class", _("Class")
+        LEARNER = "learner", _("My cards")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Building")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Failure(models.TextChoices):
+        GONE = "gone", _("What you were exporting no longer exists.")
+        ERROR = "error", _("The deck could not be built. Please try again later.")
+
+    STUCK_AFTER = timedelta(minutes=30)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="anki_exports"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    # What is exported: the document's slug, later a quiz's or a class's pk.
+    target = models.CharField(_("target"), max_length=200)
+    filename = models.CharField(_("file name"), max_length=200)  # offered to the browser
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    file = models.CharField(max_length=200, blank=True)  # relative to settings.EXPORT_ROOT
+    notes = models.PositiveIntegerField(_("notes"), null=True, blank=True)
+    failure = models.CharField(max_length=10, choices=Failure, blank=True)
+    error = models.TextField(blank=True)  # what went wrong, for the admins
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Anki export")
+        verbose_name_plural = _("Anki exports")
+        indexes = [
+            models.Index(fields=["user", "kind", "target"]),
+            models.Index(fields=["created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.target} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("export_status", args=[self.pk])
+
+    @property
+    def is_stuck(self) -> bool:
+        return (
+            self.status in (self.Status.PENDING, self.Status.RUNNING)
+            and self.created_at < timezone.now() - self.STUCK_AFTER
+        )
+
+    @property
+    def is_active(self) -> bool:
+        """Waiting or building, and not lost: the status page keeps polling."""
+        return self.status in (self.Status.PENDING, self.Status.RUNNING) and not self.is_stuck
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def failure_message(self) -> str:
+        if self.is_stuck:
+            return str(_("The export was interrupted. Please start it again."))
+        if self.status == self.Status.FAILED:
+            return str(self.Failure(self.failure or self.Failure.ERROR).label)
+        return ""
+
+    @property
+    def start_url(self) -> str:
+        """Where to start this export again."""
+        if self.kind == self.Kind.DOCUMENT:
+            return reverse("document_deck", args=[self.target])
+        return ""
+
+    def path(self) -> Path | None:
+        """The built file, read from settings at call time; None until there is one."""
+        return Path(settings.EXPORT_ROOT) / self.file if self.file else None
+
+    def claim(self) -> bool:
+        """Waiting → building; False when another worker got it first (or it already ran)."""
+        claimed = ExportJob.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
+            status=self.Status.RUNNING
+        )
+        if claimed:
+            self.status = self.Status.RUNNING
+        return bool(claimed)
+
+    def finish(self, file: str, notes: int) -> None:
+        self.status, self.file, self.notes = self.Status.DONE, file, notes
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "file", "notes", "finished_at"])
+
+    def fail(self, failure: str, error: str) -> None:
+        self.status, self.failure, self.error = self.Status.FAILED, failure, error
+        self.finished_at = timezone.now()
+        self.save(update_fields=["status", "failure", "error", "finished_at"])

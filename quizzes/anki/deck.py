@@ -1,34 +1,44 @@
-"""Turn plain study items into a genanki deck and write it as an .apkg.
+"""Turn plain study items into genanki decks and write them as an .apkg.
 
-Everything here takes plain data (the dataclasses below), not Django models, so the same code
-serves a document deck now and quiz, class or learner decks later, and the benchmark can feed it
-synthetic items. Every field is HTML-escaped here, once: text from documents is text, never markup.
+Everything here takes plain data (the dataclasses below), not Django models, so one function,
+`build_decks(spec, terms=…, facts=…, questions=…)`, serves a document deck now and quiz, class
+or learner decks later (quizzes.anki.sources turns rows into items), and the benchmark can feed
+it synthetic items. Every field is HTML-escaped here, once: text from documents is text, never
+markup. Each item names its document: GUIDs and tags come from it, not from the deck, so a
+note is the same note whichever deck carries it.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
+import sqlite3
+import tempfile
 import threading
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import genanki
 
-from quizzes.anki import notetypes
+from quizzes.anki import choice, notetypes
 from quizzes.anki.ids import deck_id, note_guid
 
 
 @dataclass(frozen=True)
 class DeckSpec:
-    """Which deck: scope and key give its fixed id ("document", slug); name is what Anki shows."""
+    """Which deck: scope and key give its fixed id ("document", slug), ("quiz", pk) …; name is
+    what Anki shows. questions_deck, when set, names a sub-deck for the choice questions."""
 
     scope: str
-    key: str
+    key: str | int
     name: str
     description: str = ""
-    tags: tuple[str, ...] = ()  # added to every note, e.g. the document slug
+    tags: tuple[str, ...] = ()  # added to every note, e.g. "quiz-12"
+    questions_deck: str = ""
 
     @property
     def id(self) -> int:
@@ -39,6 +49,7 @@ class DeckSpec:
 class BilingualItem:
     """A term in both languages; source_* is the sentence it comes from, plain text."""
 
+    document: str  # the document's slug
     key: str
     kind: str
     zh: str
@@ -54,6 +65,7 @@ class BilingualItem:
 class ClozeItem:
     """A sentence with `answers` (substrings of it) hidden as c1, c2 …; extra is its translation."""
 
+    document: str
     key: str
     kind: str
     text: str
@@ -63,21 +75,28 @@ class ClozeItem:
 
 
 @dataclass(frozen=True)
-class QuestionItem:
-    """A question and its answer, plain text (choice questions: options go in the front)."""
+class ChoiceItem:
+    """A choice question as stored (quizzes.models.Question): answer and choices keep their
+    JSON shapes. key is the generator's key, or "" for an authored question (then pk counts)."""
 
+    document: str
     key: str
-    kind: str
-    front: str
-    back: str
+    pk: int | None
+    type: str
+    language: str  # "zh" or "vi"
+    prompt: str
+    answer: object
+    choices: tuple = ()
+    source: str = ""
+    source_translation: str = ""
+    kind: str = ""  # the fact's kind, for the tag
     paragraph: int | None = None
 
-
-@dataclass
-class DeckItems:
-    bilingual: list[BilingualItem] = field(default_factory=list)
-    cloze: list[ClozeItem] = field(default_factory=list)
-    questions: list[QuestionItem] = field(default_factory=list)
+    @property
+    def guid(self) -> str:
+        if self.key:
+            return note_guid(self.document, "question", self.key)
+        return note_guid(self.document, "authored-question", self.pk)
 
 
 def escape(text: str) -> str:
@@ -101,8 +120,7 @@ def cloze_text(text: str, answers: Iterable[str]) -> str | None:
     """
     spans: list[tuple[int, int, str]] = []
     for answer in sorted({a for a in answers if a}, key=len, reverse=True):
-        for match in re.finditer(_pattern(answer), text):
-            start, end = match.span()
+        for start, end in _occurrences(text, answer):
             if all(end <= s or start >= e for s, e, _ in spans):
                 spans.append((start, end, answer))
     if not spans:
@@ -119,27 +137,44 @@ def cloze_text(text: str, answers: Iterable[str]) -> str | None:
     return "".join(out)
 
 
-_LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_LATIN = re.compile("[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
-def _pattern(answer: str) -> str:
-    """Match `answer` as a whole number or word: "9" must not hide inside "1996"."""
-    pattern = re.escape(answer)
-    for edge, look in ((answer[0], "(?<![{}])"), (answer[-1], "(?![{}])")):
-        if edge.isdigit():
-            guard = look.format("0-9")
-        elif re.match(f"[{_LATIN}]", edge):
-            guard = look.format(_LATIN)
+def _occurrences(text: str, answer: str) -> Iterator[tuple[int, int]]:
+    """Where `answer` occurs as a whole number or word: "9" must not hide inside "1996", nor
+    "Ba" inside "Bao". (str.find, not a regex per answer: compiling one per answer cost more
+    than the rest of a 10,000-note export.)"""
+    start = text.find(answer)
+    while start != -1:
+        end = start + len(answer)
+        if _apart(text, start - 1, answer[0]) and _apart(text, end, answer[-1]):
+            yield start, end
+            start = text.find(answer, end)
         else:
-            continue
-        pattern = guard + pattern if look.startswith("(?<") else pattern + guard
-    return pattern
+            start = text.find(answer, start + 1)
 
 
-def tags_for(spec: DeckSpec, kind: str, paragraph: int | None) -> list[str]:
+def _apart(text: str, index: int, edge: str) -> bool:
+    """Whether the character at `index` (beside an answer's `edge`) leaves the answer whole."""
+    if not 0 <= index < len(text):
+        return True
+    beside = text[index]
+    if edge.isdigit():
+        return not "0" <= beside <= "9"
+    if _LATIN.match(edge):
+        return not _LATIN.match(beside)
+    return True
+
+
+def tags_for(spec: DeckSpec, document: str, *kinds: str, paragraph: int | None) -> list[str]:
     # Anki splits tags on whitespace: keep each one a single token.
-    tags = [*spec.tags, f"p{paragraph}" if paragraph else "", kind]
-    return [re.sub(r"\s+", "_", tag.strip()) for tag in tags if tag and tag.strip()]
+    tags = [*spec.tags, document, f"p{paragraph}" if paragraph else "", *kinds]
+    tags = [re.sub(r"\s+", "_", tag.strip()) for tag in tags if tag and tag.strip()]
+    return list(dict.fromkeys(tags))
+
+
+def multiline(text: str) -> str:
+    return "<br>".join(escape(line) for line in (text or "").strip().splitlines())
 
 
 def bilingual_note(spec: DeckSpec, item: BilingualItem) -> genanki.Note:
@@ -154,8 +189,8 @@ def bilingual_note(spec: DeckSpec, item: BilingualItem) -> genanki.Note:
             highlight(item.source_vi, item.vi),
             escape(item.kind),
         ],
-        guid=note_guid(spec.key, "term", item.key),
-        tags=tags_for(spec, item.kind, item.paragraph),
+        guid=note_guid(item.document, "term", item.key),
+        tags=tags_for(spec, item.document, item.kind, paragraph=item.paragraph),
     )
 
 
@@ -166,34 +201,84 @@ def cloze_note(spec: DeckSpec, item: ClozeItem) -> genanki.Note | None:
     return genanki.Note(
         model=notetypes.CLOZE,
         fields=[text, escape(item.extra), escape(item.kind)],
-        guid=note_guid(spec.key, "fact", item.key),
-        tags=tags_for(spec, item.kind, item.paragraph),
+        guid=note_guid(item.document, "fact", item.key),
+        tags=tags_for(spec, item.document, item.kind, paragraph=item.paragraph),
     )
 
 
-def question_note(spec: DeckSpec, item: QuestionItem) -> genanki.Note:
+def choice_note(spec: DeckSpec, item: ChoiceItem) -> genanki.Note | None:
+    """None when the question's answer does not fit its options (see quizzes.anki.choice)."""
+    shown = choice.face(item.type, item.language, item.answer, list(item.choices))
+    if shown is None:
+        return None
+    options = "".join(
+        f'<li><span class="letter">{letter}</span> {escape(text)}</li>'
+        for letter, text in shown.options
+    )
+    answer = "".join(f"<li>{escape(line)}</li>" for line in shown.answers)
+    answer = f"<ul>{answer}</ul>" if len(shown.answers) > 1 else escape(shown.answers[0])
+    prompt = multiline(item.prompt)
+    zh = item.language == "zh"
+    source_zh, source_vi = (
+        (item.source, item.source_translation) if zh else (item.source_translation, item.source)
+    )
     return genanki.Note(
-        model=notetypes.BASIC,
-        fields=[escape(item.front), escape(item.back)],
-        guid=note_guid(spec.key, "question", item.key),
-        tags=tags_for(spec, item.kind, item.paragraph),
+        model=notetypes.CHOICE,
+        fields=[
+            prompt if zh else "",
+            "" if zh else prompt,
+            f'<ul class="options">{options}</ul>',
+            escape(shown.key),
+            answer if zh else "",
+            "" if zh else answer,
+            escape(source_zh),
+            escape(source_vi),
+            escape(shown.label),
+        ],
+        guid=item.guid,
+        tags=tags_for(spec, item.document, item.kind, item.type, paragraph=item.paragraph),
     )
 
 
-def build_deck(spec: DeckSpec, items: DeckItems) -> genanki.Deck:
+def build_decks(
+    spec: DeckSpec,
+    *,
+    terms: Iterable[BilingualItem] = (),
+    facts: Iterable[ClozeItem] = (),
+    questions: Iterable[ChoiceItem] = (),
+) -> list[genanki.Deck]:
+    """The deck `spec` names with a bilingual note per term, a cloze per fact sentence and a
+    choice note per question; the questions go in the sub-deck spec.questions_deck when set.
+    Items that cannot make a sound card (no answer in the sentence, answer not among the
+    options) are left out. Takes iterables, so callers may stream rows."""
     deck = genanki.Deck(spec.id, spec.name, description=escape(spec.description))
-    for item in items.bilingual:
+    decks = [deck]
+    for item in terms:
         deck.add_note(bilingual_note(spec, item))
     seen: set[str] = set()
-    for item in items.cloze:
+    for item in facts:
         note = cloze_note(spec, item)
         # Two facts of one sentence often hide the same terms: one card is enough.
         if note is not None and note.fields[0] not in seen:
             seen.add(note.fields[0])
             deck.add_note(note)
-    for item in items.questions:
-        deck.add_note(question_note(spec, item))
-    return deck
+    target = deck
+    if spec.questions_deck:
+        name = f"{spec.name}::{spec.questions_deck.replace('::', ':')}"
+        target = genanki.Deck(deck_id(spec.scope, spec.key, "questions"), name)
+    for item in questions:
+        note = choice_note(spec, item)
+        if note is not None:
+            target.add_note(note)
+    if target is not deck and target.notes:
+        decks.append(target)
+    return decks
+
+
+def counts(decks: Iterable[genanki.Deck]) -> tuple[int, int]:
+    """(notes, cards) in the decks."""
+    notes = [note for deck in decks for note in deck.notes]
+    return len(notes), sum(len(note.cards) for note in notes)
 
 
 _clock_lock = threading.Lock()
@@ -212,8 +297,35 @@ def next_timestamp() -> float:
         return _last_timestamp
 
 
-def write_package(deck: genanki.Deck, file, timestamp: float | None = None) -> float:
-    """Write `deck` as an .apkg to `file` (a path or a binary file object); returns the stamp."""
+@dataclass(frozen=True)
+class Written:
+    notes: int
+    cards: int
+    timestamp: float
+
+
+def write_package(decks: Iterable[genanki.Deck], file, timestamp: float | None = None) -> Written:
+    """Write the decks as one .apkg to `file` (a path or a binary file object). Anki creates
+    the parent of a sub-deck from its name.
+
+    genanki.Package.write_to_file leaves its temporary SQLite file behind (genanki 0.13.1, see
+    kerrickstaley/genanki#104): a server exporting all day would fill /tmp. So genanki writes
+    the collection (write_to_db) into a directory we remove, and we zip it as it would.
+    """
     timestamp = next_timestamp() if timestamp is None else timestamp
-    genanki.Package(deck).write_to_file(file, timestamp=timestamp)
-    return timestamp
+    decks = list(decks)
+    package = genanki.Package(decks)
+    with tempfile.TemporaryDirectory(prefix="dongxi-anki-") as tmp:
+        db_path = Path(tmp) / "collection.anki2"
+        connection = sqlite3.connect(db_path)
+        try:
+            package.write_to_db(
+                connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+            )
+            connection.commit()
+        finally:
+            connection.close()
+        with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as out:
+            out.write(db_path, "collection.anki2")
+            out.writestr("media", "{}")
+    return Written(*counts(decks), timestamp)

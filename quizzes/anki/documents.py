@@ -1,17 +1,28 @@
-"""A document's Anki deck: its active terms as bilingual notes, its facts' sentences as clozes.
+"""A document's Anki deck: its terms as bilingual notes, its facts' sentences as clozes, and its
+published choice questions as choice notes in the sub-deck "Câu hỏi · 问题".
 
-Reads Django models and hands plain items to quizzes.anki.deck. Bilingual notes need a term in
-both languages (a card with an empty side is useless) of a word-like kind: bare numbers and years
-are left out. Cloze notes come from active facts that point at a sentence.
+Why a sub-deck: questions are a different activity (read a prompt and options, think, compare)
+from recalling a word, and take longer per card. In their own sub-deck a learner can give them
+their own daily limit or study them alone, while studying the parent deck still shows all.
+The sub-deck's name never changes with the interface language: Anki matches decks by name on
+import, so a translated name would split the deck in two.
 """
 
 from __future__ import annotations
 
-from content.models import Document, Fact, Sentence, Term
-from quizzes.anki.deck import BilingualItem, ClozeItem, DeckItems, DeckSpec, build_deck
-from quizzes.anki.deck import write_package as _write
+from content.models import Document, Fact, Term
+from quizzes.anki.deck import DeckSpec, Written, build_decks, write_package
+from quizzes.anki.sources import (
+    exportable_facts,
+    exportable_questions,
+    exportable_terms,
+    fact_items,
+    question_items,
+    term_items,
+)
+from quizzes.models import Question
 
-BILINGUAL_KINDS = ("place", "term", "organisation", "person")
+QUESTIONS_DECK = "Câu hỏi · 问题"
 
 
 def document_spec(document: Document) -> DeckSpec:
@@ -19,81 +30,32 @@ def document_spec(document: Document) -> DeckSpec:
     # "::" would make Anki nest the deck under a parent of that name.
     name = "Dongxi::" + title.replace("::", ":")
     description = " / ".join(filter(None, [document.title_zh, document.title_vi]))
-    return DeckSpec("document", document.slug, name, description, tags=(document.slug,))
+    return DeckSpec("document", document.slug, name, description, questions_deck=QUESTIONS_DECK)
 
 
-def document_items(document: Document) -> DeckItems:
-    sentences = list(
-        Sentence.objects.filter(document=document).select_related("passage").order_by("index")
+def document_decks(document: Document):
+    """The document's deck and, when it has published choice questions, their sub-deck."""
+    terms = Term.objects.filter(document=document).order_by("key")
+    facts = Fact.objects.filter(document=document).order_by("sentence__index", "key")
+    questions = Question.objects.filter(document=document).order_by("id")
+    return build_decks(
+        document_spec(document),
+        terms=term_items(terms),
+        facts=fact_items(facts),
+        questions=question_items(questions),
     )
-    items = DeckItems()
-    terms = (
-        Term.objects.filter(document=document, is_active=True, kind__in=BILINGUAL_KINDS)
-        .exclude(zh="")
-        .exclude(vi="")
+
+
+def note_estimate(document: Document) -> int:
+    """At most how many notes the document's deck has: cheap counts, to decide whether to build
+    it during the request or in the background."""
+    return (
+        exportable_terms(Term.objects.filter(document=document)).count()
+        + exportable_facts(Fact.objects.filter(document=document)).count()
+        + exportable_questions(Question.objects.filter(document=document)).count()
     )
-    for term in terms.order_by("key"):
-        source = _source_sentence(term, sentences)
-        items.bilingual.append(
-            BilingualItem(
-                key=term.key,
-                kind=term.kind,
-                zh=term.zh,
-                vi=term.vi,
-                pinyin=term.pinyin,
-                hanviet=term.hanviet,
-                source_zh=source.zh if source else "",
-                source_vi=source.vi if source else "",
-                paragraph=source.passage.index + 1 if source else None,
-            )
-        )
-    facts = (
-        Fact.objects.filter(document=document, is_active=True, sentence__isnull=False)
-        .select_related("sentence", "passage")
-        .prefetch_related("terms")
-        .order_by("sentence__index", "key")
-    )
-    for fact in facts:
-        item = _cloze_item(fact)
-        if item is not None:
-            items.cloze.append(item)
-    return items
 
 
-def _source_sentence(term: Term, sentences: list[Sentence]) -> Sentence | None:
-    """The first sentence that mentions the term (pipeline mentions), else that contains it."""
-    for sentence in sentences:
-        if any(m.get("term") == term.key for m in sentence.mentions):
-            return sentence
-    for sentence in sentences:
-        if term.zh in sentence.zh or term.vi in sentence.vi:
-            return sentence
-    return None
-
-
-def _cloze_item(fact: Fact) -> ClozeItem | None:
-    """Hide the fact's active terms in its Chinese sentence, else in its Vietnamese one; with no
-    term found, hide the fact's own text when it is only part of the sentence."""
-    sentence = fact.sentence
-    terms = [t for t in fact.terms.all() if t.is_active]
-    paragraph = fact.passage.index + 1 if fact.passage else sentence.passage.index + 1
-    candidates = [
-        (sentence.zh, sentence.vi, [t.zh for t in terms]),
-        (sentence.vi, sentence.zh, [t.vi for t in terms]),
-        (sentence.zh, sentence.vi, [fact.zh] if fact.zh != sentence.zh else []),
-        (sentence.vi, sentence.zh, [fact.vi] if fact.vi != sentence.vi else []),
-    ]
-    for text, extra, answers in candidates:
-        found = tuple(a for a in answers if a and a in text)
-        if text and found:
-            return ClozeItem(fact.key, fact.kind, text, found, extra, paragraph)
-    return None
-
-
-def document_deck(document: Document):
-    return build_deck(document_spec(document), document_items(document))
-
-
-def export_document(document: Document, file, timestamp: float | None = None) -> float:
-    """Write the document's deck to `file` (path or binary file object); returns the stamp."""
-    return _write(document_deck(document), file, timestamp)
+def export_document(document: Document, file, timestamp: float | None = None) -> Written:
+    """Write the document's deck to `file` (path or binary file object)."""
+    return write_package(document_decks(document), file, timestamp)

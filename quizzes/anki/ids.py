@@ -8,10 +8,13 @@ between exports: they are hashes of fixed names and of our own keys, never of fi
   sha1("dongxi:model:bilingual:v1") read big-endian, keeping 30 bits and setting bit 30, so every
   id lies in [2**30, 2**31): a positive 31-bit integer that can never equal Anki's small built-in
   ids (the Default deck is 1). Bump the "v1" suffix only for an incompatible note-type change.
-* Deck ids: `deck_id("document", slug)` → stable_id("deck", "document", slug); per-quiz, class
-  and learner decks later use their own scope ("quiz", pk), ("class", pk), ("learner", pk).
-* Note GUIDs: genanki.guid_for("dongxi", document slug, "term"|"fact", key), from the pipeline's
-  stable term and fact keys.
+* Deck ids: `deck_id("document", slug)` → stable_id("deck", "document", slug); a sub-deck adds
+  its part: deck_id("document", slug, "questions"). Per-quiz, class and learner decks use their
+  own scope: ("quiz", pk), ("class", pk), ("learner", pk).
+* Note GUIDs: genanki.guid_for("dongxi", document slug, kind, key) — whichever deck the note is
+  exported in, so a term studied from a document deck and from a quiz deck is one note.
+  kind is "term" (Term.key), "fact" (Fact.key), "question" (a generated Question.key) or
+  "authored-question" (the pk of a question written by a teacher, which has no key).
 """
 
 import hashlib
@@ -28,11 +31,11 @@ def stable_id(*parts: str | int) -> int:
     return (int.from_bytes(digest[:4], "big") & 0x3FFFFFFF) | 0x40000000
 
 
-def deck_id(scope: str, key: str | int) -> int:
-    """The deck for one document ("document", slug); later ("quiz", pk), ("class", pk) …"""
-    return stable_id("deck", scope, key)
+def deck_id(scope: str, key: str | int, *sub: str) -> int:
+    """The deck for ("document", slug), ("quiz", pk) …; `sub` names a sub-deck ("questions")."""
+    return stable_id("deck", scope, key, *sub)
 
 
-def note_guid(scope_key: str, kind: str, key: str) -> str:
-    """A note's GUID: namespace + document slug (or other deck scope key) + "term"/"fact" + key."""
-    return genanki.guid_for(NAMESPACE, scope_key, kind, key)
+def note_guid(document: str, kind: str, key: str | int) -> str:
+    """A note's GUID: namespace + document slug + "term"/"fact"/"question"/… + the app's key."""
+    return genanki.guid_for(NAMESPACE, document, kind, str(key))

@@ -5,7 +5,9 @@
   languages on the back.
 * Cloze: a source sentence with the fact's key terms as c1, c2 …; the other language's sentence is
   the Extra field.
-* Basic: Front/Back, for choice questions once quizzes export.
+* Choice: a published choice question (single, multiple, true/false, matching, ordering) in
+  one language: the prompt and lettered options on the front, read aloud in the question's
+  language; the letters, the answer and the source sentence in both languages on the back.
 
 Field contents are HTML, escaped by the builder (quizzes.anki.deck); templates add markup only.
 """
@@ -16,7 +18,19 @@ from quizzes.anki.ids import stable_id
 
 BILINGUAL_FIELDS = ["Chinese", "Pinyin", "HanViet", "Vietnamese", "SourceZh", "SourceVi", "Kind"]
 CLOZE_FIELDS = ["Text", "Extra", "Kind"]
-BASIC_FIELDS = ["Front", "Back"]
+# A question is asked in one language: its prompt and answer go in that language's fields (the
+# other pair stays empty), so each can carry the right TTS voice.
+CHOICE_FIELDS = [
+    "PromptZh",
+    "PromptVi",
+    "Options",
+    "Key",
+    "AnswerZh",
+    "AnswerVi",
+    "SourceZh",
+    "SourceVi",
+    "Kind",
+]
 
 CSS = """\
 .card { font-family: sans-serif; font-size: 22px; text-align: center; color: #1b1b1b;
@@ -30,6 +44,13 @@ CSS = """\
 .source b { color: #8a3b00; }
 .kind { color: #777; font-size: 13px; margin-top: 1em; }
 .cloze { font-weight: bold; color: #0b5394; }
+.prompt { text-align: left; }
+.prompt.zh { font-size: 26px; }
+.options { list-style: none; padding: 0; text-align: left; }
+.options li { margin: .3em 0; }
+.letter { display: inline-block; min-width: 1.6em; font-weight: bold; color: #0b5394; }
+.key { font-weight: bold; color: #0b5394; font-size: 26px; }
+.answer { text-align: left; }
 .nightMode .cloze { color: #8ab4f8; }
 """
 
@@ -87,12 +108,27 @@ CLOZE = genanki.Model(
     model_type=genanki.Model.CLOZE,
 )
 
-BASIC = genanki.Model(
-    stable_id("model", "basic", "v1"),
-    "Dongxi question",
-    fields=[{"name": name} for name in BASIC_FIELDS],
+_PROMPT = (
+    '{{#PromptZh}}<div class="prompt zh" lang="zh-Hans">{{PromptZh}}</div>'
+    "{{tts zh_CN:PromptZh}}{{/PromptZh}}"
+    '{{#PromptVi}}<div class="prompt" lang="vi">{{PromptVi}}</div>'
+    "{{tts vi_VN:PromptVi}}{{/PromptVi}}"
+    '{{#Options}}<div class="options-box">{{Options}}</div>{{/Options}}'
+)
+_ANSWER = (
+    '{{#Key}}<div class="key">{{Key}}</div>{{/Key}}'
+    '{{#AnswerZh}}<div class="answer" lang="zh-Hans">{{AnswerZh}}</div>'
+    "{{tts zh_CN:AnswerZh}}{{/AnswerZh}}"
+    '{{#AnswerVi}}<div class="answer" lang="vi">{{AnswerVi}}</div>'
+    "{{tts vi_VN:AnswerVi}}{{/AnswerVi}}" + _SOURCE
+)
+
+CHOICE = genanki.Model(
+    stable_id("model", "choice", "v1"),
+    "Dongxi choice",
+    fields=[{"name": name} for name in CHOICE_FIELDS],
     templates=[
-        {"name": "Question", "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}
+        {"name": "Question", "qfmt": _PROMPT, "afmt": "{{FrontSide}}<hr id=answer>" + _ANSWER}
     ],
     css=CSS,
 )

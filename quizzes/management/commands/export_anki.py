@@ -5,12 +5,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from content.models import Document
-from quizzes.anki.deck import write_package
-from quizzes.anki.documents import document_deck
+from quizzes.anki.documents import export_document
 
 
 class Command(BaseCommand):
-    help = "Export a document's terms and fact sentences as an Anki deck (.apkg)."
+    help = (
+        "Export a document's terms, fact sentences and published choice questions "
+        "as an Anki deck (.apkg)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--document", required=True, metavar="SLUG", help="document slug")
@@ -24,7 +26,5 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if not output.parent.is_dir():
             raise CommandError(f"No such directory: {output.parent}")
-        deck = document_deck(document)
-        write_package(deck, output)
-        cards = sum(len(note.cards) for note in deck.notes)
-        self.stdout.write(f"{output}: {len(deck.notes)} notes, {cards} cards")
+        written = export_document(document, output)
+        self.stdout.write(f"{output}: {written.notes} notes, {written.cards} cards")

@@ -1,0 +1,104 @@
+"""Building Anki decks in the background: start an ExportJob, run it, prune old ones.
+
+A deck too large to build during a request (quizzes.anki.documents.note_estimate over
+settings.ANKI_DIRECT_EXPORT_MAX_NOTES) becomes an ExportJob; the task quizzes.tasks.build_export
+runs `run(job_id)` through Django's tasks framework (config.tasks.ThreadPoolBackend: a thread of
+the web process), which writes the .apkg under settings.EXPORT_ROOT; the owner polls the job's
+page and downloads the file. EXPORTERS maps a job's kind to the function building its decks
+from its target, so quiz, class and learner decks only add an entry here.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+
+import genanki
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from content.models import Document
+from quizzes.anki.deck import write_package
+from quizzes.anki.documents import document_decks
+from quizzes.models import ExportJob
+
+logger = logging.getLogger(__name__)
+
+KEEP = timedelta(days=1)  # built files are removed, with their jobs, after a day
+
+
+class TargetGone(LookupError):
+    """What the job exports was deleted after the job started."""
+
+
+def _document(slug: str) -> list[genanki.Deck]:
+    document = Document.objects.filter(slug=slug).first()
+    if document is None:
+        raise TargetGone(f"no document {slug!r}")
+    return document_decks(document)
+
+
+EXPORTERS: dict[str, Callable[[str], list[genanki.Deck]]] = {
+    ExportJob.Kind.DOCUMENT: _document,
+}
+
+
+def export_root() -> Path:
+    return Path(settings.EXPORT_ROOT)
+
+
+def start(user, kind: str, target: str, filename: str) -> ExportJob:
+    """The user's unfinished job for this target, else a new one, queued once it is saved."""
+    from quizzes.tasks import build_export
+
+    with transaction.atomic():
+        for job in ExportJob.objects.filter(user=user, kind=kind, target=target).filter(
+            status__in=[ExportJob.Status.PENDING, ExportJob.Status.RUNNING]
+        ):
+            if job.is_active:
+                return job
+        prune()
+        job = ExportJob.objects.create(user=user, kind=kind, target=target, filename=filename)
+        # The worker reads the row from its own connection: queue it after the commit.
+        transaction.on_commit(partial(build_export.enqueue, job.pk))
+    return job
+
+
+def run(job_id: int) -> None:
+    """Build the job's decks into a file under EXPORT_ROOT and record the outcome."""
+    job = ExportJob.objects.filter(pk=job_id).first()
+    if job is None or not job.claim():
+        return
+    root = export_root()
+    name = f"{job.pk}-{secrets.token_hex(8)}.apkg"
+    partial_file = root / f"{name}.part"
+    try:
+        decks = EXPORTERS[job.kind](job.target)
+        root.mkdir(parents=True, exist_ok=True)
+        written = write_package(decks, partial_file)
+        partial_file.replace(root / name)  # a download never sees half a file
+    except TargetGone as error:
+        job.fail(ExportJob.Failure.GONE, str(error))
+    except Exception as error:
+        logger.exception("Anki export %s (%s %s) failed", job.pk, job.kind, job.target)
+        partial_file.unlink(missing_ok=True)
+        job.fail(ExportJob.Failure.ERROR, f"{type(error).__name__}: {error}")
+    else:
+        job.finish(name, written.notes)
+
+
+def prune(now=None) -> int:
+    """Delete jobs older than KEEP and their files; how many jobs went."""
+    cutoff = (now or timezone.now()) - KEEP
+    old = list(ExportJob.objects.filter(created_at__lt=cutoff))
+    for job in old:
+        path = job.path()
+        if path is not None:
+            path.unlink(missing_ok=True)
+    ExportJob.objects.filter(pk__in=[job.pk for job in old]).delete()
+    return len(old)
