@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # No 0/O or 1/I/L: a join code is read aloud in class and typed on a phone.
@@ -60,3 +61,29 @@ class Classroom(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("classes:detail", args=[self.pk])
+
+    def new_join_code(self) -> None:
+        """A fresh code: the old one (and its link) stops working, members stay."""
+        code = new_join_code()
+        while Classroom.objects.filter(join_code=code).exists():
+            code = new_join_code()
+        self.join_code = code
+        self.save(update_fields=["join_code"])
+
+    def join(self, user) -> bool:
+        """Add `user` as a student; False when they already are one (nothing changes)."""
+        if self.students.filter(pk=user.pk).exists():
+            return False
+        self.students.add(user)
+        return True
+
+    def leave(self, user) -> None:
+        self.students.remove(user)
+
+
+def normalise_join_code(text: str) -> str:
+    """A code as typed: any case, with spaces or dashes, is the same code."""
+    return "".join(c for c in text.upper() if c.isalnum())

@@ -1,4 +1,5 @@
-"""URL routes: the admin, the language switcher, accounts, content and quizzes."""
+"""URL routes: the admin, the language switcher, accounts, classes, content, the teacher's
+area and quizzes."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -8,5 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("documents/", include("content.urls")),
+    path("teach/", include("quizzes.teaching.urls")),
+    path("classes/", include("accounts.urls_classes")),
     path("", include("quizzes.urls")),
 ]

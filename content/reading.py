@@ -46,7 +46,8 @@ def segments(text: str, mentions: list[dict], lang: str, terms: dict[str, Term])
 
 
 def reading_rows(document: Document) -> list[dict]:
-    """One row per passage: its sentences in both languages, segmented for highlighting."""
+    """One row per passage: its sentences in both languages, segmented for highlighting, each
+    with its index (the page's anchors #s<index>-<lang> link a question to its source)."""
     terms = {t.key: t for t in document.terms.filter(is_active=True)}
     rows: dict[int, dict] = {}
     for sentence in document.sentences.select_related("passage"):
@@ -56,5 +57,6 @@ def reading_rows(document: Document) -> list[dict]:
         for lang in ("zh", "vi"):
             text = getattr(sentence, lang)
             if text:
-                row[lang].append(segments(text, sentence.mentions, lang, terms))
+                parts = segments(text, sentence.mentions, lang, terms)
+                row[lang].append({"index": sentence.index, "segments": parts})
     return list(rows.values())

@@ -4,6 +4,7 @@ Regenerating after an edit updates changed questions in place (so learners' answ
 adds new ones as drafts, retires those whose key vanished, and never duplicates: the generator's
 key (fact + type + language + target) identifies a question across runs. Teachers' choices survive:
 a published question stays published when its wording is refreshed, and a retired one stays retired.
+A generated question a teacher edited is theirs: regeneration leaves it alone.
 """
 
 from dataclasses import dataclass
@@ -51,10 +52,9 @@ def sync_generated_questions(document: Document, analysis: Analysis) -> SyncResu
     """Align the document's generated questions with `analysis`. Call inside a transaction."""
     result = SyncResult()
     facts = {f.key: f for f in Fact.objects.filter(document=document).only("id", "key")}
-    existing = {
-        q.key: q
-        for q in Question.objects.filter(document=document, origin=Question.Origin.GENERATED)
-    }
+    # Keyed questions of any origin: a generated question a teacher edited became theirs
+    # ("authored") but keeps its key, so it is neither overwritten nor added again.
+    existing = {q.key: q for q in Question.objects.filter(document=document).exclude(key="")}
     fresh = {g.key: g for g in generate(analysis)}
     to_create, to_update = [], []
     for key, generated in fresh.items():
@@ -73,6 +73,9 @@ def sync_generated_questions(document: Document, analysis: Analysis) -> SyncResu
                 )
             )
             continue
+        if question.origin == Question.Origin.AUTHORED:
+            result.unchanged += 1
+            continue
         changed = any(getattr(question, f) != v for f, v in values.items())
         if changed or question.fact_id != (fact.pk if fact else None):
             for field, value in values.items():
@@ -83,7 +86,11 @@ def sync_generated_questions(document: Document, analysis: Analysis) -> SyncResu
         else:
             result.unchanged += 1
     vanished = [
-        q for key, q in existing.items() if key not in fresh and q.status != Question.Status.RETIRED
+        q
+        for key, q in existing.items()
+        if key not in fresh
+        and q.status != Question.Status.RETIRED
+        and q.origin == Question.Origin.GENERATED
     ]
     for question in vanished:
         question.status = Question.Status.RETIRED

@@ -1,0 +1,160 @@
+"""Classes: a teacher creates and runs theirs (name, roster, join code and link); a student
+joins with a code or the link, and may leave. Assignments of quizzes come with the quiz views."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import teacher_required
+from accounts.forms import ClassroomForm, JoinForm
+from accounts.models import Classroom, normalise_join_code
+
+
+def _get_class_for_teacher(request: HttpRequest, pk: int) -> Classroom:
+    """A class of the signed-in teacher, or 404."""
+    return get_object_or_404(Classroom, pk=pk, teacher=request.user)
+
+
+def _list_context(request: HttpRequest, **forms) -> dict:
+    user = request.user
+    if user.is_teacher:
+        classes = user.taught_classes.annotate(size=Count("students"))
+    else:
+        classes = user.classes.select_related("teacher")
+    return {
+        "classes": classes,
+        "create_form": forms.get("create_form") or (ClassroomForm() if user.is_teacher else None),
+        "join_form": forms.get("join_form") or JoinForm(),
+    }
+
+
+@login_required
+@require_GET
+def class_list(request: HttpRequest) -> HttpResponse:
+    """Any signed-in user: a teacher's classes with a form to create one; a learner's classes
+    with a form to join one by its code. Template: classes/class_list.html."""
+    return render(request, "classes/class_list.html", _list_context(request))
+
+
+@teacher_required
+@require_POST
+def class_create(request: HttpRequest) -> HttpResponse:
+    """Teachers: create a class and go to it (its join code is ready to share)."""
+    form = ClassroomForm(request.POST)
+    if not form.is_valid():
+        return render(request, "classes/class_list.html", _list_context(request, create_form=form))
+    classroom = form.save(commit=False)
+    classroom.teacher = request.user
+    classroom.save()
+    messages.success(
+        request, _("The class was created. Share its code or link with your students.")
+    )
+    return redirect(classroom)
+
+
+@teacher_required
+@require_GET
+def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The class's teacher: rename, share the code and link, see and manage the roster.
+    Template: classes/class_detail.html. Context: classroom, students, form, join_url."""
+    classroom = _get_class_for_teacher(request, pk)
+    return render(request, "classes/class_detail.html", _detail_context(request, classroom))
+
+
+def _detail_context(request: HttpRequest, classroom: Classroom, form=None) -> dict:
+    link = reverse("classes:join_link", args=[classroom.join_code])
+    return {
+        "classroom": classroom,
+        "students": classroom.students.order_by("username"),
+        "form": form or ClassroomForm(instance=classroom),
+        "join_url": request.build_absolute_uri(link),
+    }
+
+
+@teacher_required
+@require_POST
+def class_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    """The class's teacher: a new name."""
+    classroom = _get_class_for_teacher(request, pk)
+    form = ClassroomForm(request.POST, instance=classroom)
+    if not form.is_valid():
+        context = _detail_context(request, classroom, form)
+        return render(request, "classes/class_detail.html", context)
+    form.save()
+    messages.success(request, _("The class was renamed."))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_new_code(request: HttpRequest, pk: int) -> HttpResponse:
+    """The class's teacher: replace the join code (the old code and link stop working)."""
+    classroom = _get_class_for_teacher(request, pk)
+    classroom.new_join_code()
+    messages.success(request, _("The class has a new code; the old one no longer works."))
+    return redirect(classroom)
+
+
+@teacher_required
+@require_POST
+def class_remove_student(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    """The class's teacher: take a student off the roster. htmx gets the fresh roster
+    (classes/class_detail.html#roster); a plain form goes back to the class."""
+    classroom = _get_class_for_teacher(request, pk)
+    student = get_object_or_404(classroom.students, pk=user_pk)
+    classroom.leave(student)
+    if request.htmx:
+        context = _detail_context(request, classroom)
+        return render(request, "classes/class_detail.html#roster", context)
+    messages.success(request, _("%(name)s left the class.") % {"name": student.get_username()})
+    return redirect(classroom)
+
+
+def _join(request: HttpRequest, classroom: Classroom) -> HttpResponse:
+    if classroom.teacher_id == request.user.pk:
+        messages.error(request, _("This is your own class."))
+    elif classroom.join(request.user):
+        messages.success(request, _("You joined %(name)s.") % {"name": classroom.name})
+    else:
+        messages.info(request, _("You are already in %(name)s.") % {"name": classroom.name})
+    return redirect("classes:list")
+
+
+@login_required
+@require_POST
+def class_join(request: HttpRequest) -> HttpResponse:
+    """Any signed-in user: join the class whose code they typed. An unknown code is explained
+    on the list page (classes/class_list.html)."""
+    form = JoinForm(request.POST)
+    if not form.is_valid():
+        return render(request, "classes/class_list.html", _list_context(request, join_form=form))
+    return _join(request, form.cleaned_data["code"])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def class_join_link(request: HttpRequest, code: str) -> HttpResponse:
+    """Any signed-in user (a visitor logs in first and comes back): GET asks to confirm, POST
+    joins. Template: classes/join.html. Context: classroom."""
+    classroom = get_object_or_404(
+        Classroom.objects.select_related("teacher"), join_code=normalise_join_code(code)
+    )
+    if request.method == "POST":
+        return _join(request, classroom)
+    member = classroom.students.filter(pk=request.user.pk).exists()
+    return render(request, "classes/join.html", {"classroom": classroom, "member": member})
+
+
+@login_required
+@require_POST
+def class_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    """A student of the class: leave it."""
+    classroom = get_object_or_404(request.user.classes, pk=pk)
+    classroom.leave(request.user)
+    messages.success(request, _("You left %(name)s.") % {"name": classroom.name})
+    return redirect("classes:list")

@@ -1,0 +1,1 @@
+"""The teacher's area: the question bank (review, author, import and export questions)."""

@@ -1,0 +1,77 @@
+"""Stored questions to and from the interchange formats (quizzes.interchange): which items an
+export holds, and a GIFT import that saves all or nothing."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from content.models import Document
+from quizzes.interchange import gift
+from quizzes.interchange.model import Item
+from quizzes.models import Question
+from quizzes.teaching.messages import gift_error_message
+
+
+def items(questions) -> list[Item]:
+    """Export items; the category names the document and the language, so that an import of our
+    own file knows each question's language without guessing."""
+    return [
+        Item(
+            type=q.type,
+            language=q.language,
+            prompt=q.prompt,
+            answer=q.answer,
+            choices=q.choices,
+            title=f"{q.document.slug} {q.pk}",
+            category=f"dongxi/{q.document.slug}/{q.language}",
+        )
+        for q in questions
+    ]
+
+
+@dataclass
+class Invalid:
+    line: int
+    title: str
+    messages: list[str]
+
+
+@dataclass
+class ImportReport:
+    total: int = 0
+    imported: int = 0
+    invalid: list[Invalid] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        """Nothing was imported because some questions are invalid."""
+        return bool(self.invalid) and not self.imported
+
+
+def import_gift(document: Document, text: str, user, *, import_valid: bool) -> ImportReport:
+    """Read `text` as GIFT into `document` as `user`'s drafts. While any question is invalid
+    nothing is saved, unless `import_valid`: then the valid ones are. All in one transaction."""
+    result = gift.parse(text)
+    report = ImportReport(total=len(result.questions))
+    report.invalid = [
+        Invalid(q.line, q.title, [gift_error_message(e) for e in q.errors]) for q in result.invalid
+    ]
+    if report.invalid and not import_valid:
+        return report
+    with transaction.atomic():
+        created = Question.objects.bulk_create(
+            Question(
+                document=document,
+                type=item.type,
+                language=item.language,
+                prompt=item.prompt,
+                answer=item.answer,
+                choices=item.choices,
+                origin=Question.Origin.AUTHORED,
+                status=Question.Status.DRAFT,
+                author=user,
+            )
+            for item in result.items
+        )
+    report.imported = len(created)
+    return report

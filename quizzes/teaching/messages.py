@@ -1,0 +1,62 @@
+"""The user's-language sentences for the stable codes the pure modules return: question
+problems (quizzes.validation), GIFT errors (quizzes.interchange.gift) and statistics flags."""
+
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.interchange.gift import GiftError
+from quizzes.validation import Problem
+
+PROBLEMS = {
+    "unknown_type": _("This kind of question is not supported."),
+    "empty_prompt": _("Write the question."),
+    "no_blank": _("Mark the blank in the question with %(blank)s."),
+    "empty_answer": _("Give the right answer."),
+    "bad_answer": _("The answer does not fit this kind of question."),
+    "too_few_choices": _("Give at least two options."),
+    "empty_choice": _("An option is empty."),
+    "duplicate_choice": _("The option “%(choice)s” is given twice."),
+    "answer_not_a_choice": _("The answer “%(answer)s” is not one of the options."),
+    "no_right_choice": _("Mark at least one option as right."),
+    "no_wrong_choice": _(
+        "Give at least one wrong option: otherwise ticking every box would be right."
+    ),
+    "too_few_pairs": _("Give at least two pairs."),
+    "empty_pair": _("Each pair needs an item and its match."),
+    "duplicate_left": _("The item “%(item)s” is given twice."),
+    "bad_choices": _("The options do not match the items."),
+    "too_few_items": _("Give at least two items to put in order."),
+    "empty_item": _("An item is empty."),
+    "duplicate_item": _("The item “%(item)s” is given twice."),
+}
+
+GIFT_ERRORS = {
+    "unclosed_title": _("The title opened with :: is never closed with ::."),
+    "no_answer_block": _(
+        "There is no answer block {…}: descriptions without answers cannot be imported."
+    ),
+    "unexpected_close": _("A } closes a block that was never opened (write \\} for the sign)."),
+    "unclosed_block": _("The answer block opened with { is never closed with }."),
+    "several_blocks": _("A question may have only one answer block {…}."),
+    "numerical_unsupported": _("Numerical questions ({#…}) are not supported."),
+    "essay_unsupported": _("Essay questions ({}) are not supported."),
+    "unknown_answer_block": _("The answer block has no answers (each starts with = or ~)."),
+    "text_before_answers": _("“%(text)s” stands before the first answer (= or ~) in the block."),
+    "several_right_answers": _(
+        "Only one answer may be marked right with = (use ~%%50%% weights for several)."
+    ),
+    "partial_credit_unsupported": _(
+        "Partial credit for a single answer is not supported: mark each answer right or wrong."
+    ),
+    "no_right_answer": _("No answer is right: mark one with = or give it a positive weight."),
+    "matching_needs_arrow": _("“%(text)s” needs “->” between an item and its match."),
+}
+
+
+def problem_message(problem: Problem) -> str:
+    return str(PROBLEMS.get(problem.code, problem.code)) % problem.params
+
+
+def gift_error_message(error: GiftError) -> str:
+    if error.code in PROBLEMS:
+        return problem_message(Problem(error.code, error.params))
+    return str(GIFT_ERRORS.get(error.code, error.code)) % error.params

@@ -1,0 +1,226 @@
+"""The teacher's question bank: list and filter, review in place (publish, retire, edit; bulk
+actions), author questions of every type with a live preview. Teachers only; which questions a
+teacher may read or change is decided in quizzes.teaching.access."""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import teacher_required
+from content.models import Document
+from quizzes.models import Question
+from quizzes.teaching.access import bank_for, editable_by, get_question_for_editor
+from quizzes.teaching.curation import (
+    Source,
+    answer_text,
+    save_question,
+    set_status,
+    set_status_of,
+    sources,
+)
+from quizzes.teaching.forms import (
+    FORMS,
+    PAGE_SIZE,
+    BankFilterForm,
+    BulkForm,
+    NewQuestionForm,
+    QuestionForm,
+    StatusForm,
+)
+
+LIST = "teach/question_list.html"
+FORM = "teach/question_form.html"
+
+
+@dataclass
+class Row:
+    question: Question
+    editable: bool
+    source: Source | None
+    answer: str
+
+
+def _rows(questions: list[Question]) -> list[Row]:
+    found = sources(questions)
+    return [
+        Row(q, getattr(q, "editable", False), found.get(q.pk), answer_text(q)) for q in questions
+    ]
+
+
+def _bank_context(user, params: QueryDict) -> dict:
+    filters = BankFilterForm(params or None)
+    questions = filters.apply(bank_for(user)).order_by("document__slug", "id")
+    page = Paginator(questions, PAGE_SIZE).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    return {"filters": filters, "page": page, "rows": _rows(list(page)), "query": query.urlencode()}
+
+
+def _next_url(request: HttpRequest) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return reverse("teach:questions")
+
+
+def _render_row(request: HttpRequest, pk: int) -> HttpResponse:
+    (row,) = _rows([bank_for(request.user).get(pk=pk)])
+    return render(request, f"{LIST}#question-row", {"row": row, "next": _next_url(request)})
+
+
+@teacher_required
+@require_GET
+def question_list(request: HttpRequest) -> HttpResponse:
+    """Teachers: the questions they may read, filtered and paged. Template:
+    teach/question_list.html (an htmx request gets #results). Context: filters, page, rows,
+    query (the filters as a query string, for the page links)."""
+    context = _bank_context(request.user, request.GET)
+    context["next"] = request.get_full_path()
+    response = render(request, f"{LIST}#results" if request.htmx else LIST, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@teacher_required
+@require_POST
+def question_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Teachers who may change the question: publish, retire or return it to draft. htmx gets
+    the fresh row (teach/question_list.html#question-row); a plain form goes back to `next`."""
+    question = get_question_for_editor(request.user, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose draft, published or retired."))
+    set_status(question, form.cleaned_data["status"])
+    if request.htmx:
+        return _render_row(request, pk)
+    messages.success(request, _("The question is now %(status)s.") % {"status": _status(question)})
+    return redirect(_next_url(request))
+
+
+def _status(question: Question) -> str:
+    return str(question.get_status_display()).lower()
+
+
+@teacher_required
+@require_POST
+def question_bulk(request: HttpRequest) -> HttpResponse:
+    """Teachers: one status for many questions; those the teacher may not change are left out.
+    htmx gets the refreshed list (teach/question_list.html#results) for the filters in `next`;
+    a plain form goes back to `next`."""
+    form = BulkForm(request.POST)
+    if form.is_valid():
+        chosen = editable_by(request.user).filter(pk__in=form.cleaned_data["ids"])
+        count = set_status_of(chosen, form.cleaned_data["action"])
+        notice = ngettext("%(count)d question changed.", "%(count)d questions changed.", count) % {
+            "count": count
+        }
+        level = messages.SUCCESS
+    else:
+        errors = form.non_field_errors() or [_("Choose what to do with the selected questions.")]
+        notice, level = errors[0], messages.ERROR
+    url = _next_url(request)
+    if request.htmx:
+        context = _bank_context(request.user, QueryDict(urlsplit(url).query))
+        context |= {"next": url, "notice": notice}
+        return render(request, f"{LIST}#results", context)
+    messages.add_message(request, level, notice)
+    return redirect(url)
+
+
+@teacher_required
+@require_GET
+def question_new(request: HttpRequest) -> HttpResponse:
+    """Teachers: pick the document and the type of a new question, then go to its form.
+    Template: teach/question_new.html. Context: form."""
+    form = NewQuestionForm(request.GET if "type" in request.GET else None)
+    if form.is_valid():
+        document, qtype = form.cleaned_data["document"], form.cleaned_data["type"]
+        return redirect("teach:question_create", document.slug, qtype)
+    if not form.is_bound and request.GET.get("document"):
+        form.initial["document"] = request.GET["document"]
+    return render(request, "teach/question_new.html", {"form": form})
+
+
+def _form_context(form: QuestionForm, question: Question | None, preview, **extra) -> dict:
+    document = form.document
+    preview_url = reverse("teach:question_preview", args=[document.slug, form.type])
+    if question is not None:
+        preview_url += f"?question={question.pk}"
+    return {
+        "form": form,
+        "document": document,
+        "question": question,
+        "type_label": Question.Type(form.type).label,
+        "preview": preview,
+        "preview_url": preview_url,
+        "key": question.pk if question else "new",
+    } | extra
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse:
+    """Teachers: write a new question of `qtype` on a document (any teacher may: documents are
+    shared). Saved as the teacher's draft. Template: teach/question_form.html."""
+    document = get_object_or_404(Document, slug=slug)
+    if qtype not in FORMS:
+        raise Http404
+    form = FORMS[qtype](request.POST or None, document=document, auto_id="q-new-%s")
+    if request.method == "POST" and form.is_valid():
+        question = save_question(Question(), form.values(), request.user)
+        messages.success(request, _("The question was saved as a draft."))
+        return redirect("teach:question_edit", question.pk)
+    action = reverse("teach:question_create", args=[slug, qtype])
+    return render(request, FORM, _form_context(form, None, None, action=action))
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Teachers who may change the question. Template: teach/question_form.html; an htmx
+    request edits in place in the bank: GET gets #editor, a valid POST the fresh row
+    (teach/question_list.html#question-row), an invalid one #editor with its errors."""
+    question = get_question_for_editor(request.user, pk)
+    form = FORMS[question.type](
+        request.POST or None, document=question.document, question=question, auto_id=f"q{pk}-%s"
+    )
+    if request.method == "POST" and form.is_valid():
+        save_question(question, form.values(), request.user)
+        if request.htmx:
+            return _render_row(request, pk)
+        messages.success(request, _("The question was saved."))
+        return redirect("teach:question_edit", pk)
+    preview = question if request.method == "GET" else None
+    action = reverse("teach:question_edit", args=[pk])
+    context = _form_context(form, question, preview, action=action, inline=bool(request.htmx))
+    context["next"] = _next_url(request)
+    response = render(request, f"{FORM}#editor" if request.htmx else FORM, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@teacher_required
+@require_POST
+def question_preview(request: HttpRequest, slug: str, qtype: str) -> HttpResponse:
+    """Teachers: the question as the learner will see it, from the form's current values (htmx,
+    as the teacher types). Template: teach/question_form.html#preview. Context: preview (an
+    unsaved Question, or None while the form has errors), form."""
+    document = get_object_or_404(Document, slug=slug)
+    if qtype not in FORMS:
+        raise Http404
+    question = None
+    if request.GET.get("question", "").isdigit():
+        question = get_question_for_editor(request.user, int(request.GET["question"]))
+    form = FORMS[qtype](request.POST, document=document, question=question)
+    preview = Question(**form.values()) if form.is_valid() else None
+    return render(request, f"{FORM}#preview", {"preview": preview, "form": form})

@@ -1,0 +1,71 @@
+"""GIFT import into the bank, and GIFT / Moodle XML export of a filtered selection. Teachers
+only."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.access import teacher_required
+from quizzes.interchange import gift, moodle_xml
+from quizzes.teaching.access import bank_for
+from quizzes.teaching.forms import BankFilterForm, ImportForm
+from quizzes.teaching.interchange import import_gift, items
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def question_import(request: HttpRequest) -> HttpResponse:
+    """Teachers: upload a GIFT file into a document; every invalid question is listed with its
+    line, and nothing is saved while one is invalid unless the teacher ticks "import the valid
+    ones". Template: teach/question_import.html. Context: form, report (after an upload)."""
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"document": request.GET.get("document")},
+    )
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = import_gift(
+            data["document"], data["file"], request.user, import_valid=data["import_valid"]
+        )
+        if report.imported:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d question was imported as a draft.",
+                    "%(count)d questions were imported as drafts.",
+                    report.imported,
+                )
+                % {"count": report.imported},
+            )
+        elif not report.invalid:
+            messages.error(request, _("The file holds no question."))
+    return render(request, "teach/question_import.html", {"form": form, "report": report})
+
+
+EXPORTS = {
+    "gift": (gift.dumps, "text/plain; charset=utf-8", "gift"),
+    "xml": (moodle_xml.dumps, "application/xml; charset=utf-8", "xml"),
+}
+
+
+@teacher_required
+@require_GET
+def question_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Teachers: the questions of the bank they may read, with the list's filters, as a GIFT
+    (`fmt` "gift") or Moodle XML ("xml") download. Questions GIFT cannot write are named in a
+    comment at the top of the file."""
+    dumps, content_type, extension = EXPORTS[fmt]
+    filters = BankFilterForm(request.GET or None)
+    questions = filters.apply(bank_for(request.user)).order_by("document__slug", "language", "id")
+    text, skipped = dumps(items(questions))
+    if skipped:
+        names = ", ".join(s.title for s in skipped)
+        text = f"// {_('Left out (GIFT cannot express them):')} {names}\n\n{text}"
+    response = HttpResponse(text, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="questions.{extension}"'
+    return response

@@ -1,0 +1,124 @@
+"""A teacher reviews generated drafts in the bank in place (filter, publish, bulk retire, edit in
+the row), authors a question watching its live preview, then runs a class that a student joins
+through its link. The interface is in English so the test reads the same in every catalog."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from accounts.models import User
+from quizzes.models import Question
+from tests.conftest import PASSWORD
+
+SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
+
+
+@pytest.fixture
+def english(page, live_server):
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    return page
+
+
+def _log_in(page, username):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(username)
+
+
+def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactional_db):
+    page = english
+    call_command("load_document", str(SHIPPED))
+    User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
+    _log_in(page, "tess")
+
+    page.get_by_role("link", name="Question bank").click()
+    # Filtering swaps the results in place (htmx) and keeps the address shareable.
+    filters = page.locator(".bank-filters")
+    filters.get_by_label("Type").select_option("true_false")
+    filters.get_by_label("Language").select_option("vi")
+    expect(page).to_have_url(
+        re.compile(r"type=true_false.*language=vi|language=vi.*type=true_false")
+    )
+    rows = page.locator(".question-row")
+    expect(rows.first).to_contain_text("True or false")
+    expected = Question.objects.filter(type="true_false", language="vi").count()
+    expect(rows).to_have_count(min(expected, 25))
+
+    first = rows.first
+    first.get_by_role("button", name="Publish").click()
+    expect(page.locator(".question-row").first.locator(".badge").first).to_have_text("Published")
+
+    # Bulk: retire the second and third rows.
+    for row in (rows.nth(1), rows.nth(2)):
+        row.get_by_role("checkbox").check()
+    page.get_by_label("With the selected questions").select_option("retired")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_role("status")).to_contain_text("2 questions changed.")
+    expect(rows.nth(1).locator(".badge").first).to_have_text("Retired")
+    assert Question.objects.filter(status="retired").count() == 2
+
+    # Edit in place: the form opens inside the row and the saved row replaces it.
+    row = page.locator(".question-row").nth(3)
+    row.get_by_role("link", name="Edit").click()
+    prompt = row.get_by_label("Question", exact=True)
+    prompt.fill("Đúng hay sai: Sơn Đông hỗ trợ Trùng Khánh.")
+    expect(row.locator(".preview")).to_contain_text("Sơn Đông hỗ trợ Trùng Khánh")
+    row.get_by_role("button", name="Save").click()
+    expect(page.locator(".question-row").nth(3)).to_contain_text(
+        "Đúng hay sai: Sơn Đông hỗ trợ Trùng Khánh."
+    )
+    expect(page.locator(".question-row").nth(3)).to_contain_text("Authored")
+
+    # Author a new single-choice question, watching the live preview.
+    page.get_by_role("link", name="New question").click()
+    page.get_by_label("Type").select_option("single_choice")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Vietnamese").check()
+    page.get_by_label("Question", exact=True).fill("Tỉnh nào ____ hỗ trợ Trùng Khánh?")
+    page.get_by_label("Right answer").fill("Sơn Đông")
+    page.get_by_label("Wrong answers").fill("Phúc Kiến\nNinh Hạ")
+    preview = page.locator(".preview")
+    expect(preview.get_by_text("Phúc Kiến")).to_be_visible()
+    expect(preview.get_by_role("radio")).to_have_count(3)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("The question was saved as a draft.")
+    expect(preview.get_by_text("Sơn Đông")).to_be_visible()
+    authored = Question.objects.get(prompt="Tỉnh nào ____ hỗ trợ Trùng Khánh?")
+    assert authored.origin == "authored" and authored.author.username == "tess"
+
+
+def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactional_db):
+    page = english
+    User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
+    User.objects.create_user("lan", password=PASSWORD)
+    _log_in(page, "tess")
+    page.get_by_role("link", name="Classes").click()
+    page.get_by_label("Name").fill("Lớp 10A")
+    page.get_by_role("button", name="Create").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lớp 10A")
+    link = page.get_by_label("Join link").input_value()
+    class_page = page.url
+    page.get_by_role("button", name=re.compile("Log out")).click()
+
+    page.goto(link)
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    page.get_by_label("Username").fill("lan")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("Lớp 10A")).to_be_visible()
+    page.get_by_role("button", name="Join this class").click()
+    expect(page.get_by_role("status")).to_contain_text("You joined Lớp 10A.")
+    page.get_by_role("button", name=re.compile("Log out")).click()
+
+    _log_in(page, "tess")
+    page.goto(class_page)
+    roster = page.locator("#roster")
+    expect(roster).to_contain_text("lan")
+    page.once("dialog", lambda dialog: dialog.accept())
+    roster.get_by_role("button", name="Remove").click()
+    expect(page.locator("#roster")).to_contain_text("No student has joined yet.")

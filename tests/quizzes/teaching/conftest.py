@@ -1,0 +1,42 @@
+"""The teacher's area: a second teacher, and a bank made with tests/quiz_fixtures.py (one
+question of every type in each language on a small bilingual document nobody added)."""
+
+import pytest
+
+from accounts.models import User
+from quizzes.models import Question
+from tests.conftest import PASSWORD
+
+TYPES = Question.Type.values
+
+
+@pytest.fixture
+def other_teacher(db) -> User:
+    return User.objects.create_user("tom", password=PASSWORD, is_teacher=True)
+
+
+@pytest.fixture
+def document(quiz_document):
+    return quiz_document
+
+
+@pytest.fixture
+def bank(make_question) -> list[Question]:
+    """Fourteen generated drafts: every type in both languages."""
+    return [
+        make_question(t, lang, status=Question.Status.DRAFT) for t in TYPES for lang in ("zh", "vi")
+    ]
+
+
+@pytest.fixture
+def authored(document, teacher) -> Question:
+    """Tess's own draft."""
+    return Question.objects.create(
+        document=document,
+        type="cloze",
+        language="vi",
+        prompt="Thủ đô của Việt Nam là ____.",
+        answer="Hà Nội",
+        origin=Question.Origin.AUTHORED,
+        author=teacher,
+    )
