@@ -408,6 +408,10 @@ class ExportJob(models.Model):
         """Where to start this export again."""
         if self.kind == self.Kind.DOCUMENT:
             return reverse("document_deck", args=[self.target])
+        if self.kind == self.Kind.QUIZ:
+            return reverse("quiz_deck", args=[self.target])
+        if self.kind == self.Kind.CLASS:
+            return reverse("class_deck", args=[self.target])
         return ""
 
     def path(self) -> Path | None:
