@@ -152,8 +152,8 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
     quizzes = (
         Quiz.objects.filter(owner=request.user)
         .select_related("document")
-        .annotate(questions=Count("entries", distinct=True))
-        .annotate(classes=Count("assignments", distinct=True))
+        .annotate(question_count=Count("entries", distinct=True))
+        .annotate(class_count=Count("assignments", distinct=True))
         .order_by("-updated_at", "-id")
     )
     return render(request, "teach/quiz_list.html", {"quizzes": quizzes})

@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Classroom, User
+from accounts.models import Classroom
 from quizzes import assignments, taking
 from quizzes.models import Assignment, Quiz
-from tests.conftest import PASSWORD
 
 HOUR = timedelta(hours=1)
 
@@ -22,11 +21,6 @@ def classroom(teacher, alice):
     classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
     classroom.students.add(alice)
     return classroom
-
-
-@pytest.fixture
-def other_teacher(db) -> User:
-    return User.objects.create_user("tom", password=PASSWORD, is_teacher=True)
 
 
 @pytest.fixture
