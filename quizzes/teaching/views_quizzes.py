@@ -48,8 +48,8 @@ def problem_message(problem: building.Problem) -> str:
             problem.count,
         ) % {"count": problem.count}
     return ngettext(
-        "The quiz draws more questions than the %(count)d it holds: change its settings.",
-        "The quiz draws more questions than the %(count)d it holds: change its settings.",
+        "The quiz draws more than the %(count)d question it holds: change its settings.",
+        "The quiz draws more than the %(count)d questions it holds: change its settings.",
         problem.count,
     ) % {"count": problem.count}
 
@@ -164,7 +164,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
 def quiz_create(request: HttpRequest) -> HttpResponse:
     """Teachers: a new quiz on a document (a draft of theirs), then its questions.
     Template: teach/quiz_form.html. Context: form."""
-    form = QuizForm(request.POST or None, initial={"document": request.GET.get("document")})
+    form = QuizForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         quiz = form.save(commit=False)
         quiz.owner = request.user
