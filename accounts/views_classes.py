@@ -1,5 +1,6 @@
 """Classes: a teacher creates and runs theirs (name, roster, join code and link); a student
-joins with a code or the link, and may leave. Assignments of quizzes come with the quiz views."""
+joins with a code or the link, and may leave. The class page lists the quizzes assigned to the
+class (quizzes.assignments; assigning is done by quizzes.teaching.views_assign)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import teacher_required
 from accounts.forms import ClassroomForm, JoinForm
 from accounts.models import Classroom, normalise_join_code
+from quizzes import assignments
+from quizzes.teaching.quiz_forms import AssignmentForm
 
 
 def _get_class_for_teacher(request: HttpRequest, pk: int) -> Classroom:
@@ -60,19 +63,26 @@ def class_create(request: HttpRequest) -> HttpResponse:
 @teacher_required
 @require_GET
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The class's teacher: rename, share the code and link, see and manage the roster.
-    Template: classes/class_detail.html. Context: classroom, students, form, join_url."""
+    """The class's teacher: rename, share the code and link, see and manage the roster, assign
+    quizzes and see how many students finished each. Template: classes/class_detail.html.
+    Context: classroom, students, form, join_url, assignments (each with `completed`),
+    assign_form, can_assign."""
     classroom = _get_class_for_teacher(request, pk)
     return render(request, "classes/class_detail.html", _detail_context(request, classroom))
 
 
 def _detail_context(request: HttpRequest, classroom: Classroom, form=None) -> dict:
     link = reverse("classes:join_link", args=[classroom.join_code])
+    students = list(classroom.students.order_by("username"))
+    assign_form = AssignmentForm(teacher=request.user, initial={"classroom": classroom.pk})
     return {
         "classroom": classroom,
-        "students": classroom.students.order_by("username"),
+        "students": students,
         "form": form or ClassroomForm(instance=classroom),
         "join_url": request.build_absolute_uri(link),
+        "assignments": assignments.for_class(classroom),
+        "assign_form": assign_form,
+        "can_assign": assign_form.fields["quiz"].queryset.exists(),
     }
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -172,6 +173,70 @@ class QuizQuestion(models.Model):
         return f"{self.quiz} · {self.position}"
 
 
+class Assignment(models.Model):
+    """A quiz set to a class: its students may start it from `opens_at` until `closes_at`
+    (never closes when empty). quizzes.assignments holds the rules built on it."""
+
+    classroom = models.ForeignKey(
+        "accounts.Classroom",
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("class"),
+    )
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("quiz")
+    )
+    opens_at = models.DateTimeField(_("opens"), default=timezone.now)
+    closes_at = models.DateTimeField(
+        _("closes"), null=True, blank=True, help_text=_("Leave empty to keep it open.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["opens_at", "id"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["classroom", "quiz"],
+                name="assignment_unique",
+                violation_error_message=_("This quiz is already assigned to this class."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__isnull=True)
+                | models.Q(closes_at__gt=models.F("opens_at")),
+                name="assignment_closes_after_opening",
+                violation_error_message=_("The closing time must come after the opening time."),
+            ),
+        ]
+        indexes = [models.Index(fields=["classroom", "opens_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} → {self.classroom}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("The closing time must come after the opening time.")
+        if self.quiz_id and self.classroom_id:
+            if self.quiz.owner_id != self.classroom.teacher_id:
+                errors["quiz"] = _("You may only assign your own quizzes to your own classes.")
+            elif not self.quiz.is_published:
+                errors["quiz"] = _("Publish the quiz before assigning it.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+
+    def is_upcoming(self, now=None) -> bool:
+        return (now or timezone.now()) < self.opens_at
+
+    def is_closed(self, now=None) -> bool:
+        return self.closes_at is not None and (now or timezone.now()) >= self.closes_at
+
+
 class Attempt(models.Model):
     """One learner's go at a quiz. Its questions and option orders are fixed when it starts, so a
     reload or a second tab shows exactly the same thing."""
@@ -288,7 +353,7 @@ class ExportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="anki_exports"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
-    # What is exported: the document's slug, later a quiz's or a class's pk.
+    # What is exported: the document's slug, or a quiz's or a class's pk.
     target = models.CharField(_("target"), max_length=200)
     filename = models.CharField(_("file name"), max_length=200)  # offered to the browser
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
@@ -343,6 +408,10 @@ class ExportJob(models.Model):
         """Where to start this export again."""
         if self.kind == self.Kind.DOCUMENT:
             return reverse("document_deck", args=[self.target])
+        if self.kind == self.Kind.QUIZ:
+            return reverse("quiz_deck", args=[self.target])
+        if self.kind == self.Kind.CLASS:
+            return reverse("class_deck", args=[self.target])
         return ""
 
     def path(self) -> Path | None:

@@ -9,7 +9,8 @@ Fairness rules kept on the server:
 - Each POST names the question it answers, and is graded for that question, whatever the other
   tab shows now.
 - The time limit is checked here, not in the browser: an answer that arrives after the deadline
-  (plus a few seconds for the network) is not counted and the attempt is finished.
+  (plus a few seconds for the network) is not counted and the attempt is finished. An assigned
+  quiz's closing time is a deadline too (quizzes.assignments says who may start what, when).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from content.models import Term
+from quizzes import assignments
 from quizzes.grading import CHOICE_TYPES, Grade, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
@@ -56,25 +58,28 @@ def open_attempt(quiz: Quiz, user) -> Attempt | None:
 
 
 def attempts_left(quiz: Quiz, user) -> int | None:
-    """How many more attempts the learner may start; None when unlimited."""
-    if not quiz.attempts_allowed:
+    """How many more attempts the learner may start; None when unlimited (and for the quiz's
+    owner, who previews it by taking it)."""
+    if not quiz.attempts_allowed or (quiz.owner_id is not None and quiz.owner_id == user.pk):
         return None
     used = Attempt.objects.filter(quiz=quiz, user=user).count()
     return max(0, quiz.attempts_allowed - used)
 
 
 def start_attempt(quiz: Quiz, user, *, now=None, rng: random.Random | None = None) -> Attempt:
-    """The learner's unfinished attempt at `quiz`, or a new one. Raises QuizUnavailable."""
+    """The learner's unfinished attempt at `quiz`, or a new one. Raises QuizUnavailable when
+    quizzes.assignments.access refuses (a draft, not assigned, not open yet, closed) or no
+    attempt is left. An attempt at an assigned quiz ends at its closing time at the latest."""
     now = now or timezone.now()
     current = open_attempt(quiz, user)
     if current is not None:
         if not current.time_is_up(now - GRACE):
             return current
         finish_attempt(current, now=now)
-    if not quiz.is_published:
-        raise QuizUnavailable("not_published")
-    left = attempts_left(quiz, user)
-    if left == 0:
+    rules = assignments.access(quiz, user, now)
+    if rules.refusal:
+        raise QuizUnavailable(rules.refusal)
+    if attempts_left(quiz, user) == 0:
         raise QuizUnavailable("no_attempts_left")
     plan = plan_items(quiz, rng or random.Random())
     if not plan:
@@ -87,7 +92,7 @@ def start_attempt(quiz: Quiz, user, *, now=None, rng: random.Random | None = Non
                 user=user,
                 number=number + 1,
                 started_at=now,
-                deadline=now + timedelta(minutes=quiz.time_limit) if quiz.time_limit else None,
+                deadline=assignments.deadline(now, quiz.time_limit, rules.closes_at),
                 max_score=len(plan),
             )
             AttemptItem.objects.bulk_create(

@@ -17,6 +17,8 @@ urlpatterns = [
     path("quizzes/<int:pk>/start/", views_take.quiz_start, name="quiz_start"),
     path("quizzes/<int:pk>/anki/", views_anki.quiz_deck, name="quiz_deck"),
     path("quizzes/<int:pk>/anki/export/", views_anki.start_quiz_export, name="start_quiz_export"),
+    path("classes/<int:pk>/anki/", views_anki.class_deck, name="class_deck"),
+    path("classes/<int:pk>/anki/export/", views_anki.start_class_export, name="start_class_export"),
     path("attempts/<int:pk>/", views_take.attempt_resume, name="attempt"),
     path("attempts/<int:pk>/<int:position>/", views_take.attempt_item, name="attempt_item"),
     path(

@@ -1,4 +1,4 @@
-"""Learner-facing pages: the home page for now; quiz taking and review grow here."""
+"""Learner-facing pages: the home page (assignments first, then classes and documents)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -6,15 +6,21 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from content.models import Document
+from quizzes import assignments
 
 
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """Any signed-in user: their classes and the documents to study. Template: home.html."""
+    """Any signed-in user: their assignments first (open ones by due date, then those to come,
+    each with their best score), their classes and the documents to study. Template: home.html.
+    Context: assignments (quizzes.assignments.HomeAssignments, None for a teacher), classes,
+    documents. A fixed number of queries, whatever the number of classes and assignments."""
     user = request.user
-    classes = (
-        user.taught_classes.all() if user.is_teacher else user.classes.select_related("teacher")
-    )
+    if user.is_teacher:
+        classes, assigned = user.taught_classes.all(), None
+    else:
+        classes, assigned = user.classes.select_related("teacher"), assignments.for_learner(user)
     documents = Document.objects.only("slug", "title_zh", "title_vi", "published")
-    return render(request, "home.html", {"classes": classes, "documents": documents})
+    context = {"classes": classes, "documents": documents, "assignments": assigned}
+    return render(request, "home.html", context)

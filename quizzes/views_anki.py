@@ -11,14 +11,16 @@ import io
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from accounts.models import Classroom
 from content.models import Document
-from quizzes.anki import documents, jobs, quizzes
+from quizzes.anki import classes, documents, jobs, quizzes
 from quizzes.models import ExportJob
 from quizzes.views_take import get_quiz_for_user
 
@@ -96,6 +98,40 @@ def start_quiz_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: build its deck in the background."""
     quiz = get_quiz_for_user(request, pk)
     return _start(request, ExportJob.Kind.QUIZ, str(quiz.pk), f"quiz-{quiz.pk}.apkg")
+
+
+def _get_class_for_member(request: HttpRequest, pk: int) -> Classroom:
+    """A class the user teaches or studies in; 404 otherwise."""
+    user = request.user
+    member = Q(teacher=user) | Q(pk__in=user.classes.values("pk"))
+    return get_object_or_404(Classroom.objects.filter(member), pk=pk)
+
+
+@login_required
+@require_GET
+def class_deck(request: HttpRequest, pk: int) -> HttpResponse:
+    """The class's teacher and its students: the deck of the quizzes assigned to the class (those
+    that have opened), as for a document. Template: quizzes/export_start.html when large."""
+    classroom = _get_class_for_member(request, pk)
+    back = classroom.get_absolute_url() if classroom.teacher_id == request.user.pk else None
+    return _deck_or_offer(
+        request,
+        notes=classes.note_estimate(classroom),
+        write=lambda buffer: classes.export_class(classroom, buffer),
+        filename=f"class-{classroom.pk}.apkg",
+        title=classroom.name,
+        back_url=back or reverse("classes:list"),
+        start_url=reverse("start_class_export", args=[classroom.pk]),
+    )
+
+
+@login_required
+@require_POST
+def start_class_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The class's teacher and its students: build its deck in the background."""
+    classroom = _get_class_for_member(request, pk)
+    filename = f"class-{classroom.pk}.apkg"
+    return _start(request, ExportJob.Kind.CLASS, str(classroom.pk), filename)
 
 
 def _get_job_for_user(request: HttpRequest, pk: int) -> ExportJob:

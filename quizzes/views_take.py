@@ -1,14 +1,14 @@
 """Learner pages for taking a quiz: the quiz page, one question at a time, feedback, results.
 
-Every view needs a signed-in user. A quiz is open to every signed-in user once published (its
-owner may also try a draft); an attempt is seen only by the learner who made it (404 for anyone
-else, teachers included: they read statistics, not attempts). Each page works without
-JavaScript through plain form posts; with htmx the question card is swapped in place.
+Every view needs a signed-in user. Which quizzes a user sees and may start, and when, is decided
+in quizzes.assignments (practice quizzes for everyone, a teacher's quiz for its owner and the
+students of the classes it is assigned to); an attempt is seen only by the learner who made it
+(404 for anyone else, teachers included: they read statistics, not attempts). Each page works
+without JavaScript through plain form posts; with htmx the question card is swapped in place.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from quizzes import taking
+from quizzes import assignments, taking
+from quizzes.assignments import visible_quizzes
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
 
@@ -25,6 +26,9 @@ UNAVAILABLE = {
     "not_published": lambda: _("This quiz is not open yet."),
     "no_attempts_left": lambda: _("You have used all the attempts this quiz allows."),
     "no_questions": lambda: _("This quiz has no published questions yet."),
+    "not_open_yet": lambda: _("This quiz is not open yet."),
+    "closed": lambda: _("This quiz is closed: no new attempt may be started."),
+    "not_assigned": lambda: _("This quiz is not assigned to you."),
 }
 INVALID = {
     "empty": lambda: _("Choose or type an answer first."),
@@ -35,14 +39,11 @@ INVALID = {
 }
 
 
-def _visible_quizzes(user):
-    return Quiz.objects.filter(Q(status=Quiz.Status.PUBLISHED) | Q(owner=user))
-
-
 def get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
-    """A published quiz, or the user's own draft; 404 otherwise."""
+    """A quiz the user may see (quizzes.assignments.visible_quizzes: a published practice quiz,
+    their own, or one assigned to their class that has opened); 404 otherwise."""
     return get_object_or_404(
-        _visible_quizzes(request.user).select_related("document", "owner"), pk=pk
+        visible_quizzes(request.user).select_related("document", "owner"), pk=pk
     )
 
 
@@ -66,21 +67,25 @@ def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptI
 @login_required
 @require_GET
 def quiz_list(request: HttpRequest) -> HttpResponse:
-    """Signed-in users: the published quizzes (and a teacher's own drafts).
+    """Signed-in users: the quizzes they may see (practice quizzes, their own, those assigned to
+    their classes).
     Template: quizzes/quiz_list.html; context: quizzes."""
-    quizzes = _visible_quizzes(request.user).select_related("document")
+    quizzes = visible_quizzes(request.user).select_related("document")
     return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes})
 
 
 @login_required
 @require_GET
 def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Signed-in users, published quizzes (owners: drafts too): the rules, the learner's own
-    attempts, and a button to start or resume. Template: quizzes/quiz_detail.html."""
+    """Whoever may see the quiz: the rules, the learner's own attempts, and a button to start or
+    resume (or why they may not: closed). Its owner previews a draft here by taking it.
+    Template: quizzes/quiz_detail.html. Context: quiz, access, attempts, open_attempt,
+    attempts_left, question_count."""
     quiz = get_quiz_for_user(request, pk)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
     context = {
         "quiz": quiz,
+        "access": assignments.access(quiz, request.user),
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if not a.is_finished), None),
         "attempts_left": taking.attempts_left(quiz, request.user),

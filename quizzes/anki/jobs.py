@@ -22,7 +22,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Classroom
 from content.models import Document
+from quizzes.anki.classes import class_decks
 from quizzes.anki.deck import write_package
 from quizzes.anki.documents import document_decks
 from quizzes.anki.quizzes import quiz_decks
@@ -51,9 +53,17 @@ def _quiz(pk: str) -> list[genanki.Deck]:
     return quiz_decks(quiz)
 
 
+def _class(pk: str) -> list[genanki.Deck]:
+    classroom = Classroom.objects.filter(pk=int(pk)).first()
+    if classroom is None:
+        raise TargetGone(f"no class {pk}")
+    return class_decks(classroom)
+
+
 EXPORTERS: dict[str, Callable[[str], list[genanki.Deck]]] = {
     ExportJob.Kind.DOCUMENT: _document,
     ExportJob.Kind.QUIZ: _quiz,
+    ExportJob.Kind.CLASS: _class,
 }
 
 

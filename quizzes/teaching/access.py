@@ -15,7 +15,7 @@ may only read.
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from quizzes.models import Question
+from quizzes.models import Assignment, Question, Quiz
 
 
 def curatable(user) -> Q:
@@ -48,4 +48,17 @@ def get_question_for_editor(user, pk: int) -> Question:
     """The question `pk` if `user` may change it; 404 otherwise."""
     return get_object_or_404(
         editable_by(user).select_related("document", "fact__passage", "fact__sentence"), pk=pk
+    )
+
+
+def get_quiz_for_owner(user, pk: int) -> Quiz:
+    """The quiz `pk` if `user` owns it; 404 otherwise (another teacher's quiz, a practice quiz).
+    Quizzes are not shared: only their owner builds them and reads their statistics."""
+    return get_object_or_404(Quiz.objects.select_related("document"), pk=pk, owner=user)
+
+
+def get_assignment_for_teacher(user, pk: int) -> Assignment:
+    """An assignment to one of `user`'s classes; 404 otherwise."""
+    return get_object_or_404(
+        Assignment.objects.select_related("quiz", "classroom"), pk=pk, classroom__teacher=user
     )

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from quizzes.teaching import views, views_interchange
+from quizzes.teaching import (
+    views,
+    views_assign,
+    views_interchange,
+    views_quizzes,
+    views_statistics,
+)
 
 app_name = "teach"
 urlpatterns = [
@@ -28,4 +34,38 @@ urlpatterns = [
         {"fmt": "xml"},
         name="question_export_xml",
     ),
+    path("quizzes/", views_quizzes.quiz_list, name="quizzes"),
+    path("quizzes/new/", views_quizzes.quiz_create, name="quiz_create"),
+    path("quizzes/<int:pk>/", views_quizzes.quiz_build, name="quiz"),
+    path("quizzes/<int:pk>/settings/", views_quizzes.quiz_settings, name="quiz_settings"),
+    path("quizzes/<int:pk>/status/", views_quizzes.quiz_status, name="quiz_status"),
+    path("quizzes/<int:pk>/questions/add/", views_quizzes.quiz_add, name="quiz_add"),
+    path("quizzes/<int:pk>/questions/rule/", views_quizzes.quiz_rule, name="quiz_rule"),
+    path(
+        "quizzes/<int:pk>/questions/<int:question>/remove/",
+        views_quizzes.quiz_remove,
+        name="quiz_remove",
+    ),
+    path(
+        "quizzes/<int:pk>/questions/<int:question>/move/",
+        views_quizzes.quiz_move,
+        name="quiz_move",
+    ),
+    path(
+        "quizzes/<int:pk>/statistics/",
+        views_statistics.quiz_statistics,
+        name="quiz_statistics",
+    ),
+    path(
+        "quizzes/<int:pk>/statistics.csv",
+        views_statistics.quiz_statistics_csv,
+        name="quiz_statistics_csv",
+    ),
+    path(
+        "quizzes/<int:pk>/responses.csv",
+        views_statistics.quiz_responses_csv,
+        name="quiz_responses_csv",
+    ),
+    path("assignments/new/", views_assign.assignment_create, name="assignment_create"),
+    path("assignments/<int:pk>/delete/", views_assign.assignment_delete, name="assignment_delete"),
 ]

@@ -1,6 +1,8 @@
 """A teacher reviews generated drafts in the bank in place (filter, publish, bulk retire, edit in
-the row), authors a question watching its live preview, then runs a class that a student joins
-through its link. The interface is in English so the test reads the same in every catalog."""
+the row), authors a question watching its live preview, runs a class that a student joins
+through its link, and goes from authoring to statistics: author → publish → build a quiz →
+publish → assign → a student takes it → the teacher reads its statistics. The interface is in
+English so the test reads the same in every catalog."""
 
 import re
 from pathlib import Path
@@ -9,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from accounts.models import User
-from quizzes.models import Question
+from accounts.models import Classroom, User
+from quizzes.models import Assignment, Attempt, Question, Quiz
 from tests.conftest import PASSWORD
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
@@ -122,3 +124,82 @@ def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactio
     page.once("dialog", lambda dialog: dialog.accept())
     roster.get_by_role("button", name="Remove").click()
     expect(page.locator("#roster")).to_contain_text("No student has joined yet.")
+
+
+def _log_out(page):
+    page.get_by_role("button", name=re.compile("Log out")).click()
+
+
+def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
+    english, transactional_db, quiz_document
+):
+    page = english
+    tess = User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
+    lan = User.objects.create_user("lan", password=PASSWORD)
+    Classroom.objects.create(name="Lớp 10A", teacher=tess).students.add(lan)
+    _log_in(page, "tess")
+
+    # Author a question and publish it from the bank.
+    page.get_by_role("link", name="Question bank").click()
+    page.get_by_role("link", name="New question").click()
+    page.get_by_label("Type").select_option("single_choice")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Vietnamese").check()
+    page.get_by_label("Question", exact=True).fill("Tỉnh nào ____ hỗ trợ Tân Cương?")
+    page.get_by_label("Right answer").fill("Giang Tô")
+    page.get_by_label("Wrong answers").fill("Phúc Kiến\nNinh Hạ")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("The question was saved as a draft.")
+    page.get_by_role("link", name="Back to the question bank").click()
+    row = page.locator(".question-row", has_text="Tỉnh nào ____ hỗ trợ Tân Cương?")
+    row.get_by_role("button", name="Publish").click()
+    expect(page.locator(".question-row").first.locator(".badge").first).to_have_text("Published")
+
+    # Build a quiz: pick the question from the bank in place, then publish it.
+    page.get_by_role("link", name="My quizzes").click()
+    page.get_by_role("link", name="New quiz").click()
+    page.get_by_label("Title").fill("Kiểm tra 15 phút")
+    page.get_by_label("Vietnamese", exact=True).check()
+    page.get_by_role("button", name="Create the quiz").click()
+    expect(page.get_by_role("status")).to_contain_text("The quiz was created as a draft.")
+    picker = page.locator("#picker")
+    picker.get_by_role("button", name=re.compile("Add question")).click()
+    expect(page.locator("#entries")).to_contain_text("Tỉnh nào ____ hỗ trợ Tân Cương?")
+    expect(picker.get_by_text("In the quiz")).to_be_visible()  # the picker refreshed itself
+    page.get_by_role("button", name="Publish the quiz").click()
+    expect(page.get_by_role("status")).to_contain_text("The quiz is published")
+
+    # Assign it to the class, open from now on.
+    page.get_by_label("Class").select_option(label="Lớp 10A")
+    page.get_by_role("button", name="Assign").click()
+    expect(page.get_by_role("status")).to_contain_text("Kiểm tra 15 phút is assigned to Lớp 10A.")
+    quiz = Quiz.objects.get(title="Kiểm tra 15 phút")
+    assert quiz.is_published and Assignment.objects.filter(quiz=quiz).exists()
+    _log_out(page)
+
+    # The student finds it first on their home page and takes it (and gets it wrong).
+    _log_in(page, "lan")
+    assignments = page.locator(".assignment-cards")
+    expect(assignments).to_contain_text("Not started")
+    assignments.get_by_role("link", name="Kiểm tra 15 phút").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    page.get_by_label("Phúc Kiến").check()
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator(".feedback")).to_contain_text("Not quite.")
+    page.get_by_role("link", name="See your results").click()
+    assert Attempt.objects.get(user=lan, quiz=quiz).is_finished
+    page.goto("/")
+    expect(page.locator(".assignment-cards")).to_contain_text("Best score: 0%")
+    _log_out(page)
+
+    # The teacher reads the statistics: the wrong answer the student chose, the flag.
+    _log_in(page, "tess")
+    page.get_by_role("link", name="My quizzes").click()
+    page.get_by_role("link", name="Statistics").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Statistics of Kiểm tra 15 phút")
+    responses = page.locator("#responses-q1")
+    expect(responses).to_contain_text("Phúc Kiến")
+    expect(page.locator("#stats-q1")).to_contain_text("Too hard")
+    page.get_by_role("link", name="All attempts").click()
+    expect(page).to_have_url(re.compile("attempts=all"))
+    expect(page.locator("#responses-q1")).to_contain_text("Phúc Kiến")

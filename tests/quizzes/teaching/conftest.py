@@ -1,18 +1,11 @@
-"""The teacher's area: a second teacher, and a bank made with tests/quiz_fixtures.py (one
+"""The teacher's area: a bank made with tests/quiz_fixtures.py (one
 question of every type in each language on a small bilingual document nobody added)."""
 
 import pytest
 
-from accounts.models import User
 from quizzes.models import Question
-from tests.conftest import PASSWORD
 
 TYPES = Question.Type.values
-
-
-@pytest.fixture
-def other_teacher(db) -> User:
-    return User.objects.create_user("tom", password=PASSWORD, is_teacher=True)
 
 
 @pytest.fixture

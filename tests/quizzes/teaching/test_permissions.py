@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Classroom
-from quizzes.models import Question
+from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
 # name, URL arguments (from the fixtures), method, whether it is about something of Tess's
 VIEWS = [
@@ -28,6 +28,22 @@ VIEWS = [
     ("classes:rename", ["classroom"], "post", True),
     ("classes:new_code", ["classroom"], "post", True),
     ("classes:remove", ["classroom", "alice"], "post", True),
+    ("teach:quizzes", [], "get", False),
+    ("teach:quiz_create", [], "get", False),
+    ("teach:quiz_create", [], "post", False),
+    ("teach:quiz", ["quiz"], "get", True),
+    ("teach:quiz_settings", ["quiz"], "get", True),
+    ("teach:quiz_settings", ["quiz"], "post", True),
+    ("teach:quiz_status", ["quiz"], "post", True),
+    ("teach:quiz_add", ["quiz"], "post", True),
+    ("teach:quiz_rule", ["quiz"], "post", True),
+    ("teach:quiz_remove", ["quiz", "question"], "post", True),
+    ("teach:quiz_move", ["quiz", "question"], "post", True),
+    ("teach:quiz_statistics", ["quiz"], "get", True),
+    ("teach:quiz_statistics_csv", ["quiz"], "get", True),
+    ("teach:quiz_responses_csv", ["quiz"], "get", True),
+    ("teach:assignment_create", [], "post", False),
+    ("teach:assignment_delete", ["assignment"], "post", True),
 ]
 IDS = [f"{name}-{method}" for name, _, method, _ in VIEWS]
 WRONG = {"get": "post", "post": "get"}
@@ -37,12 +53,19 @@ WRONG = {"get": "post", "post": "get"}
 def objects(authored, document, teacher, alice):
     classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
     classroom.students.add(alice)
+    quiz = Quiz.objects.create(
+        title="Bài của Tess", document=document, owner=teacher, status=Quiz.Status.PUBLISHED
+    )
+    QuizQuestion.objects.create(quiz=quiz, question=authored, position=1)
+    assignment = Assignment.objects.create(classroom=classroom, quiz=quiz)
     return {
         "slug": document.slug,
         "question": authored.pk,
         "classroom": classroom.pk,
         "alice": alice.pk,
         "cloze": "cloze",
+        "quiz": quiz.pk,
+        "assignment": assignment.pk,
     }
 
 
@@ -109,6 +132,50 @@ def test_another_teacher_sees_neither_tesss_draft_nor_her_class(client, other_te
     assert "Thủ đô" not in client.get(reverse("teach:question_export_xml")).content.decode()
 
 
+OWNED = [v for v in VIEWS if v[3]]
+OWNED_IDS = [i for i, v in zip(IDS, VIEWS, strict=True) if v[3]]
+
+
+@pytest.mark.parametrize(("name", "args", "method", "owned"), OWNED, ids=OWNED_IDS)
+def test_htmx_requests_are_refused_the_same_way(
+    client, alice, other_teacher, objects, name, args, method, owned
+):
+    url = _url(objects, name, args)
+    response = getattr(client, method)(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    client.force_login(alice)
+    assert getattr(client, method)(url, HTTP_HX_REQUEST="true").status_code == 403
+    client.force_login(other_teacher)
+    assert getattr(client, method)(url, HTTP_HX_REQUEST="true").status_code == 404
+
+
+def test_another_teacher_cannot_assign_tesss_quiz_or_to_her_class(
+    client, other_teacher, objects, document
+):
+    client.force_login(other_teacher)
+    toms = Quiz.objects.create(title="Bài của Tom", document=document, owner=other_teacher)
+    Quiz.objects.filter(pk=toms.pk).update(status=Quiz.Status.PUBLISHED)
+    theirs = Classroom.objects.create(name="Lớp của Tom", teacher=other_teacher)
+    for classroom, quiz in [(objects["classroom"], toms.pk), (theirs.pk, objects["quiz"])]:
+        data = {"classroom": classroom, "quiz": quiz, "opens_at": "2026-01-01T08:00"}
+        client.post(reverse("teach:assignment_create"), data)
+    assert Assignment.objects.count() == 1
+
+
+def test_another_teachers_quizzes_and_statistics_stay_hidden(client, other_teacher, objects):
+    client.force_login(other_teacher)
+    assert "Bài của Tess" not in client.get(reverse("teach:quizzes")).content.decode()
+    builder = client.get(reverse("teach:quiz", args=[objects["quiz"]]))
+    assert builder.status_code == 404
+
+
+def test_a_student_sees_the_assigned_quiz_but_no_statistics_link(alice_client, objects):
+    html = alice_client.get(reverse("quiz", args=[objects["quiz"]])).content.decode()
+    assert reverse("teach:quiz_statistics", args=[objects["quiz"]]) not in html
+    assert reverse("teach:quiz", args=[objects["quiz"]]) not in html
+
+
 def test_students_see_no_teacher_link(alice_client):
     html = alice_client.get(reverse("home")).content.decode()
     assert reverse("teach:questions") not in html
+    assert reverse("teach:quizzes") not in html

@@ -1,0 +1,76 @@
+"""A quiz's statistics for its owner: test-level figures, a row per question (facility, SD,
+discrimination index and efficiency, flags), the responses learners gave, and CSV downloads.
+Computed by quizzes.teaching.report (Moodle's quiz statistics, first attempts by default)."""
+
+import io
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from accounts.access import teacher_required
+from quizzes import statistics
+from quizzes.teaching import report
+from quizzes.teaching.access import get_quiz_for_owner
+
+
+def _mode(request: HttpRequest) -> str:
+    return report.ALL if request.GET.get("attempts") == report.ALL else report.FIRST
+
+
+@teacher_required
+@require_GET
+def quiz_statistics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The quiz's owner: its statistics over each learner's first finished attempt, or every
+    one (?attempts=all). Template: teach/quiz_statistics.html; an htmx request (the switch)
+    gets #statistics. Context: quiz, report (quizzes.teaching.report.QuizReport), legend (the flags
+    explained), all (the mode)."""
+    quiz = get_quiz_for_owner(request.user, pk)
+    context = {
+        "quiz": quiz,
+        "report": report.quiz_report(quiz, _mode(request)),
+        "legend": report.legend(),
+        "all": _mode(request) == report.ALL,
+    }
+    template = "teach/quiz_statistics.html"
+    response = render(request, f"{template}#statistics" if request.htmx else template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _csv(text: str, filename: str) -> HttpResponse:
+    # A byte order mark, so spreadsheet programs read the Chinese and Vietnamese right.
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@teacher_required
+@require_GET
+def quiz_statistics_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The quiz's owner: one CSV row per question, headers in the teacher's language."""
+    quiz = get_quiz_for_owner(request.user, pk)
+    result = report.quiz_report(quiz, _mode(request))
+    out = io.StringIO()
+    statistics.write_questions_csv(
+        report.analysis(result),
+        out,
+        names=report.names(result),
+        headers=report.question_headers(),
+        flag_labels=report.flag_labels(),
+    )
+    return _csv(out.getvalue(), f"quiz-{quiz.pk}-statistics.csv")
+
+
+@teacher_required
+@require_GET
+def quiz_responses_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The quiz's owner: one CSV row per question and distinct response."""
+    quiz = get_quiz_for_owner(request.user, pk)
+    result = report.quiz_report(quiz, _mode(request))
+    out = io.StringIO()
+    statistics.write_responses_csv(
+        report.analysis(result), out, names=report.names(result), headers=report.response_headers()
+    )
+    return _csv(out.getvalue(), f"quiz-{quiz.pk}-responses.csv")
