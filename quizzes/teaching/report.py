@@ -182,13 +182,15 @@ def flag_explanations() -> dict[str, str]:
     """What each flag means and what to do about it (after Moodle's guidance)."""
     return {
         statistics.FLAG_TOO_EASY: _(
-            "90% or more of the marks were earned: the question tells strong and weak learners "
-            "apart poorly."
-        ),
+            "%(share)s or more of the marks were earned: the question tells strong and weak "
+            "learners apart poorly."
+        )
+        % {"share": "90%"},
         statistics.FLAG_TOO_HARD: _(
-            "10% or less of the marks were earned: check that the question and its answer are "
-            "right."
-        ),
+            "%(share)s or less of the marks were earned: check that the question and its answer "
+            "are right."
+        )
+        % {"share": "10%"},
         statistics.FLAG_NEGATIVE_DISCRIMINATION: _(
             "Learners who did worse on the rest of the quiz did better on this question: it is "
             "probably ambiguous or keyed wrong."
