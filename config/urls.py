@@ -1,4 +1,4 @@
-"""URL routes: the admin, the language switcher, accounts, content and quizzes."""
+"""URL routes: the admin, the language switcher, accounts, content, flashcards and quizzes."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("documents/", include("content.urls")),
+    path("cards/", include("quizzes.flashcards.urls")),
     path("", include("quizzes.urls")),
 ]

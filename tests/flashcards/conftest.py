@@ -1,4 +1,4 @@
-"""Flashcard fixtures: the shipped documents loaded once per test module, fixed clocks."""
+"""Flashcard fixtures: the shipped documents loaded once for the package, a fixed clock."""
 
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,10 +13,10 @@ DOCUMENTS = sorted((Path(__file__).resolve().parents[2] / "content" / "documents
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def shipped(django_db_setup, django_db_blocker):
-    """Every shipped document, analysed once per module (the pipeline takes a second or more
-    per document); each test's own changes are rolled back, the documents removed at the end."""
+    """Every shipped document, analysed once for these tests (the pipeline takes seconds per
+    document); each test's own changes are rolled back, the documents removed at the end."""
     with django_db_blocker.unblock():
         slugs = [load_path(path).document.slug for path in DOCUMENTS]
     yield slugs
