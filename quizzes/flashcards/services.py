@@ -156,6 +156,19 @@ def _limited(limits: DayLimits) -> Q:
     return Q(state__in=states) | Q(forwarded=True)
 
 
+def queues(
+    user, now: datetime, limits: DayLimits, document: Document | None = None
+) -> list[QuerySet[LearnerCard]]:
+    """The queue's three parts, in order: learning cards due, reviews and new cards due within
+    the limits (and brought-forward cards), learning cards due within LEARN_AHEAD."""
+    cards = _candidates(user, now, document).select_related("card__note").order_by("due", "pk")
+    return [
+        cards.filter(state__in=LEARNING_STATES, due__lte=now),
+        cards.filter(_limited(limits), due__lte=now),
+        cards.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD),
+    ]
+
+
 def next_card(
     user,
     *,
@@ -167,12 +180,11 @@ def next_card(
     now = now or timezone.now()
     if limits is None:
         limits = day_limits(user, LearnerSettings.for_user(user), now)
-    cards = _candidates(user, now, document).select_related("card__note").order_by("due", "pk")
-    return (
-        cards.filter(state__in=LEARNING_STATES, due__lte=now).first()
-        or cards.filter(_limited(limits), due__lte=now).first()
-        or cards.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD).first()
-    )
+    for queue in queues(user, now, limits, document):
+        card = queue.first()
+        if card is not None:
+            return card
+    return None
 
 
 def counts(
