@@ -89,6 +89,8 @@ def study(request: HttpRequest, slug: str) -> HttpResponse:
             "%(n)s card added to your reviews.", "%(n)s cards added to your reviews.", added
         )
         messages.success(request, message % {"n": added})
+    elif not LearnerCard.objects.filter(user=request.user, document=document).exists():
+        messages.info(request, _("This document has no names or facts to make flashcards of."))
     return redirect(_review_url(document))
 
 
@@ -151,7 +153,7 @@ def undo(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def settings(request: HttpRequest) -> HttpResponse:
+def review_settings(request: HttpRequest) -> HttpResponse:
     """The learner's review settings. Template: flashcards/settings.html; context: form."""
     form = SettingsForm(request.POST or None, instance=LearnerSettings.for_user(request.user))
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from content.models import Document
 from quizzes.flashcards import services
 from quizzes.flashcards.models import LearnerCard, LearnerSettings
 
@@ -39,6 +40,14 @@ def test_studying_creates_the_learners_cards_once_and_opens_the_review(
     assert f"{count} cards added to your reviews." in response.content.decode()
     alice_client.post(url)
     assert LearnerCard.objects.filter(user=alice).count() == count
+
+
+def test_studying_a_document_without_flashcards_says_so(alice_client, alice, db):
+    document = Document.objects.create(slug="empty", languages="vi", source_text="x")
+    url = reverse("flashcards:study", args=[document.slug])
+    response = alice_client.post(url, follow=True, **EN)
+    assert "no names or facts to make flashcards of" in response.content.decode()
+    assert not LearnerCard.objects.filter(user=alice).exists()
 
 
 def test_studying_an_unknown_document_is_not_found(alice_client, db):
