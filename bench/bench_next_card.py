@@ -147,57 +147,62 @@ def explain(queryset) -> str:
     return queryset.explain()
 
 
-def main() -> None:
+def run(database: str) -> None:
     from quizzes.flashcards import services
     from quizzes.flashcards.models import LearnerCard, LearnerSettings
 
-    setup_test_environment(debug=False)  # DEBUG would log every query: not what production does
-    db = settings.DATABASES["default"]
-    if connection.vendor == "sqlite":
-        # A file, as in production, not the in-memory database tests use.
-        db.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        now = timezone.now()
-        start = time.perf_counter()
-        users = build(now)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        print(
-            f"{connection.vendor} ({test_name}): {LearnerCard.objects.count():,} learner cards "
-            f"of {len(users):,} learners built in {time.perf_counter() - start:.1f} s"
-        )
-        user = users[len(users) // 2]
-        learner = LearnerSettings.for_user(user)
-        limits = services.day_limits(user, learner, now)
-        some_pk = LearnerCard.objects.filter(user=user).values_list("pk", flat=True)[37]
+    now = timezone.now()
+    start = time.perf_counter()
+    users = build(now)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(
+        f"{connection.vendor} ({database}): {LearnerCard.objects.count():,} learner cards "
+        f"of {len(users):,} learners built in {time.perf_counter() - start:.1f} s"
+    )
+    user = users[len(users) // 2]
+    learner = LearnerSettings.for_user(user)
+    limits = services.day_limits(user, learner, now)
+    some_pk = LearnerCard.objects.filter(user=user).values_list("pk", flat=True)[37]
 
-        baseline = median_ms(lambda: LearnerCard.objects.get(pk=some_pk))
-        pick = median_ms(lambda: services.next_card(user, now=now, limits=limits))
-        whole = median_ms(
-            lambda: (
-                services.next_card(user, now=now, limits=services.day_limits(user, learner, now)),
-                services.counts(user, limits, now=now),
-            )
+    baseline = median_ms(lambda: LearnerCard.objects.get(pk=some_pk))
+    pick = median_ms(lambda: services.next_card(user, now=now, limits=limits))
+    whole = median_ms(
+        lambda: (
+            services.next_card(user, now=now, limits=services.day_limits(user, learner, now)),
+            services.counts(user, limits, now=now),
         )
-        print(f"median of {RUNS} runs, one learner:")
-        print(f"  baseline, a card by primary key:                {baseline:7.3f} ms")
-        print(
-            f"  next_card (the queue):                          {pick:7.3f} ms"
-            f"  ({pick / baseline:.1f}× baseline)"
-        )
-        print(
-            f"  today's limits + next_card + counts (the page): {whole:7.3f} ms"
-            f"  ({whole / baseline:.1f}× baseline)"
-        )
-        names = ["learning due", "reviews and new due", "learning ahead"]
-        for name, queue in zip(names, services.queues(user, now, limits), strict=True):
-            print(f"\nEXPLAIN the queue's '{name}' query (LIMIT 1):")
-            print(explain(queue[:1]))
-        print("\nEXPLAIN today's limits (review log):")
-        print(explain(services.ReviewLog.objects.filter(user=user, review_day=now.date())))
-    finally:
-        connection.creation.destroy_test_db(test_name, verbosity=0)
+    )
+    print(f"median of {RUNS} runs, one learner:")
+    print(f"  baseline, a card by primary key:                {baseline:7.3f} ms")
+    print(
+        f"  next_card (the queue):                          {pick:7.3f} ms"
+        f"  ({pick / baseline:.1f}× baseline)"
+    )
+    print(
+        f"  today's limits + next_card + counts (the page): {whole:7.3f} ms"
+        f"  ({whole / baseline:.1f}× baseline)"
+    )
+    names = ["learning due", "reviews and new due", "learning ahead"]
+    for name, queue in zip(names, services.queues(user, now, limits), strict=True):
+        print(f"\nEXPLAIN the queue's '{name}' query (LIMIT 1):")
+        print(explain(queue[:1]))
+    print("\nEXPLAIN today's limits (review log):")
+    print(explain(services.ReviewLog.objects.filter(user=user, review_day=services.today(now))))
+
+
+def main() -> None:
+    setup_test_environment(debug=False)  # DEBUG would log every query: not what production does
+    with tempfile.TemporaryDirectory() as tmp:
+        if connection.vendor == "sqlite":
+            # A file, as in production, not the in-memory database tests use.
+            test = settings.DATABASES["default"].setdefault("TEST", {})
+            test["NAME"] = str(Path(tmp) / "bench.sqlite3")
+        database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            run(database)
+        finally:
+            connection.creation.destroy_test_db(database, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -118,10 +118,6 @@ class Counts:
     learning: int
     review: int
 
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
-
 
 @dataclass(frozen=True)
 class DayLimits:
