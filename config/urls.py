@@ -1,5 +1,5 @@
 """URL routes: the admin, the language switcher, accounts, classes, content, the teacher's
-area and quizzes."""
+area, flashcards and quizzes."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -11,5 +11,6 @@ urlpatterns = [
     path("documents/", include("content.urls")),
     path("teach/", include("quizzes.teaching.urls")),
     path("classes/", include("accounts.urls_classes")),
+    path("cards/", include("quizzes.flashcards.urls")),
     path("", include("quizzes.urls")),
 ]

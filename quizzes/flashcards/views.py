@@ -1,0 +1,250 @@
+"""Flashcard pages: the decks, studying a document, the review session, undo and settings.
+
+Every view is for the signed-in learner and touches only their own cards. The review page works
+without JavaScript (plain forms, a redirect after each POST); with htmx, the card region
+(`flashcards/review.html#review-card`) is swapped in place, and static/js/review.js adds the
+keys: Space shows the answer, 1–4 rate, U undoes, R reads aloud.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from content.models import Document, Term
+from quizzes import grading
+from quizzes.flashcards import scheduling, services
+from quizzes.flashcards.forms import RatingForm, SettingsForm, UndoForm
+from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, State
+from quizzes.flashcards.notes import Face, card_face
+
+GRADE_NOTES = {
+    grading.ACCENTS: _lazy("Accepted, but mind the diacritics."),
+    grading.ACCENTS_REQUIRED: _lazy("Too short to accept without its diacritics."),
+    grading.TYPO: _lazy("Accepted with a typo."),
+    grading.PINYIN: _lazy("Accepted: typed in pinyin."),
+    grading.OTHER_NAME: _lazy("That is another name from the document."),
+    grading.EMPTY: _lazy("Nothing was typed."),
+}
+
+
+def _deck(slug: str | None) -> Document | None:
+    if not slug:
+        return None
+    return get_object_or_404(Document.objects.only("slug", "title_vi", "title_zh"), slug=slug)
+
+
+def _review_url(document: Document | None) -> str:
+    if document is None:
+        return reverse("flashcards:review")
+    return reverse("flashcards:deck_review", args=[document.slug])
+
+
+def _own_card(user, card_id) -> LearnerCard:
+    try:
+        return LearnerCard.objects.select_related("card__note").get(user=user, pk=int(card_id))
+    except (LearnerCard.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+
+
+@login_required
+@require_GET
+def decks(request: HttpRequest) -> HttpResponse:
+    """The learner's decks: every document, with their new and due counts where they study it.
+    Template: flashcards/decks.html; context: rows [(document, counts or None)]."""
+    now = timezone.now()
+    documents = Document.objects.only("slug", "title_zh", "title_vi", "published")
+    per_document = {
+        row["document"]: row
+        for row in LearnerCard.objects.filter(user=request.user, card__is_active=True)
+        .values("document")
+        .annotate(
+            total=Count("pk"),
+            new=Count("pk", filter=Q(state=State.NEW)),
+            due=Count("pk", filter=Q(due__lte=now) & ~Q(state=State.NEW)),
+        )
+    }
+    rows = [(document, per_document.get(document.pk)) for document in documents]
+    return render(request, "flashcards/decks.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def study(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start studying a document (creates the learner's cards) and go to its review."""
+    document = get_object_or_404(Document, slug=slug)
+    added = services.start_studying(request.user, document)
+    if added:
+        message = ngettext(
+            "%(n)s card added to your reviews.", "%(n)s cards added to your reviews.", added
+        )
+        messages.success(request, message % {"n": added})
+    elif not LearnerCard.objects.filter(user=request.user, document=document).exists():
+        messages.info(request, _("This document has no names or facts to make flashcards of."))
+    return redirect(_review_url(document))
+
+
+@login_required
+@require_GET
+def review(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """The review session, all decks or one document's: the next card's front, or with
+    ?card=&version=&show=1 that card's back and the rating buttons.
+    Template: flashcards/review.html (#review-card for htmx); context: see _review_context."""
+    document = _deck(slug)
+    card, show, notice = None, False, ""
+    if "card" in request.GET:
+        card = _own_card(request.user, request.GET["card"])
+        show = bool(request.GET.get("show"))
+        if show and request.GET.get("version") != str(card.version):
+            card, show, notice = None, False, _("That card was already rated in another tab.")
+    context = _review_context(
+        request, document, card=card, show=show, typed=request.GET.get("typed"), notice=notice
+    )
+    return _render_review(request, context)
+
+
+@login_required
+@require_POST
+def rate(request: HttpRequest) -> HttpResponse:
+    """Rate a card; a rating of a card that changed since it was shown is ignored.
+    Plain requests are redirected to the review; htmx gets the next card."""
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return _after_post(request, None, notice=_("That rating could not be read."))
+    data = form.cleaned_data
+    document = _deck(data["deck"])
+    try:
+        rated = services.rate(
+            request.user,
+            data["card"],
+            data["version"],
+            data["rating"],
+            duration_ms=data["duration_ms"],
+        )
+    except LearnerCard.DoesNotExist:
+        raise Http404 from None
+    notice = "" if rated.applied else _("That card was already rated in another tab.")
+    return _after_post(request, document, notice=notice)
+
+
+@login_required
+@require_POST
+def undo(request: HttpRequest) -> HttpResponse:
+    """Undo the learner's last rating and show that card again."""
+    form = UndoForm(request.POST)
+    if not form.is_valid():
+        return _after_post(request, None, notice=_("There is nothing to undo."))
+    document = _deck(form.cleaned_data["deck"])
+    card = services.undo(request.user, form.cleaned_data["log"])
+    if card is None:
+        return _after_post(request, document, notice=_("There is nothing to undo."))
+    return _after_post(request, document, card=card, notice=_("The last rating was undone."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_settings(request: HttpRequest) -> HttpResponse:
+    """The learner's review settings. Template: flashcards/settings.html; context: form."""
+    form = SettingsForm(request.POST or None, instance=LearnerSettings.for_user(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your review settings were saved."))
+        return redirect("flashcards:decks")
+    return render(request, "flashcards/settings.html", {"form": form})
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _after_post(
+    request: HttpRequest, document: Document | None, *, card=None, notice: str = ""
+) -> HttpResponse:
+    """Redirect a plain POST (the message says what happened); render htmx's fresh state."""
+    if not request.htmx:
+        if notice:
+            messages.info(request, notice)
+        url = _review_url(document)
+        return redirect(f"{url}?card={card.pk}" if card is not None else url)
+    context = _review_context(request, document, card=card, notice=notice)
+    return _render_review(request, context)
+
+
+def _render_review(request: HttpRequest, context: dict) -> HttpResponse:
+    template = "flashcards/review.html"
+    if request.htmx:
+        template += "#review-card"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _review_context(
+    request: HttpRequest,
+    document: Document | None,
+    *,
+    card: LearnerCard | None = None,
+    show: bool = False,
+    typed: str | None = None,
+    notice: str = "",
+) -> dict:
+    """Context: deck, review_url, card, face, show, buttons, verdict, counts, outlook, undo,
+    learner, notice."""
+    user, now = request.user, timezone.now()
+    learner = LearnerSettings.for_user(user)
+    limits = services.day_limits(user, learner, now)
+    if card is None:
+        card = services.next_card(user, now=now, document=document, limits=limits)
+    face = card_face(card.card) if card else None
+    verdict = _verdict(card, face, typed) if show and face and typed is not None else None
+    last = services.last_rating(user)
+    return {
+        "deck": document,
+        "review_url": _review_url(document),
+        "card": card,
+        "face": face,
+        "show": show,
+        "buttons": _buttons(card, learner, now, verdict) if show and card else [],
+        "verdict": verdict,
+        "counts": services.counts(user, limits, now=now, document=document),
+        "outlook": None if card else services.outlook(user, learner, now=now, document=document),
+        "undo": last if last and last.review_day == services.today(now) else None,
+        "learner": learner,
+        "notice": notice,
+    }
+
+
+def _buttons(card: LearnerCard, learner, now, verdict) -> list[dict]:
+    intervals = scheduling.preview(services.memory_of(card), now, services.scheduler_for(learner))
+    suggested = None if verdict is None else (Rating.GOOD if verdict["correct"] else Rating.AGAIN)
+    return [
+        {
+            "value": rating.value,
+            "label": rating.label,
+            "interval": scheduling.short_interval(intervals[rating.value]),
+            "suggested": rating == suggested,
+        }
+        for rating in Rating
+    ]
+
+
+def _verdict(card: LearnerCard, face: Face, typed: str) -> dict:
+    """The typed answer graded as in a quiz; the document's other names count against it."""
+    accepted = set(face.accepted)
+    names = Term.objects.filter(document_id=card.document_id).values_list("zh", "vi")
+    others = {name for pair in names for name in pair if name and name not in accepted}
+    result = grading.grade_typed(face.answer_lang, list(face.accepted), typed, others=others)
+    return {
+        "typed": typed,
+        "correct": result.correct,
+        "note": GRADE_NOTES.get(result.note, ""),
+    }
