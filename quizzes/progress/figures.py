@@ -129,3 +129,13 @@ def weakest(masteries: Mapping[int, float | None], limit: int = 5) -> list[int]:
 def percent(value: float | None) -> int | None:
     """A 0–1 figure as a whole percent, for display and CSV."""
     return None if value is None else round(100 * value)
+
+
+def monthly_totals(days: Iterable[tuple[date, int]]) -> list[tuple[date, int]]:
+    """Per-day counts summed by calendar month, as [(first day of the month, total)] in the
+    order met: the text equivalent of the year's heatmap (twelve or thirteen rows, not 365)."""
+    totals: dict[date, int] = {}
+    for day, count in days:
+        month = day.replace(day=1)
+        totals[month] = totals.get(month, 0) + count
+    return list(totals.items())

@@ -106,3 +106,12 @@ def test_the_weakest_facts_are_the_lowest_with_evidence_below_known():
 def test_percent_rounds_and_keeps_none():
     assert figures.percent(0.666) == 67
     assert figures.percent(None) is None
+
+
+def test_a_year_of_days_sums_into_thirteen_calendar_months():
+    year = figures.reviews_per_day({d(10): 5, d(1): 2, d(28, 2): 1, date(2025, 3, 11): 4}, TODAY)
+    months = figures.monthly_totals(year)
+    # 11 March 2025 … 10 March 2026 touches 13 months: March 2025 … March 2026.
+    assert len(months) == 13
+    assert months[0] == (date(2025, 3, 1), 4)
+    assert months[-2:] == [(date(2026, 2, 1), 1), (date(2026, 3, 1), 7)]
