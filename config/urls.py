@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("documents/", include("content.urls")),
+    path("progress/", include("quizzes.progress.urls")),
     path("", include("quizzes.urls")),
 ]

@@ -1,0 +1,78 @@
+"""The learner's dashboard page: who may see it, what it shows, the htmx part, its queries."""
+
+from datetime import UTC, datetime, timedelta
+
+from django.urls import reverse
+
+URL = reverse("dashboard")
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_dashboard_only_answers_get(alice_client):
+    assert alice_client.post(URL).status_code == 405
+
+
+def test_a_new_learner_is_told_what_will_appear(alice_client):
+    html = alice_client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "You have not finished a quiz yet." in html
+    assert "No weak facts" in html
+
+
+def test_the_learner_sees_their_quiz_history_weakest_facts_and_tinted_paragraphs(
+    alice_client, alice, studied, record_attempt
+):
+    record_attempt(alice, [0, 1, 1, 0])
+    html = alice_client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Ôn tập" in html and "50%" in html  # the quiz and its score
+    # f3 (0%) is the weakest, then f1 (q1a 0, q1b 1: 50%); f2 is known.
+    assert html.index("事件三") < html.index("Sự kiện một")
+    assert "Sự kiện hai" not in html.split('id="weakest-heading"')[1].split("</section>")[0]
+    # Paragraph 1: (0.5 + 1) / 2 = 75%, learning; paragraph 2: 0%, weak.
+    assert 'class="passage band-learning"' in html and "Mastery 75%" in html
+    assert 'class="passage band-weak"' in html and "Mastery 0%" in html
+    assert 'id="progress-data" type="application/json"' in html
+
+
+def test_a_learner_never_sees_another_learners_answers(alice_client, bob, record_attempt):
+    record_attempt(bob, [0, 0, 0, 0])
+    html = alice_client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Tiến độ" in html  # the document is listed …
+    assert "You have not finished a quiz yet." in html  # … but Bob's attempt is not hers
+    assert "band-weak" not in html.split('id="mastery"')[1].split("<ul")[0]
+    assert "Not studied yet" in html
+
+
+def test_the_document_is_chosen_with_a_parameter_and_htmx_gets_that_part_alone(
+    alice_client, studied, quiz_document
+):
+    full = alice_client.get(URL, {"document": quiz_document.slug})
+    assert full["Vary"] and "HX-Request" in full["Vary"]
+    assert "Sự kiện" not in full.content.decode()
+    part = alice_client.get(URL, {"document": studied["document"].slug}, HTTP_HX_REQUEST="true")
+    html = part.content.decode()
+    assert html.lstrip().startswith('<section id="mastery"')
+    assert "Đoạn một." in html and "<html" not in html
+
+
+def test_an_unknown_document_falls_back_to_a_known_one(alice_client, studied):
+    response = alice_client.get(URL, {"document": "no-such-thing"})
+    assert response.status_code == 200 and "Đoạn một." in response.content.decode()
+
+
+def test_the_dashboard_query_count_does_not_grow_with_answers(
+    alice_client, alice, studied, record_attempt, django_assert_num_queries
+):
+    record_attempt(alice, [1, 1, 0.5, 1])
+    # session, user, attempts, latest answers, weakest facts, documents, passages, facts
+    # of the document shown
+    with django_assert_num_queries(8):
+        alice_client.get(URL)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for i in range(30):
+        record_attempt(alice, [0, 0.5, 1, 0], start + timedelta(hours=i))
+    with django_assert_num_queries(8):
+        alice_client.get(URL)
