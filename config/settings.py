@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "quizzes",
+    "quizzes.flashcards",
 ]
 
 MIDDLEWARE = [

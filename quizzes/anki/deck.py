@@ -94,10 +94,10 @@ def highlight(sentence: str, needle: str) -> str:
     )
 
 
-def cloze_text(text: str, answers: Iterable[str]) -> str | None:
-    """The escaped `text` with each answer's occurrences wrapped as {{cN::…}}, N by first position.
+def cloze_spans(text: str, answers: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where each answer occurs in `text`, as sorted (start, end, answer) spans.
 
-    Longer answers win where two overlap (山东省 over 山东). None when no answer occurs.
+    Longer answers win where two overlap (山东省 over 山东); numbers and words match whole.
     """
     spans: list[tuple[int, int, str]] = []
     for answer in sorted({a for a in answers if a}, key=len, reverse=True):
@@ -105,9 +105,17 @@ def cloze_text(text: str, answers: Iterable[str]) -> str | None:
             start, end = match.span()
             if all(end <= s or start >= e for s, e, _ in spans):
                 spans.append((start, end, answer))
+    return sorted(spans)
+
+
+def cloze_text(text: str, answers: Iterable[str]) -> str | None:
+    """The escaped `text` with each answer's occurrences wrapped as {{cN::…}}, N by first position.
+
+    None when no answer occurs.
+    """
+    spans = cloze_spans(text, answers)
     if not spans:
         return None
-    spans.sort()
     numbers: dict[str, int] = {}
     out, pos = [], 0
     for start, end, answer in spans:

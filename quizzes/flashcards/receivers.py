@@ -1,0 +1,18 @@
+"""Keep flashcard notes in step with their document; bring missed facts' cards forward."""
+
+from django.dispatch import receiver
+
+from content.signals import document_analysed
+from quizzes.flashcards.notes import sync_document
+from quizzes.flashcards.services import bring_forward
+from quizzes.signals import facts_missed
+
+
+@receiver(document_analysed)
+def sync_notes(sender, document, **kwargs) -> None:
+    sync_document(document)
+
+
+@receiver(facts_missed)
+def bring_missed_facts_forward(sender, user, fact_ids, **kwargs) -> None:
+    bring_forward(user, fact_ids)

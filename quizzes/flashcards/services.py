@@ -1,0 +1,361 @@
+"""A learner's flashcards in the database: studying a document, the queue, rating, undo, and
+bringing missed facts forward. No HTTP here; the views call these functions.
+
+The queue, in Anki's order: cards in (re)learning that are due, then due reviews and new cards
+(oldest due first, within the day's limits for reviews and new cards), then, with nothing else
+left, a learning card due within LEARN_AHEAD. A card whose sibling (another card of its note) was
+rated today waits for another day.
+
+Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
+version that is no longer current (the same card rated in another tab, a double submit) changes
+nothing and writes no log row, so every rating is recorded exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from content.models import Document, Fact
+from quizzes.flashcards import scheduling
+from quizzes.flashcards.models import (
+    Card,
+    LearnerCard,
+    LearnerSettings,
+    Note,
+    Rating,
+    ReviewLog,
+    State,
+)
+from quizzes.flashcards.notes import sync_document
+from quizzes.flashcards.scheduling import Memory
+
+LEARNING_STATES = (State.LEARNING, State.RELEARNING)
+
+
+def fuzz_enabled() -> bool:
+    """FLASHCARDS_FUZZ (default on): off in tests, so intervals are exactly fsrs's own."""
+    return getattr(settings, "FLASHCARDS_FUZZ", True)
+
+
+def scheduler_for(learner: LearnerSettings):
+    return scheduling.make_scheduler(learner.desired_retention, fuzz=fuzz_enabled())
+
+
+def today(now: datetime):
+    return scheduling.study_day(now, timezone.get_current_timezone())
+
+
+def today_start(now: datetime) -> datetime:
+    return scheduling.day_start(today(now), timezone.get_current_timezone())
+
+
+def memory_of(card: LearnerCard) -> Memory:
+    return Memory(
+        state=card.state,
+        due=card.due,
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        last_review=card.last_review,
+    )
+
+
+# --- studying a document -----------------------------------------------------------------------
+
+
+def ensure_notes(document_ids) -> None:
+    """Build the notes of documents stored before flashcards existed (later loads keep them)."""
+    with_notes = set(
+        Note.objects.filter(document__in=document_ids).values_list("document", flat=True)
+    )
+    for document in Document.objects.filter(pk__in=document_ids).exclude(pk__in=with_notes):
+        sync_document(document)
+
+
+def add_cards(user, cards: QuerySet[Card], now: datetime) -> int:
+    """Give the learner their own schedule on `cards` they do not have yet, as new cards."""
+    missing = (
+        cards.filter(is_active=True)
+        .exclude(Exists(LearnerCard.objects.filter(user=user, card=OuterRef("pk"))))
+        .select_related("note")
+        .order_by("note__document", "note__position", "ordinal")
+    )
+    # Equal due times: the queue then follows the ids, which follow the document's order.
+    created = LearnerCard.objects.bulk_create(
+        (
+            LearnerCard(
+                user=user, card=card, note=card.note, document_id=card.note.document_id, due=now
+            )
+            for card in missing
+        ),
+        ignore_conflicts=True,  # a second tab starting the same document at the same moment
+    )
+    return len(created)
+
+
+@transaction.atomic
+def start_studying(user, document: Document, *, now: datetime | None = None) -> int:
+    """The learner studies `document`: each of its cards becomes theirs, new. Returns how many
+    were added (0 when they already study all of them)."""
+    ensure_notes([document.pk])
+    return add_cards(user, Card.objects.filter(note__document=document), now or timezone.now())
+
+
+# --- the queue ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many cards are left today, in the three colours Anki shows."""
+
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class DayLimits:
+    new_left: int
+    reviews_left: int
+
+
+def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
+    done = ReviewLog.objects.filter(user=user, review_day=today(now)).aggregate(
+        new=Count("pk", filter=Q(state_before=State.NEW)),
+        review=Count("pk", filter=Q(state_before=State.REVIEW)),
+    )
+    return DayLimits(
+        max(0, learner.new_per_day - done["new"]), max(0, learner.reviews_per_day - done["review"])
+    )
+
+
+def _candidates(user, now: datetime, document: Document | None) -> QuerySet[LearnerCard]:
+    siblings_today = LearnerCard.objects.filter(
+        user=user, note=OuterRef("note"), last_review__gte=today_start(now)
+    ).exclude(pk=OuterRef("pk"))
+    cards = LearnerCard.objects.filter(user=user, card__is_active=True).filter(
+        ~Exists(siblings_today)
+    )
+    return cards.filter(document=document) if document is not None else cards
+
+
+def _limited(limits: DayLimits) -> Q:
+    """Reviews and new cards while today's limits allow, and brought-forward cards anyway."""
+    states = [State.NEW] if limits.new_left else []
+    states += [State.REVIEW] if limits.reviews_left else []
+    return Q(state__in=states) | Q(forwarded=True)
+
+
+def next_card(
+    user,
+    *,
+    now: datetime | None = None,
+    document: Document | None = None,
+    limits: DayLimits | None = None,
+) -> LearnerCard | None:
+    """The card to show now, with its card and note loaded; None when done for now."""
+    now = now or timezone.now()
+    if limits is None:
+        limits = day_limits(user, LearnerSettings.for_user(user), now)
+    cards = _candidates(user, now, document).select_related("card__note").order_by("due", "pk")
+    return (
+        cards.filter(state__in=LEARNING_STATES, due__lte=now).first()
+        or cards.filter(_limited(limits), due__lte=now).first()
+        or cards.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD).first()
+    )
+
+
+def counts(
+    user, limits: DayLimits, *, now: datetime | None = None, document: Document | None = None
+) -> Counts:
+    """What is left today: new and review cards within the limits, learning cards due now."""
+    now = now or timezone.now()
+    due = _candidates(user, now, document).filter(due__lte=now)
+    c = due.aggregate(
+        new=Count("pk", filter=Q(state=State.NEW)),
+        learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
+        review=Count("pk", filter=Q(state=State.REVIEW)),
+    )
+    return Counts(
+        min(c["new"], limits.new_left), c["learning"], min(c["review"], limits.reviews_left)
+    )
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The "done for today" screen: what comes back later today, and tomorrow's count."""
+
+    later_today: int
+    tomorrow: int
+    studying: bool  # whether the learner has any card at all (in this deck)
+
+
+def outlook(
+    user, learner: LearnerSettings, *, now: datetime | None = None, document=None
+) -> Outlook:
+    now = now or timezone.now()
+    zone = timezone.get_current_timezone()
+    day = today(now)
+    tomorrow_starts = scheduling.day_start(day + timedelta(days=1), zone)
+    tomorrow_ends = scheduling.day_start(day + timedelta(days=2), zone)
+    cards = LearnerCard.objects.filter(user=user, card__is_active=True)
+    if document is not None:
+        cards = cards.filter(document=document)
+    c = cards.aggregate(
+        any=Count("pk"),
+        later=Count(
+            "pk",
+            filter=Q(state__in=LEARNING_STATES, due__gt=now, due__lt=tomorrow_starts),
+        ),
+        learning=Count("pk", filter=Q(state__in=LEARNING_STATES, due__lt=tomorrow_ends)),
+        review=Count("pk", filter=Q(state=State.REVIEW, due__lt=tomorrow_ends)),
+        new=Count("pk", filter=Q(state=State.NEW)),
+    )
+    tomorrow = (
+        max(0, c["learning"] - c["later"])
+        + min(c["review"], learner.reviews_per_day)
+        + min(c["new"], learner.new_per_day)
+    )
+    return Outlook(c["later"], tomorrow, bool(c["any"]))
+
+
+# --- rating and undo ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rated:
+    applied: bool  # False: the card had already changed (another tab); nothing was written
+    log: ReviewLog | None = None
+
+
+def rate(
+    user,
+    card_id: int,
+    version: int,
+    rating: int,
+    *,
+    now: datetime | None = None,
+    duration_ms: int | None = None,
+) -> Rated:
+    """Rate the learner's card `card_id`, as it was at `version`. Raises LearnerCard.DoesNotExist
+    when the card is not theirs, ValueError for a rating outside 1–4."""
+    if rating not in Rating.values:
+        raise ValueError(f"not a rating: {rating!r}")
+    now = now or timezone.now()
+    with transaction.atomic():
+        card = LearnerCard.objects.get(user=user, pk=card_id)
+        if card.version != version:
+            return Rated(False)
+        before = memory_of(card)
+        after = scheduling.review(
+            before, rating, now, scheduler_for(LearnerSettings.for_user(user))
+        )
+        lapse = card.state == State.REVIEW and rating == Rating.AGAIN
+        updated = LearnerCard.objects.filter(pk=card.pk, version=version).update(
+            state=after.state,
+            step=after.step,
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due=after.due,
+            last_review=after.last_review,
+            reps=F("reps") + 1,
+            lapses=F("lapses") + int(lapse),
+            forwarded=False,
+            version=version + 1,
+        )
+        if not updated:
+            return Rated(False)
+        day = today(now)
+        log = ReviewLog.objects.create(
+            user=user,
+            learner_card=card,
+            rating=rating,
+            reviewed_at=now,
+            review_day=day,
+            first_of_day=card.last_review is None or today(card.last_review) != day,
+            duration_ms=duration_ms,
+            elapsed_days=(now - card.last_review).days if card.last_review else None,
+            scheduled_days=max(0, (after.due - now).days),
+            state=after.state,
+            step=after.step,
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due=after.due,
+            version=version + 1,
+            state_before=card.state,
+            step_before=card.step,
+            stability_before=card.stability,
+            difficulty_before=card.difficulty,
+            due_before=card.due,
+            last_review_before=card.last_review,
+            forwarded_before=card.forwarded,
+        )
+    return Rated(True, log)
+
+
+def last_rating(user) -> ReviewLog | None:
+    return ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk").first()
+
+
+def undo(user, log_id: int) -> LearnerCard | None:
+    """Take back the learner's last rating, if `log_id` is still it: the card gets its state
+    from before the rating and the log row is deleted. None when there is nothing to undo (the
+    rating was already undone, or another one came after it)."""
+    with transaction.atomic():
+        log = last_rating(user)
+        if log is None or log.pk != log_id:
+            return None
+        lapse = log.state_before == State.REVIEW and log.rating == Rating.AGAIN
+        updated = LearnerCard.objects.filter(pk=log.learner_card_id, version=log.version).update(
+            state=log.state_before,
+            step=log.step_before,
+            stability=log.stability_before,
+            difficulty=log.difficulty_before,
+            due=log.due_before,
+            last_review=log.last_review_before,
+            forwarded=log.forwarded_before,
+            reps=F("reps") - 1,
+            lapses=F("lapses") - int(lapse),
+            version=F("version") + 1,
+        )
+        if not updated:
+            return None
+        log.delete()
+    return LearnerCard.objects.select_related("card__note").get(pk=log.learner_card_id)
+
+
+# --- missed facts ------------------------------------------------------------------------------
+
+
+def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
+    """Put the cards of these facts (their cloze cards and their terms' cards) at the front of the
+    learner's queue, creating them when the learner did not have them. Returns how many cards
+    were moved. They come up even when today's limits are reached."""
+    now = now or timezone.now()
+    fact_ids = list(fact_ids)
+    with transaction.atomic():
+        ensure_notes(
+            Fact.objects.filter(pk__in=fact_ids).values_list("document", flat=True).distinct()
+        )
+        notes = Note.objects.filter(is_active=True).filter(
+            Q(facts__in=fact_ids) | Q(term__facts__in=fact_ids)
+        )
+        cards = Card.objects.filter(note__in=notes.values("pk"), is_active=True)
+        add_cards(user, cards, now)
+        earliest = (
+            LearnerCard.objects.filter(user=user).order_by("due").values_list("due", flat=True)
+        ).first()
+        front = min(now, earliest or now) - timedelta(seconds=1)
+        return LearnerCard.objects.filter(user=user, card__in=cards.values("pk")).update(
+            due=front, forwarded=True, version=F("version") + 1
+        )

@@ -1,0 +1,34 @@
+"""Flashcard fixtures: the shipped documents loaded once per test module, fixed clocks."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from content.loading import load_path
+from content.models import Document
+
+DOCUMENTS = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*.txt"))
+# 16:00 in Hanoi: well inside the study day of 2 March 2026.
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def shipped(django_db_setup, django_db_blocker):
+    """Every shipped document, analysed once per module (the pipeline takes a second or more
+    per document); each test's own changes are rolled back, the documents removed at the end."""
+    with django_db_blocker.unblock():
+        slugs = [load_path(path).document.slug for path in DOCUMENTS]
+    yield slugs
+    with django_db_blocker.unblock():
+        Document.objects.filter(slug__in=slugs).delete()
+
+
+@pytest.fixture
+def documents(db, shipped) -> list[Document]:
+    return list(Document.objects.filter(slug__in=shipped).order_by("slug"))
+
+
+@pytest.fixture
+def document(documents) -> Document:
+    return documents[0]
