@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from statistics import fmean
+
+import fsrs
 
 FORECAST_DAYS = 30
 YEAR_DAYS = 365
@@ -98,6 +101,26 @@ def fact_mastery(quiz_scores: Iterable[float], retrievabilities: Iterable[float]
     """
     evidence = [*quiz_scores, *retrievabilities]
     return fmean(evidence) if evidence else None
+
+
+@cache
+def _scheduler() -> fsrs.Scheduler:
+    # Retrievability depends only on FSRS's parameters (the defaults, as the flashcards use),
+    # not on the learner's desired retention.
+    return fsrs.Scheduler(enable_fuzzing=False)
+
+
+def recall_probability(stability: float, last_review: datetime, now: datetime) -> float:
+    """A reviewed card's FSRS retrievability at `now`: the probability the learner would recall
+    it, as the fsrs library computes it from the card's stability and the whole days since its
+    last review."""
+    card = fsrs.Card(
+        card_id=0,
+        state=fsrs.State.Review,
+        stability=stability,
+        last_review=last_review.astimezone(UTC),
+    )
+    return _scheduler().get_card_retrievability(card, now.astimezone(UTC))
 
 
 def mean_mastery(masteries: Iterable[float | None]) -> float | None:

@@ -10,14 +10,31 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber, TruncDate
+from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from content.models import Document, Fact, Passage
+from quizzes.flashcards import scheduling
+from quizzes.flashcards.models import LearnerCard, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
 from quizzes.progress import figures
 
@@ -59,9 +76,20 @@ def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
 
 
 def card_evidence(user_ids: Iterable[int], now: datetime) -> Evidence:
-    """For each learner and fact, the recall probability of each reviewed flashcard about it.
-    Flashcards come with issue 7; until they are merged there is no card evidence."""
-    return {}
+    """For each learner and fact, the recall probability now of each flashcard made for the fact
+    (its cloze cards) that they have reviewed (one query). A term's cards are not evidence for
+    every fact that names the term."""
+    cards = LearnerCard.objects.filter(
+        user_id__in=list(user_ids),
+        last_review__isnull=False,
+        stability__isnull=False,
+        card__is_active=True,
+        note__facts__is_active=True,
+    ).values_list("user_id", "note__facts", "stability", "last_review")
+    evidence: Evidence = defaultdict(lambda: defaultdict(list))
+    for user_id, fact_id, stability, last_review in cards:
+        evidence[user_id][fact_id].append(figures.recall_probability(stability, last_review, now))
+    return evidence
 
 
 def masteries(user_ids: Iterable[int], now: datetime) -> dict[int, dict[int, float]]:
@@ -154,21 +182,27 @@ class LearnerProgress:
     mastery: dict[int, float]  # fact id -> mastery
     weakest: list[WeakFact]
     last_document_id: int | None  # the document the learner worked on last
-    cards: CardFigures | None = None
+    cards: CardFigures
 
 
-@dataclass
+@dataclass(frozen=True)
 class CardFigures:
-    """The flashcard figures (issue 7)."""
+    """The flashcard figures of one learner, on their study day `today`."""
 
-    today: object
-    due_today: int
-    forecast: list = field(default_factory=list)
-    year: list = field(default_factory=list)
-    streak: int = 0
-    reviews_today: int = 0
-    retention_week: figures.Retention = figures.Retention(0, 0)
-    retention_month: figures.Retention = figures.Retention(0, 0)
+    today: date
+    forecast: list[tuple[date, int]]  # cards due on each of the next 30 days, today first
+    year: list[tuple[date, int]]  # reviews on each of the last 365 days, today last
+    streak: int
+    retention_week: figures.Retention
+    retention_month: figures.Retention
+
+    @property
+    def due_today(self) -> int:
+        return self.forecast[0][1]
+
+    @property
+    def reviews_today(self) -> int:
+        return self.year[-1][1]
 
     @property
     def forecast_total(self) -> int:
@@ -183,6 +217,85 @@ class CardFigures:
         return sum(1 for _day, n in self.year if n)
 
 
+def study_day(now: datetime) -> date:
+    """The study day `now` falls in, in the current time zone (the learner's)."""
+    return scheduling.study_day(now, timezone.get_current_timezone())
+
+
+def due_per_day(user, today: date) -> dict[date, int]:
+    """Cards due on each study day of the forecast, counted in the database (one query).
+    Counted: the cards the learner has reviewed and new cards brought forward to practise;
+    cards never studied are not due. Overdue cards are counted on today."""
+    zone = timezone.get_current_timezone()
+    start = scheduling.day_start(today, zone)
+    end = scheduling.day_start(today + timedelta(days=figures.FORECAST_DAYS), zone)
+    # A study day starts at DAY_STARTS_AT: shift by it, then take the local calendar date.
+    offset = timedelta(hours=scheduling.DAY_STARTS_AT.hour, minutes=scheduling.DAY_STARTS_AT.minute)
+    shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
+    day = Case(
+        When(due__lt=start, then=Value(today)),
+        default=TruncDate(shifted, tzinfo=zone),
+        output_field=DateField(),
+    )
+    rows = (
+        LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=end)
+        .exclude(state=State.NEW, forwarded=False)
+        .annotate(day=day)
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["day"]: row["n"] for row in rows}
+
+
+def card_figures(user, now: datetime) -> CardFigures:
+    """Forecast, a year of reviews, streak and true retention: three queries, whatever the
+    number of reviews (the database groups them by study day)."""
+    today = study_day(now)
+    per_day = dict(
+        ReviewLog.objects.filter(user=user)
+        .values_list("review_day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    month_start = today - timedelta(days=29)
+    first_reviews = {
+        day: (passed, total)
+        for day, passed, total in ReviewLog.objects.filter(
+            user=user,
+            first_of_day=True,
+            state_before=State.REVIEW,
+            review_day__gte=month_start,
+            review_day__lte=today,
+        )
+        .values_list("review_day")
+        .annotate(passed=Count("pk", filter=~Q(rating=Rating.AGAIN)), total=Count("pk"))
+        .order_by()
+    }
+    return CardFigures(
+        today=today,
+        forecast=figures.forecast(due_per_day(user, today), today),
+        year=figures.reviews_per_day(per_day, today),
+        streak=figures.current_streak(per_day, today),
+        retention_week=figures.true_retention(first_reviews, today, 7),
+        retention_month=figures.true_retention(first_reviews, today, 30),
+    )
+
+
+def _last_document_id(user, attempts: list[Attempt]) -> int | None:
+    """The document of the learner's latest quiz answer or flashcard review (one query)."""
+    card = (
+        LearnerCard.objects.filter(user=user, last_review__isnull=False)
+        .order_by("-last_review")
+        .values_list("document_id", "last_review")
+        .first()
+    )
+    attempt = attempts[0] if attempts else None
+    if card and (attempt is None or card[1] > attempt.finished_at):
+        return card[0]
+    return attempt.quiz.document_id if attempt else None
+
+
 def learner_progress(user, now: datetime) -> LearnerProgress:
     attempts = list(
         Attempt.objects.filter(user=user, finished_at__isnull=False)
@@ -194,7 +307,8 @@ def learner_progress(user, now: datetime) -> LearnerProgress:
         attempts=attempts,
         mastery=mastery,
         weakest=weak_facts(mastery, WEAKEST_FOR_LEARNER),
-        last_document_id=attempts[0].quiz.document_id if attempts else None,
+        last_document_id=_last_document_id(user, attempts),
+        cards=card_figures(user, now),
     )
 
 
@@ -259,6 +373,24 @@ def class_progress(classroom, now: datetime) -> ClassProgress:
     for user_id, total in totals.items():
         rows[user_id].mean_score = round(total / rows[user_id].attempts)
 
+    today = study_day(now)
+    activity = (
+        ReviewLog.objects.filter(user_id__in=rows)
+        .values("user_id")
+        .annotate(
+            week=Count("pk", filter=Q(review_day__gt=today - timedelta(days=7))),
+            days=Count(
+                "review_day", distinct=True, filter=Q(review_day__gt=today - timedelta(days=30))
+            ),
+            last=Max("reviewed_at"),
+        )
+        .order_by()
+    )
+    for row in activity:
+        student = rows[row["user_id"]]
+        student.reviews_week, student.active_days_month = row["week"], row["days"]
+        student.last_active = max(filter(None, [student.last_active, row["last"]]))
+
     by_student = masteries(rows, now)
     per_fact: dict[int, list[float]] = defaultdict(list)
     for user_id, facts in by_student.items():
@@ -296,7 +428,7 @@ def class_csv_rows(progress: ClassProgress) -> list[list]:
         _("Name"),
         _("Last active"),
         _("Reviews, last 7 days"),
-        _("Days active, last 30 days"),
+        _("Days with reviews, last 30 days"),
         _("Quizzes finished"),
         _("Average score (%)"),
         _("Mastery (%)"),

@@ -45,14 +45,12 @@ def _chart_data(progress: stats.LearnerProgress) -> dict:
         {"date": a.finished_at.isoformat(), "title": a.quiz.title, "percent": a.percent}
         for a in reversed(progress.attempts)
     ]
-    data = {
+    return {
         "quizzes": history,
+        "forecast": [[day.isoformat(), n] for day, n in progress.cards.forecast],
+        "year": [[day.isoformat(), n] for day, n in progress.cards.year],
         "labels": {"score": _("Score (%)"), "due": _("Cards due"), "reviews": _("Reviews")},
     }
-    if progress.cards:
-        data["forecast"] = [[day.isoformat(), n] for day, n in progress.cards.forecast]
-        data["year"] = [[day.isoformat(), n] for day, n in progress.cards.year]
-    return data
 
 
 @login_required
@@ -73,12 +71,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "progress/dashboard.html#mastery", context)
-    cards = progress.cards
     context |= {
         "progress": progress,
-        "cards": cards,
+        "cards": progress.cards,
         "chart_data": _chart_data(progress),
-        "months": figures.monthly_totals(cards.year) if cards else [],
+        "months": figures.monthly_totals(progress.cards.year),
         "classes": request.user.taught_classes.all() if request.user.is_teacher else [],
     }
     return render(request, "progress/dashboard.html", context)

@@ -1,11 +1,12 @@
 """A synthetic two-paragraph document with three facts, a quiz over them, and a way to record
 finished attempts with chosen scores, so every figure can be worked out by hand."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import pytest
 
 from content.models import Document, Fact, Passage
+from quizzes.flashcards.models import Card, LearnerCard, Note, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
 
 
@@ -89,3 +90,56 @@ def record_attempt(studied):
         return attempt
 
     return record
+
+
+@pytest.fixture
+def make_card(studied):
+    """make_card(user, due, state=REVIEW, fact="f1", **fields) -> a LearnerCard on a cloze card
+    of its own for that fact of the studied document."""
+    counter = iter(range(1, 10_000))
+
+    def make(user, due, state=State.REVIEW, fact="f1", active=True, **fields) -> LearnerCard:
+        n = next(counter)
+        note = Note.objects.create(
+            document=studied["document"], kind=Note.Kind.CLOZE, key=f"note-{n}", position=n
+        )
+        note.facts.add(studied["facts"][fact])
+        card = Card.objects.create(note=note, template=Card.Template.CLOZE, is_active=active)
+        return LearnerCard.objects.create(
+            user=user,
+            card=card,
+            note=note,
+            document=studied["document"],
+            due=due,
+            state=state,
+            **fields,
+        )
+
+    return make
+
+
+@pytest.fixture
+def log_review(make_card):
+    """log_review(user, review_day, rating=GOOD, first=True, before=REVIEW) -> a ReviewLog row
+    with the figures that matter chosen, the rest filler."""
+
+    def log(user, review_day, rating=Rating.GOOD, first=True, before=State.REVIEW, card=None):
+        when = datetime.combine(review_day, time(5), tzinfo=UTC)
+        card = card or make_card(user, when, state=State.NEW)  # not due: the forecast ignores it
+        return ReviewLog.objects.create(
+            user=user,
+            learner_card=card,
+            rating=rating,
+            reviewed_at=when,
+            review_day=review_day,
+            first_of_day=first,
+            state=State.REVIEW,
+            stability=3.0,
+            difficulty=5.0,
+            due=when,
+            version=2,
+            state_before=before,
+            due_before=when,
+        )
+
+    return log

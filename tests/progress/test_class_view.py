@@ -91,12 +91,13 @@ def test_the_class_page_query_count_does_not_grow_with_students(
     url = urls(classroom)[0]
     for student in classroom.students.all():
         record_attempt(student, [0, 1, 1, 0])
-    # session, user, class, students, scores per quiz, latest answers, weakest facts
-    with django_assert_num_queries(7):
+    # session, user, class, students, scores per quiz, review activity, latest answers, card
+    # recall, weakest facts
+    with django_assert_num_queries(9):
         teacher_client.get(url)
     for i in range(10):
         student = User.objects.create_user(f"student{i}")
         classroom.students.add(student)
         record_attempt(student, [1, 0, 0.5, 1])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         teacher_client.get(url)

@@ -1,8 +1,12 @@
 """The learner's dashboard page: who may see it, what it shows, the htmx part, its queries."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.flashcards.models import Rating
+from quizzes.progress import stats
 
 URL = reverse("dashboard")
 
@@ -63,16 +67,46 @@ def test_an_unknown_document_falls_back_to_a_known_one(alice_client, studied):
     assert response.status_code == 200 and "Đoạn một." in response.content.decode()
 
 
-def test_the_dashboard_query_count_does_not_grow_with_answers(
-    alice_client, alice, studied, record_attempt, django_assert_num_queries
+def test_the_dashboard_query_count_does_not_grow_with_reviews_or_answers(
+    alice_client, alice, studied, record_attempt, make_card, log_review, django_assert_num_queries
 ):
     record_attempt(alice, [1, 1, 0.5, 1])
-    # session, user, attempts, latest answers, weakest facts, documents, passages, facts
-    # of the document shown
-    with django_assert_num_queries(8):
+    # session, user, attempts, latest answers, card recall, weakest facts, cards due per day,
+    # reviews per day, first reviews, last document, documents, passages and facts shown
+    with django_assert_num_queries(13):
         alice_client.get(URL)
-    start = datetime(2026, 1, 1, tzinfo=UTC)
+    now = timezone.now()
+    start = now - timedelta(days=400)
     for i in range(30):
         record_attempt(alice, [0, 0.5, 1, 0], start + timedelta(hours=i))
-    with django_assert_num_queries(8):
+    for i in range(60):
+        card = make_card(alice, now + timedelta(days=i % 40), stability=3.0, last_review=now)
+        log_review(alice, timezone.localdate(now) - timedelta(days=i * 7), card=card)
+        log_review(alice, timezone.localdate(now) - timedelta(days=i), card=card, first=False)
+    with django_assert_num_queries(13):
         alice_client.get(URL)
+
+
+def test_the_learner_sees_cards_due_streak_and_retention_with_tables_for_the_charts(
+    alice_client, alice, make_card, log_review
+):
+    now = timezone.now()
+    today = stats.study_day(now)
+    make_card(alice, now - timedelta(days=1))
+    make_card(alice, now - timedelta(minutes=1))
+    make_card(alice, now + timedelta(days=3))
+    log_review(alice, today, Rating.GOOD)
+    log_review(alice, today - timedelta(days=1), Rating.AGAIN)
+    html = alice_client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<dd data-figure="due-today">2</dd>' in html
+    assert '<dd data-figure="reviews-today">1</dd>' in html
+    assert '<dd data-figure="streak">2 days</dd>' in html
+    assert 'data-figure="retention-week">50%' in html  # one Good, one Again
+    assert "3 cards are due in the next 30 days." in html
+    assert "2 reviews on 2 days." in html
+    # The charts' text equivalents: a table of the 30 days, one of the months.
+    assert (
+        html.count("<tr><td>", html.index('id="forecast-table"'), html.index('id="year-heading"'))
+        == 30
+    )
+    assert 'aria-describedby="forecast-summary"' in html and 'id="year-table"' in html

@@ -115,3 +115,14 @@ def test_a_year_of_days_sums_into_thirteen_calendar_months():
     assert len(months) == 13
     assert months[0] == (date(2025, 3, 1), 4)
     assert months[-2:] == [(date(2026, 2, 1), 1), (date(2026, 3, 1), 7)]
+
+
+def test_recall_is_certain_right_after_a_review_and_ninety_percent_after_stability_days():
+    from datetime import UTC, datetime, timedelta
+
+    reviewed = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    # FSRS defines stability as the days after which recall has fallen to 90%.
+    assert figures.recall_probability(5.0, reviewed, reviewed) == 1.0
+    later = reviewed + timedelta(days=5, hours=3)
+    assert figures.recall_probability(5.0, reviewed, later) == pytest.approx(0.9)
+    assert figures.recall_probability(5.0, reviewed, later + timedelta(days=20)) < 0.8
