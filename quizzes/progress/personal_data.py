@@ -21,6 +21,7 @@ from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from accounts.models import Classroom
+from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog
 from quizzes.models import Attempt, AttemptItem
 
 FORMAT = "dongxi-personal-data"
@@ -95,8 +96,60 @@ def _logins(user) -> list[dict]:
 
 
 def flashcard_data(user) -> dict:
-    """The learner's flashcards; filled in when flashcards (issue 7) are merged."""
-    return {}
+    """The learner's flashcard settings, each card's schedule, and every review (3 queries)."""
+    settings = LearnerSettings.objects.filter(user=user).values(
+        "desired_retention", "new_per_day", "reviews_per_day", "type_answers"
+    )
+    cards = (
+        LearnerCard.objects.filter(user=user)
+        .order_by("pk")
+        .values(
+            "pk",
+            "document__slug",
+            "note__key",
+            "card__template",
+            "card__ordinal",
+            "state",
+            "due",
+            "stability",
+            "difficulty",
+            "reps",
+            "lapses",
+            "last_review",
+        )
+    )
+    reviews = (
+        ReviewLog.objects.filter(user=user)
+        .order_by("reviewed_at", "pk")
+        .values(
+            "learner_card_id",
+            "rating",
+            "reviewed_at",
+            "review_day",
+            "duration_ms",
+            "state_before",
+            "state",
+            "stability",
+            "difficulty",
+            "due",
+        )
+    )
+    return {
+        "settings": next(iter(settings), None),
+        "cards": [
+            {
+                "id": c["pk"],
+                "document": c["document__slug"],
+                "note": c["note__key"],
+                "template": c["card__template"],
+                "ordinal": c["card__ordinal"],
+                **{k: c[k] for k in ("state", "due", "stability", "difficulty", "reps")},
+                **{k: c[k] for k in ("lapses", "last_review")},
+            }
+            for c in cards
+        ],
+        "reviews": [{"card": r.pop("learner_card_id"), **r} for r in reviews],
+    }
 
 
 def export(user, now=None) -> dict:
@@ -118,12 +171,14 @@ class Consequences:
     """What deleting the account takes with it, for the confirmation page."""
 
     attempts: int
+    reviews: int
     classes_taught: list[Classroom]  # each annotated with `n`, its number of students
 
 
 def consequences(user) -> Consequences:
     return Consequences(
         attempts=Attempt.objects.filter(user=user).count(),
+        reviews=ReviewLog.objects.filter(user=user).count(),
         classes_taught=list(user.taught_classes.annotate(n=Count("students")).order_by("name")),
     )
 

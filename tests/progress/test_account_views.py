@@ -114,3 +114,38 @@ def test_a_failure_half_way_deletes_nothing(alice_client, alice, record_attempt,
         alice_client.post(DELETE, {"password": PASSWORD})
     assert AccessLog.objects.filter(username="alice").exists()
     assert Attempt.objects.filter(user=alice).exists()
+
+
+def test_the_download_holds_every_flashcard_and_review(alice_client, alice, bob, log_review):
+    from datetime import date
+
+    from quizzes.flashcards.models import LearnerSettings
+
+    LearnerSettings.objects.create(user=alice, new_per_day=7)
+    log_review(alice, date(2026, 3, 9), rating=1)
+    log_review(alice, date(2026, 3, 10))
+    log_review(bob, date(2026, 3, 10))
+    cards = json.loads(alice_client.get(DATA).content)["flashcards"]
+    assert cards["settings"]["new_per_day"] == 7
+    assert len(cards["cards"]) == 2 and cards["cards"][0]["document"] == "tien-do"
+    assert [(r["review_day"], r["rating"]) for r in cards["reviews"]] == [
+        ("2026-03-09", 1),
+        ("2026-03-10", 3),
+    ]
+    assert {r["card"] for r in cards["reviews"]} == {c["id"] for c in cards["cards"]}
+
+
+def test_deleting_a_learner_removes_their_flashcards_and_reviews(
+    alice_client, alice, bob, log_review
+):
+    from datetime import date
+
+    from quizzes.flashcards.models import LearnerCard, ReviewLog
+
+    log_review(alice, date(2026, 3, 10))
+    log_review(bob, date(2026, 3, 10))
+    html = alice_client.get(DELETE, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "your 1 review" in html
+    alice_client.post(DELETE, {"password": PASSWORD})
+    assert list(ReviewLog.objects.values_list("user__username", flat=True)) == ["bob"]
+    assert list(LearnerCard.objects.values_list("user__username", flat=True)) == ["bob"]
