@@ -6,6 +6,7 @@ test-artifacts/ for a person to look at."""
 
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from quizzes.flashcards import services
@@ -32,16 +33,15 @@ def _cards(user, document, n):
         card = Card.objects.create(note=note, template=Card.Template.CLOZE)
         out.append(
             LearnerCard.objects.create(
-                user=user, card=card, note=note, document=document, due=note_due(), state=State.NEW
+                user=user,
+                card=card,
+                note=note,
+                document=document,
+                due=timezone.now(),
+                state=State.NEW,
             )
         )
     return out
-
-
-def note_due():
-    from django.utils import timezone
-
-    return timezone.now()
 
 
 def _figure(page, name):
