@@ -282,6 +282,26 @@ def card_figures(user, now: datetime) -> CardFigures:
     )
 
 
+@dataclass(frozen=True)
+class Summary:
+    due_today: int
+    streak: int
+
+
+def summary(user, now: datetime) -> Summary:
+    """The home page's two figures, in two queries: cards due today (as in the forecast) and the
+    current streak."""
+    today = study_day(now)
+    tomorrow = scheduling.day_start(today + timedelta(days=1), timezone.get_current_timezone())
+    due = (
+        LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=tomorrow)
+        .exclude(state=State.NEW, forwarded=False)
+        .count()
+    )
+    days = ReviewLog.objects.filter(user=user).values_list("review_day", flat=True).distinct()
+    return Summary(due, figures.current_streak(days, today))
+
+
 def _last_document_id(user, attempts: list[Attempt]) -> int | None:
     """The document of the learner's latest quiz answer or flashcard review (one query)."""
     card = (

@@ -113,3 +113,12 @@ def test_the_class_counts_each_students_reviews_and_active_days(alice, bob, teac
     assert (a.reviews_week, a.active_days_month) == (3, 4)
     assert a.last_active == datetime(2026, 3, 10, 5, tzinfo=UTC)
     assert (b.reviews_week, b.active_days_month, b.last_active) == (0, 0, None)
+
+
+def test_the_home_page_summary_counts_cards_due_today_and_the_streak(alice, make_card, log_review):
+    make_card(alice, utc(3, 5, 10))  # overdue
+    make_card(alice, utc(3, 10, 20, 59))  # before 04:00 on 11 March: today
+    make_card(alice, utc(3, 10, 21))  # tomorrow
+    log_review(alice, date(2026, 3, 9))
+    log_review(alice, date(2026, 3, 8))
+    assert stats.summary(alice, NOW) == stats.Summary(due_today=2, streak=2)

@@ -33,6 +33,13 @@ def test_the_home_page_query_count_does_not_grow_with_classes_or_documents(
     for i in range(5):
         Classroom.objects.create(name=f"class {i}", teacher=teacher).students.add(alice)
     _documents(10)
-    # session, user, classes with their teachers, documents
-    with django_assert_num_queries(4):
+    # session, user, cards due today, review days (streak), classes with their teachers,
+    # documents
+    with django_assert_num_queries(6):
         assert alice_client.get(reverse("home")).status_code == 200
+
+
+def test_the_home_page_shows_cards_due_today_the_streak_and_links_to_progress(alice_client):
+    html = alice_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "0 cards due today" in html and "a streak of 0 days" in html
+    assert reverse("dashboard") in html
