@@ -30,13 +30,17 @@ def _get_classroom_for_teacher(request: HttpRequest, pk: int) -> Classroom:
     return get_object_or_404(classes, pk=pk, teacher=request.user)
 
 
-def _chosen_document(request: HttpRequest, documents: list[Document], default_id: int | None):
-    slug = request.GET.get("document")
+def _mastery_context(
+    request: HttpRequest, documents: list[Document], mastery: dict, default_id: int | None
+) -> dict:
+    """The document named by `?document=slug` (else the one worked on last, else the first) and
+    its paragraphs with their mastery."""
     by_slug = {d.slug: d for d in documents}
-    if slug in by_slug:
-        return by_slug[slug]
     by_id = {d.pk: d for d in documents}
-    return by_id.get(default_id) or (documents[0] if documents else None)
+    document = by_slug.get(request.GET.get("document", "")) or by_id.get(default_id)
+    document = document or (documents[0] if documents else None)
+    paragraphs = stats.paragraphs(document, mastery) if document else []
+    return {"documents": documents, "document": document, "paragraphs": paragraphs}
 
 
 def _chart_data(progress: stats.LearnerProgress) -> dict:
@@ -61,16 +65,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
     document, paragraphs, months, classes."""
-    progress = stats.learner_progress(request.user, timezone.now())
-    documents = list(Document.objects.only("pk", "slug", "title_vi", "title_zh"))
-    document = _chosen_document(request, documents, progress.last_document_id)
-    context = {
-        "documents": documents,
-        "document": document,
-        "paragraphs": stats.paragraphs(document, progress.mastery) if document else [],
-    }
+    now, documents = timezone.now(), list(Document.objects.only("slug", "title_vi", "title_zh"))
     if request.htmx and not request.htmx.history_restore_request:
+        mastery = stats.masteries([request.user.pk], now)[request.user.pk]
+        context = _mastery_context(request, documents, mastery, None)
         return render(request, "progress/dashboard.html#mastery", context)
+    progress = stats.learner_progress(request.user, now)
+    context = _mastery_context(request, documents, progress.mastery, progress.last_document_id)
     context |= {
         "progress": progress,
         "cards": progress.cards,

@@ -55,7 +55,7 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     cards = _cards(alice, quiz_document, 3)
     _log_in(page, live_server, alice)
 
-    page.get_by_role("link", name="Progress").click()
+    page.get_by_role("link", name="Progress", exact=True).click()
     expect(page).to_have_url(re.compile(r"/progress/$"))
     expect(_figure(page, "due-today")).to_have_text("0")
     expect(_figure(page, "reviews-today")).to_have_text("0")
@@ -88,7 +88,7 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     page.get_by_role("link", name="See your results").click()
     expect(page.locator(".score")).to_contain_text("100%")
 
-    page.get_by_role("link", name="Progress").click()
+    page.get_by_role("link", name="Progress", exact=True).click()
     # The three cards are in learning, due again later today; three reviews today.
     expect(_figure(page, "due-today")).to_have_text("3")
     expect(_figure(page, "reviews-today")).to_have_text("3")

@@ -51,12 +51,14 @@ def test_a_learner_never_sees_another_learners_answers(alice_client, bob, record
 
 
 def test_the_document_is_chosen_with_a_parameter_and_htmx_gets_that_part_alone(
-    alice_client, studied, quiz_document
+    alice_client, studied, quiz_document, django_assert_num_queries
 ):
     full = alice_client.get(URL, {"document": quiz_document.slug})
     assert full["Vary"] and "HX-Request" in full["Vary"]
     assert "Sự kiện" not in full.content.decode()
-    part = alice_client.get(URL, {"document": studied["document"].slug}, HTTP_HX_REQUEST="true")
+    # session, user, documents, latest answers, card recall, passages and facts shown
+    with django_assert_num_queries(7):
+        part = alice_client.get(URL, {"document": studied["document"].slug}, HTTP_HX_REQUEST="true")
     html = part.content.decode()
     assert html.lstrip().startswith('<section id="mastery"')
     assert "Đoạn một." in html and "<html" not in html
@@ -110,3 +112,8 @@ def test_the_learner_sees_cards_due_streak_and_retention_with_tables_for_the_cha
         == 30
     )
     assert 'aria-describedby="forecast-summary"' in html and 'id="year-table"' in html
+
+
+def test_an_htmx_history_restore_gets_the_whole_page(alice_client, studied):
+    response = alice_client.get(URL, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in response.content.decode()
