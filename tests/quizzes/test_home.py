@@ -75,7 +75,13 @@ def test_the_home_page_query_count_does_not_grow_with_classes_documents_or_assig
         if i == 1:
             taking.finish_attempt(taking.start_attempt(quiz, alice))
     _documents(10)
-    # session, user, assignments (with their quizzes, documents, classes and the best scores:
-    # one query), classes with their teachers, documents
-    with django_assert_num_queries(5):
+    # session, user, cards due today, review days (streak), assignments (with their quizzes,
+    # documents, classes and the best scores: one query), classes with their teachers, documents
+    with django_assert_num_queries(7):
         assert alice_client.get(reverse("home")).status_code == 200
+
+
+def test_the_home_page_shows_cards_due_today_the_streak_and_links_to_progress(alice_client):
+    html = alice_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "0 cards due today" in html and "a streak of 0 days" in html
+    assert reverse("dashboard") in html

@@ -1,0 +1,107 @@
+"""Mastery and class figures read from the database, against numbers worked out by hand.
+
+Alice's answers (questions q1a, q1b about f1; q2 about f2; q3 about f3):
+  9:00  attempt 1: q1a 0, q1b 1, q2 1,   q3 0   -> 2 of 4 = 50%
+  10:00 attempt 2: q1a 1, q1b –, q2 0.5, q3 –   -> 1.5 of 4 = 37.5%
+Her latest answer per question: q1a 1, q1b 1, q2 0.5, q3 0, so f1 = (1 + 1) / 2 = 1.0,
+f2 = 0.5, f3 = 0.0; paragraph 1 = (1.0 + 0.5) / 2 = 0.75, paragraph 2 = 0.0.
+Bob: one attempt q1a 0, q1b 0, q2 1, q3 1 -> 50%; f1 = 0, f2 = 1, f3 = 1.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from accounts.models import Classroom
+from quizzes.progress import stats
+
+NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
+
+
+@pytest.fixture
+def answers(alice, bob, record_attempt):
+    record_attempt(alice, [0, 1, 1, 0], datetime(2026, 3, 10, 9, tzinfo=UTC))
+    record_attempt(alice, [1, None, 0.5, None], datetime(2026, 3, 10, 10, tzinfo=UTC))
+    record_attempt(bob, [0, 0, 1, 1], datetime(2026, 3, 9, 9, tzinfo=UTC))
+
+
+def test_mastery_takes_the_latest_answer_to_each_question_of_a_fact(alice, studied, answers):
+    f = studied["facts"]
+    mastery = stats.masteries([alice.pk], NOW)[alice.pk]
+    assert mastery == {f["f1"].pk: 1.0, f["f2"].pk: 0.5, f["f3"].pk: 0.0}
+
+
+def test_a_learner_with_no_answers_has_no_mastery_at_all(alice, studied):
+    assert stats.masteries([alice.pk], NOW) == {alice.pk: {}}
+
+
+def test_paragraphs_average_the_mastery_of_their_facts(alice, studied, answers):
+    mastery = stats.masteries([alice.pk], NOW)[alice.pk]
+    first, second = stats.paragraphs(studied["document"], mastery)
+    assert (first.percent, first.band, first.facts, first.seen) == (75, "learning", 2, 2)
+    assert (second.percent, second.band, second.facts, second.seen) == (0, "weak", 1, 1)
+
+
+def test_an_inactive_fact_is_neither_counted_nor_listed(alice, studied, answers):
+    studied["facts"]["f3"].is_active = False
+    studied["facts"]["f3"].save(update_fields=["is_active"])
+    progress = stats.learner_progress(alice, NOW)
+    assert [w.fact.key for w in progress.weakest] == ["f2"]
+    assert stats.paragraphs(studied["document"], progress.mastery)[1].percent is None
+
+
+def test_the_learner_sees_their_weakest_facts_and_quiz_history_newest_first(alice, answers):
+    progress = stats.learner_progress(alice, NOW)
+    assert [(w.fact.key, w.percent) for w in progress.weakest] == [("f3", 0), ("f2", 50)]
+    assert [a.percent for a in progress.attempts] == [38, 50]  # 37.5% rounds to 38
+    assert progress.last_document_id == progress.attempts[0].quiz.document_id
+
+
+def test_the_class_view_adds_up_each_students_scores_and_mastery(alice, bob, teacher, answers):
+    classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
+    classroom.students.add(alice, bob)
+    progress = stats.class_progress(classroom, NOW)
+    a, b = progress.students
+    assert a.student == alice and b.student == bob
+    # Alice: (50 + 37.5) / 2 = 43.75 -> 44; best 50; mastery (1 + 0.5 + 0) / 3 = 50%.
+    assert (a.attempts, a.mean_score, a.mastery, a.facts_seen, a.facts_known) == (2, 44, 50, 3, 1)
+    assert a.last_active == datetime(2026, 3, 10, 10, tzinfo=UTC)
+    # Bob: 50%; mastery (0 + 1 + 1) / 3 = 66.7 -> 67%; f2 and f3 known.
+    assert (b.attempts, b.mean_score, b.mastery, b.facts_seen, b.facts_known) == (1, 50, 67, 3, 2)
+    quiz_id = progress.quizzes[0][0]
+    assert (a.best[quiz_id], b.best[quiz_id]) == (50, 50)
+
+
+def test_the_facts_the_class_knows_least_average_over_the_students_who_studied_them(
+    alice, bob, teacher, studied, answers
+):
+    classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
+    classroom.students.add(alice, bob)
+    weakest = stats.class_progress(classroom, NOW).weakest
+    # f1 (1 + 0) / 2 = 50%, f3 (0 + 1) / 2 = 50% (tie: f1 was created first), f2 75%.
+    assert [(w.fact.key, w.percent, w.learners) for w in weakest] == [
+        ("f1", 50, 2),
+        ("f3", 50, 2),
+        ("f2", 75, 2),
+    ]
+
+
+def test_a_student_outside_the_class_does_not_count(alice, bob, teacher, answers):
+    classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
+    classroom.students.add(alice)
+    progress = stats.class_progress(classroom, NOW)
+    assert [row.student for row in progress.students] == [alice]
+    assert [(w.fact.key, w.percent, w.learners) for w in progress.weakest] == [
+        ("f3", 0, 1),
+        ("f2", 50, 1),
+    ]
+
+
+def test_the_csv_rows_escape_cells_a_spreadsheet_would_run(teacher, db):
+    from accounts.models import User
+
+    student = User.objects.create_user("=cmd", first_name="+1")
+    classroom = Classroom.objects.create(name="Lớp", teacher=teacher)
+    classroom.students.add(student)
+    rows = stats.class_csv_rows(stats.class_progress(classroom, NOW))
+    assert rows[1][:2] == ["'=cmd", "'+1"]
