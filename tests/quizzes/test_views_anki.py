@@ -169,7 +169,7 @@ def test_a_failed_job_says_so_and_offers_to_try_again(job, alice_client):
 
 def test_a_job_lost_with_its_process_shows_as_interrupted(job, alice_client):
     ExportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=1))
-    page = alice_client.get(job.get_absolute_url()).content.decode()
+    page = alice_client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "interrupted" in page
     assert "every 1s" not in page
 
