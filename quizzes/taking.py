@@ -367,8 +367,10 @@ def missed_fact_ids(attempt: Attempt) -> list[int]:
 
 
 def practise_missed(attempt: Attempt) -> int:
-    """Send the missed facts' cards to the front of the learner's flashcard queue."""
+    """Send the missed facts' cards to the front of the learner's flashcard queue. Returns how
+    many cards the receivers moved (0 when nothing listens or nothing was missed)."""
     fact_ids = missed_fact_ids(attempt)
-    if fact_ids:
-        facts_missed.send(Attempt, user=attempt.user, fact_ids=fact_ids)
-    return len(fact_ids)
+    if not fact_ids:
+        return 0
+    responses = facts_missed.send(Attempt, user=attempt.user, fact_ids=fact_ids)
+    return sum(r for _receiver, r in responses if isinstance(r, int))

@@ -238,16 +238,16 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
-    """The attempt's learner: send the facts they missed to the front of their flashcards."""
+    """The attempt's learner: send the facts they missed to the front of their flashcards and
+    start reviewing them."""
     attempt = _get_attempt_for_user(request, pk)
     if not attempt.is_finished:
         raise Http404
-    count = taking.practise_missed(attempt)
-    if count:
+    if taking.practise_missed(attempt):
         messages.success(
             request,
             _("The cards for what you missed are now first in your review queue."),
         )
-    else:
-        messages.info(request, _("Nothing to practise: you missed no questions with cards."))
+        return redirect("flashcards:review")
+    messages.info(request, _("Nothing to practise: you missed no questions with cards."))
     return redirect("attempt_results", pk=attempt.pk)

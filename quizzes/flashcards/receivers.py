@@ -14,5 +14,6 @@ def sync_notes(sender, document, **kwargs) -> None:
 
 
 @receiver(facts_missed)
-def bring_missed_facts_forward(sender, user, fact_ids, **kwargs) -> None:
-    bring_forward(user, fact_ids)
+def bring_missed_facts_forward(sender, user, fact_ids, **kwargs) -> int:
+    """Returns how many cards were brought forward (the sender may tell the learner)."""
+    return bring_forward(user, fact_ids)
