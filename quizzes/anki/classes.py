@@ -14,17 +14,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Classroom
-from content.models import Fact, Term
-from quizzes.anki.deck import DeckSpec, Written, build_decks, write_package
+from quizzes.anki import selections
+from quizzes.anki.deck import DeckSpec, Written, write_package
 from quizzes.anki.documents import QUESTIONS_DECK
-from quizzes.anki.sources import (
-    exportable_facts,
-    exportable_questions,
-    exportable_terms,
-    fact_items,
-    question_items,
-    term_items,
-)
 from quizzes.models import Question, Quiz
 
 
@@ -49,34 +41,17 @@ def assigned_quizzes(classroom: Classroom, now=None) -> QuerySet[Quiz]:
     )
 
 
-def _parts(classroom: Classroom, now=None):
-    quizzes = assigned_quizzes(classroom, now)
-    questions = Question.objects.filter(
-        quizzes__in=quizzes, status=Question.Status.PUBLISHED
-    ).distinct()
-    facts = Fact.objects.filter(questions__in=questions).distinct()
-    terms = Term.objects.filter(facts__in=facts).distinct()
-    return questions, facts, terms
+def _questions(classroom: Classroom, now=None) -> QuerySet[Question]:
+    return Question.objects.filter(quizzes__in=assigned_quizzes(classroom, now))
 
 
 def class_decks(classroom: Classroom, now=None):
-    questions, facts, terms = _parts(classroom, now)
-    return build_decks(
-        class_spec(classroom),
-        terms=term_items(terms.order_by("document_id", "key")),
-        facts=fact_items(facts.order_by("document_id", "sentence__index", "key")),
-        questions=question_items(questions.order_by("id")),
-    )
+    return selections.selection_decks(class_spec(classroom), _questions(classroom, now))
 
 
 def note_estimate(classroom: Classroom, now=None) -> int:
     """At most how many notes the class's deck has (cheap counts)."""
-    questions, facts, terms = _parts(classroom, now)
-    return (
-        exportable_terms(terms).count()
-        + exportable_facts(facts).count()
-        + exportable_questions(questions).count()
-    )
+    return selections.note_estimate(_questions(classroom, now))
 
 
 def export_class(classroom: Classroom, file, timestamp: float | None = None) -> Written:

@@ -8,17 +8,9 @@ and re-importing either updates the notes in place.
 
 from __future__ import annotations
 
-from content.models import Fact, Term
-from quizzes.anki.deck import DeckSpec, Written, build_decks, write_package
+from quizzes.anki import selections
+from quizzes.anki.deck import DeckSpec, Written, write_package
 from quizzes.anki.documents import QUESTIONS_DECK
-from quizzes.anki.sources import (
-    exportable_facts,
-    exportable_questions,
-    exportable_terms,
-    fact_items,
-    question_items,
-    term_items,
-)
 from quizzes.models import Question, Quiz
 
 
@@ -34,31 +26,17 @@ def quiz_spec(quiz: Quiz) -> DeckSpec:
     )
 
 
-def _parts(quiz: Quiz):
-    questions = Question.objects.filter(quizzes=quiz, status=Question.Status.PUBLISHED)
-    facts = Fact.objects.filter(questions__in=questions).distinct()
-    terms = Term.objects.filter(facts__in=facts).distinct()
-    return questions, facts, terms
+def _questions(quiz: Quiz):
+    return Question.objects.filter(quizzes=quiz)
 
 
 def quiz_decks(quiz: Quiz):
-    questions, facts, terms = _parts(quiz)
-    return build_decks(
-        quiz_spec(quiz),
-        terms=term_items(terms.order_by("key")),
-        facts=fact_items(facts.order_by("sentence__index", "key")),
-        questions=question_items(questions.order_by("id")),
-    )
+    return selections.selection_decks(quiz_spec(quiz), _questions(quiz))
 
 
 def note_estimate(quiz: Quiz) -> int:
     """At most how many notes the quiz's deck has (cheap counts)."""
-    questions, facts, terms = _parts(quiz)
-    return (
-        exportable_terms(terms).count()
-        + exportable_facts(facts).count()
-        + exportable_questions(questions).count()
-    )
+    return selections.note_estimate(_questions(quiz))
 
 
 def export_quiz(quiz: Quiz, file, timestamp: float | None = None) -> Written:
