@@ -353,7 +353,7 @@ class ExportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="anki_exports"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
-    # What is exported: the document's slug, or a quiz's or a class's pk.
+    # What is exported: the document's slug, or a quiz's, a class's or the learner's own pk.
     target = models.CharField(_("target"), max_length=200)
     filename = models.CharField(_("file name"), max_length=200)  # offered to the browser
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
@@ -412,6 +412,8 @@ class ExportJob(models.Model):
             return reverse("quiz_deck", args=[self.target])
         if self.kind == self.Kind.CLASS:
             return reverse("class_deck", args=[self.target])
+        if self.kind == self.Kind.LEARNER:
+            return reverse("my_cards_deck")
         return ""
 
     def path(self) -> Path | None:

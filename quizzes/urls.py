@@ -19,6 +19,8 @@ urlpatterns = [
     path("quizzes/<int:pk>/anki/export/", views_anki.start_quiz_export, name="start_quiz_export"),
     path("classes/<int:pk>/anki/", views_anki.class_deck, name="class_deck"),
     path("classes/<int:pk>/anki/export/", views_anki.start_class_export, name="start_class_export"),
+    path("my-cards/anki/", views_anki.my_cards_deck, name="my_cards_deck"),
+    path("my-cards/anki/export/", views_anki.start_my_cards_export, name="start_my_cards_export"),
     path("attempts/<int:pk>/", views_take.attempt_resume, name="attempt"),
     path("attempts/<int:pk>/<int:position>/", views_take.attempt_item, name="attempt_item"),
     path(

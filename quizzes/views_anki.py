@@ -10,17 +10,19 @@ JavaScript) and offers the file to its owner, and only to them, once built.
 import io
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.models import Classroom
 from content.models import Document
-from quizzes.anki import classes, documents, jobs, quizzes
+from quizzes.anki import classes, documents, jobs, learners, quizzes
 from quizzes.models import ExportJob
 from quizzes.views_take import get_quiz_for_user
 
@@ -132,6 +134,37 @@ def start_class_export(request: HttpRequest, pk: int) -> HttpResponse:
     classroom = _get_class_for_member(request, pk)
     filename = f"class-{classroom.pk}.apkg"
     return _start(request, ExportJob.Kind.CLASS, str(classroom.pk), filename)
+
+
+MY_CARDS_FILE = "dongxi-my-cards.apkg"
+
+
+@login_required
+@require_GET
+def my_cards_deck(request: HttpRequest) -> HttpResponse:
+    """Any signed-in user: the deck of the terms and facts behind their own flashcards (there is
+    no id in the URL: nobody gets another learner's), as for a document; with no flashcards yet,
+    the decks page says so. Template: quizzes/export_start.html when the deck is large."""
+    notes = learners.note_estimate(request.user)
+    if not notes:
+        messages.info(request, _("You have no flashcards yet: study a document first."))
+        return redirect("flashcards:decks")
+    return _deck_or_offer(
+        request,
+        notes=notes,
+        write=lambda buffer: learners.export_learner(request.user, buffer),
+        filename=MY_CARDS_FILE,
+        title=_("My cards"),
+        back_url=reverse("dashboard"),
+        start_url=reverse("start_my_cards_export"),
+    )
+
+
+@login_required
+@require_POST
+def start_my_cards_export(request: HttpRequest) -> HttpResponse:
+    """Any signed-in user: build the deck of their own flashcards in the background."""
+    return _start(request, ExportJob.Kind.LEARNER, str(request.user.pk), MY_CARDS_FILE)
 
 
 def _get_job_for_user(request: HttpRequest, pk: int) -> ExportJob:

@@ -6,6 +6,10 @@ runs `run(job_id)` through Django's tasks framework (config.tasks.ThreadPoolBack
 the web process), which writes the .apkg under settings.EXPORT_ROOT; the owner polls the job's
 page and downloads the file. EXPORTERS maps a job's kind to the function building its decks
 from its target, so quiz, class and learner decks only add an entry here.
+
+A learner's deck ("my cards") is personal: its target is the learner's pk, and a job builds it
+only when that learner is the job's own user (start refuses anything else, and run checks again,
+so a job row made any other way cannot hand one learner's cards to another).
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Classroom
+from accounts.models import Classroom, User
 from content.models import Document
 from quizzes.anki.classes import class_decks
 from quizzes.anki.deck import write_package
 from quizzes.anki.documents import document_decks
+from quizzes.anki.learners import learner_decks
 from quizzes.anki.quizzes import quiz_decks
 from quizzes.models import ExportJob, Quiz
 
@@ -60,11 +65,26 @@ def _class(pk: str) -> list[genanki.Deck]:
     return class_decks(classroom)
 
 
+def _learner(pk: str) -> list[genanki.Deck]:
+    user = User.objects.filter(pk=int(pk)).first()
+    if user is None:
+        raise TargetGone(f"no user {pk}")
+    return learner_decks(user)
+
+
 EXPORTERS: dict[str, Callable[[str], list[genanki.Deck]]] = {
     ExportJob.Kind.DOCUMENT: _document,
     ExportJob.Kind.QUIZ: _quiz,
     ExportJob.Kind.CLASS: _class,
+    ExportJob.Kind.LEARNER: _learner,
 }
+
+# Kinds whose target is a user: only that user's own job may build it.
+PERSONAL = {ExportJob.Kind.LEARNER}
+
+
+def _is_allowed(user_id: int, kind: str, target: str) -> bool:
+    return kind not in PERSONAL or target == str(user_id)
 
 
 def export_root() -> Path:
@@ -72,8 +92,12 @@ def export_root() -> Path:
 
 
 def start(user, kind: str, target: str, filename: str) -> ExportJob:
-    """The user's unfinished job for this target, else a new one, queued once it is saved."""
+    """The user's unfinished job for this target, else a new one, queued once it is saved.
+    A personal deck's target must be the user's own pk (ValueError otherwise)."""
     from quizzes.tasks import build_export
+
+    if not _is_allowed(user.pk, kind, target):
+        raise ValueError(f"a {kind} deck is built only for its own user")
 
     with transaction.atomic():
         for job in ExportJob.objects.filter(user=user, kind=kind, target=target).filter(
@@ -92,6 +116,9 @@ def run(job_id: int) -> None:
     """Build the job's decks into a file under EXPORT_ROOT and record the outcome."""
     job = ExportJob.objects.filter(pk=job_id).first()
     if job is None or not job.claim():
+        return
+    if not _is_allowed(job.user_id, job.kind, job.target):
+        job.fail(ExportJob.Failure.ERROR, f"{job.kind} {job.target} is not user {job.user_id}")
         return
     root = export_root()
     name = f"{job.pk}-{secrets.token_hex(8)}.apkg"
