@@ -4,13 +4,14 @@ from django.dispatch import receiver
 
 from content.signals import document_analysed
 from quizzes.flashcards.notes import sync_document
-from quizzes.flashcards.services import bring_forward
+from quizzes.flashcards.services import bring_forward, extend_studies
 from quizzes.signals import facts_missed
 
 
 @receiver(document_analysed)
 def sync_notes(sender, document, **kwargs) -> None:
     sync_document(document)
+    extend_studies(document)
 
 
 @receiver(facts_missed)

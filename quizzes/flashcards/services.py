@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from content.models import Document, Fact
 from quizzes.flashcards import scheduling
 from quizzes.flashcards.models import (
@@ -105,6 +106,19 @@ def start_studying(user, document: Document, *, now: datetime | None = None) -> 
     were added (0 when they already study all of them)."""
     ensure_notes([document.pk])
     return add_cards(user, Card.objects.filter(note__document=document), now or timezone.now())
+
+
+def extend_studies(document: Document, *, now: datetime | None = None) -> int:
+    """After the document changed: every learner who studies it gets its new cards (a reworded
+    sentence makes a new cloze note), as new cards. Returns how many were added in all."""
+    now = now or timezone.now()
+    learners = (
+        LearnerCard.objects.filter(document=document).values_list("user", flat=True).distinct()
+    )
+    cards = Card.objects.filter(note__document=document)
+    return sum(
+        add_cards(user, cards, now) for user in User.objects.filter(pk__in=learners).order_by("pk")
+    )
 
 
 # --- the queue ---------------------------------------------------------------------------------

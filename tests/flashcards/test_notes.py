@@ -4,6 +4,7 @@ a cloze card per hidden word, pinyin as ruby, Hán-Việt, the source sentence i
 from django.db.models import Count
 
 from content.lang.text import HAN_RE
+from content.loading import load_text
 from content.models import Fact, Term
 from quizzes.anki.sources import fact_items, term_items
 from quizzes.flashcards import services
@@ -128,3 +129,26 @@ def test_a_vanished_term_retires_its_cards_but_keeps_the_learners_schedule(alice
         seen.add(card.note_id)
         services.rate(alice, card.pk, card.version, 4, now=T0)
     assert note.pk not in seen
+
+
+def test_a_reworded_sentence_gives_its_new_cards_to_the_learners_of_the_document(
+    alice, bob, document
+):
+    services.start_studying(alice, document, now=T0)
+    note = next(
+        n
+        for n in Note.objects.filter(document=document, kind=Note.Kind.CLOZE, is_active=True)
+        if n.fields["lang"] == "zh"
+        and n.fields["text"] in document.source_text
+        and "的" in n.fields["text"]
+        and not any("的" in answer for answer in n.fields["answers"])
+    )
+    reworded = note.fields["text"].replace("的", "之", 1)
+    load_text(document.source_text.replace(note.fields["text"], reworded), slug=document.slug)
+    note.refresh_from_db()
+    assert not note.is_active
+    new = Note.objects.get(document=document, kind=Note.Kind.CLOZE, fields__text=reworded)
+    active = Card.objects.filter(note__document=document, is_active=True)
+    assert LearnerCard.objects.filter(user=alice, card__in=active).count() == active.count()
+    assert LearnerCard.objects.filter(user=alice, note=new).count() == new.cards.count() >= 1
+    assert not LearnerCard.objects.filter(user=bob).exists()
