@@ -26,6 +26,10 @@ from .text import (
 
 _LANGS = ("zh", "vi")
 
+# "One" written as a word is nearly always the article in both languages (一项重要政策, một chính
+# sách): blanking it asks the learner nothing about the text. "1" in digits is a real number.
+ARTICLE_ONES = {"一", "một"}
+
 
 def _strings(answer) -> list[str]:
     if isinstance(answer, bool):
@@ -99,7 +103,8 @@ def find_leaks(question: GeneratedQuestion, analysis: Analysis) -> list[str]:
 
 def find_problems(question: GeneratedQuestion, analysis: Analysis) -> list[str]:
     """Every rule a question breaks: leaks, answers missing from the options, repeated options,
-    options in the other script, a missing source or translation."""
+    options in the other script, a blank that only hides the article "one", a missing source or
+    translation."""
     problems = [f"leak: {leak}" for leak in find_leaks(question, analysis)]
     choices = [str(c) for c in question.choices]
     if len({squash(c) for c in choices}) != len(choices):
@@ -116,6 +121,10 @@ def find_problems(question: GeneratedQuestion, analysis: Analysis) -> list[str]:
         scripts = {has_cjk(c) for c in choices if not c.isdigit()}
         if len(scripts) > 1:
             problems.append("options mix scripts")
+    if question.type in ("cloze", "single_choice", "multiple_choice") and any(
+        a.strip().casefold() in ARTICLE_ONES for a in _strings(question.answer)
+    ):
+        problems.append("asks for the article 'one' (一, một)")
     if question.type == "cloze" and "____" not in question.prompt:
         problems.append("cloze without a blank")
     if not question.source:

@@ -11,7 +11,7 @@ from collections import Counter
 from content.lang.model import Analysis, Mention, Pair, Sentence, Term
 
 from .model import QUESTION_TYPES, GeneratedQuestion
-from .quality import find_problems
+from .quality import ARTICLE_ONES, find_problems
 from .text import find_forms, squash, strip_marker, term_forms
 
 MUST_ASK_KINDS = ("year", "number", "place")
@@ -45,14 +45,30 @@ def flat(answer) -> list[str]:
     return [s for item in answer for s in flat(item)]
 
 
+def _article(term: Term, lang: str, analysis: Analysis) -> bool:
+    """A number only ever written as the word "one" in `lang`: the article (一项, một chính
+    sách), which no question asks for."""
+    forms = {
+        m.text.strip().casefold()
+        for m in analysis.mentions
+        if m.term == term.key and m.lang == lang
+    }
+    return bool(forms) and forms <= ARTICLE_ONES
+
+
 def must_ask(analysis: Analysis) -> list[tuple[str, str, str]]:
     """What the questions must ask for, per language, derived from the Analysis alone:
-    ("term", lang, Term.key) for every year, number and place the language names;
+    ("term", lang, Term.key) for every year, number and place the language names (but "one"
+    written as a word, which is the article);
     ("item", lang, text) for every enumeration item and every numbered item (model, lesson)."""
     wanted = []
     for lang in analysis.languages:
         for term in analysis.terms:
-            if term.kind in MUST_ASK_KINDS and term.get(lang):
+            if (
+                term.kind in MUST_ASK_KINDS
+                and term.get(lang)
+                and not _article(term, lang, analysis)
+            ):
                 wanted.append(("term", lang, term.key))
         for fact in analysis.facts:
             for item in fact.items:

@@ -12,6 +12,7 @@ import pytest
 from content.lang.divisions import DIVISIONS, lookup
 from content.lang.model import Analysis, Fact, Pair, Term
 from quizzes.generation import GeneratedQuestion, find_leaks, generate
+from quizzes.generation.quality import find_problems
 from quizzes.generation.testing import add_mentions, check_set, sentences, uncovered
 from quizzes.generation.text import abbreviation_compounds, find_form
 
@@ -349,3 +350,26 @@ def test_own_article_through_the_pipeline():
         pytest.skip("content.lang.analyse finds no facts in the small article")
     questions = generate(analysis)
     assert check_set(questions, analysis, minimum=10) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt", "answer"),
+    [
+        ("zh", "填空：这是国家作出的____项重要政策。", "一"),
+        ("vi", "Điền vào chỗ trống: đây là ____ chính sách quan trọng.", "một"),
+    ],
+)
+def test_a_blank_that_only_hides_the_article_one_is_refused(language, prompt, answer):
+    analysis = own_analysis()
+    question = _question(language=language, prompt=prompt, answer=answer)
+    assert "asks for the article 'one' (一, một)" in find_problems(question, analysis)
+    digits = dataclasses.replace(question, prompt=prompt.replace("____", "____ 号"), answer="1")
+    assert not any("article" in p for p in find_problems(digits, analysis))
+
+
+def test_no_generated_question_blanks_the_article_one(own):
+    _analysis, questions = own
+    for question in questions:
+        if question.type in ("cloze", "single_choice", "multiple_choice"):
+            answers = question.answer if isinstance(question.answer, list) else [question.answer]
+            assert not {str(a).strip().casefold() for a in answers} & {"一", "một"}, question
