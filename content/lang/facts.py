@@ -37,6 +37,14 @@ def _zh_ordinal(text: str) -> int | None:
     return value if value else None
 
 
+def _lead_start(text: str, lead: str, before: int) -> int:
+    """Where `lead`, the last clause before a list starting at `before`, begins in `text`: the
+    separators and spaces between the two are not part of the lead, so counting back by its
+    length alone would cut its first letters off."""
+    at = text.rfind(lead, 0, before) if lead else -1
+    return at if at >= 0 else before
+
+
 def _strip(text: str) -> str:
     return text.strip(" ，,、。；;：:.!?！？")
 
@@ -207,8 +215,8 @@ class _Finder:
                 self.add(
                     kind="enumeration",
                     marker="colon",
-                    text=_strip(text[m.start() - len(lead) : m.end()]),
-                    start=m.start() - len(lead),
+                    text=_strip(text[_lead_start(text, lead, m.start()) : m.end()]),
+                    start=_lead_start(text, lead, m.start()),
                     end=m.end(),
                     subject=_strip(lead) or None,
                     items=items,
@@ -317,8 +325,8 @@ class _Finder:
                 self.add(
                     kind="enumeration",
                     marker="colon",
-                    text=_strip(text[m.start() - len(lead) : m.end()]),
-                    start=m.start() - len(lead),
+                    text=_strip(text[_lead_start(text, lead, m.start()) : m.end()]),
+                    start=_lead_start(text, lead, m.start()),
                     end=m.end(),
                     subject=_strip(lead) or None,
                     items=items,

@@ -78,6 +78,8 @@ def test_facts(a):
     enum = next(f for f in a.facts if f.kind == "enumeration")
     assert [(i.zh, i.vi) for i in enum.items][-1] == ("人才支援", "hỗ trợ nhân tài")
     assert len(enum.items) == 4
+    # The fact is the whole clause, from the first letter of its subject.
+    assert enum.zh.startswith("对口支援的形式多样") and enum.vi.startswith("Hình thức hỗ trợ")
     numbered = [f for f in a.facts if f.kind == "numbered_item" and f.zh.startswith("其")]
     assert [(f.ordinal, f.subject.zh) for f in numbered][:2] == [
         (1, "对口支援西藏"),
