@@ -93,13 +93,18 @@ def fact_items(facts: QuerySet[Fact]) -> Iterator[ClozeItem]:
 
 def cloze_item(fact: Fact) -> ClozeItem | None:
     """Hide the fact's active terms in its Chinese sentence, else in its Vietnamese one; with no
-    term found, hide the fact's own text when it is only part of the sentence."""
+    term found, its list items (an enumeration), else the fact's own text when it is only part
+    of the sentence."""
     sentence = fact.sentence
     terms = [t for t in fact.terms.all() if t.is_active]
     paragraph = fact.passage.index + 1 if fact.passage else sentence.passage.index + 1
+    items = [item for item in fact.items or [] if isinstance(item, dict)]
     candidates = [
         (sentence.zh, sentence.vi, [t.zh for t in terms]),
         (sentence.vi, sentence.zh, [t.vi for t in terms]),
+        # An enumeration's items are what to learn, not the whole clause around them.
+        (sentence.zh, sentence.vi, [item.get("zh", "") for item in items]),
+        (sentence.vi, sentence.zh, [item.get("vi", "") for item in items]),
         (sentence.zh, sentence.vi, [fact.zh] if fact.zh != sentence.zh else []),
         (sentence.vi, sentence.zh, [fact.vi] if fact.vi != sentence.vi else []),
     ]

@@ -66,6 +66,8 @@ def test_no_more_reviews_than_the_daily_limit(alice, document):
     later = T0 + timedelta(days=60)  # every card is due again, as a review
     due = LearnerCard.objects.filter(user=alice, state=State.REVIEW, due__lte=later).count()
     assert due > 3
+    # No new cards that day: a new card shown first would bury its reviewed sibling.
+    LearnerSettings.objects.filter(user=alice).update(new_per_day=0)
     review_day(alice, later, ratings=(GOOD,))
     reviewed = ReviewLog.objects.filter(user=alice, reviewed_at__gte=later)
     assert reviewed.filter(state_before=State.REVIEW).count() == 3
