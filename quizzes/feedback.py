@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from quizzes.generation.model import answer_strings
 from quizzes.models import AttemptItem, Question
 
 
@@ -23,15 +24,6 @@ class Segment:
 class Source:
     language: str  # "zh" or "vi"
     segments: list[Segment]
-
-
-def _strings(value) -> list[str]:
-    """Every string inside an answer or response (nested lists of pairs included)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def highlight(text: str, needles: Iterable[str]) -> list[Segment]:
@@ -76,7 +68,7 @@ def answer_forms(question: Question) -> list[str]:
         return []
     if question.type == Question.Type.MATCHING:
         return [left for left, _right in question.answer]
-    return _strings(question.answer)
+    return answer_strings(question.answer)
 
 
 def sources(item: AttemptItem, terms) -> list[Source]:
@@ -113,7 +105,7 @@ def describe(question: Question, value) -> list[str]:
         value, list
     ):
         return [value[0]] if value else []
-    return _strings(value)
+    return answer_strings(value)
 
 
 NOTES = {

@@ -16,6 +16,16 @@ QUESTION_TYPES = (
 )
 
 
+def answer_strings(answer) -> list[str]:
+    """Every string inside an answer of any shape (a string, a list, a list of [left, right]
+    pairs); none for a true/false verdict."""
+    if isinstance(answer, str):
+        return [answer]
+    if isinstance(answer, list | tuple):
+        return [s for item in answer for s in answer_strings(item)]
+    return []
+
+
 @dataclass
 class GeneratedQuestion:
     """One question in one language.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from content.lang.model import Analysis
 
-from .model import GeneratedQuestion
+from .model import GeneratedQuestion, answer_strings
 from .text import (
     NUMERIC_KINDS,
     abbreviation_compounds,
@@ -29,17 +29,6 @@ _LANGS = ("zh", "vi")
 # "One" written as a word is nearly always the article in both languages (一项重要政策, một chính
 # sách): blanking it asks the learner nothing about the text. "1" in digits is a real number.
 ARTICLE_ONES = {"一", "một"}
-
-
-def _strings(answer) -> list[str]:
-    if isinstance(answer, bool):
-        return []
-    if isinstance(answer, str):
-        return [answer]
-    out: list[str] = []
-    for item in answer:
-        out += _strings(item)
-    return out
 
 
 def _term_leaks(question: GeneratedQuestion, analysis: Analysis, langs) -> list[str]:
@@ -75,13 +64,13 @@ def find_leaks(question: GeneratedQuestion, analysis: Analysis) -> list[str]:
     prompt = question.prompt
     if question.type in ("cloze", "single_choice", "multiple_choice"):
         leaks += _term_leaks(question, analysis, _LANGS)
-        for text in _strings(question.answer):
+        for text in answer_strings(question.answer):
             if find_forms(prompt, [text]) or (has_cjk(text) and len(text) > 1 and text in prompt):
                 leaks.append(f"answer: {text}")
     elif question.type == "translation":
         answer_lang = other(question.language)
         leaks += _term_leaks(question, analysis, (answer_lang,))
-        if find_forms(prompt, _strings(question.answer)):
+        if find_forms(prompt, answer_strings(question.answer)):
             leaks.append(f"answer: {question.answer}")
     elif question.type == "matching":
         for _, right in question.answer:
@@ -122,7 +111,7 @@ def find_problems(question: GeneratedQuestion, analysis: Analysis) -> list[str]:
         if len(scripts) > 1:
             problems.append("options mix scripts")
     if question.type in ("cloze", "single_choice", "multiple_choice") and any(
-        a.strip().casefold() in ARTICLE_ONES for a in _strings(question.answer)
+        a.strip().casefold() in ARTICLE_ONES for a in answer_strings(question.answer)
     ):
         problems.append("asks for the article 'one' (一, một)")
     if question.type == "cloze" and "____" not in question.prompt:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from content.lang.model import Analysis, Mention, Pair, Sentence, Term
 
-from .model import QUESTION_TYPES, GeneratedQuestion
+from .model import QUESTION_TYPES, GeneratedQuestion, answer_strings
 from .quality import ARTICLE_ONES, find_problems
 from .text import find_forms, squash, strip_marker, term_forms
 
@@ -35,14 +35,6 @@ def add_mentions(analysis: Analysis) -> Analysis:
 
 def sentences(rows: list[tuple[int, str | None, str | None]]) -> list[Sentence]:
     return [Sentence(i, p, zh, vi) for i, (p, zh, vi) in enumerate(rows)]
-
-
-def flat(answer) -> list[str]:
-    if isinstance(answer, bool):
-        return []
-    if isinstance(answer, str):
-        return [answer]
-    return [s for item in answer for s in flat(item)]
 
 
 def _article(term: Term, lang: str, analysis: Analysis) -> bool:
@@ -89,7 +81,7 @@ def asks_for(question: GeneratedQuestion, what: tuple[str, str, str], analysis: 
         wanted = squash(strip_marker(value))
         return any(
             wanted and (wanted in squash(a) or squash(a) in wanted)
-            for a in flat(question.answer)
+            for a in answer_strings(question.answer)
             if len(squash(a)) >= 2
         )
     # A numbered item is asked for by a question on that fact whose answer is its label.
@@ -133,7 +125,7 @@ __all__ = [
     "add_mentions",
     "asks_for",
     "check_set",
-    "flat",
+    "answer_strings",
     "must_ask",
     "sentences",
     "summary",

@@ -14,7 +14,8 @@ import pytest
 
 from content.lang.model import Analysis, Fact, Pair, Term
 from quizzes.generation import find_leaks, generate
-from quizzes.generation.testing import add_mentions, asks_for, check_set, flat, sentences
+from quizzes.generation.model import answer_strings
+from quizzes.generation.testing import add_mentions, asks_for, check_set, sentences
 from quizzes.generation.text import find_forms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -302,7 +303,7 @@ def test_spot_check(shipped, lang):
     for key in SPOT_CHECK_TERMS:
         if key in keys:
             assert _asks(questions, analysis, lang, key), (lang, key)
-    answers = [a for q in questions if q.language == lang for a in flat(q.answer)]
+    answers = [a for q in questions if q.language == lang for a in answer_strings(q.answer)]
     for wanted in SPOT_CHECK_ANSWERS[lang]:
         assert any(wanted in a for a in answers), (lang, wanted)
 
