@@ -17,25 +17,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from content.models import Document, Term
 from quizzes import grading
+from quizzes.feedback import note_text
 from quizzes.flashcards import scheduling, services
 from quizzes.flashcards.forms import RatingForm, SettingsForm, UndoForm
 from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, State
 from quizzes.flashcards.notes import Face, card_face
-
-GRADE_NOTES = {
-    grading.ACCENTS: _lazy("Accepted, but mind the diacritics."),
-    grading.ACCENTS_REQUIRED: _lazy("Too short to accept without its diacritics."),
-    grading.TYPO: _lazy("Accepted with a typo."),
-    grading.PINYIN: _lazy("Accepted: typed in pinyin."),
-    grading.OTHER_NAME: _lazy("That is another name from the document."),
-    grading.EMPTY: _lazy("Nothing was typed."),
-}
 
 
 def _deck(slug: str | None) -> Document | None:
@@ -246,5 +237,5 @@ def _verdict(card: LearnerCard, face: Face, typed: str) -> dict:
     return {
         "typed": typed,
         "correct": result.correct,
-        "note": GRADE_NOTES.get(result.note, ""),
+        "note": note_text(result.note),
     }

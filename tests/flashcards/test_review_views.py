@@ -239,7 +239,7 @@ def test_a_typed_name_of_another_place_is_wrong_and_says_so(alice_client, alice,
     cards = LearnerCard.objects.filter(user=alice, card__template="zh_vi")
     card, other = cards[0], cards[1]
     html = show(alice_client, review_url, card, typed=other.note.term.vi).content.decode()
-    assert "verdict-wrong" in html and "another name from the document" in html
+    assert "verdict-wrong" in html and "another name in the document, not this one" in html
 
 
 def test_the_done_screen_gives_tomorrows_count(alice_client, alice, review_url):
