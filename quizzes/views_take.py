@@ -121,10 +121,15 @@ def attempt_resume(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("attempt_item", pk=attempt.pk, position=item.position if item else 1)
 
 
-def _card_context(item: AttemptItem, *, error: str = "", late: bool = False) -> dict:
+def _card_context(
+    item: AttemptItem, *, error: str = "", late: bool = False, terms: list | None = None
+) -> dict:
+    """terms: the document's terms when the caller loaded them already (they mark the answer in
+    the feedback's sentences)."""
     attempt = item.attempt
     shown = item.is_answered and attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE
-    terms = taking.document_terms(attempt.quiz.document_id) if shown else []
+    if shown and terms is None:
+        terms = taking.document_terms(attempt.quiz.document_id)
     return {
         "attempt": attempt,
         "item": item,
@@ -194,9 +199,7 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
         return _redirect(request, reverse("attempt", args=[attempt.pk]))
     if request.htmx:
         return render(
-            request,
-            "quizzes/take.html#question-card",
-            {**_card_context(recorded.item), "feedback": feedback(recorded.item, terms)},
+            request, "quizzes/take.html#question-card", _card_context(recorded.item, terms=terms)
         )
     return redirect("attempt_item", pk=attempt.pk, position=position)
 
