@@ -68,6 +68,10 @@ def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactio
     row = page.locator(".question-row").nth(3)
     row.get_by_role("link", name="Edit").click()
     prompt = row.get_by_label("Question", exact=True)
+    expect(prompt).to_be_visible()
+    # htmx binds the form's triggers when the swap settles (about 20 ms after the form shows):
+    # typing before that would fire an input event nothing listens to yet.
+    expect(page.locator(".htmx-added, .htmx-settling")).to_have_count(0)
     prompt.fill("Đúng hay sai: Sơn Đông hỗ trợ Trùng Khánh.")
     expect(row.locator(".preview")).to_contain_text("Sơn Đông hỗ trợ Trùng Khánh")
     row.get_by_role("button", name="Save").click()
