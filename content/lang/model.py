@@ -116,6 +116,17 @@ class Problem:
 
 
 @dataclass
+class Clutter:
+    """A line that is layout, not content: a date line, byline, source line, caption, series
+    line or a headline that holds both languages. Kept so the reader can see what was set aside;
+    it never becomes a paragraph, a term, a number or a question."""
+
+    kind: str  # dateline, byline, source, caption, series, headline, other
+    text: str
+    lang: str | None = None  # "zh", "vi" or None when mixed or unknown
+
+
+@dataclass
 class Analysis:
     title: Pair
     series: Pair
@@ -128,6 +139,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    clutter: list[Clutter] = field(default_factory=list)
 
     def term(self, key: str) -> Term:
         return next(t for t in self.terms if t.key == key)

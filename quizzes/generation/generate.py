@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from content.lang.model import ZH, Analysis, Fact, Term
 
 from .distractors import Option, options_for
-from .model import GeneratedQuestion
+from .model import GeneratedQuestion, GenerationReport
 from .quality import find_problems
 from .text import (
     BLANK,
@@ -616,9 +616,14 @@ class _Generator:
         return list(self.out.values())
 
 
+def generate_report(analysis: Analysis) -> GenerationReport:
+    """The questions in every language of the document, and the candidates dropped on the way."""
+    return GenerationReport(questions=_Generator(analysis).run())
+
+
 def generate(analysis: Analysis) -> list[GeneratedQuestion]:
     """Questions in every language of the document; each passes quality.find_problems."""
-    return _Generator(analysis).run()
+    return generate_report(analysis).questions
 
 
-__all__ = ["BLANK", "generate", "question_key"]
+__all__ = ["BLANK", "generate", "generate_report", "question_key"]

@@ -65,3 +65,24 @@ class GeneratedQuestion:
             "source_translation": self.source_translation,
             "fact": self.fact,
         }
+
+
+@dataclass
+class Dropped:
+    """A candidate question the planner did not keep, and why (a stable code)."""
+
+    reason: str  # e.g. "trivial_target", "count_in_prompt", "long_typed", "per_sentence_cap"
+    language: str
+    type: str
+    sentence: int | None = None  # Sentence.index of its source sentence
+    fact: str = ""  # Fact.key
+    detail: str = ""
+
+
+@dataclass
+class GenerationReport:
+    """What generation produced for a document, and every candidate it dropped with its
+    reason: the teacher's "what happened" after adding a document reads this."""
+
+    questions: list[GeneratedQuestion] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
