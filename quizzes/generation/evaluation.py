@@ -21,7 +21,9 @@ The figures, per language L ("zh", "vi"), over the questions whose `language` is
   * both read as one number with an optional magnitude and unit (`read_value`: "686万",
     "12.8万吨", "约50万越南盾", "五代"; "6,86 triệu", "hơn 34.000 tỷ đồng", "1.553 km²") of the same
     value, and their units agree: either has none, or one unit begins with the other ("座" and
-    "座车站", "km" and "km²"; "%" and "公顷" disagree). Numbers are read in the question's
+    "座车站", "km" and "km²"; "%" and "公顷" disagree), and a bare number answer matches a gold
+    number with a unit only where the unit follows it in the question's source sentence (the
+    "8" of "8月8日" is not the "8座" of the same text). Numbers are read in the question's
     language: Chinese with 万/亿/万亿, Vietnamese with a thousands dot, a decimal comma and
     nghìn/ngàn/triệu/tỷ/nghìn tỷ. A string with a second number in it (a date) is no value.
   A translation question in L has its answer in the other language, so it asks a fact in L only
@@ -212,8 +214,18 @@ def contains_token(haystack: str, needle: str) -> bool:
     return False
 
 
-def answer_matches(answer: str, accepted: list[str], lang: str) -> bool:
-    """Does one answer string match one of a fact's accepted strings in `lang`?"""
+def _unit_follows(answer: str, unit: str, source: str, lang: str) -> bool:
+    """Does `unit` (its first character in Chinese, first word in Vietnamese) follow `answer` in
+    the source sentence, an approximation word (多, 余) allowed between?"""
+    head = unit[:1] if lang == "zh" else unit.split()[0]
+    pattern = re.escape(answer.strip()) + r"\s*(?:多|余)?\s*" + re.escape(head)
+    return bool(re.search(pattern, source, re.IGNORECASE))
+
+
+def answer_matches(answer: str, accepted: list[str], lang: str, source: str | None = None) -> bool:
+    """Does one answer string match one of a fact's accepted strings in `lang`? With the
+    question's `source`, a bare number matches a gold number with a unit only where that unit
+    follows it in the source (the "8" of "8月8日" is not the "8座" of the same text)."""
     normal = normalise(answer)
     if not normal:
         return False
@@ -224,13 +236,13 @@ def answer_matches(answer: str, accepted: list[str], lang: str) -> bool:
         if short and contains_token(normal, key):
             return True
         gold = read_value(text, lang)
-        if (
-            value
-            and gold
-            and abs(value[0] - gold[0]) <= 1e-9 * max(1.0, abs(gold[0]))
-            and _units_agree(value[1], gold[1])
-        ):
-            return True
+        if not (value and gold) or abs(value[0] - gold[0]) > 1e-9 * max(1.0, abs(gold[0])):
+            continue
+        if not _units_agree(value[1], gold[1]):
+            continue
+        if source and gold[1] and not value[1] and not _unit_follows(answer, gold[1], source, lang):
+            continue
+        return True
     return False
 
 
@@ -449,7 +461,9 @@ def measure_language(
     for fact in facts:
         accepted = fact.get(lang) or []
         if any(
-            answer_matches(answer, accepted, lang) for q in mine for answer in question_answers(q)
+            answer_matches(answer, accepted, lang, q.source)
+            for q in mine
+            for answer in question_answers(q)
         ):
             asked.append(fact["id"])
     per_sentence = Counter(

@@ -100,6 +100,13 @@ def test_a_number_answer_matches_by_value_within_its_language():
     assert answer_matches("6,86", ["6,86 triệu km²"], "vi") is False  # 6.86 is not 6 860 000
     assert answer_matches("30%", ["30公顷"], "zh") is False  # units disagree
     assert answer_matches("8", ["8座"], "zh")  # the unit stays in the stem
+    # …where the source has the unit after that number, not the 8 of a date
+    assert answer_matches("8", ["8座"], "zh", source="设有8座车站。")
+    assert answer_matches("8", ["8座"], "zh", source="8月8日上午开通。") is False
+    assert answer_matches(
+        "5.000", ["hơn 5.000 vận động viên"], "vi", source="hơn 5.000 vận động viên"
+    )
+    assert answer_matches("5000", ["5000多名"], "zh", source="5000多名运动员参赛")
 
 
 def test_an_answer_containing_the_key_as_a_whole_token_counts():
