@@ -42,9 +42,11 @@ The figures, per language L ("zh", "vi"), over the questions whose `language` is
 - cut_words: blanks (each "____" of a cloze, single or multiple choice prompt) whose start or end
   in the source sentence falls strictly inside a word. The blank is located by aligning the
   prompt with the source (`locate_blanks`, difflib). Words come from jieba (`jieba.lcut`, with
-  tokens re-split between digits and other characters, after a leading 万/亿/万亿 and between a
-  numeral and its measure word, since jieba glues them: "万平方公里", "五个") for Chinese and
-  `underthesea.word_tokenize` for Vietnamese. A boundary at the edge of an occurrence of a gold
+  tokens re-split between digits and other characters, after a leading 万/亿/万亿, between a
+  numeral and its measure word and after a measure or date word that follows a number, since
+  jieba glues them: "万平方公里", "五个", "8日电", "63 个省") for Chinese and
+  `underthesea.word_tokenize` for Vietnamese (a number split from the words it glues to: "10/2
+  dương lịch", "10.221,8 nghìn"). A boundary at the edge of an occurrence of a gold
   name (a fact of kind place, person, organisation, work or term) in the sentence is never a
   cut: the segmenters err on names ("沿红河北上" → 沿红/河北/上), the gold says where a teacher's
   word ends.
@@ -305,12 +307,42 @@ def body_text(text: str, clutter: list[str]) -> str:
 
 
 def locate_blanks(prompt: str, source: str) -> list[tuple[int, int]]:
-    """(start, end) in `source` of every blank of `prompt`, found by aligning the two."""
+    """(start, end) in `source` of every blank of `prompt`. The stem (the prompt without its
+    instruction) is cut at its blanks; when the first piece starts the source, each next piece is
+    found after the blank before it, and the last one ends the source where it can. When the
+    stem is not the source with blanks in it, the two are aligned with difflib instead."""
     if BLANK not in prompt or not source:
         return []
+    stem = _stem(prompt, source)
+    pieces = re.split(r"_{2,}", stem)
+    spans = _anchored(pieces, source)
+    return spans if spans is not None else _aligned(stem, source)
+
+
+def _anchored(pieces: list[str], source: str) -> list[tuple[int, int]] | None:
+    if not source.startswith(pieces[0]):
+        return None
+    cursor = len(pieces[0])
+    spans = []
+    for index, piece in enumerate(pieces[1:], start=1):
+        last = index == len(pieces) - 1
+        if last and source.endswith(piece) and len(source) - len(piece) > cursor:
+            at = len(source) - len(piece)
+        elif piece:
+            at = source.find(piece, cursor + 1)
+        else:
+            at = len(source) if last else -1
+        if at <= cursor:
+            return None
+        spans.append((cursor, at))
+        cursor = at + len(piece)
+    return spans
+
+
+def _aligned(stem: str, source: str) -> list[tuple[int, int]]:
     # Every run of underscores is one blank; map it to one placeholder character.
     marker = "\x00"
-    stem = re.sub(r"_{2,}", marker, _stem(prompt, source))
+    stem = re.sub(r"_{2,}", marker, stem)
     matcher = difflib.SequenceMatcher(None, stem, source, autojunk=False)
     to_source: dict[int, int] = {}
     for a, b, size in matcher.get_matching_blocks():
@@ -324,9 +356,7 @@ def locate_blanks(prompt: str, source: str) -> list[tuple[int, int]]:
         after = [to_source[j] for j in range(i + 1, len(stem)) if j in to_source]
         start = before[-1] + 1 if before else 0
         end = after[0] if after else len(source)
-        if end < start:
-            end = start
-        spans.append((start, end))
+        spans.append((start, max(start, end)))
     return spans
 
 
@@ -371,10 +401,11 @@ def word_spans(sentence: str, lang: str) -> tuple[tuple[int, int], ...]:
         tokens = []
         for token in jieba.lcut(sentence):
             tokens += _split_number_token(token)
+        tokens = _split_after_number(tokens)
     else:
         from underthesea import word_tokenize
 
-        tokens = word_tokenize(sentence)
+        tokens = [piece for token in word_tokenize(sentence) for piece in _split_vi_number(token)]
     spans = []
     cursor = 0
     for token in tokens:
@@ -387,23 +418,51 @@ def word_spans(sentence: str, lang: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_DATE_UNITS = set("年月日号时分秒")
+
+
 def _split_number_token(token: str) -> list[str]:
-    """jieba glues magnitudes to units (万平方公里, 亿美元), digits to what follows, and a
-    numeral to its measure word (五个): re-split, so that a blank on the number is no cut."""
+    """jieba glues magnitudes to units (万平方公里, 亿美元), digits to what follows (8日电), and a
+    numeral to its measure word (五个): re-split, so that a blank on a number is no cut."""
     from content.lang.chinese import CLASSIFIERS
 
     pieces = [p for p in re.split(r"(\d+(?:\.\d+)?)", token) if p]
-    out = []
+    out: list[str] = []
     for piece in pieces:
         magnitude = re.match(r"^(万亿|亿|万)(?=.)", piece)
         numeral = re.match(r"^([零〇一二两三四五六七八九十百千]+)(?=.)", piece)
+        after_digits = bool(out) and out[-1][-1].isdigit()
         if magnitude:
             out += [magnitude.group(1), piece[magnitude.end() :]]
         elif numeral and piece[numeral.end()] in CLASSIFIERS:
             out += [numeral.group(1), piece[numeral.end() :]]
+        elif after_digits and len(piece) > 1 and piece[0] in CLASSIFIERS | _DATE_UNITS:
+            out += [piece[0], piece[1:]]
         else:
             out.append(piece)
     return out
+
+
+def _split_after_number(tokens: list[str]) -> list[str]:
+    """A measure word jieba glued to the next word after a number (63 / 个省) is split off."""
+    from content.lang.chinese import CLASSIFIERS
+
+    out: list[str] = []
+    for token in tokens:
+        numeric = bool(out) and (
+            out[-1][-1].isdigit() or out[-1][-1] in "零〇一二两三四五六七八九十百千万亿"
+        )
+        if numeric and len(token) > 1 and token[0] in CLASSIFIERS | _DATE_UNITS:
+            out += [token[0], token[1:]]
+        else:
+            out.append(token)
+    return out
+
+
+def _split_vi_number(token: str) -> list[str]:
+    """underthesea glues a number to the words after it ("10/2 dương lịch", "10.221,8 nghìn")."""
+    match = re.match(r"^([\d.,/:%-]*\d[\d.,/:%-]*)\s+(.+)$", token)
+    return [match.group(1), match.group(2)] if match else [token]
 
 
 def _protected(sentence: str, names: list[str]) -> set[int]:

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from content.lang.model import Analysis, Pair
 from quizzes.generation import GeneratedQuestion
 from quizzes.generation.evaluation import (
+    BLANK,
     FACT_KINDS,
     LAYOUTS,
     MAX_PER_SENTENCE,
@@ -153,6 +154,26 @@ def test_a_blank_that_cuts_a_word_is_detected():
     place = _q(language="vi", prompt="Điền vào chỗ trống: Chủ tịch tỉnh ____ đã đến thăm.")
     place.answer, place.source = "Lào Cai", vi
     assert cut_blanks(place) == []
+
+
+def test_a_blank_ending_before_the_full_stop_is_located_at_the_end():
+    source = "Đường bờ biển dài 3.260 km."
+    assert locate_blanks("Điền vào chỗ trống: Đường bờ biển dài ____.", source) == [(18, 26)]
+
+
+@pytest.mark.parametrize(
+    ("source", "key", "lang"),
+    [
+        ("越通社河内8月8日电 8月8日上午，河内地铁3号线高架段正式开通运营。", "8月8日", "zh"),
+        ("全国划分为63个省和直辖市，首都是河内。", "63个", "zh"),
+        ("陆地面积约960万平方公里，居世界第三位。", "960万", "zh"),
+        ("Năm 2024, mùng Một Tết rơi vào ngày 10/2 dương lịch.", "10/2", "vi"),
+        ("GDP đạt 10.221,8 nghìn tỷ đồng.", "10.221,8", "vi"),
+    ],
+)
+def test_a_number_or_date_blank_is_no_cut_where_the_segmenter_glues_it(source, key, lang):
+    prompt = source.replace(key, BLANK, 1)
+    assert cut_blanks(_q(language=lang, prompt=prompt, answer=key, source=source)) == []
 
 
 def test_a_blank_at_the_edge_of_a_gold_name_is_no_cut_even_where_the_segmenter_errs():
