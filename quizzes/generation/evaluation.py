@@ -638,10 +638,13 @@ def load_corpus(directory: str | Path) -> list[tuple[str, str, dict]]:
     return articles
 
 
-def evaluate_corpus(directory: str | Path) -> dict:
-    """{"articles": [...], "totals": {...}} for a corpus directory."""
+def evaluate_corpus(directory: str | Path, only: str = "") -> dict:
+    """{"articles": [...], "totals": {...}} for a corpus directory; with `only`, just the
+    articles whose name contains it."""
     articles = []
     for name, text, gold in load_corpus(directory):
+        if only and only not in name:
+            continue
         result = evaluate(text, gold)
         articles.append(
             {"name": name, "genre": gold.get("genre"), "layout": gold.get("layout"), **result}

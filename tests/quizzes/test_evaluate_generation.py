@@ -306,6 +306,12 @@ def test_the_command_prints_a_table_without_json(tiny_corpus):
     out = io.StringIO()
     call_command("evaluate_generation", str(tiny_corpus), stdout=out)
     assert "encyclopedia_nile" in out.getvalue() and "total" in out.getvalue()
+    assert "missing f" not in out.getvalue()
+    out = io.StringIO()
+    call_command("evaluate_generation", str(tiny_corpus), "--only", "nile", "--details", stdout=out)
+    assert "encyclopedia_nile" in out.getvalue()
+    with pytest.raises(CommandError, match="no article"):
+        call_command("evaluate_generation", str(tiny_corpus), "--only", "tet")
 
 
 def test_the_command_refuses_a_bad_directory(tmp_path):

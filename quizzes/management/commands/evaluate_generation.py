@@ -30,10 +30,18 @@ class Command(BaseCommand):
             action="store_true",
             help='print {"articles": [...], "totals": {...}} as JSON',
         )
+        parser.add_argument(
+            "--only", default="", metavar="TEXT", help="only the articles whose name contains TEXT"
+        )
+        parser.add_argument(
+            "--details",
+            action="store_true",
+            help="under each row of the table, the facts missed, clutter questions and cut blanks",
+        )
 
     def handle(self, *args, **options) -> None:
         try:
-            result = evaluate_corpus(options["directory"])
+            result = evaluate_corpus(options["directory"], only=options["only"])
         except CorpusError as error:
             raise CommandError(f"{options['directory']}: {error}") from error
         except DocumentError as error:
@@ -41,9 +49,11 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
-        self._table(result)
+        if not result["articles"]:
+            raise CommandError(f"no article's name contains {options['only']!r}")
+        self._table(result, details=options["details"])
 
-    def _table(self, result: dict) -> None:
+    def _table(self, result: dict, details: bool = False) -> None:
         header = f"{'article':32} {'lang':4} " + " ".join(f"{c:>9}" for c in COLUMNS) + "  verdict"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
@@ -56,6 +66,8 @@ class Command(BaseCommand):
                     + " ".join(f"{cell:>9}" for cell in _cells(figures))
                     + ("  ok" if not failures else "  " + "; ".join(failures))
                 )
+                if details:
+                    self._details(figures["details"])
         totals = result["totals"]
         self.stdout.write("-" * len(header))
         for lang in LANGS:
@@ -65,6 +77,21 @@ class Command(BaseCommand):
                 + " ".join(f"{cell:>9}" for cell in _cells(figures))
                 + f"  {figures['passing']}/{totals['articles']} articles meet the thresholds"
             )
+
+    def _details(self, details: dict) -> None:
+        for fact in details["missing"]:
+            answers = " / ".join(fact["answers"] or [])
+            self.stdout.write(
+                f"    missing {fact['id']} ({fact['kind']}): {answers} — {fact['note']}"
+            )
+        if details["busiest_sentence"]:
+            self.stdout.write(f"    busiest sentence: {details['busiest_sentence']}")
+        for prompt in details["clutter"]:
+            self.stdout.write(f"    from clutter: {prompt}")
+        for prompt, leaks in details["leaks"].items():
+            self.stdout.write(f"    leak: {prompt} ({'; '.join(leaks)})")
+        for cut in details["cuts"]:
+            self.stdout.write(f"    cut: {cut}")
 
 
 def _cells(figures: dict) -> list[str]:
