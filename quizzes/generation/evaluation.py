@@ -46,10 +46,11 @@ The figures, per language L ("zh", "vi"), over the questions whose `language` is
   numeral and its measure word and after a measure or date word that follows a number, since
   jieba glues them: "万平方公里", "五个", "8日电", "63 个省") for Chinese and
   `underthesea.word_tokenize` for Vietnamese (a number split from the words it glues to: "10/2
-  dương lịch", "10.221,8 nghìn"). A boundary at the edge of an occurrence of a gold
-  name (a fact of kind place, person, organisation, work or term) in the sentence is never a
-  cut: the segmenters err on names ("沿红河北上" → 沿红/河北/上), the gold says where a teacher's
-  word ends.
+  dương lịch", "10.221,8 nghìn"; a date, time or score cut into its numbers, "16/4", as jieba
+  does with 4月16日). A boundary at the edge of an occurrence of a gold name (a fact of kind
+  place, person, organisation, work or term) in the sentence is no cut, unless one word holds
+  that occurrence and more (白尼罗河 around 尼罗河): the segmenters err on names ("沿红河北上" →
+  沿红/河北/上), and the gold says where a teacher's word ends.
 
 `details` in each language lists what lies behind the counts (missing facts with their notes,
 clutter prompts, leaks, cut blanks, the busiest sentence) for whoever improves the generator.
@@ -434,7 +435,10 @@ def _split_number_token(token: str) -> list[str]:
         after_digits = bool(out) and out[-1][-1].isdigit()
         if magnitude:
             out += [magnitude.group(1), piece[magnitude.end() :]]
-        elif numeral and piece[numeral.end()] in CLASSIFIERS:
+        elif numeral and (
+            piece[numeral.end()] in CLASSIFIERS or set(numeral.group(1)) - set("一〇零")
+        ):
+            # 五个, 四星级, 十九大; but 一些, 一带: a lone 一 is mostly part of a word.
             out += [numeral.group(1), piece[numeral.end() :]]
         elif after_digits and len(piece) > 1 and piece[0] in CLASSIFIERS | _DATE_UNITS:
             out += [piece[0], piece[1:]]
@@ -460,22 +464,45 @@ def _split_after_number(tokens: list[str]) -> list[str]:
 
 
 def _split_vi_number(token: str) -> list[str]:
-    """underthesea glues a number to the words after it ("10/2 dương lịch", "10.221,8 nghìn")."""
+    """underthesea glues a number to the words after it ("10/2 dương lịch", "10.221,8 nghìn"),
+    and keeps a date, time or score whole ("16/4", "09:30", "1-0"), which jieba cuts into its
+    numbers (4月16日): split both, so that the two languages are measured alike."""
     match = re.match(r"^([\d.,/:%-]*\d[\d.,/:%-]*)\s+(.+)$", token)
-    return [match.group(1), match.group(2)] if match else [token]
+    pieces = [match.group(1), match.group(2)] if match else [token]
+    out = []
+    for piece in pieces:
+        if re.fullmatch(r"\d+(?:[/:-]\d+)+", piece):
+            out += [p for p in re.split(r"([/:-])", piece) if p]
+        else:
+            out.append(piece)
+    return out
 
 
-def _protected(sentence: str, names: list[str]) -> set[int]:
-    """Offsets in `sentence` at the edge of an occurrence of a gold name."""
-    edges = set()
+def _occurrences(sentence: str, names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of a gold name in `sentence`, case ignored."""
     folded = sentence.casefold()
+    spans = []
     for name in names:
         needle = name.casefold()
-        if not needle:
+        if needle:
+            spans += [m.span() for m in re.finditer(re.escape(needle), folded)]
+    return spans
+
+
+def _cuts_word(point: int, words, names: list[tuple[int, int]]) -> bool:
+    """Is `point` strictly inside a word? Not where it is the edge of a gold name that the
+    crossing word does not hold whole (the segmenter split the name: 沿红/河北 across 红河); still
+    so where one word holds the name and more (白尼罗河 around 尼罗河)."""
+    for start, end in words:
+        if not start < point < end:
             continue
-        for match in re.finditer(re.escape(needle), folded):
-            edges.update(match.span())
-    return edges
+        forgiven = any(
+            point in (name_start, name_end) and not (start <= name_start and name_end <= end)
+            for name_start, name_end in names
+        )
+        if not forgiven:
+            return True
+    return False
 
 
 def cut_blanks(question: GeneratedQuestion, names: list[str] = ()) -> list[str]:
@@ -485,15 +512,13 @@ def cut_blanks(question: GeneratedQuestion, names: list[str] = ()) -> list[str]:
         return []
     source = question.source
     words = word_spans(source, question.language)
-    safe = _protected(source, list(names))
+    occurrences = _occurrences(source, list(names))
     cuts = []
     for start, end in locate_blanks(question.prompt, source):
         if start >= end:
             continue
         for point in (start, end):
-            if point in safe:
-                continue
-            if any(s < point < e for s, e in words):
+            if _cuts_word(point, words, occurrences):
                 cuts.append(source[:point] + "|" + source[point:])
                 break
     return cuts

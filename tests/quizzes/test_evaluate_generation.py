@@ -169,6 +169,8 @@ def test_a_blank_ending_before_the_full_stop_is_located_at_the_end():
         ("陆地面积约960万平方公里，居世界第三位。", "960万", "zh"),
         ("Năm 2024, mùng Một Tết rơi vào ngày 10/2 dương lịch.", "10/2", "vi"),
         ("GDP đạt 10.221,8 nghìn tỷ đồng.", "10.221,8", "vi"),
+        ("2021年，黄农茶被评为四星级OCOP产品。", "四", "zh"),
+        ("Ngày 16/4, các nhà khoa học khuyến cáo nông dân.", "16", "vi"),  # as 4月16日 in zh
     ],
 )
 def test_a_number_or_date_blank_is_no_cut_where_the_segmenter_glues_it(source, key, lang):
@@ -181,6 +183,11 @@ def test_a_blank_at_the_edge_of_a_gold_name_is_no_cut_even_where_the_segmenter_e
     q = _q(prompt="填空：从海防港经河内，沿____北上至老街。", answer="红河", source=source)
     assert cut_blanks(q)
     assert cut_blanks(q, names=["红河"]) == []
+    # …but a gold name inside a longer word is still cut
+    source = "它有两条主要支流：发源于维多利亚湖一带的白尼罗河和青尼罗河。"
+    prompt = "填空：它有两条主要支流：发源于维多利亚湖一带的白____和青尼罗河。"
+    q = _q(prompt=prompt, answer="尼罗河", source=source)
+    assert cut_blanks(q, names=["尼罗河"])
 
 
 def test_measure_counts_facts_questions_clutter_leaks_and_cuts():
