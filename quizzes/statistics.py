@@ -30,12 +30,13 @@ that cannot be computed (one attempt, no spread) is None, as Moodle leaves it bl
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
+
+from quizzes import csvsafe
 
 TOO_EASY = 0.90  # Moodle: 90–94 very easy, 95–100 extremely easy
 TOO_HARD = 0.10  # Moodle: 6–10 very difficult, 5 or less extremely difficult
@@ -274,7 +275,7 @@ def write_questions_csv(
     """One row per question; figures as percentages with two decimals, as Moodle shows them.
     `names`, `headers` and `flag_labels` let the caller pass translated text."""
     names, flag_labels = names or {}, flag_labels or {}
-    writer = csv.writer(out)
+    writer = csvsafe.writer(out)
     writer.writerow(headers)
     for q in report.questions:
         writer.writerow(
@@ -299,7 +300,7 @@ def write_responses_csv(
 ) -> None:
     """One row per (question, distinct response): how often it was given and what it earned."""
     names = names or {}
-    writer = csv.writer(out)
+    writer = csvsafe.writer(out)
     writer.writerow(headers)
     for q in report.questions:
         for r in q.responses:
