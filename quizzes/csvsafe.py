@@ -4,19 +4,18 @@ through `writer`, which neutralises each cell with `safe_cell`.
 A spreadsheet runs a cell as a formula when it begins with = + - or @ (and some also after a
 leading tab or carriage return), so a learner's typed answer `=HYPERLINK("http://…","Open")`
 would become a live link in the teacher's export. Such a cell gets a leading apostrophe, which
-spreadsheets show as text and do not display (OWASP's "CSV injection" advice). Plain numbers
-(-12.5, +3) are left as they are: they are figures, not formulas.
+spreadsheets show as text and do not display (OWASP's "CSV injection" advice). Every text cell
+is treated so, even "-3" (a name may be anything); figures are written as numbers (int, float,
+Decimal), which are left as they are.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable
 from typing import IO, Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 
 
 def safe_cell(value: Any) -> Any:
@@ -25,7 +24,7 @@ def safe_cell(value: Any) -> Any:
         return ""
     if not isinstance(value, str):
         return value
-    if value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+    if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

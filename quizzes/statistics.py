@@ -34,6 +34,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import IO, NamedTuple
 
 from quizzes import csvsafe
@@ -260,8 +261,10 @@ QUESTION_COLUMNS = (
 RESPONSE_COLUMNS = ("Question", "Response", "Count", "Share (%)", "Score (%)")
 
 
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.2f}"
+def _percent(value: float | None) -> Decimal | str:
+    """Two decimals, as a number (a Decimal, not text: the CSV writer keeps a text cell that
+    starts with "-" from running as a formula, and a negative figure is a figure)."""
+    return "" if value is None else Decimal(f"{100 * value:.2f}")
 
 
 def write_questions_csv(

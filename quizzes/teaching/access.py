@@ -22,16 +22,8 @@ may only read.
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
+from quizzes.access import curatable
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
-
-
-def curatable(user) -> Q:
-    """The questions that are `user`'s to curate (edit in place, publish, retire), before the
-    exams of others are taken into account (see status_changeable)."""
-    generated = Q(origin=Question.Origin.GENERATED) & (
-        Q(document__created_by=user) | Q(document__created_by__isnull=True)
-    )
-    return Q(origin=Question.Origin.AUTHORED, author=user) | generated
 
 
 def in_own_quiz(user) -> Q:
