@@ -5,6 +5,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Classroom, User, normalise_join_code
+from content.hygiene import CleanTextMixin
 
 
 class SignUpForm(UserCreationForm):
@@ -15,7 +16,7 @@ class SignUpForm(UserCreationForm):
         fields = ["username", "email"]
 
 
-class ClassroomForm(forms.ModelForm):
+class ClassroomForm(CleanTextMixin, forms.ModelForm):
     """A teacher names (or renames) a class."""
 
     class Meta:
