@@ -217,7 +217,7 @@ def read_response(item: AttemptItem, data: Mapping) -> object:
         picked = data.getlist("response")
         if not picked:
             raise InvalidResponse("empty")
-        return [pick(raw) for raw in dict.fromkeys(picked)]
+        return list(dict.fromkeys(pick(raw) for raw in picked))  # "0" and "00" are one option
     if qtype == Question.Type.TRUE_FALSE:
         raw = data.get("response")
         if raw not in ("true", "false"):

@@ -62,6 +62,13 @@ def test_a_matching_index_outside_the_options_is_refused(alice_client, make_quiz
     assert not item.is_answered
 
 
+def test_one_option_sent_twice_under_two_spellings_counts_once(alice_client, make_quiz):
+    item = start(alice_client, make_quiz([("multiple_choice", "vi")]))
+    answer(alice_client, item, {"response": ["0", "00", "+0"]})
+    item.refresh_from_db()
+    assert item.response == [item.choices[0]]
+
+
 # --- control characters -----------------------------------------------------------------------
 
 
