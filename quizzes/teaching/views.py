@@ -24,6 +24,7 @@ from quizzes.teaching.access import (
     editable_by,
     get_question_for_editor,
     get_question_for_status,
+    must_copy,
 )
 from quizzes.teaching.curation import (
     Source,
@@ -229,6 +230,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = reverse("teach:question_edit", args=[pk])
     context = _form_context(form, question, preview, action=action, inline=bool(request.htmx))
     context["next"] = _next_url(request)
+    context["copy_on_save"] = must_copy(question, request.user)
     response = render(request, f"{FORM}#editor" if request.htmx else FORM, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -112,6 +112,13 @@ def test_i_can_always_open_and_repair_a_question_in_my_quiz(
     assert exam_question.answer == "Giang Tô", "the document owner's question is left alone"
 
 
+def test_the_editor_says_before_saving_that_the_edit_will_be_a_copy(
+    tom_client, my_quiz, exam_question
+):
+    page = tom_client.get(edit(exam_question), **EN).content.decode()
+    assert "saving makes your own copy" in page
+
+
 def test_the_owner_repairs_in_place_what_is_theirs_alone(teacher_client, my_quiz, exam_question):
     teacher_client.post(edit(exam_question), NEW_KEY)
     exam_question.refresh_from_db()
