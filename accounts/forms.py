@@ -8,7 +8,7 @@ from accounts.models import Classroom, User, normalise_join_code
 from content.hygiene import CleanTextMixin
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(CleanTextMixin, UserCreationForm):
     """Self sign-up makes a student; only staff grant the teacher role."""
 
     class Meta(UserCreationForm.Meta):
@@ -24,7 +24,7 @@ class ClassroomForm(CleanTextMixin, forms.ModelForm):
         fields = ["name"]
 
 
-class JoinForm(forms.Form):
+class JoinForm(CleanTextMixin, forms.Form):
     """A student types the code their teacher gave them."""
 
     code = forms.CharField(label=_("Class code"), max_length=20)

@@ -22,7 +22,7 @@ def _all(label, choices) -> list:
     return [("", label), *choices]
 
 
-class BankFilterForm(forms.Form):
+class BankFilterForm(CleanTextMixin, forms.Form):
     document = forms.ModelChoiceField(
         Document.objects.only("slug", "title_vi", "title_zh", "published"),
         to_field_name="slug",

@@ -98,7 +98,7 @@ def parse_paragraphs(text: str) -> frozenset[int]:
     return frozenset(numbers)
 
 
-class RuleForm(forms.Form):
+class RuleForm(CleanTextMixin, forms.Form):
     """ "N random published questions from these paragraphs, of these types, in language L"."""
 
     count = forms.IntegerField(label=_("How many questions"), min_value=1, max_value=200)

@@ -2,10 +2,12 @@
 control characters in typed answers, forms, imports and exports (content.lang.hygiene), and
 signed-in pages or downloads kept by a cache (config.middleware)."""
 
+import importlib
 import xml.etree.ElementTree as ET
 from html import unescape
 
 import pytest
+from django import forms as django_forms
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
@@ -13,6 +15,7 @@ from django.urls import reverse
 
 from accounts.models import Classroom
 from config.middleware import NoStoreForSignedInMiddleware
+from content.hygiene import CleanTextMixin
 from content.lang.decoding import decode
 from content.lang.hygiene import first_control, strip_controls
 from quizzes.interchange import gift, moodle_xml
@@ -100,6 +103,52 @@ def test_a_question_form_refuses_a_control_character_with_a_message(
     page = unescape(response.content.decode())
     assert "control character" in page or "Null characters are not allowed." in page
     assert not Question.objects.exists()
+
+
+# DocumentForm's pasted text is read by content.lang.decoding like an uploaded file, which drops
+# the stray control characters a copy-paste from a word processor leaves.
+DECODED = {"content.forms.DocumentForm"}
+
+
+FORM_MODULES = [
+    "accounts.forms",
+    "content.forms",
+    "quizzes.flashcards.forms",
+    "quizzes.progress.views_account",
+    "quizzes.teaching.forms",
+    "quizzes.teaching.quiz_forms",
+]
+
+
+def _project_forms():
+    for name in FORM_MODULES:
+        importlib.import_module(name)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    return {
+        form
+        for form in subclasses(django_forms.BaseForm)
+        if form.__module__.split(".")[0] in ("accounts", "content", "quizzes")
+    }
+
+
+def test_every_form_that_takes_text_refuses_control_characters():
+    unguarded = sorted(
+        f"{form.__module__}.{form.__name__}"
+        for form in _project_forms()
+        if any(
+            isinstance(field, django_forms.CharField)
+            and not isinstance(field.widget, django_forms.PasswordInput)
+            for field in form.base_fields.values()
+        )
+        and not issubclass(form, CleanTextMixin)
+        and f"{form.__module__}.{form.__name__}" not in DECODED
+    )
+    assert unguarded == []
 
 
 def test_a_class_name_with_a_control_character_is_refused(teacher_client):
