@@ -2,6 +2,7 @@
 quiz and class decks, and the cards a missed question brings forward. Each test is the attack
 it stops: Tess's exam is an authored question in a quiz assigned to her class, opening later."""
 
+import inspect
 import sqlite3
 import zipfile
 from datetime import timedelta
@@ -13,9 +14,9 @@ from django.utils import timezone
 from accounts.models import Classroom
 from quizzes import taking
 from quizzes.access import OPERATOR, questions_with_visible_keys
-from quizzes.anki.classes import class_decks
-from quizzes.anki.documents import document_decks
-from quizzes.anki.quizzes import quiz_decks
+from quizzes.anki.classes import class_decks, export_class
+from quizzes.anki.documents import document_decks, export_document
+from quizzes.anki.quizzes import export_quiz, quiz_decks
 from quizzes.flashcards.models import LearnerCard
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 from tests.quizzes.anki_support import finished_attempt
@@ -195,3 +196,13 @@ def test_practice_quizzes_are_open_to_every_learner(practice, alice, bob):
     question = QuizQuestion.objects.get(quiz=practice).question
     for user in (alice, bob):
         assert questions_with_visible_keys(user).filter(pk=question.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "builder",
+    [document_decks, quiz_decks, class_decks, export_document, export_quiz, export_class],
+)
+def test_no_deck_with_questions_can_be_built_without_naming_its_downloader(builder):
+    parameter = inspect.signature(builder).parameters["for_user"]
+    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    assert parameter.default is inspect.Parameter.empty
