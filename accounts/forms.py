@@ -5,9 +5,10 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Classroom, User, normalise_join_code
+from content.hygiene import CleanTextMixin
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(CleanTextMixin, UserCreationForm):
     """Self sign-up makes a student; only staff grant the teacher role."""
 
     class Meta(UserCreationForm.Meta):
@@ -15,7 +16,7 @@ class SignUpForm(UserCreationForm):
         fields = ["username", "email"]
 
 
-class ClassroomForm(forms.ModelForm):
+class ClassroomForm(CleanTextMixin, forms.ModelForm):
     """A teacher names (or renames) a class."""
 
     class Meta:
@@ -23,7 +24,7 @@ class ClassroomForm(forms.ModelForm):
         fields = ["name"]
 
 
-class JoinForm(forms.Form):
+class JoinForm(CleanTextMixin, forms.Form):
     """A student types the code their teacher gave them."""
 
     code = forms.CharField(label=_("Class code"), max_length=20)

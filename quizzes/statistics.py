@@ -30,12 +30,14 @@ that cannot be computed (one attempt, no spread) is None, as Moodle leaves it bl
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import IO, NamedTuple
+
+from quizzes import csvsafe
 
 TOO_EASY = 0.90  # Moodle: 90–94 very easy, 95–100 extremely easy
 TOO_HARD = 0.10  # Moodle: 6–10 very difficult, 5 or less extremely difficult
@@ -259,8 +261,10 @@ QUESTION_COLUMNS = (
 RESPONSE_COLUMNS = ("Question", "Response", "Count", "Share (%)", "Score (%)")
 
 
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.2f}"
+def _percent(value: float | None) -> Decimal | str:
+    """Two decimals, as a number (a Decimal, not text: the CSV writer keeps a text cell that
+    starts with "-" from running as a formula, and a negative figure is a figure)."""
+    return "" if value is None else Decimal(f"{100 * value:.2f}")
 
 
 def write_questions_csv(
@@ -274,7 +278,7 @@ def write_questions_csv(
     """One row per question; figures as percentages with two decimals, as Moodle shows them.
     `names`, `headers` and `flag_labels` let the caller pass translated text."""
     names, flag_labels = names or {}, flag_labels or {}
-    writer = csv.writer(out)
+    writer = csvsafe.writer(out)
     writer.writerow(headers)
     for q in report.questions:
         writer.writerow(
@@ -299,7 +303,7 @@ def write_responses_csv(
 ) -> None:
     """One row per (question, distinct response): how often it was given and what it earned."""
     names = names or {}
-    writer = csv.writer(out)
+    writer = csvsafe.writer(out)
     writer.writerow(headers)
     for q in report.questions:
         for r in q.responses:

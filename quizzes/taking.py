@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from content.lang.hygiene import first_control
 from content.models import Term
 from quizzes import assignments
 from quizzes.grading import CHOICE_TYPES, Grade, grade
@@ -198,10 +199,14 @@ def read_response(item: AttemptItem, data: Mapping) -> object:
     choices = item.choices
 
     def pick(raw) -> str:
+        # Only 0 ≤ i < n: a negative index would pick an option counted from the end.
         try:
-            return choices[int(raw)]
-        except (TypeError, ValueError, IndexError):
+            index = int(raw)
+        except (TypeError, ValueError):
             raise InvalidResponse("invalid") from None
+        if not 0 <= index < len(choices):
+            raise InvalidResponse("invalid")
+        return choices[index]
 
     if qtype == Question.Type.SINGLE_CHOICE:
         raw = data.get("response")
@@ -212,7 +217,7 @@ def read_response(item: AttemptItem, data: Mapping) -> object:
         picked = data.getlist("response")
         if not picked:
             raise InvalidResponse("empty")
-        return [pick(raw) for raw in dict.fromkeys(picked)]
+        return list(dict.fromkeys(pick(raw) for raw in picked))  # "0" and "00" are one option
     if qtype == Question.Type.TRUE_FALSE:
         raw = data.get("response")
         if raw not in ("true", "false"):
@@ -240,6 +245,8 @@ def read_response(item: AttemptItem, data: Mapping) -> object:
     text = (data.get("response") or "").strip()
     if not text:
         raise InvalidResponse("empty")
+    if first_control(text) is not None:
+        raise InvalidResponse("control_character")
     if len(text) > 500:
         raise InvalidResponse("too_long")
     return text

@@ -54,13 +54,14 @@ def _start(request: HttpRequest, kind: str, target: str, filename: str) -> HttpR
 @require_GET
 def document_deck(request: HttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: the document's deck as an .apkg attachment when it is small, else the
-    page offering to build it. Template: quizzes/export_start.html (notes, title, back_url,
+    page offering to build it; its questions are only those whose key they may already see
+    (quizzes.access). Template: quizzes/export_start.html (notes, title, back_url,
     start_url)."""
     document = get_object_or_404(Document, slug=slug)
     return _deck_or_offer(
         request,
-        notes=documents.note_estimate(document),
-        write=lambda buffer: documents.export_document(document, buffer),
+        notes=documents.note_estimate(document, for_user=request.user),
+        write=lambda buffer: documents.export_document(document, buffer, for_user=request.user),
         filename=f"{document.slug}.apkg",
         title=str(document),
         back_url=document.get_absolute_url(),
@@ -85,8 +86,8 @@ def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
     quiz = get_quiz_for_user(request, pk)
     return _deck_or_offer(
         request,
-        notes=quizzes.note_estimate(quiz),
-        write=lambda buffer: quizzes.export_quiz(quiz, buffer),
+        notes=quizzes.note_estimate(quiz, for_user=request.user),
+        write=lambda buffer: quizzes.export_quiz(quiz, buffer, for_user=request.user),
         filename=f"quiz-{quiz.pk}.apkg",
         title=quiz.title,
         back_url=quiz.get_absolute_url(),
@@ -118,8 +119,8 @@ def class_deck(request: HttpRequest, pk: int) -> HttpResponse:
     back = classroom.get_absolute_url() if classroom.teacher_id == request.user.pk else None
     return _deck_or_offer(
         request,
-        notes=classes.note_estimate(classroom),
-        write=lambda buffer: classes.export_class(classroom, buffer),
+        notes=classes.note_estimate(classroom, for_user=request.user),
+        write=lambda buffer: classes.export_class(classroom, buffer, for_user=request.user),
         filename=f"class-{classroom.pk}.apkg",
         title=classroom.name,
         back_url=back or reverse("classes:list"),

@@ -36,6 +36,9 @@ INVALID = {
     "ranks": lambda: _("Give each item a different position, from 1 to the number of items."),
     "too_long": lambda: _("That answer is too long (500 characters at most)."),
     "invalid": lambda: _("That answer could not be read. Please try again."),
+    "control_character": lambda: _(
+        "Your answer holds an invisible control character. Retype it and send it again."
+    ),
 }
 
 

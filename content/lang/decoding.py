@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from .hygiene import strip_controls
 from .model import DocumentError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -64,6 +65,9 @@ def decode(data: bytes) -> str:
         raise DocumentError(
             "binary", "The file contains control characters: it is not a text file."
         )
+    # The few control characters a copy-paste leaves are dropped: no database or export may
+    # hold them (content.lang.hygiene).
+    text = strip_controls(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -2,10 +2,11 @@
 questions, their facts' sentences as clozes, the terms those facts name), as
 quizzes.anki.quizzes builds a quiz's.
 
-Only assignments that have opened count: the deck shows the questions with their answers, so a
-quiz still to come stays out of it until it opens (for the teacher too: the class's deck is one
-deck, the same for everyone in the class). Notes keep the GUIDs they have in a document's or a
-quiz's deck, so importing several of these decks never duplicates a note.
+Only assignments that have opened count, and of their questions only those whose key the
+downloader may already see (quizzes.access.with_visible_keys: a student gets an exam's
+questions once they have finished it; the teacher, the owner, gets them all). Notes keep the
+GUIDs they have in a document's or a quiz's deck, so importing several of these decks never
+duplicates a note.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Classroom
+from quizzes.access import with_visible_keys
 from quizzes.anki import selections
 from quizzes.anki.deck import DeckSpec, Written, write_package
 from quizzes.anki.documents import QUESTIONS_DECK
@@ -41,19 +43,23 @@ def assigned_quizzes(classroom: Classroom, now=None) -> QuerySet[Quiz]:
     )
 
 
-def _questions(classroom: Classroom, now=None) -> QuerySet[Question]:
-    return Question.objects.filter(quizzes__in=assigned_quizzes(classroom, now))
+def _questions(classroom: Classroom, for_user, now=None) -> QuerySet[Question]:
+    questions = Question.objects.filter(quizzes__in=assigned_quizzes(classroom, now))
+    return with_visible_keys(questions, for_user)
 
 
-def class_decks(classroom: Classroom, now=None):
-    return selections.selection_decks(class_spec(classroom), _questions(classroom, now))
+def class_decks(classroom: Classroom, now=None, *, for_user):
+    questions = _questions(classroom, for_user, now)
+    return selections.selection_decks(class_spec(classroom), questions)
 
 
-def note_estimate(classroom: Classroom, now=None) -> int:
+def note_estimate(classroom: Classroom, now=None, *, for_user) -> int:
     """At most how many notes the class's deck has (cheap counts)."""
-    return selections.note_estimate(_questions(classroom, now))
+    return selections.note_estimate(_questions(classroom, for_user, now))
 
 
-def export_class(classroom: Classroom, file, timestamp: float | None = None) -> Written:
-    """Write the class's deck to `file` (path or binary file object)."""
-    return write_package(class_decks(classroom), file, timestamp)
+def export_class(
+    classroom: Classroom, file, timestamp: float | None = None, *, for_user
+) -> Written:
+    """Write the class's deck for `for_user` to `file` (path or binary file object)."""
+    return write_package(class_decks(classroom, for_user=for_user), file, timestamp)

@@ -5,7 +5,8 @@ settings.ANKI_DIRECT_EXPORT_MAX_NOTES) becomes an ExportJob; the task quizzes.ta
 runs `run(job_id)` through Django's tasks framework (config.tasks.ThreadPoolBackend: a thread of
 the web process), which writes the .apkg under settings.EXPORT_ROOT; the owner polls the job's
 page and downloads the file. EXPORTERS maps a job's kind to the function building its decks
-from its target, so quiz, class and learner decks only add an entry here.
+from its target for the job's user (decks hold only the keys that user may see:
+quizzes.access), so quiz, class and learner decks only add an entry here.
 
 A learner's deck ("my cards") is personal: its target is the learner's pk, and a job builds it
 only when that learner is the job's own user (start refuses anything else, and run checks again,
@@ -44,35 +45,35 @@ class TargetGone(LookupError):
     """What the job exports was deleted after the job started."""
 
 
-def _document(slug: str) -> list[genanki.Deck]:
+def _document(slug: str, user) -> list[genanki.Deck]:
     document = Document.objects.filter(slug=slug).first()
     if document is None:
         raise TargetGone(f"no document {slug!r}")
-    return document_decks(document)
+    return document_decks(document, for_user=user)
 
 
-def _quiz(pk: str) -> list[genanki.Deck]:
+def _quiz(pk: str, user) -> list[genanki.Deck]:
     quiz = Quiz.objects.select_related("document").filter(pk=int(pk)).first()
     if quiz is None:
         raise TargetGone(f"no quiz {pk}")
-    return quiz_decks(quiz)
+    return quiz_decks(quiz, for_user=user)
 
 
-def _class(pk: str) -> list[genanki.Deck]:
+def _class(pk: str, user) -> list[genanki.Deck]:
     classroom = Classroom.objects.filter(pk=int(pk)).first()
     if classroom is None:
         raise TargetGone(f"no class {pk}")
-    return class_decks(classroom)
+    return class_decks(classroom, for_user=user)
 
 
-def _learner(pk: str) -> list[genanki.Deck]:
+def _learner(pk: str, user) -> list[genanki.Deck]:
     user = User.objects.filter(pk=int(pk)).first()
     if user is None:
         raise TargetGone(f"no user {pk}")
     return learner_decks(user)
 
 
-EXPORTERS: dict[str, Callable[[str], list[genanki.Deck]]] = {
+EXPORTERS: dict[str, Callable[[str, User], list[genanki.Deck]]] = {
     ExportJob.Kind.DOCUMENT: _document,
     ExportJob.Kind.QUIZ: _quiz,
     ExportJob.Kind.CLASS: _class,
@@ -124,7 +125,7 @@ def run(job_id: int) -> None:
     name = f"{job.pk}-{secrets.token_hex(8)}.apkg"
     partial_file = root / f"{name}.part"
     try:
-        decks = EXPORTERS[job.kind](job.target)
+        decks = EXPORTERS[job.kind](job.target, job.user)
         root.mkdir(parents=True, exist_ok=True)
         written = write_package(decks, partial_file)
         partial_file.replace(root / name)  # a download never sees half a file

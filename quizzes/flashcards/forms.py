@@ -2,10 +2,11 @@
 
 from django import forms
 
+from content.hygiene import CleanTextMixin
 from quizzes.flashcards.models import LearnerSettings, Rating
 
 
-class RatingForm(forms.Form):
+class RatingForm(CleanTextMixin, forms.Form):
     card = forms.IntegerField(min_value=1)
     version = forms.IntegerField(min_value=1)
     rating = forms.TypedChoiceField(choices=Rating.choices, coerce=int)
@@ -13,7 +14,7 @@ class RatingForm(forms.Form):
     duration_ms = forms.IntegerField(required=False, min_value=0, max_value=3_600_000)
 
 
-class UndoForm(forms.Form):
+class UndoForm(CleanTextMixin, forms.Form):
     log = forms.IntegerField(min_value=1)
     deck = forms.SlugField(required=False, max_length=120)
 

@@ -3,6 +3,7 @@
 from django.dispatch import receiver
 
 from content.signals import document_analysed
+from quizzes.access import facts_hidden_until_finished
 from quizzes.flashcards.notes import sync_document
 from quizzes.flashcards.services import bring_forward, extend_studies
 from quizzes.signals import facts_missed
@@ -16,5 +17,10 @@ def sync_notes(sender, document, **kwargs) -> None:
 
 @receiver(facts_missed)
 def bring_missed_facts_forward(sender, user, fact_ids, **kwargs) -> int:
-    """Returns how many cards were brought forward (the sender may tell the learner)."""
-    return bring_forward(user, fact_ids)
+    """Returns how many cards were brought forward (the sender may tell the learner). A fact
+    asked in the learner's open attempt at a quiz with feedback at the end is left alone: its
+    cards show the answer, which that quiz keeps until the attempt is finished (the results
+    page then offers to bring the missed facts forward)."""
+    hidden = facts_hidden_until_finished(user, fact_ids)
+    fact_ids = [pk for pk in fact_ids if pk not in hidden]
+    return bring_forward(user, fact_ids) if fact_ids else 0

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from content.lang.hygiene import strip_controls
 from quizzes.interchange.model import Item, Skipped, guess_language
 from quizzes.validation import BLANK, display_order, problems
 
@@ -128,7 +129,9 @@ def _restore(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Text as GIFT writes it: special characters and new lines escaped."""
+    """Text as GIFT writes it: special characters and new lines escaped, control characters
+    dropped (content.lang.hygiene)."""
+    text = strip_controls(text)
     text = text.replace("\\", "\\\\")
     for char in SPECIALS:
         text = text.replace(char, "\\" + char)
@@ -154,8 +157,9 @@ def _chunks(text: str):
 
 
 def parse(text: str) -> ParseResult:
-    """Read a GIFT file. Every question comes back, valid (with its item) or with its errors."""
-    text = text.lstrip("\ufeff")
+    """Read a GIFT file. Every question comes back, valid (with its item) or with its errors.
+    Control characters are dropped first: no question may store them (content.lang.hygiene)."""
+    text = strip_controls(text.lstrip("\ufeff"))
     category = ""
     questions: list[Parsed] = []
     for chunk in _chunks(text):

@@ -11,7 +11,9 @@
 | ordering        | ordering (core since Moodle 4.4): items in the right order,     |
 |                 | graded by the longest ordered subset as our grading does        |
 
-Text is written as plain text; every question is worth one mark. A category question precedes
+Text is written as plain text, without control characters (XML 1.0 cannot carry them: one in a
+prompt would make the whole file malformed; content.lang.hygiene); every question is worth one
+mark. A category question precedes
 each run of questions of one category (our export uses "dongxi/<document>/<language>").
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from content.lang.hygiene import strip_controls
 from quizzes.interchange.model import Item, Skipped
 
 FORMAT = "plain_text"
@@ -28,7 +31,7 @@ def _text(parent: ET.Element, tag: str | None, value: str, *, fmt: bool = True) 
     element = ET.SubElement(parent, tag) if tag else parent
     if fmt and tag:
         element.set("format", FORMAT)
-    ET.SubElement(element, "text").text = value
+    ET.SubElement(element, "text").text = strip_controls(value)
     return element
 
 
@@ -38,7 +41,7 @@ def _fraction(value: float) -> str:
 
 def _answer(question: ET.Element, fraction: float, text: str) -> None:
     answer = ET.SubElement(question, "answer", fraction=_fraction(fraction), format=FORMAT)
-    ET.SubElement(answer, "text").text = text
+    ET.SubElement(answer, "text").text = strip_controls(text)
     _text(answer, "feedback", "")
 
 
@@ -87,7 +90,7 @@ def _question(quiz: ET.Element, item: Item) -> None:
         pairs = [*item.answer, *(["", c] for c in item.choices if c not in rights)]
         for left, right in pairs:
             sub = _text(question, "subquestion", left)
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = strip_controls(right)
     elif item.type == "ordering":
         question = _header(quiz, "ordering", item)
         ET.SubElement(question, "layouttype").text = "VERTICAL"

@@ -6,8 +6,10 @@ What deleting an account does, row by row (the foreign keys' on_delete say the s
 - classes they teach: deleted, with their join codes (CASCADE); the students stay, with all
   their own data, and are simply no longer in that class;
 - their memberships of other teachers' classes: removed;
-- documents they added, questions they wrote and quizzes they own: kept for the learners who
-  use them, with no owner (SET_NULL);
+- documents they added and questions they wrote: kept for the learners who use them, with no
+  owner (SET_NULL);
+- quizzes they own: kept with their attempts but closed (back to draft, with no owner), never
+  turned into public practice quizzes (quizzes.receivers.close_quizzes_of_deleted_owner);
 - the login records django-axes keeps under their username: deleted.
 """
 

@@ -33,6 +33,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from content.models import Document, Fact, Passage
+from quizzes import csvsafe
 from quizzes.flashcards import scheduling
 from quizzes.flashcards.models import LearnerCard, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
@@ -431,9 +432,7 @@ def class_progress(classroom, now: datetime) -> ClassProgress:
 
 def _cell(value) -> object:
     """A CSV cell that a spreadsheet will not run as a formula (a name may start with = or +)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
+    return csvsafe.safe_cell(value)
 
 
 def _local(moment: datetime | None) -> str | None:

@@ -6,8 +6,6 @@ charts are drawn in the browser (static/js/dashboard.js) from data passed with j
 each has a text equivalent in the page, so the pages work without JavaScript.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.access import teacher_required
 from accounts.models import Classroom
 from content.models import Document
+from quizzes import csvsafe
 from quizzes.progress import figures, stats
 from quizzes.signals import facts_missed
 
@@ -131,7 +130,7 @@ def class_progress_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="class-{classroom.pk}-progress.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     for row in stats.class_csv_rows(progress):
         writer.writerow(row)
     return response

@@ -7,48 +7,100 @@
   by the teacher who added their document (Document.created_by); for a document nobody added
   (the shipped ones, loaded by a command) by any teacher.
 - Editing a generated question makes it the editor's own (see curation.save_question).
+- Exams are their owner's: a question in another teacher's published or assigned quiz cannot
+  change status (publish, retire, back to draft) in anyone else's hands. Editing a question
+  that sits in another teacher's quiz, or that is not the editor's own, edits the editor's own
+  copy (a new question, put in place of the original in the editor's quizzes); every other
+  quiz keeps the original as it was.
+- A quiz's owner may always open and repair the questions in their quiz, whoever wrote them
+  (their edit is a copy when the question is not theirs or is shared with another quiz).
 
 Anything a teacher may not read is a 404, as if it did not exist; so is editing something they
 may only read.
 """
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from quizzes.models import Assignment, Question, Quiz
+from quizzes.access import curatable
+from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
 
-def curatable(user) -> Q:
-    """The questions `user` may change."""
-    generated = Q(origin=Question.Origin.GENERATED) & (
-        Q(document__created_by=user) | Q(document__created_by__isnull=True)
-    )
-    return Q(origin=Question.Origin.AUTHORED, author=user) | generated
+def in_own_quiz(user) -> Q:
+    """The questions of the quizzes `user` owns."""
+    return Q(pk__in=QuizQuestion.objects.filter(quiz__owner=user).values("question"))
+
+
+def in_quiz_of_another(user, *, exams_only: bool = False) -> Q:
+    """The questions in a quiz another teacher owns; `exams_only`: in one that is published or
+    assigned to a class (practice quizzes, with no owner, are nobody's exam)."""
+    quizzes = Quiz.objects.filter(owner__isnull=False).exclude(owner=user)
+    if exams_only:
+        assigned = Assignment.objects.filter(quiz=OuterRef("pk"))
+        quizzes = quizzes.filter(Q(status=Quiz.Status.PUBLISHED) | Exists(assigned))
+    return Q(pk__in=QuizQuestion.objects.filter(quiz__in=quizzes).values("question"))
+
+
+def openable(user) -> Q:
+    """The questions `user` may open in the editor and save: theirs to curate, and whatever is
+    in their own quizzes. Saving one that is not theirs alone makes their copy (see
+    must_copy)."""
+    return curatable(user) | in_own_quiz(user)
+
+
+def status_changeable(user) -> Q:
+    """The questions `user` may publish, retire or return to draft: theirs to curate, unless
+    they sit in another teacher's published or assigned quiz."""
+    return curatable(user) & ~in_quiz_of_another(user, exams_only=True)
 
 
 def visible(user) -> Q:
-    """The questions `user` may read: what they may change, and whatever is published."""
-    return curatable(user) | Q(status=Question.Status.PUBLISHED)
+    """The questions `user` may read: what they may open, and whatever is published."""
+    return openable(user) | Q(status=Question.Status.PUBLISHED)
 
 
 def bank_for(user) -> QuerySet[Question]:
-    """The bank as `user` sees it, each question annotated with `editable`."""
+    """The bank as `user` sees it, each question annotated with `editable` (may open it in
+    the editor) and `status_editable` (may publish or retire it)."""
     return (
         Question.objects.filter(visible(user))
-        .annotate(editable=Case(When(curatable(user), then=Value(True)), default=Value(False)))
+        .annotate(
+            editable=Case(When(openable(user), then=Value(True)), default=Value(False)),
+            status_editable=Case(
+                When(status_changeable(user), then=Value(True)), default=Value(False)
+            ),
+        )
         .select_related("document", "fact__passage", "fact__sentence", "author")
     )
 
 
 def editable_by(user) -> QuerySet[Question]:
-    return Question.objects.filter(curatable(user))
+    """The questions whose status `user` may change (bulk actions included)."""
+    return Question.objects.filter(status_changeable(user))
+
+
+def must_copy(question: Question, user) -> bool:
+    """Whether saving `user`'s edit of `question` must go to a copy: the question is in another
+    teacher's quiz, or is not theirs to curate (a question of their quiz someone else wrote)."""
+    if question.pk is None:
+        return False
+    theirs = Question.objects.filter(curatable(user) & ~in_quiz_of_another(user), pk=question.pk)
+    return not theirs.exists()
 
 
 def get_question_for_editor(user, pk: int) -> Question:
-    """The question `pk` if `user` may change it; 404 otherwise."""
+    """The question `pk` if `user` may open and save it; 404 otherwise."""
     return get_object_or_404(
-        editable_by(user).select_related("document", "fact__passage", "fact__sentence"), pk=pk
+        Question.objects.filter(openable(user)).select_related(
+            "document", "fact__passage", "fact__sentence"
+        ),
+        pk=pk,
     )
+
+
+def get_question_for_status(user, pk: int) -> Question:
+    """The question `pk` if `user` may change its status; 404 otherwise."""
+    return get_object_or_404(editable_by(user), pk=pk)
 
 
 def get_quiz_for_owner(user, pk: int) -> Quiz:

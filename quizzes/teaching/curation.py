@@ -10,7 +10,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from content.models import Sentence
-from quizzes.models import Question
+from quizzes.models import Question, QuizQuestion
+from quizzes.teaching.access import must_copy
 
 STATUSES = tuple(Question.Status.values)
 
@@ -31,12 +32,19 @@ def set_status_of(questions: QuerySet[Question], status: str) -> int:
 
 @transaction.atomic
 def save_question(question: Question, values: dict, user) -> Question:
-    """Store a teacher's version of `question` (new or existing) with `values`.
+    """Store a teacher's version of `question` (new or existing) with `values`; returns the
+    question saved, which is a new one when the edit had to go to a copy.
 
     A generated question the teacher edits becomes theirs: origin "authored", author `user`.
     It keeps its generator key, so regenerating the document neither overwrites the teacher's
     wording nor adds the generated original again (quizzes.bank skips authored questions).
+
+    A question in another teacher's quiz, or not the teacher's to curate (one of their quiz
+    that someone else wrote), is never changed: the edit goes to the teacher's own copy, which
+    takes the original's place in the teacher's quizzes (quizzes.teaching.access.must_copy).
     """
+    if must_copy(question, user):
+        return _save_copy(question, values, user)
     for field, value in values.items():
         setattr(question, field, value)
     if question.pk is None or question.origin == Question.Origin.GENERATED:
@@ -44,6 +52,21 @@ def save_question(question: Question, values: dict, user) -> Question:
         question.author = user
     question.save()
     return question
+
+
+def _save_copy(original: Question, values: dict, user) -> Question:
+    copy = Question.objects.get(pk=original.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    # No generator key (the original keeps it) and no variant: a bilingual or single-language
+    # quiz of someone else must never pick the copy as the original's other-language sibling.
+    copy.key, copy.variant = "", ""
+    for field, value in values.items():
+        setattr(copy, field, value)
+    copy.origin, copy.author = Question.Origin.AUTHORED, user
+    copy.save()
+    QuizQuestion.objects.filter(quiz__owner=user, question=original).update(question=copy)
+    return copy
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from content.hygiene import CleanTextMixin
 from content.models import Document, Sentence
 from quizzes.models import Question
 from quizzes.teaching.messages import problem_message
@@ -21,7 +22,7 @@ def _all(label, choices) -> list:
     return [("", label), *choices]
 
 
-class BankFilterForm(forms.Form):
+class BankFilterForm(CleanTextMixin, forms.Form):
     document = forms.ModelChoiceField(
         Document.objects.only("slug", "title_vi", "title_zh", "published"),
         to_field_name="slug",
@@ -121,7 +122,7 @@ def _arrange(options: list[str], previous: list, seed: str) -> list[str]:
     return display_order(options, seed)
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CleanTextMixin, forms.Form):
     """What every question has; subclasses add the answer fields of their type."""
 
     type: str = ""

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Classroom
+from content.hygiene import CleanTextMixin
 from content.models import Document
 from quizzes.models import Assignment, Question, Quiz
 from quizzes.teaching.building import Rule
 
 
-class QuizForm(forms.ModelForm):
+class QuizForm(CleanTextMixin, forms.ModelForm):
     """A quiz's settings. The document is chosen once, when the quiz is created: its questions
     all come from it."""
 
@@ -97,7 +98,7 @@ def parse_paragraphs(text: str) -> frozenset[int]:
     return frozenset(numbers)
 
 
-class RuleForm(forms.Form):
+class RuleForm(CleanTextMixin, forms.Form):
     """ "N random published questions from these paragraphs, of these types, in language L"."""
 
     count = forms.IntegerField(label=_("How many questions"), min_value=1, max_value=200)

@@ -19,7 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import teacher_required
 from content.models import Document
 from quizzes.models import Question
-from quizzes.teaching.access import bank_for, editable_by, get_question_for_editor
+from quizzes.teaching.access import (
+    bank_for,
+    editable_by,
+    get_question_for_editor,
+    get_question_for_status,
+    must_copy,
+)
 from quizzes.teaching.curation import (
     Source,
     answer_text,
@@ -46,6 +52,7 @@ FORM = "teach/question_form.html"
 class Row:
     question: Question
     editable: bool
+    status_editable: bool
     source: Source | None
     answer: str
 
@@ -53,7 +60,14 @@ class Row:
 def _rows(questions: list[Question]) -> list[Row]:
     found = sources(questions)
     return [
-        Row(q, getattr(q, "editable", False), found.get(q.pk), answer_text(q)) for q in questions
+        Row(
+            q,
+            getattr(q, "editable", False),
+            getattr(q, "status_editable", False),
+            found.get(q.pk),
+            answer_text(q),
+        )
+        for q in questions
     ]
 
 
@@ -94,9 +108,10 @@ def question_list(request: HttpRequest) -> HttpResponse:
 @teacher_required
 @require_POST
 def question_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """Teachers who may change the question: publish, retire or return it to draft. htmx gets
-    the fresh row (teach/question_list.html#question-row); a plain form goes back to `next`."""
-    question = get_question_for_editor(request.user, pk)
+    """Teachers who may change the question's status (not one in another teacher's published or
+    assigned quiz): publish, retire or return it to draft. htmx gets the fresh row
+    (teach/question_list.html#question-row); a plain form goes back to `next`."""
+    question = get_question_for_status(request.user, pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose draft, published or retired."))
@@ -187,23 +202,35 @@ def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Teachers who may change the question. Template: teach/question_form.html; an htmx
-    request edits in place in the bank: GET gets #editor, a valid POST the fresh row
-    (teach/question_list.html#question-row), an invalid one #editor with its errors."""
+    """Teachers who may open the question (theirs to curate, or in a quiz they own); saving a
+    question in another teacher's quiz, or not theirs, saves their own copy instead (and
+    goes to it). Template: teach/question_form.html; an htmx request edits in place in the
+    bank: GET gets #editor, a valid POST the fresh row (teach/question_list.html#question-row),
+    an invalid one #editor with its errors."""
     question = get_question_for_editor(request.user, pk)
     form = FORMS[question.type](
         request.POST or None, document=question.document, question=question, auto_id=f"q{pk}-%s"
     )
     if request.method == "POST" and form.is_valid():
-        save_question(question, form.values(), request.user)
+        saved = save_question(question, form.values(), request.user)
         if request.htmx:
-            return _render_row(request, pk)
-        messages.success(request, _("The question was saved."))
-        return redirect("teach:question_edit", pk)
+            return _render_row(request, saved.pk)
+        if saved.pk != pk:
+            messages.success(
+                request,
+                _(
+                    "Your changes were saved as your own copy of the question, in your quizzes; "
+                    "other quizzes keep the original."
+                ),
+            )
+        else:
+            messages.success(request, _("The question was saved."))
+        return redirect("teach:question_edit", saved.pk)
     preview = question if request.method == "GET" else None
     action = reverse("teach:question_edit", args=[pk])
     context = _form_context(form, question, preview, action=action, inline=bool(request.htmx))
     context["next"] = _next_url(request)
+    context["copy_on_save"] = must_copy(question, request.user)
     response = render(request, f"{FORM}#editor" if request.htmx else FORM, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -18,9 +18,9 @@ def held(monkeypatch):
     release = threading.Event()
     build = jobs.EXPORTERS["document"]
 
-    def held_build(target):
+    def held_build(target, user):
         assert release.wait(30)
-        return build(target)
+        return build(target, user)
 
     monkeypatch.setitem(jobs.EXPORTERS, "document", held_build)
     yield release

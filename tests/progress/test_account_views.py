@@ -99,7 +99,29 @@ def test_deleting_a_teacher_deletes_their_classes_but_not_their_students_or_quiz
     alice.refresh_from_db()
     assert alice.attempts.count() == 1
     assert Quiz.objects.get(pk=quiz.pk).owner is None
+    assert Quiz.objects.get(pk=quiz.pk).status == Quiz.Status.DRAFT
     assert Document.objects.get(pk=studied["document"].pk).created_by is None
+
+
+def test_a_deleted_teachers_class_quiz_does_not_become_a_public_practice_quiz(
+    teacher_client, teacher, bob, studied
+):
+    quiz = studied["quiz"]
+    Quiz.objects.filter(pk=quiz.pk).update(owner=teacher, status=Quiz.Status.PUBLISHED)
+    teacher_client.post(DELETE, {"password": PASSWORD})
+    assert not User.objects.filter(username="tess").exists()
+    teacher_client.force_login(bob)
+    assert teacher_client.get(reverse("quiz", args=[quiz.pk])).status_code == 404
+    assert teacher_client.post(reverse("quiz_start", args=[quiz.pk])).status_code in (403, 404)
+    assert teacher_client.get(reverse("quiz_deck", args=[quiz.pk])).status_code == 404
+
+
+def test_a_teacher_deleted_from_the_admin_leaves_their_quizzes_closed(teacher, studied):
+    quiz = studied["quiz"]
+    Quiz.objects.filter(pk=quiz.pk).update(owner=teacher, status=Quiz.Status.PUBLISHED)
+    User.objects.filter(pk=teacher.pk).delete()
+    quiz.refresh_from_db()
+    assert quiz.owner is None and quiz.status == Quiz.Status.DRAFT
 
 
 def test_a_failure_half_way_deletes_nothing(alice_client, alice, record_attempt, monkeypatch):

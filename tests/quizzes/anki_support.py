@@ -8,10 +8,11 @@ from anki.import_export_pb2 import (
     ImportAnkiPackageOptions,
 )
 from django.core.management import call_command
+from django.utils import timezone
 
 from content.models import Document, Fact, Passage, Sentence, Term
 from quizzes.anki import choice
-from quizzes.models import Question
+from quizzes.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
 
 SOURCE = Path("content/documents/000_09eee8d4159d2fdc.txt")
 SECOND = Path("content/documents/001_dui_kou_zhi_yuan.txt")
@@ -94,7 +95,7 @@ def tiny_document(slug: str = "tiny") -> Document:
         vi=sentence.vi,
     )
     fact.terms.add(shandong)
-    Question.objects.create(
+    question = Question.objects.create(
         document=document,
         fact=fact,
         key="f1:single_choice:vi",
@@ -108,4 +109,30 @@ def tiny_document(slug: str = "tiny") -> Document:
         status=Question.Status.PUBLISHED,
         origin=Question.Origin.GENERATED,
     )
+    # Its practice quiz: a practice question is one whose key every learner may see.
+    practice = Quiz.objects.create(
+        title=slug, document=document, status=Quiz.Status.PUBLISHED, order=Quiz.Order.RANDOM
+    )
+    QuizQuestion.objects.create(quiz=practice, question=question, position=1)
     return document
+
+
+def finished_attempt(quiz: Quiz, user) -> Attempt:
+    """`user` has finished an attempt at every question of `quiz` (all answered wrong: the
+    results page has shown them every key)."""
+    now = timezone.now()
+    questions = [entry.question for entry in quiz.entries.select_related("question")]
+    attempt = Attempt.objects.create(
+        quiz=quiz,
+        user=user,
+        number=1,
+        started_at=now,
+        finished_at=now,
+        score=0,
+        max_score=len(questions),
+    )
+    AttemptItem.objects.bulk_create(
+        AttemptItem(attempt=attempt, position=i, question=q, choices=q.choices, answered_at=now)
+        for i, q in enumerate(questions, start=1)
+    )
+    return attempt

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Classroom
+from quizzes.access import OPERATOR
 from quizzes.anki import jobs
 from quizzes.anki.classes import export_class
 from quizzes.models import Assignment, ExportJob
-from tests.quizzes.anki_support import import_apkg, tiny_document
+from tests.quizzes.anki_support import finished_attempt, import_apkg, tiny_document
 from tests.quizzes.test_anki_export import assert_every_card_renders
 
 CHOICES = ["single_choice", "multiple_choice", "true_false", "matching", "ordering"]
@@ -43,7 +44,7 @@ def col(tmp_path):
 
 def test_a_class_deck_holds_its_assigned_quizzes_notes(assigned, classroom, col, tmp_path):
     path = tmp_path / "class.apkg"
-    written = export_class(classroom, path)
+    written = export_class(classroom, path, for_user=OPERATOR)
     import_apkg(col, path)
     # 5 choice questions, 1 cloze for their fact's sentence, 2 bilingual notes for its terms.
     assert col.note_count() == written.notes == 8
@@ -68,7 +69,7 @@ def test_two_quizzes_of_two_documents_share_notes_and_a_future_one_stays_out(
         classroom=classroom, quiz=future, opens_at=timezone.now() + timedelta(days=1)
     )
     path = tmp_path / "class.apkg"
-    export_class(classroom, path)
+    export_class(classroom, path, for_user=OPERATOR)
     import_apkg(col, path)
     assert col.note_count() == 8 + 3
     # 5 + the tiny document's question; the Chinese question of the quiz to come is not there.
@@ -111,6 +112,7 @@ def test_a_large_class_deck_is_built_in_the_background(
 ):
     settings.ANKI_DIRECT_EXPORT_MAX_NOTES = 2
     settings.EXPORT_ROOT = str(tmp_path)
+    finished_attempt(assigned, alice)  # the keys are hers once she has seen her results
     html = alice_client.get(reverse("class_deck", args=[classroom.pk])).content.decode()
     start = reverse("start_class_export", args=[classroom.pk])
     assert start in html

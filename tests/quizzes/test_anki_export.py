@@ -16,6 +16,7 @@ from anki.sound import TTSTag
 from django.core.management import CommandError, call_command
 
 from content.models import Document, Fact, Passage, Sentence, Term
+from quizzes.access import OPERATOR
 from quizzes.anki import choice, notetypes
 from quizzes.anki import deck as anki_deck
 from quizzes.anki.documents import QUESTIONS_DECK, document_decks, export_document
@@ -47,7 +48,7 @@ def col(tmp_path):
 
 
 def export(document: Document, path: Path) -> Path:
-    export_document(document, str(path))
+    export_document(document, str(path), for_user=OPERATOR)
     return path
 
 
@@ -144,7 +145,8 @@ def test_every_shipped_document_imports_and_renders(db, col, tmp_path):
     for source in (SOURCE, SECOND):
         document = load(source)
         published = publish_choices(document)
-        written = export_document(document, str(tmp_path / f"{source.stem}.apkg"))
+        path = str(tmp_path / f"{source.stem}.apkg")
+        written = export_document(document, path, for_user=OPERATOR)
         log = import_apkg(col, tmp_path / f"{source.stem}.apkg")
         assert len(log.log.new) == written.notes
         assert len(col.find_notes(f'"note:{notetypes.CHOICE.name}" tag:{source.stem}')) == (
@@ -255,7 +257,7 @@ def test_choice_questions_that_cannot_make_a_card_are_left_out(document, tmp_pat
         answer="a",
         choices=["a", "b"],
     )
-    written = export_document(document, str(tmp_path / "deck.apkg"))
+    written = export_document(document, str(tmp_path / "deck.apkg"), for_user=OPERATOR)
     assert written.notes == NOTES
 
 
@@ -269,8 +271,8 @@ def test_cloze_hides_whole_numbers_and_words_only():
 
 
 def test_timestamps_grow(document, tmp_path):
-    first = export_document(document, str(tmp_path / "a.apkg")).timestamp
-    second = export_document(document, str(tmp_path / "b.apkg")).timestamp
+    first = export_document(document, str(tmp_path / "a.apkg"), for_user=OPERATOR).timestamp
+    second = export_document(document, str(tmp_path / "b.apkg"), for_user=OPERATOR).timestamp
     assert second >= first + 1
 
 
@@ -284,13 +286,13 @@ def test_apkg_is_a_zip_with_a_collection_and_leaves_no_temporary_file(
     with zipfile.ZipFile(path) as package:
         assert {"collection.anki2", "media"} <= set(package.namelist())
     assert not list(scratch.iterdir())
-    decks = document_decks(document)
+    decks = document_decks(document, for_user=OPERATOR)
     assert [len(deck.notes) for deck in decks] == [NOTES, published]
     assert decks[1].name == f"Dongxi::{document.title_vi}::{QUESTIONS_DECK}"
 
 
 def test_a_document_without_published_questions_has_no_questions_deck(document):
-    assert [len(deck.notes) for deck in document_decks(document)] == [NOTES]
+    assert [len(deck.notes) for deck in document_decks(document, for_user=OPERATOR)] == [NOTES]
 
 
 def test_command(document, published, tmp_path, capsys):

@@ -34,10 +34,10 @@ def held(monkeypatch):
     release, started = threading.Event(), threading.Event()
     build = jobs.EXPORTERS["document"]
 
-    def held_build(target):
+    def held_build(target, user):
         started.set()
         assert release.wait(30), "the test never released the build"
-        return build(target)
+        return build(target, user)
 
     monkeypatch.setitem(jobs.EXPORTERS, "document", held_build)
     yield release, started

@@ -8,6 +8,7 @@ from anki.collection import Collection
 
 from content.loading import load_path
 from content.models import Document, Fact
+from quizzes.access import OPERATOR
 from quizzes.anki import notetypes
 from quizzes.anki.documents import document_decks
 from quizzes.anki.ids import deck_id, note_guid
@@ -66,7 +67,7 @@ def test_my_cards_hold_the_terms_and_sentences_of_what_the_learner_studies(
     log = import_apkg(col, path)
     # Every term and fact sentence of the document that makes a note: the document's own deck
     # without its questions, note for note, with the same GUIDs.
-    [document_deck, *_questions] = document_decks(mine)
+    [document_deck, *_questions] = document_decks(mine, for_user=OPERATOR)
     assert col.note_count() == written.notes == len(log.log.new) == len(document_deck.notes) > 0
     assert imported_guids(col) == guids([document_deck])
     terms = Note.objects.filter(kind=Note.Kind.TERM, learner_cards__user=alice).distinct()
@@ -88,14 +89,15 @@ def test_a_learner_with_a_few_cards_of_a_document_gets_only_their_notes(document
     first = next(fact_items(facts))
     services.bring_forward(alice, facts.filter(key=first.key).values_list("pk", flat=True))
     decks = learner_decks(alice)
-    from_other = {guid for guid in guids(decks) if guid not in guids(document_decks(mine))}
+    in_mine = guids(document_decks(mine, for_user=OPERATOR))
+    from_other = {guid for guid in guids(decks) if guid not in in_mine}
     # The brought-forward fact's sentence (its cloze note may hide other facts of it) and the
     # terms the fact names: a part of the other document's deck.
     fact = facts.get(key=first.key)
     named = {note_guid(other.slug, "term", t.key) for t in exportable_terms(fact.terms.all())}
     sentence = {note_guid(other.slug, "fact", f.key) for f in facts.filter(sentence=fact.sentence)}
     assert {note_guid(other.slug, "fact", fact.key)} | named <= from_other <= sentence | named
-    assert from_other < guids(document_decks(other)[:1])
+    assert from_other < guids(document_decks(other, for_user=OPERATOR)[:1])
     assert note_estimate(alice) >= len(guids(decks))
     assert not guids(learner_decks(bob)) and note_estimate(bob) == 0
 

@@ -9,6 +9,7 @@ from anki.collection import Collection
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from quizzes.access import OPERATOR
 from quizzes.anki.quizzes import export_quiz
 from quizzes.models import Question, Quiz
 from tests.quizzes.anki_support import import_apkg
@@ -32,7 +33,7 @@ def col(tmp_path):
 def test_a_quiz_deck_holds_its_choice_questions_facts_and_terms(quiz, make_question, col, tmp_path):
     make_question("single_choice", "zh")  # published, but not in the quiz
     path = tmp_path / "quiz.apkg"
-    written = export_quiz(quiz, path)
+    written = export_quiz(quiz, path, for_user=OPERATOR)
     import_apkg(col, path)
     # 5 choice questions (the cloze question is typed: its fact's sentence is the cloze note),
     # 1 cloze from the fact's sentence, 2 bilingual notes for the terms the fact names.
@@ -44,12 +45,12 @@ def test_a_quiz_deck_holds_its_choice_questions_facts_and_terms(quiz, make_quest
 
 def test_reimporting_an_edited_quiz_deck_updates_notes_in_place(quiz, col, tmp_path):
     first, second = tmp_path / "1.apkg", tmp_path / "2.apkg"
-    export_quiz(quiz, first)
+    export_quiz(quiz, first, for_user=OPERATOR)
     import_apkg(col, first)
     question = Question.objects.get(type="single_choice")
     question.prompt = "Tỉnh nào nhận nhiệm vụ năm 2010? ____"
     question.save(update_fields=["prompt"])
-    export_quiz(quiz, second)
+    export_quiz(quiz, second, for_user=OPERATOR)
     import_apkg(col, second)
     assert col.note_count() == 8
     assert col.find_notes('"Tỉnh nào nhận nhiệm vụ năm 2010*"')

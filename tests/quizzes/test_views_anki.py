@@ -226,7 +226,7 @@ def test_a_removed_file_is_not_found(start, alice_client):
 
 
 def test_a_failing_build_shows_a_clear_message(start, alice_client, monkeypatch):
-    def broken(target):
+    def broken(target, user):
         raise RuntimeError("disk full")
 
     monkeypatch.setitem(jobs.EXPORTERS, "document", broken)
@@ -244,9 +244,9 @@ def test_a_document_deleted_before_the_build_says_it_is_gone(
 ):
     real = jobs.EXPORTERS["document"]
 
-    def delete_first(target):
+    def delete_first(target, user):
         document.delete()
-        return real(target)
+        return real(target, user)
 
     monkeypatch.setitem(jobs.EXPORTERS, "document", delete_first)
     start()

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from content.models import Document
+from quizzes.access import OPERATOR
 from quizzes.anki.documents import export_document
 from quizzes.anki.quizzes import export_quiz
 from quizzes.models import Quiz
@@ -30,11 +31,11 @@ class Command(BaseCommand):
             quiz = Quiz.objects.select_related("document").filter(pk=options["quiz"]).first()
             if quiz is None:
                 raise CommandError(f"No quiz with id {options['quiz']}")
-            written = export_quiz(quiz, output)
+            written = export_quiz(quiz, output, for_user=OPERATOR)
         else:
             slug = options["document"]
             document = Document.objects.filter(slug=slug).first()
             if document is None:
                 raise CommandError(f"No document with slug {slug!r}")
-            written = export_document(document, output)
+            written = export_document(document, output, for_user=OPERATOR)
         self.stdout.write(f"{output}: {written.notes} notes, {written.cards} cards")

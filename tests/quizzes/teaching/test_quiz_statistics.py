@@ -175,3 +175,19 @@ def test_the_query_count_does_not_grow_with_the_attempts(
         _attempt(quiz, user, MIXED[i % 4], minutes=10 + i)
     with django_assert_num_queries(6):
         assert teacher_client.get(url).context["report"].overall.attempts == 14
+
+
+ATTACK = '=HYPERLINK("http://x","Open")'
+
+
+def test_a_typed_hyperlink_answer_does_not_become_a_link_in_the_teachers_responses_csv(
+    teacher_client,
+    quiz,
+):
+    student = User.objects.create_user("mallory", password=PASSWORD)
+    _attempt(quiz, student, [("Giang Tô", 1), (True, 1), (ATTACK, 0)])
+    response = teacher_client.get(reverse("teach:quiz_responses_csv", args=[quiz.pk]), **EN)
+    rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    cells = [cell for row in rows for cell in row]
+    assert "'" + ATTACK in cells
+    assert ATTACK not in cells

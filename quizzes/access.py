@@ -1,0 +1,72 @@
+"""Whose eyes an answer key may reach: the one rule every Anki deck builder (quizzes.anki) and
+the flashcards' bring-forward receiver use, so a key never leaves before the learner's right to
+see it.
+
+A learner may already see a question answered when it is
+- in a published practice quiz (no owner: practice answers are shown after each question);
+- in a quiz they own (a teacher knows their own exam), or theirs to curate in the bank (a
+  teacher reads those keys there already: `curatable`, which quizzes.teaching.access uses);
+- one they were asked in an attempt they have finished: the results page shows every
+  question of a finished attempt with its right answer (Dongxi has no setting that hides
+  them, so a finished attempt is the teacher's consent).
+Never: an authored exam question of a quiz they cannot take, have not started or have not
+finished, nor a question of an attempt still open (even one with feedback after each answer:
+the deck would give the keys of the questions still to come).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from quizzes.models import AttemptItem, Question, Quiz, QuizQuestion
+
+# Passed as a deck builder's `for_user` by the operator's command (manage.py export_anki): no
+# learner is downloading, so every published question goes in.
+OPERATOR = None
+
+
+def curatable(user) -> Q:
+    """The questions that are `user`'s to curate (edit in place, publish, retire), before the
+    exams of others are taken into account (quizzes.teaching.access.status_changeable)."""
+    generated = Q(origin=Question.Origin.GENERATED) & (
+        Q(document__created_by=user) | Q(document__created_by__isnull=True)
+    )
+    return Q(origin=Question.Origin.AUTHORED, author=user) | generated
+
+
+def questions_with_visible_keys(user) -> QuerySet[Question]:
+    """The questions whose answer `user` may already see (see the module docstring)."""
+    practice = QuizQuestion.objects.filter(
+        quiz__owner__isnull=True, quiz__status=Quiz.Status.PUBLISHED
+    ).values("question")
+    own = QuizQuestion.objects.filter(quiz__owner=user).values("question")
+    finished = AttemptItem.objects.filter(attempt__user=user, attempt__finished_at__isnull=False)
+    rule = (
+        Q(pk__in=practice)
+        | Q(pk__in=own)
+        | Q(pk__in=finished.values("question"))
+        | Q(pk__in=finished.filter(prompt_question__isnull=False).values("prompt_question"))
+    )
+    if getattr(user, "is_teacher", False):
+        rule |= curatable(user)
+    return Question.objects.filter(rule, status=Question.Status.PUBLISHED)
+
+
+def with_visible_keys(questions: QuerySet[Question], user) -> QuerySet[Question]:
+    """`questions` narrowed to those whose key `user` may see; all of them for OPERATOR."""
+    if user is OPERATOR:
+        return questions
+    return questions.filter(pk__in=questions_with_visible_keys(user).values("pk"))
+
+
+def facts_hidden_until_finished(user, fact_ids) -> set[int]:
+    """Of `fact_ids`, the facts asked in an attempt of `user` that is still open at a quiz with
+    feedback at the end: their cards would show the answer before the results do."""
+    return set(
+        AttemptItem.objects.filter(
+            attempt__user=user,
+            attempt__finished_at__isnull=True,
+            attempt__quiz__feedback=Quiz.Feedback.END,
+            question__fact_id__in=list(fact_ids),
+        ).values_list("question__fact_id", flat=True)
+    )
