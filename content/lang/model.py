@@ -118,10 +118,11 @@ class Problem:
 @dataclass
 class Clutter:
     """A line that is layout, not content: a date line, byline, source line, caption, series
-    line or a headline that holds both languages. Kept so the reader can see what was set aside;
+    line, a headline that holds both languages, or a loose short line in the body (a subheading
+    or an unlabelled caption). Kept so the reader can see what was set aside;
     it never becomes a paragraph, a term, a number or a question."""
 
-    kind: str  # dateline, byline, source, caption, series, headline, other
+    kind: str  # title, series, dateline, source, byline, caption, headline, heading, other
     text: str
     lang: str | None = None  # "zh", "vi" or None when mixed or unknown
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import chinese, vietnamese
 from .align import WEAK_COST, align, length_ratio
-from .document import split_parts
+from .document import split_document
 from .model import VI, ZH, Analysis, DocumentError, Pair, Paragraph, Problem, Sentence
 from .text import nfc
 
@@ -19,7 +19,8 @@ def analyse(text: str) -> Analysis:
     text = nfc(text or "").replace("\ufeff", "")
     if not any(c.isalnum() for c in text):
         raise DocumentError("empty", "The document has no text.")
-    parts = split_parts(text)
+    layout = split_document(text)
+    parts = layout.parts
     if not parts:
         raise DocumentError(
             "no_language",
@@ -33,9 +34,10 @@ def analyse(text: str) -> Analysis:
     analysis = Analysis(
         title=Pair(zh.title if zh else None, vi.title if vi else None),
         series=Pair(zh.series if zh else None, vi.series if vi else None),
-        published=next((p.published for p in header if p.published), None),
-        source=next((p.source for p in header if p.source), None),
+        published=layout.published or next((p.published for p in header if p.published), None),
+        source=layout.source or next((p.source for p in header if p.source), None),
         languages=languages,
+        clutter=layout.clutter,
     )
     _align_body(analysis, zh.paragraphs if zh else [], vi.paragraphs if vi else [])
 
