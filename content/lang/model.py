@@ -110,9 +110,11 @@ class Problem:
     """Where the two languages do not line up; reported, never guessed away silently."""
 
     code: str  # e.g. "paragraph_count", "sentence_count", "unpaired_term"
-    message: str
+    message: str  # English, for logs and commands; the Django layer translates by code + params
     paragraph: int | None = None
     sentence: int | None = None
+    # What the message states, for a translation: counts, 1-based numbers, "zh"/"vi", a term.
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
