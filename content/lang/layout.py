@@ -99,18 +99,24 @@ _SOURCE_LABEL_RE = re.compile(
     r"(?P<rest>.+?)\s*[\])）】]?$",
     re.IGNORECASE,
 )
+# Labels followed by a colon, then names: "责任编辑：张三", "Biên tập: Lan Anh".
 _BYLINE_LABEL_RE = re.compile(
     r"^[\[(（【]?\s*(?:责任编辑|责编|编辑|主编|审核|校对|作者|撰稿|撰文|文字|记者|本报记者|"
-    r"特约记者|通讯员|翻译|译者|文/|文 /|"
+    r"特约记者|通讯员|翻译|译者|文|"
     r"biên tập viên|biên tập|biên dịch|tác giả|phóng viên|nhóm phóng viên|nhóm pv|"
     r"bài và ảnh|bài|thực hiện|người dịch|dịch giả|ctv|pv|btv|"
     r"editor|edited by|written by|reporter|by|author|translated by)"
-    r"(?:\s*[:：]\s*|\s+)(?P<rest>.+)$",
+    r"\s*[:：/]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# Labels a name follows after a space alone: "记者 王五", "PV Minh Hà", "By Tran Anh".
+_BYLINE_SPACED_RE = re.compile(
+    r"^[\[(（【]?\s*(?:记者|本报记者|特约记者|通讯员|ctv|pv|btv|by)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _THEO_RE = re.compile(r"^[\[(（]?\s*theo\s+(?P<rest>[^,，.。:;]+?)\s*[\])）]?\.?$", re.IGNORECASE)
 _CAPTION_START_RE = re.compile(
-    r"^[\[(（【]?\s*(?:图为|上图|下图|图片来源|图片|图\s*[:：]|[图表]\s*\d+|配图|摄影\s*[:：]|"
+    r"^[\[(（【]?\s*(?:图为|上图|下图|图片来源|图片\s*[:：/]|图\s*[:：/]|[图表]\s*\d+|配图|摄影\s*[:：]|"
     r"ảnh\s*[:：]|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|hình\s*[:：]|hình minh họa|"
     r"(?:ảnh|hình|bảng)\s+\d+(?:\.\d+)*\.?\s|"
     r"photo\s*[:：]|photo by|image\s*[:：]|picture\s*[:：]|(?:figure|fig\.|table)\s*\d+)",
@@ -218,7 +224,8 @@ def _dateline(line: str) -> LineKind | None:
 
 def _headline(line: str) -> LineKind | None:
     """A line that is a Chinese title and a Vietnamese title side by side (either first)."""
-    if len(line) > 250 or line.endswith(_SENTENCE_END):
+    # Two sentences side by side are content in two languages, not two titles.
+    if len(line) > 250 or line.endswith((*_SENTENCE_END, ".")) or "。" in line:
         return None
     han = [i for i, c in enumerate(line) if HAN_RE.match(c)]
     vi = [i for i, c in enumerate(line) if is_vietnamese_letter(c)]
@@ -235,6 +242,8 @@ def _headline(line: str) -> LineKind | None:
         return None  # the scripts interleave: a sentence quoting a name, not two titles
     zh, vi_text = zh.strip(_SEPARATORS), vi_text.strip(_SEPARATORS)
     if len(zh) < 2 or _words(vi_text) < 2:
+        return None
+    if any(half.endswith((*_SENTENCE_END, ".")) for half in (zh, vi_text)):
         return None
     return LineKind(HEADLINE, halves=(zh, vi_text))
 
@@ -254,7 +263,7 @@ def classify(line: str, lang: str | None) -> LineKind | None:
     dated = _dateline(line)
     if dated is not None:
         return dated
-    byline = _BYLINE_LABEL_RE.match(line) or _THEO_RE.match(line)
+    byline = _BYLINE_LABEL_RE.match(line) or _BYLINE_SPACED_RE.match(line) or _THEO_RE.match(line)
     # A byline names people or a paper; a label before a question or a statement is an
     # interview's speaker ("记者：产品出口了吗？", "Phóng viên: … chưa?"), which is content.
     if (

@@ -35,6 +35,7 @@ STATUSES = (ASKED, UNPAIRED, DROPPED, NO_ANCHOR, NO_FACT, NO_QUESTION)
 ONE_LANGUAGE = "one_language"
 MOSTLY_UNPAIRED = "mostly_unpaired"
 FEW_ANCHORS = "few_anchors"
+PLAIN_STATEMENTS = "plain_statements"
 ALL_DROPPED = "all_dropped"
 
 
@@ -160,8 +161,10 @@ def _advice(analysis: Analysis, outcomes: list[SentenceOutcome], questions: int)
     advice = []
     if statuses[UNPAIRED] * 2 >= total:
         advice.append(MOSTLY_UNPAIRED)
-    if statuses[NO_ANCHOR] + statuses[NO_FACT] + statuses[UNPAIRED] > 0 or not outcomes:
+    if statuses[NO_ANCHOR] or not outcomes:
         advice.append(FEW_ANCHORS)
+    if statuses[NO_FACT]:
+        advice.append(PLAIN_STATEMENTS)
     if statuses[DROPPED] or statuses[NO_QUESTION]:
         advice.append(ALL_DROPPED)
     return advice or [FEW_ANCHORS]

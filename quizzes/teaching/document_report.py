@@ -65,6 +65,11 @@ ADVICE_TEXT = {
         "Add facts a learner can be asked about: names of places, people and organisations, "
         "numbers with their units, years and dates, written in both languages."
     ),
+    pure.PLAIN_STATEMENTS: gettext_lazy(
+        "Some sentences share names or numbers but state no fact Dongxi could read: write each "
+        "fact as one plain statement in both languages (what or who, and its name, number or "
+        "date), one sentence for one sentence."
+    ),
     pure.ALL_DROPPED: gettext_lazy(
         "Questions were made but all were left out; the reasons are given sentence by sentence "
         "below."

@@ -223,6 +223,8 @@ def test_source_lines(line, source):
         "Theo Báo Thể thao & Văn hóa",
         "PV Minh Hà",
         "Tác giả: Hoàng Anh",
+        "文/张三",
+        "By Tran Anh",
     ],
 )
 def test_bylines(line):
@@ -270,6 +272,11 @@ def test_a_headline_in_both_languages(line, halves):
         "Phóng viên: Sản phẩm đã được xuất khẩu chưa?",
         "Hồ Gươm (还剑湖) là biểu tượng của Hà Nội.",
         "图书馆藏有3万册图书。",
+        "图片展览于5月开幕",
+        "Bài học hôm nay rất hay",
+        "编辑 工作很忙",
+        "长江是中国最长的河流。Trường Giang là sông dài nhất Trung Quốc.",
+        "Trường Giang là sông dài nhất. 长江是最长的河流",
     ],
 )
 def test_prose_is_never_layout(line):

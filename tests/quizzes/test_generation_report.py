@@ -14,6 +14,7 @@ from quizzes.generation.report import (
     NO_FACT,
     NO_QUESTION,
     ONE_LANGUAGE,
+    PLAIN_STATEMENTS,
     UNPAIRED,
     document_report,
     sentence_outcomes,
@@ -135,7 +136,7 @@ def test_the_document_report_counts_facts_and_questions_by_type_and_language():
 def test_a_document_that_gives_nothing_gets_advice():
     summary = document_report(_analysis(), GenerationReport(dropped=_report().dropped))
     assert summary.questions == 0
-    assert summary.advice == [FEW_ANCHORS, ALL_DROPPED]
+    assert summary.advice == [FEW_ANCHORS, PLAIN_STATEMENTS, ALL_DROPPED]
 
 
 def test_mostly_unpaired_sentences_ask_for_both_languages_sentence_by_sentence():
@@ -152,6 +153,13 @@ def test_a_one_language_text_is_told_it_needs_the_other_language():
     assert summary.questions == 0
     assert summary.advice == [ONE_LANGUAGE, FEW_ANCHORS]
     assert {o.status for o in summary.sentences} == {NO_ANCHOR}
+
+
+def test_sentences_with_shared_names_but_no_fact_ask_for_plain_statements():
+    a = _analysis()
+    a.facts = []
+    summary = document_report(a, GenerationReport())
+    assert PLAIN_STATEMENTS in summary.advice
 
 
 def test_a_bilingual_text_without_names_numbers_or_dates_is_told_to_add_facts():
