@@ -166,4 +166,5 @@ class Analysis:
                 {"kind": f.kind, "paragraph": f.paragraph, "zh": f.zh, "vi": f.vi}
                 for f in self.facts
             ],
+            "clutter": [{"kind": c.kind, "text": c.text, "lang": c.lang} for c in self.clutter],
         }
