@@ -155,3 +155,11 @@ def test_a_stored_text_that_no_longer_reads_still_gives_a_report(teacher_client,
     document = Document.objects.create(slug="broken", source_text="", created_by=teacher)
     html = _get(teacher_client, document).content.decode()
     assert "This document gives no question." in html
+
+
+def test_the_report_takes_a_fixed_number_of_queries(
+    teacher_client, nothing, django_assert_num_queries
+):
+    # session + user, the document; the figures come from the cache, not the database
+    with django_assert_num_queries(3):
+        _get(teacher_client, nothing)
