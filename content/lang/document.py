@@ -87,12 +87,14 @@ def split_document(text: str) -> Layout:
     blocks: dict[str, list[list[tuple[int, str]]]] = {ZH: [], VI: []}
     placed: list[tuple[int, Clutter]] = []  # (line number, clutter), sorted at the end
     prev_lang = None
+    prev_line = ""
     prev_blank = True
     for number, (line, lang) in enumerate(zip(lines, langs, strict=True)):
         if not line:
             prev_blank = True
             continue
-        kind = layout.classify(line, lang)
+        continues = not prev_blank and lang == prev_lang and not prev_line.endswith(_TERMINAL)
+        kind = layout.classify(line, lang, continues=continues)
         if kind is not None:
             own = None if kind.kind == layout.HEADLINE else (script_of(line) or lang)
             placed.append((number, Clutter(kind.kind, line, own)))
@@ -107,6 +109,7 @@ def split_document(text: str) -> Layout:
         if prev_blank or lang != prev_lang or not blocks[lang]:
             blocks[lang].append([])
         blocks[lang][-1].append((number, line))
+        prev_line = line
         body_seen = True
         prev_lang = lang
         prev_blank = False

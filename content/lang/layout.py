@@ -248,8 +248,12 @@ def _headline(line: str) -> LineKind | None:
     return LineKind(HEADLINE, halves=(zh, vi_text))
 
 
-def classify(line: str, lang: str | None) -> LineKind | None:
-    """The layout kind of one line, or None when it is (or may be) content."""
+def classify(line: str, lang: str | None, *, continues: bool = False) -> LineKind | None:
+    """The layout kind of one line, or None when it is (or may be) content.
+
+    `continues`: the line follows a line of the same language that did not end a sentence, so
+    it may be the rest of a wrapped sentence; a byline without a colon ("Theo …", "记者 王五")
+    is then read as text."""
     if not line:
         return None
     bare = line.strip(" .。").lower()
@@ -263,7 +267,9 @@ def classify(line: str, lang: str | None) -> LineKind | None:
     dated = _dateline(line)
     if dated is not None:
         return dated
-    byline = _BYLINE_LABEL_RE.match(line) or _BYLINE_SPACED_RE.match(line) or _THEO_RE.match(line)
+    byline = _BYLINE_LABEL_RE.match(line)
+    if not continues:
+        byline = byline or _BYLINE_SPACED_RE.match(line) or _THEO_RE.match(line)
     # A byline names people or a paper; a label before a question or a statement is an
     # interview's speaker ("记者：产品出口了吗？", "Phóng viên: … chưa?"), which is content.
     if (

@@ -309,6 +309,15 @@ def test_a_wire_service_opening_is_found(lang, paragraph, opening):
     assert wire_opening(lang, paragraph) == opening
 
 
+def test_a_wrapped_sentence_whose_next_line_starts_like_a_byline_stays_one_paragraph():
+    wrapped = "Mỗi năm có khoảng 2 triệu du khách đến đây,\nTheo Sở Du lịch Hà Nội"
+    a = analyse(interleaved(True, titles=False).replace(VI_PARAS[2], wrapped))
+    assert (
+        a.paragraphs[2].vi == "Mỗi năm có khoảng 2 triệu du khách đến đây, Theo Sở Du lịch Hà Nội"
+    )
+    assert a.clutter == []
+
+
 def test_captions_between_interleaved_paragraphs_pair_with_nothing():
     lines = []
     for i, (zh, vi) in enumerate(zip(ZH_PARAS, VI_PARAS, strict=True)):
