@@ -1,10 +1,10 @@
 """Alignment warnings in the user's language.
 
 The pipeline's Problem carries a stable code, an English message and params (counts, 1-based
-paragraph numbers, a language, a term); a document stores them as dicts in Document.problems.
-Here each known code gets a translated sentence filled from its params. A warning stored before
-params existed, or one of a code this module does not know, gets a generic sentence that needs no
-params, never the English message.
+paragraph numbers, a language, a term or number); a document stores them as dicts in
+Document.problems. Here each known code gets a translated sentence filled from its params. A
+warning stored before params existed, or one of a code this module does not know, gets a generic
+sentence that needs no params, never the English message.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ _GENERIC = {
     "merged_sentences": gettext_lazy("Some sentences of one language match several of the other."),
     "weak_alignment": gettext_lazy("A sentence pair may not be a translation."),
     "unpaired_term": gettext_lazy("A name or number has no counterpart in the other language."),
+    "unpaired_number": gettext_lazy("A number has no counterpart in the other language."),
     "enumeration_items": gettext_lazy("A list has a different number of items in each language."),
 }
 
@@ -100,6 +101,11 @@ def problem_text(problem: Mapping) -> str:
     if code == "unpaired_term" and {"term", "lang"} <= params.keys():
         return _("“%(term)s” has no counterpart in the %(other)s sentence.") % {
             "term": params["term"],
+            "other": _other(params["lang"]),
+        }
+    if code == "unpaired_number" and {"number", "lang"} <= params.keys():
+        return _("The number %(number)s has no counterpart in the %(other)s sentence.") % {
+            "number": params["number"],
             "other": _other(params["lang"]),
         }
     if code in _GENERIC:

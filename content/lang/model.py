@@ -109,12 +109,13 @@ class Fact:
 class Problem:
     """Where the two languages do not line up; reported, never guessed away silently."""
 
-    code: str  # e.g. "paragraph_count", "sentence_count", "unpaired_term"
-    message: str  # English, for logs and commands; the Django layer translates by code + params
+    code: str  # e.g. "paragraph_count", "sentence_count", "unpaired_term", "unpaired_number"
+    message: str
     paragraph: int | None = None
     sentence: int | None = None
-    # What the message states, for a translation: counts, 1-based numbers, "zh"/"vi", a term.
-    params: dict = field(default_factory=dict)
+    # What the message names, for translation by code: unpaired_number has
+    # {"number": "200万", "lang": "zh", "value": 2000000.0}
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass

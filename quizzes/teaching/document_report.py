@@ -36,6 +36,8 @@ STATUS_TEXT = {
     pure.NO_QUESTION: gettext_lazy("A fact was found, but no question passed the checks."),
 }
 
+# The codes of GenerationReport.dropped (quizzes.generation.plan); any other code is shown as
+# itself by reason_text().
 REASON_TEXT = {
     "trivial_target": gettext_lazy(
         "the answer would be too obvious (what the whole text is about, a title or honorific)"
@@ -43,13 +45,14 @@ REASON_TEXT = {
     "per_sentence_cap": gettext_lazy("this sentence already has enough questions"),
     "long_typed": gettext_lazy("the answer is too long to type; a choice question asks it"),
     "count_in_prompt": gettext_lazy("the question itself would give the answer away"),
-    "select_all": gettext_lazy("a “select all” over different blanks is asked one by one"),
-    "unordered": gettext_lazy("the items are not in an order the text gives"),
+    "select_all_blanks": gettext_lazy(
+        "a “select all” over different blanks is asked as one choice per blank"
+    ),
+    "unsequenced_order": gettext_lazy("the items are not numbered or in an order the text gives"),
+    "list_blanks": gettext_lazy("a list gives at most two blanks; the rest are asked as a whole"),
     "no_distractors": gettext_lazy("no plausible wrong answers could be found"),
     "duplicate": gettext_lazy("the same question is already asked"),
     "quality": gettext_lazy("it failed a quality check"),
-    "leak": gettext_lazy("the question would show its own answer"),
-    "cut_word": gettext_lazy("the blank would cut a word in two"),
 }
 
 ADVICE_TEXT = {

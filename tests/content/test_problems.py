@@ -41,6 +41,10 @@ def english():
             {"code": "unpaired_term", "params": {"term": "200", "lang": "zh"}},
             "“200” has no counterpart in the Vietnamese sentence.",
         ),
+        (
+            {"code": "unpaired_number", "params": {"number": "200万", "lang": "zh", "value": 2e6}},
+            "The number 200万 has no counterpart in the Vietnamese sentence.",
+        ),
     ],
 )
 def test_known_codes_are_worded_from_their_params(problem, text):
