@@ -12,9 +12,9 @@ class DocumentForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 12, "lang": "vi"}),
         help_text=_(
-            "Vietnamese and Chinese parts in either order: a title, an optional series line "
-            "in parentheses, an optional “DD-MM-YYYY | Source” line, then paragraphs separated "
-            "by blank lines."
+            "Chinese and Vietnamese in either order: each language as one block, or paragraph "
+            "by paragraph, one language after the other. Titles, dates, sources, bylines and "
+            "photo captions are recognised and set aside."
         ),
     )
     file = forms.FileField(label=_("or upload a .txt file"), required=False)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,6 +13,7 @@ from content.forms import DocumentForm
 from content.lang.model import DocumentError
 from content.loading import error_message, load_bytes
 from content.models import Document
+from content.problems import problem_texts
 from content.reading import reading_rows
 
 
@@ -29,20 +31,31 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: the document side by side, with its published quizzes.
-    Template: content/document_detail.html."""
+    Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
+    alignment warnings in the user's language), can_report (the teacher who curates it may
+    open what generation made of it)."""
     document = get_object_or_404(Document, slug=slug)
     quizzes = document.quizzes.filter(status="published").only("pk", "title")
+    user = request.user
+    can_report = user.is_teacher and document.created_by_id in (None, user.pk)
     return render(
         request,
         "content/document_detail.html",
-        {"document": document, "rows": reading_rows(document), "quizzes": quizzes},
+        {
+            "document": document,
+            "rows": reading_rows(document),
+            "quizzes": quizzes,
+            "problems": problem_texts(document.problems),
+            "can_report": can_report,
+        },
     )
 
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def document_add(request: HttpRequest) -> HttpResponse:
-    """Teachers: paste or upload a document. Template: content/document_add.html."""
+    """Teachers: paste or upload a document, then read what was made of it (the report page
+    of quizzes.teaching). Template: content/document_add.html. Context: form."""
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,5 +64,5 @@ def document_add(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error_message(error))
         else:
             messages.success(request, _("The document was added."))
-            return redirect(result.document)
+            return redirect(reverse("teach:document_report", args=[result.document.slug]))
     return render(request, "content/document_add.html", {"form": form})

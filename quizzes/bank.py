@@ -48,14 +48,17 @@ def _values(generated: GeneratedQuestion) -> dict:
     }
 
 
-def sync_generated_questions(document: Document, analysis: Analysis) -> SyncResult:
-    """Align the document's generated questions with `analysis`. Call inside a transaction."""
+def sync_generated_questions(
+    document: Document, analysis: Analysis, generated: list[GeneratedQuestion] | None = None
+) -> SyncResult:
+    """Align the document's generated questions with `analysis` (or with `generated`, the
+    questions already generated from it). Call inside a transaction."""
     result = SyncResult()
     facts = {f.key: f for f in Fact.objects.filter(document=document).only("id", "key")}
     # Keyed questions of any origin: a generated question a teacher edited became theirs
     # ("authored") but keeps its key, so it is neither overwritten nor added again.
     existing = {q.key: q for q in Question.objects.filter(document=document).exclude(key="")}
-    fresh = {g.key: g for g in generate(analysis)}
+    fresh = {g.key: g for g in (generate(analysis) if generated is None else generated)}
     to_create, to_update = [], []
     for key, generated in fresh.items():
         values = _values(generated)

@@ -109,19 +109,23 @@ class Fact:
 class Problem:
     """Where the two languages do not line up; reported, never guessed away silently."""
 
-    code: str  # e.g. "paragraph_count", "sentence_count", "unpaired_term"
+    code: str  # e.g. "paragraph_count", "sentence_count", "unpaired_term", "unpaired_number"
     message: str
     paragraph: int | None = None
     sentence: int | None = None
+    # What the message names, for translation by code: unpaired_number has
+    # {"number": "200万", "lang": "zh", "value": 2000000.0}
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
 class Clutter:
     """A line that is layout, not content: a date line, byline, source line, caption, series
-    line or a headline that holds both languages. Kept so the reader can see what was set aside;
+    line, a headline that holds both languages, or a loose short line in the body (a subheading
+    or an unlabelled caption). Kept so the reader can see what was set aside;
     it never becomes a paragraph, a term, a number or a question."""
 
-    kind: str  # dateline, byline, source, caption, series, headline, other
+    kind: str  # title, series, dateline, source, byline, caption, headline, heading, other
     text: str
     lang: str | None = None  # "zh", "vi" or None when mixed or unknown
 
@@ -163,4 +167,5 @@ class Analysis:
                 {"kind": f.kind, "paragraph": f.paragraph, "zh": f.zh, "vi": f.vi}
                 for f in self.facts
             ],
+            "clutter": [{"kind": c.kind, "text": c.text, "lang": c.lang} for c in self.clutter],
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import chinese, vietnamese
 from .align import WEAK_COST, align, length_ratio
-from .document import split_parts
+from .document import split_document
 from .model import VI, ZH, Analysis, DocumentError, Pair, Paragraph, Problem, Sentence
 from .text import nfc
 
@@ -19,7 +19,8 @@ def analyse(text: str) -> Analysis:
     text = nfc(text or "").replace("\ufeff", "")
     if not any(c.isalnum() for c in text):
         raise DocumentError("empty", "The document has no text.")
-    parts = split_parts(text)
+    layout = split_document(text)
+    parts = layout.parts
     if not parts:
         raise DocumentError(
             "no_language",
@@ -33,9 +34,10 @@ def analyse(text: str) -> Analysis:
     analysis = Analysis(
         title=Pair(zh.title if zh else None, vi.title if vi else None),
         series=Pair(zh.series if zh else None, vi.series if vi else None),
-        published=next((p.published for p in header if p.published), None),
-        source=next((p.source for p in header if p.source), None),
+        published=layout.published or next((p.published for p in header if p.published), None),
+        source=layout.source or next((p.source for p in header if p.source), None),
         languages=languages,
+        clutter=layout.clutter,
     )
     _align_body(analysis, zh.paragraphs if zh else [], vi.paragraphs if vi else [])
 
@@ -77,6 +79,7 @@ def _align_body(analysis: Analysis, zh_paras: list[str], vi_paras: list[str]) ->
                 "paragraph_count",
                 f"The Chinese part has {len(zh_paras)} paragraphs, "
                 f"the Vietnamese part {len(vi_paras)}.",
+                params={"zh": len(zh_paras), "vi": len(vi_paras)},
             )
         )
     ratio = length_ratio(zh_paras, vi_paras)
@@ -93,6 +96,7 @@ def _align_body(analysis: Analysis, zh_paras: list[str], vi_paras: list[str]) ->
                     "unaligned_paragraph",
                     f"{lang} paragraph {number} has no {other} counterpart.",
                     paragraph=index,
+                    params={"lang": ZH if step.zh else VI, "number": number},
                 )
             )
         elif step.kind != "1:1":
@@ -102,6 +106,10 @@ def _align_body(analysis: Analysis, zh_paras: list[str], vi_paras: list[str]) ->
                     f"Chinese paragraph(s) {', '.join(str(i + 1) for i in step.zh)} match "
                     f"Vietnamese paragraph(s) {', '.join(str(j + 1) for j in step.vi)}.",
                     paragraph=index,
+                    params={
+                        "zh": ", ".join(str(i + 1) for i in step.zh),
+                        "vi": ", ".join(str(j + 1) for j in step.vi),
+                    },
                 )
             )
         _align_sentences(analysis, index, zh_text, vi_text, ratio)
@@ -139,6 +147,7 @@ def _align_sentences(
                 f"Paragraph {paragraph + 1} has {len(zh_sents)} Chinese and "
                 f"{len(vi_sents)} Vietnamese sentences.",
                 paragraph=paragraph,
+                params={"paragraph": paragraph + 1, "zh": len(zh_sents), "vi": len(vi_sents)},
             )
         )
     for step in align(zh_sents, vi_sents, ratio):
@@ -153,6 +162,7 @@ def _align_sentences(
                     f"A {lang} sentence in paragraph {paragraph + 1} has no counterpart.",
                     paragraph=paragraph,
                     sentence=index,
+                    params={"lang": ZH if step.zh else VI, "paragraph": paragraph + 1},
                 )
             )
         elif step.kind != "1:1":
@@ -163,6 +173,7 @@ def _align_sentences(
                     f"sentence(s) in paragraph {paragraph + 1}.",
                     paragraph=paragraph,
                     sentence=index,
+                    params={"zh": len(step.zh), "vi": len(step.vi), "paragraph": paragraph + 1},
                 )
             )
         elif step.cost > WEAK_COST:
@@ -172,5 +183,6 @@ def _align_sentences(
                     f"A sentence pair in paragraph {paragraph + 1} may not be a translation.",
                     paragraph=paragraph,
                     sentence=index,
+                    params={"paragraph": paragraph + 1},
                 )
             )

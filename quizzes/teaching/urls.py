@@ -3,6 +3,7 @@ from django.urls import path
 from quizzes.teaching import (
     views,
     views_assign,
+    views_documents,
     views_interchange,
     views_quizzes,
     views_statistics,
@@ -65,6 +66,11 @@ urlpatterns = [
         "quizzes/<int:pk>/responses.csv",
         views_statistics.quiz_responses_csv,
         name="quiz_responses_csv",
+    ),
+    path(
+        "documents/<slug:slug>/report/",
+        views_documents.document_report_view,
+        name="document_report",
     ),
     path("assignments/new/", views_assign.assignment_create, name="assignment_create"),
     path("assignments/<int:pk>/delete/", views_assign.assignment_delete, name="assignment_delete"),

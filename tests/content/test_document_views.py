@@ -61,7 +61,9 @@ def test_a_teacher_pastes_a_document_and_reads_it(teacher_client, db):
         reverse("content:add"), {"text": SHIPPED.read_text(encoding="utf-8")}, follow=True
     )
     document = Document.objects.get()
-    assert response.redirect_chain[-1][0] == document.get_absolute_url()
+    # The teacher is shown what was made of it, with a link to read it.
+    assert response.redirect_chain[-1][0] == f"/teach/documents/{document.slug}/report/"
+    assert document.get_absolute_url() in response.content.decode()
     assert document.slug.startswith("xoa-doi-giam-ngheo")
     assert document.created_by.username == "tess"
 

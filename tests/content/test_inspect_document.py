@@ -27,12 +27,16 @@ def test_json_is_one_object_with_unescaped_text():
         t for t in data["terms"] if t["zh"] == "山东"
     ).items()
     assert "东西部扶贫协作" in out  # ensure_ascii=False
+    assert {"kind": "dateline", "text": "14-01-2021 | China.org.cn", "lang": "vi"} in data[
+        "clutter"
+    ]
 
 
 def test_summary():
     out = run(str(SHIPPED))
     assert "paragraphs: 6" in out
     assert "problems: 0" in out
+    assert "layout lines set aside: dateline 1, series 1, title 3" in out
 
 
 @pytest.mark.parametrize(

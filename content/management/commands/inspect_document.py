@@ -6,6 +6,7 @@ pipeline's message and a non-zero exit status.
 """
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -47,6 +48,11 @@ class Command(BaseCommand):
             f"  paragraphs: {len(a.paragraphs)}  sentences: {len(a.sentences)}",
             f"  terms: {len(a.terms)} ({paired} paired)  mentions: {len(a.mentions)}",
             "  facts: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"),
+            "  layout lines set aside: "
+            + (
+                ", ".join(f"{k} {n}" for k, n in sorted(Counter(c.kind for c in a.clutter).items()))
+                or "none"
+            ),
             f"  problems: {len(a.problems)}",
         ]
         lines.extend(f"    - {p.code}: {p.message}" for p in a.problems)
