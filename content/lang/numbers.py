@@ -177,7 +177,7 @@ _ZH_DATE_RE = re.compile(
 )
 _ZH_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_DIGIT_RE = re.compile(
-    rf"(?<![\d.,])(?P<n>{_ZH_NUM})(?P<mag>(?:[十百千](?=[万亿]))?[万亿]{{0,2}})"
+    rf"(?<!\d)(?<!\d[.,，])(?P<n>{_ZH_NUM})(?P<mag>(?:[十百千](?=[万亿]))?[万亿]{{0,2}})"
 )
 _ZH_NUMERAL_RE = re.compile(
     r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*"
@@ -473,7 +473,7 @@ _VI_NUM = (
     r"|\d+"
 )
 _VI_DIGIT_RE = re.compile(
-    rf"(?<![\w.,/])(?<![\w][.,])(?P<n>{_VI_NUM})(?![\w]|[.,/]\d)"
+    rf"(?<![\w/])(?<!\d[.,])(?P<n>{_VI_NUM})(?![\w]|[.,/]\d)"
     r"(?P<mag>(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ|vạn)){0,2})(?![\w])"
 )
 _VI_DATE_RE = re.compile(
