@@ -768,28 +768,48 @@ def equal_value(a: float, b: float) -> bool:
 _TYPED_TAIL = re.compile(r"[\s.。,，;；!！?？]+$")
 
 
-def read_number(text: str) -> Quantity | None:
+def read_number(text: str, lang: str | None = None) -> Quantity | None:
     """A whole typed answer read as one number, in either language's writing: "686万",
     "6,86 triệu", "6.86 triệu", "6860000", "１４", "十四", "两", "二零一零", "14个", "mười
-    bốn", "1.000". A trailing measure word or unit may follow; anything else gives None."""
+    bốn", "1.000". A trailing measure word or unit may follow; anything else gives None.
+
+    `lang` ("zh" or "vi") says whose rule reads an ambiguous mark first: "1,200" is 1200 for a
+    Chinese answer and 1,2 for a Vietnamese one. Without it, text with Han characters is read
+    the Chinese way first.
+    """
     text = unicodedata.normalize("NFKC", text or "").strip()
     text = _TYPED_TAIL.sub("", text)
     if not text:
         return None
-    candidates: list[Quantity] = []
-    if re.search(r"[\u4e00-\u9fff]", text):
-        bare = text
-        if len(bare) > 1 and (bare[-1] in ZH_CLASSIFIERS or bare[-1] == "年"):
-            bare = bare[:-1]
-        value = zh_numeral(bare)
-        if value is not None:
-            return Quantity(0, len(bare), bare, value, spelled=True)
-        candidates = zh_quantities(text)
-    if not candidates:
-        candidates = [q for q in vi_quantities(text) if q.kind != DATE]
-        spelled = vi_spelled(text.split())
-        if spelled is not None:
-            return Quantity(0, len(text), text, spelled, spelled=True)
+    if lang is None:
+        lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "vi"
+    readers = (_read_zh, _read_vi) if lang == "zh" else (_read_vi, _read_zh)
+    for reader in readers:
+        quantity = reader(text)
+        if quantity is not None:
+            return quantity
+    return None
+
+
+def _read_zh(text: str) -> Quantity | None:
+    bare = text
+    if len(bare) > 1 and (bare[-1] in ZH_CLASSIFIERS or bare[-1] == "年"):
+        bare = bare[:-1]
+    value = zh_numeral(bare)
+    if value is not None:
+        return Quantity(0, len(bare), bare, value, spelled=True)
+    return _whole(text, zh_quantities(text))
+
+
+def _read_vi(text: str) -> Quantity | None:
+    spelled = vi_spelled(text.split())
+    if spelled is not None:
+        return Quantity(0, len(text), text, spelled, spelled=True)
+    return _whole(text, [q for q in vi_quantities(text) if q.kind != DATE])
+
+
+def _whole(text: str, candidates: list[Quantity]) -> Quantity | None:
+    """The one quantity of `text` if nothing but a unit or measure word stands beside it."""
     if len(candidates) != 1:
         return None
     q = candidates[0]
