@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from content.lang import analyse
+from content.lang.align import vi_features, zh_features
 from content.lang.facts import _top_level_split, vi_items, zh_items
 from content.lang.numbers import Quantity, read_number, same_quantity, vi_quantities, zh_quantities
 from content.lang.vietnamese import split_sentences
@@ -226,3 +227,9 @@ def test_a_number_without_an_equal_is_reported_with_its_text_and_value():
         ("vi", "3 triệu"),
     }
     assert {p.params["value"] for p in problems} == {2_000_000, 3_000_000}
+
+
+def test_alignment_shares_numbers_by_value_not_digits():
+    zh = zh_features("人口686万，面积6300公里，2024年4月16日。")
+    vi = vi_features("Dân số 6,86 triệu, diện tích 6.300 km, ngày 16/4/2024.")
+    assert zh.numbers == vi.numbers and sum(zh.numbers.values()) == 3
