@@ -94,7 +94,13 @@ def _save_document(slug, text, digest, analysis: Analysis, user):
         "source_text": text,
         "content_hash": digest,
         "problems": [
-            {"code": p.code, "message": p.message, "paragraph": p.paragraph, "sentence": p.sentence}
+            {
+                "code": p.code,
+                "message": p.message,
+                "paragraph": p.paragraph,
+                "sentence": p.sentence,
+                "params": p.params,
+            }
             for p in analysis.problems
         ],
     }
