@@ -76,9 +76,12 @@ _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
 }
 
 
+_ASCII_TABLE = str.maketrans(_FULL_WIDTH)
+
+
 def _ascii_digits(text: str) -> str:
     """Full-width digits and signs as ASCII, one character for one, so offsets stay valid."""
-    return "".join(_FULL_WIDTH.get(c, c) for c in text)
+    return text.translate(_ASCII_TABLE)
 
 
 def _step_of(digits: str, decimal_mark: str) -> float:
@@ -227,6 +230,11 @@ def _zh_before_approx(text: str, start: int) -> bool:
 
 def zh_quantities(sentence: str) -> list[Quantity]:
     """Every quantity of a Chinese sentence, in order, spans not overlapping."""
+    return list(_zh_quantities(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
     text = _ascii_digits(sentence)
     found: list[Quantity] = []
     taken: set[int] = set()
@@ -362,7 +370,7 @@ def zh_quantities(sentence: str) -> list[Quantity]:
                 magnitude=raw[-1] in "万亿",
             )
         )
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def _numeral_step(raw: str) -> float:
@@ -564,6 +572,11 @@ def vi_quantities(sentence: str) -> list[Quantity]:
     Numbers written in words are included (spelled=True) where they count something: "hai"
     always, an ambiguous word (năm, ba, tư, một) only before a counted noun ("năm người").
     """
+    return list(_vi_quantities(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
     text = _ascii_digits(sentence)
     found: list[Quantity] = []
     taken: set[int] = set()
@@ -681,7 +694,6 @@ def vi_quantities(sentence: str) -> list[Quantity]:
         run = [w.group(0).lower() for w in words[i : j + 1]]
         start, end = words[i].start(), words[j].end()
         value = vi_spelled(run)
-        rest = text[end:]
         nxt = words[j + 1].group(0).lower() if j + 1 < len(words) else ""
         nxt2 = " ".join(w.group(0).lower() for w in words[j + 1 : j + 3])
         counted = nxt in VI_COUNTERS or nxt2 in VI_COUNTERS
@@ -691,7 +703,7 @@ def vi_quantities(sentence: str) -> list[Quantity]:
             continue  # "mỗi năm", "trong năm": the noun year
         if (
             value is None
-            or _VI_NOT_COUNT_AFTER.match(rest)
+            or _VI_NOT_COUNT_AFTER.match(text, end)
             or (len(run) == 1 and run[0] in _VI_AMBIGUOUS and not counted)
             or (len(run) == 1 and run[0] in _VI_MAGNITUDES)
             or run[0] in ("mươi", "linh", "lẻ", "trăm") | _VI_MAGNITUDES.keys()
@@ -714,7 +726,7 @@ def vi_quantities(sentence: str) -> list[Quantity]:
             )
         )
         i = j + 1
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 # --- comparison and typed answers ---------------------------------------------------------
