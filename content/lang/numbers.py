@@ -180,7 +180,8 @@ _ZH_DATE_RE = re.compile(
 )
 _ZH_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_DIGIT_RE = re.compile(
-    rf"(?<!\d)(?<!\d[.,，])(?P<n>{_ZH_NUM})(?P<mag>(?:[十百千](?=[万亿]))?[万亿]{{0,2}})"
+    rf"(?<![\dA-Za-z])(?<!\d[.,，])(?P<n>{_ZH_NUM})(?![A-Za-z])"
+    r"(?P<mag>(?:[十百千](?=[万亿]))?[万亿]{0,2})"
 )
 _ZH_NUMERAL_RE = re.compile(
     r"[零〇一二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿点]*"
@@ -269,6 +270,21 @@ def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
                 approx=_zh_before_approx(text, m.start()),
             )
         )
+        tail = _ZH_RANGE_RE.match(text, m.end()) if d is not None else None
+        if tail and _valid_date(y, mo, int(tail.group("d"))):
+            # 5月12日至23日: the second day keeps the month written once.
+            last = (y, mo, int(tail.group("d")))
+            start = tail.start("d")
+            add(
+                Quantity(
+                    start,
+                    tail.end(),
+                    sentence[start : tail.end()],
+                    _date_value(last),
+                    kind=DATE,
+                    date=last,
+                )
+            )
     for m in _ZH_ORDINAL_RE.finditer(text):
         raw = m.group(1)
         value = float(raw) if raw.isdigit() else zh_numeral(raw)
@@ -371,6 +387,23 @@ def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
             )
         )
     return tuple(sorted(found, key=lambda q: q.start))
+
+
+def zh_numerals(sentence: str) -> list[Quantity]:
+    """Every run of Chinese numerals, measure word or not (四星级, 五代), as counts: for
+    pairing with a number the other language writes in digits, never on their own (一 in
+    统一 or 一些 is no number)."""
+    out = []
+    for m in _ZH_NUMERAL_RE.finditer(sentence):
+        raw = m.group(0).rstrip("点")
+        before = sentence[m.start() - 1 : m.start()] if m.start() else ""
+        if before in ("第", "其") or raw in ("万", "亿"):
+            continue
+        value = zh_numeral(raw)
+        if value is not None:
+            end = m.start() + len(raw)
+            out.append(Quantity(m.start(), end, raw, value, kind=COUNT, spelled=True))
+    return out
 
 
 def _numeral_step(raw: str) -> float:
@@ -492,6 +525,15 @@ _VI_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _VI_WORD_RE = re.compile(r"[^\W\d_]+")
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+_VI_DAY_WORDS = ("ngày", "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "rạng sáng", "đến", "tới")
+# The first day of a range whose month is written once: "ngày 12 đến 23/5", "12-23/5".
+_VI_RANGE_RE = re.compile(
+    r"(?P<a>\d{1,2})\s*(?:đến|tới|-|–)\s*(?P<b>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})"
+    r"(?:\s*(?:/|năm)\s*(?P<y>\d{4}))?(?![\d/])",
+    re.IGNORECASE,
+)
+_ZH_RANGE_RE = re.compile(r"(?:至|到|-|—|~|～)(?P<d>\d{1,2})[日号]")
 _VI_ORDINAL_RE = re.compile(
     r"(?<!\w)thứ\s+(nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|\d+)(?!\w)",
     re.IGNORECASE,
@@ -557,7 +599,9 @@ def _vi_number(raw: str) -> tuple[float, float]:
 
 
 def _vi_after(text: str, end: int) -> tuple[str | None, bool]:
-    unit, _e = _suffix(text, end, VI_UNITS, space=True)
+    unit, unit_end = _suffix(text, end, VI_UNITS, space=True)
+    if unit in ("year-count", "month-count", "day-count") and re.match(r"\s*\d", text[unit_end:]):
+        unit = ""  # "SEA Games 22 năm 2003": năm begins the next date, it counts nothing
     approx = bool(_VI_APPROX_AFTER.match(text, end))
     return unit or None, approx
 
@@ -588,13 +632,42 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
         taken.update(span)
         found.append(q)
 
+    for m in _VI_RANGE_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "./,"):
+            continue
+        y = int(m.group("y")) if m.group("y") else None
+        mo = int(m.group("m"))
+        first, last = (y, mo, int(m.group("a"))), (y, mo, int(m.group("b")))
+        if not (_valid_date(*first) and _valid_date(*last)):
+            continue
+        a_end = m.start("a") + len(m.group("a"))
+        add(
+            Quantity(
+                m.start(),
+                a_end,
+                sentence[m.start() : a_end],
+                _date_value(first),
+                kind=DATE,
+                date=first,
+            )
+        )
+        add(
+            Quantity(
+                m.start("b"),
+                m.end(),
+                sentence[m.start("b") : m.end()],
+                _date_value(last),
+                kind=DATE,
+                date=last,
+            )
+        )
     for m in _VI_DATE_RE.finditer(text):
         if m.group("d1"):
             d, mo = int(m.group("d1")), int(m.group("m1"))
             y = int(m.group("y1")) if m.group("y1") else None
             lead = text[: m.start()].rstrip().lower()
-            if y is None and not lead.endswith("ngày"):
-                continue  # 1/3 alone may be a fraction
+            if y is None and not lead.endswith(_VI_DAY_WORDS):
+                continue  # 1/3 alone may be a fraction; "ngày 8/8", "sáng 8/8" are dates
         elif m.group("d2"):
             d, mo = int(m.group("d2")), int(m.group("m2"))
             y = int(m.group("y2")) if m.group("y2") else None
@@ -622,11 +695,25 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
     for m in _VI_ORDINAL_RE.finditer(text):
         raw = m.group(1).lower()
         value = float(raw) if raw.isdigit() else float(VI_ORDINAL_WORDS[raw])
+        end = m.end()
+        if not raw.isdigit() and raw not in ("nhất", "nhì", "tư"):
+            # "thứ mười tám": the longest run of number words that reads as one number
+            ends, words, pos = [], [], end
+            while len(words) < 4 and (word := _NEXT_WORD_RE.match(text, pos)):
+                words.append(word.group(1))
+                pos = word.end()
+                ends.append(pos)
+            while words:
+                longer = vi_spelled([raw, *words])
+                if longer is not None:
+                    value, end = longer, ends[len(words) - 1]
+                    break
+                words.pop()
         add(
             Quantity(
                 m.start(),
-                m.end(),
-                sentence[m.start() : m.end()],
+                end,
+                sentence[m.start() : end],
                 value,
                 kind=ORDINAL,
                 spelled=not raw.isdigit(),
@@ -749,7 +836,15 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
         yb, mb, db = b.date or (None, None, None)
         return ma == mb and da == db and (ya is None or yb is None or ya == yb)
     if (a.kind == ORDINAL) != (b.kind == ORDINAL):
-        return False
+        ordinal, other = (a, b) if a.kind == ORDINAL else (b, a)
+        # 第31届 ↔ SEA Games 31: a numbering in digits often loses its 第 / thứ in translation.
+        return (
+            not ordinal.spelled
+            and not other.spelled
+            and other.kind == NUMBER
+            and other.unit is None
+            and other.value == ordinal.value
+        )
     if (a.kind == PERCENT) != (b.kind == PERCENT):
         return False
     if not _units_compatible(a.unit, b.unit):

@@ -459,11 +459,10 @@ class _Terms:
         # they count only where the Chinese says the same number.
         vn = [q for q in vn_all if not (q.spelled and q.kind == numbers.COUNT)]
         used: set[int] = set()
-        for q in zn:
-            match = next(
-                (k for k, v in enumerate(vn) if k not in used and numbers.same_quantity(q, v)),
-                None,
-            )
+        unpaired_zh: list[Quantity] = []
+        # Digits first: 一个…约1公斤 ↔ Một chiếc… 1 kg pairs 1公斤 with 1 kg, not 一 with it.
+        for q in sorted(zn, key=lambda q: q.spelled):
+            match = _best_match(q, vn, used)
             if match is not None:
                 used.add(match)
                 b = self.number_builder(q, vn[match])
@@ -481,7 +480,23 @@ class _Terms:
                     self.record_number(index, ZH, q, b)
                     b.vi_forms.add(word)
             else:
-                self.problems.append(_unpaired_number(index, ZH, q))
+                unpaired_zh.append(q)
+        # A Vietnamese number in digits may stand for a Chinese numeral before a word that is
+        # no measure word (四星级 ↔ 4 sao, 五代 ↔ 5 đời): same value, same sentence pair.
+        taken = {i for q in zn for i in range(q.start, q.end)}
+        loose = [q for q in numbers.zh_numerals(zh) if not set(range(q.start, q.end)) & taken]
+        for k, v in enumerate(vn):
+            if k in used or v.kind not in (numbers.NUMBER, numbers.COUNT):
+                continue
+            z = next((q for q in loose if numbers.same_quantity(q, v)), None)
+            if z is not None:
+                used.add(k)
+                loose.remove(z)
+                b = self.number_builder(z, v)
+                self.record_number(index, ZH, z, b)
+                self.record_number(index, VI, v, b)
+        for q in unpaired_zh:
+            self.problems.append(_unpaired_number(index, ZH, q))
         for k, q in enumerate(vn):
             if k not in used:
                 self.problems.append(_unpaired_number(index, VI, q))
@@ -526,6 +541,18 @@ class _Terms:
 
 def _is_digits(text: str) -> bool:
     return any(c.isdigit() for c in text)
+
+
+def _best_match(q: Quantity, candidates: list[Quantity], used: set[int]) -> int | None:
+    """The index of the unused candidate that states q: the same unit and kind preferred."""
+    best = None
+    for k, v in enumerate(candidates):
+        if k in used or not numbers.same_quantity(q, v):
+            continue
+        rank = (v.unit != q.unit, v.kind != q.kind)
+        if best is None or rank < best[0]:
+            best = (rank, k)
+    return best[1] if best else None
 
 
 def _list_marker(sentence: str, q: Quantity) -> bool:
@@ -612,8 +639,9 @@ def _finish(t: _Terms) -> list[Term]:
         if numeric:
             languages = t.analysis.languages
             plain = b.kind in ("number", "year")
-            zh_text = _fmt(b.value) if plain or not b.zh_surface else b.zh_surface
-            vi_text = _fmt(b.value) if plain or not b.vi_surface else b.vi_surface
+            # A date, percentage or quantity is written as the text wrote it, where it did.
+            zh_text = _fmt(b.value) if plain else b.zh_surface
+            vi_text = _fmt(b.value) if plain else b.vi_surface
             zh = zh_text if ZH in languages else None
             vi = vi_text if VI in languages else None
         level = None
@@ -705,6 +733,13 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
                     if term is not None and offset not in taken:
                         found.append((offset, offset + 1, term.key))
                 quantities = numbers.zh_quantities(text)
+                # numerals paired only through the other language (四星级 ↔ 4 sao)
+                starts = {q.start for q in quantities}
+                quantities += [
+                    q
+                    for q in numbers.zh_numerals(text)
+                    if (s.index, ZH, q.start) in t.number_spans and q.start not in starts
+                ]
             else:
                 quantities = numbers.vi_quantities(text)
             for q in quantities:

@@ -233,3 +233,50 @@ def test_alignment_shares_numbers_by_value_not_digits():
     zh = zh_features("人口686万，面积6300公里，2024年4月16日。")
     vi = vi_features("Dân số 6,86 triệu, diện tích 6.300 km, ngày 16/4/2024.")
     assert zh.numbers == vi.numbers and sum(zh.numbers.values()) == 3
+
+
+def test_date_ranges_give_both_days_with_the_month_written_once():
+    zh = [(q.text, q.date) for q in zh_quantities("于5月12日至23日在河内举行")]
+    vi = [(q.text, q.date) for q in vi_quantities("diễn ra từ ngày 12 đến 23/5 tại Hà Nội")]
+    assert zh == [("5月12日", (None, 5, 12)), ("23日", (None, 5, 23))]
+    assert vi == [("12", (None, 5, 12)), ("23/5", (None, 5, 23))]
+
+
+def test_a_day_and_month_after_a_time_of_day_word_is_a_date_but_a_bare_fraction_is_not():
+    assert one(vi_quantities("Sáng 8/8, đoạn trên cao")).date == (None, 8, 8)
+    assert vi_quantities("1/3 dân số") == []
+
+
+def test_ordinals_in_words_read_the_whole_number():
+    assert one(vi_quantities("con trai thứ mười tám của vua")).value == 18
+    assert one(zh_quantities("第十八个儿子")).value == 18
+
+
+def test_a_number_glued_to_latin_letters_is_part_of_a_name():
+    assert zh_quantities("U23越南队") == []
+    assert vi_quantities("U23 Việt Nam") == []
+
+
+def test_a_numbering_in_digits_may_lose_its_ordinal_word_in_translation():
+    assert same_quantity(one(zh_quantities("第31届")), one(vi_quantities("SEA Games 31")))
+    assert not same_quantity(one(zh_quantities("第三")), one(vi_quantities("3 tỉnh")))
+    # "22 năm 2003": the năm starts the year that follows, it counts nothing
+    assert vi_quantities("SEA Games 22 năm 2003")[0].unit is None
+
+
+def test_pairing_prefers_digits_and_falls_back_to_numerals_without_a_measure_word():
+    text = """茶
+
+一个方粽通常重约1公斤。黄农茶被评为四星级产品。
+
+Chè
+
+Một chiếc bánh chưng thường nặng khoảng 1 kg. Chè Hoàng Nông được công nhận sản phẩm 4 sao.
+"""
+    a = analyse(text)
+    assert not [p for p in a.problems if p.code == "unpaired_number"]
+    assert a.term("number:1:kg").unit == "kg"
+    assert {(m.lang, m.text) for m in a.mentions if m.term == "number:4"} == {
+        ("zh", "四"),
+        ("vi", "4"),
+    }
