@@ -280,3 +280,48 @@ Một chiếc bánh chưng thường nặng khoảng 1 kg. Chè Hoàng Nông đ�
         ("zh", "四"),
         ("vi", "4"),
     }
+
+
+ARTICLE = """中国地理
+
+中国人口约14.1亿。上海常住人口约2487万。全国有9899万农村人口。国土面积约960万平方公里。
+
+城镇化率达到71.4%。长江全长6300公里。经济保持两位数增长。近十年来变化很大。
+
+2024年3月15日，会议在北京召开。4月16日，代表团抵达河内。上海是中国第三大城市。1996年，工程开工。
+
+Địa lý Trung Quốc
+
+Dân số Trung Quốc khoảng 1,41 tỷ người. Dân số thường trú của Thượng Hải khoảng 24,87 triệu. \
+Cả nước có 98,99 triệu dân nông thôn. Diện tích lãnh thổ khoảng 9,6 triệu km².
+
+Tỷ lệ đô thị hóa đạt 71,4%. Sông Trường Giang dài 6.300 km. Kinh tế tăng trưởng hai con số. \
+Gần 10 năm qua có nhiều thay đổi.
+
+Ngày 15 tháng 3 năm 2024, hội nghị được tổ chức tại Bắc Kinh. Ngày 16/4, đoàn đại biểu \
+đến Hà Nội. Thượng Hải là thành phố lớn thứ ba của Trung Quốc. Năm 1996, công trình khởi công.
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "zh", "vi"),
+    [
+        ("quantity:1410000000", "14.1亿", "1,41 tỷ"),
+        ("quantity:24870000", "2487万", "24,87 triệu"),
+        ("quantity:98990000", "9899万", "98,99 triệu"),
+        ("quantity:9600000:km2", "960万", "9,6 triệu"),
+        ("percent:71.4", "71.4%", "71,4%"),
+        ("number:6300:km", "6300", "6.300"),
+        ("number:2", "两", "hai"),
+        ("number:10", "十", "10"),
+        ("date:2024-3-15", "2024年3月15日", "15 tháng 3 năm 2024"),
+        ("date:4-16", "4月16日", "16/4"),
+        ("ordinal:3", "第三", "thứ ba"),
+        ("year:1996", "1996", "1996"),
+    ],
+)
+def test_an_article_pairs_every_number_as_one_term_in_both_languages(key, zh, vi):
+    a = analyse(ARTICLE)
+    assert not [p for p in a.problems if p.code == "unpaired_number"]
+    mentions = {(m.lang, m.text) for m in a.mentions if m.term == key}
+    assert mentions == {("zh", zh), ("vi", vi)}
