@@ -180,7 +180,7 @@ _ZH_DATE_RE = re.compile(
 )
 _ZH_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_DIGIT_RE = re.compile(
-    rf"(?<![\dA-Za-z])(?<!\d[.,，])(?P<n>{_ZH_NUM})(?![A-Za-z])"
+    rf"(?<![\dA-Za-z])(?<!\d\.)(?P<n>{_ZH_NUM})(?![A-Za-z])"
     r"(?P<mag>(?:[十百千](?=[万亿]))?[万亿]{0,2})"
 )
 _ZH_NUMERAL_RE = re.compile(

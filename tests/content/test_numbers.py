@@ -325,3 +325,8 @@ def test_an_article_pairs_every_number_as_one_term_in_both_languages(key, zh, vi
     assert not [p for p in a.problems if p.code == "unpaired_number"]
     mentions = {(m.lang, m.text) for m in a.mentions if m.term == key}
     assert mentions == {("zh", zh), ("vi", vi)}
+
+
+def test_a_chinese_clause_comma_between_digits_separates_two_numbers():
+    assert [q.value for q in zh_quantities("3，5个")] == [3, 5]
+    assert [q.value for q in zh_quantities("共１，２００人")] == [1200]
