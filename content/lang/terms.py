@@ -6,8 +6,9 @@ same thing: numbers by value, names by Hán-Việt reading (fuzzy, diacritics ig
 non-Han origin by a consonant skeleton of their pinyin and by elimination among the names
 still unpaired. Numbers come from content.lang.numbers and are paired by value and unit
 (200万 = 2 triệu); a number's mention spans the number with its magnitude word and percent
-sign (686万, 6,86 triệu, 71,4%), never its measure unit. Mentions are then found by searching every sentence for every surface form of
-every term, so a term said twice in a sentence is blanked twice.
+sign (686万, 6,86 triệu, 71,4%), never its measure unit. Mentions are then found by
+searching every sentence for every surface form of every term, so a term said twice in a
+sentence is blanked twice.
 """
 
 from __future__ import annotations
