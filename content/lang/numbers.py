@@ -91,6 +91,11 @@ def _step_of(digits: str, decimal_mark: str) -> float:
     return 1.0
 
 
+def _clean(value: float) -> float:
+    """A product without binary noise: 1.15 × 10⁶ is 1150000, not 1149999.9999999998."""
+    return float(f"{value:.12g}")
+
+
 def _is_integer(value: float) -> bool:
     return float(value).is_integer()
 
@@ -319,7 +324,7 @@ def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
         digits = raw.replace(",", "").replace("，", "")
         base = float(digits)
         factor = math.prod(_ZH_MAG[c] for c in mag) if mag else 1
-        value = base * factor
+        value = _clean(base * factor)
         step = _step_of(digits, ".") * factor
         start, end = m.start(), m.end()
         unit, approx, _unit_end = _zh_after(text, end)
@@ -724,10 +729,10 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
         base, step = _vi_number(raw)
         mags = m.group("mag").split()
         factor = math.prod(_VI_MAGNITUDES[w.lower()] for w in mags) if mags else 1
-        value, step = base * factor, step * factor
+        value, step = _clean(base * factor), step * factor
         alternative = None
         if mags and re.fullmatch(r"\d{1,3}\.\d{3}", raw):
-            alternative = float(raw) * factor
+            alternative = _clean(float(raw) * factor)
         start, end = m.start(), m.end()
         unit, approx = _vi_after(text, end)
         approx = approx or _vi_before_approx(text, start)
