@@ -9,20 +9,19 @@ normalisations a fair teacher would allow in the answer's language:
 
 Chinese: NFKC (full-width １４ is 14), traditional = simplified (OpenCC t2s), whitespace and
 surrounding punctuation ignored, a place name with or without its administrative suffix
-(山东 = 山东省), numbers as digits or numerals (十四 = 14, 二零一零 = 2010, "14个" = 14) and names
-typed in pinyin (shandong, Shāndōng, shan1 dong1 = 山东).
+(山东 = 山东省), numbers by value (十四 = 14, 二零一零 = 2010, "14个" = 14, 686万 = 6,86 triệu) and
+names typed in pinyin (shandong, Shāndōng, shan1 dong1 = 山东).
 
 Vietnamese: NFC, case-insensitive, old and new tone placement equal (xoá = xóa), a generic
-prefix optional ("tỉnh Sơn Đông" = "Sơn Đông"), numbers as digits or simple words
-("mười bốn" = 14), missing diacritics forgiven on longer answers (note "accents") and one typo
-forgiven on answers of five letters or more (note "typo") — but never when the response is, or
-is one typo away from, another name of the document or another option: "Ninh Ba" is a real
-city, not a misspelling of "Ninh Hạ".
+prefix optional ("tỉnh Sơn Đông" = "Sơn Đông"), numbers by value in digits or words
+("mười bốn" = 14, "6,86 triệu" = "6.86 triệu" = 686万), missing diacritics forgiven on longer
+answers (note "accents") and one typo forgiven on answers of five letters or more (note
+"typo") — but never when the response is, or is one typo away from, another name of the
+document or another option: "Ninh Ba" is a real city, not a misspelling of "Ninh Hạ".
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,8 +29,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from content.lang.chinese import CLASSIFIERS, numeral_value
 from content.lang.divisions import VI_PREFIXES
+from content.lang.numbers import equal_value, read_number
 from content.lang.text import HAN_RE
 from content.lang.text import fold as vi_fold
 
@@ -273,28 +272,32 @@ def _zh_stems(text: str) -> set[str]:
     return stems
 
 
-_ZH_DIGITS = dict(
-    zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)
-)
-_ASCII_NUMBER_RE = re.compile(r"[0-9]+")
+def number_values(text: str, language: str) -> list[float]:
+    """The values a number as typed may have, in either language's writing, by the project's
+    one number reader: 14, １４, 十四, 两, 二零一零 (read digit by digit, as years are), 14个,
+    686万, 6,86 triệu, 6.86 triệu, 1.000, mười bốn, hai mươi mốt; "24.931 nghìn tỷ" has two
+    (a thousands dot by Vietnamese rule, a decimal point as figures copied from English)."""
+    values = []
+    for quantity in (read_number(text, language), read_number(text, other_language(language))):
+        if quantity is not None:
+            values += [quantity.value] + ([quantity.alternative] if quantity.alternative else [])
+    return values
 
 
-def zh_number(text: str) -> int | None:
-    """The value of a Chinese number as typed: 14, １４, 十四, 两, 二零一零 (read digit by
-    digit, as years are), 一千九百九十六; one trailing measure word is allowed (14个)."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    candidates = [text]
-    if len(text) > 1 and (text[-1] in CLASSIFIERS or text[-1] == "年"):
-        candidates.append(text[:-1])
-    for candidate in candidates:
-        if _ASCII_NUMBER_RE.fullmatch(candidate):
-            return int(candidate)
-        if len(candidate) > 1 and all(c in _ZH_DIGITS for c in candidate):
-            return int("".join(str(_ZH_DIGITS[c]) for c in candidate))
-        value = numeral_value(candidate)
-        if value is not None:
-            return value
-    return None
+def other_language(language: str) -> str:
+    return "vi" if language == "zh" else "zh"
+
+
+def _same_number(given: Iterable[str], expected: Iterable[str], language: str) -> bool | None:
+    """None when no expected form is a number; else whether a given form has its value
+    exactly ("1995" is one typo from "1996", and 6,9 triệu rounds to 686万: both wrong).
+    A learner may write a number either language's way: "128.000" for 12.8万 is right."""
+    keys = [q for q in (read_number(e, language) for e in expected) if q is not None]
+    values = [v for q in keys for v in (q.value, q.alternative) if v is not None]
+    if not values:
+        return None
+    typed = [v for g in given for v in number_values(g, language)]
+    return any(equal_value(t, v) for t in typed for v in values)
 
 
 def _pinyin_key(text: str) -> str:
@@ -319,10 +322,10 @@ def _grade_zh(forms: list[str], response: str, others: Iterable[str]) -> Grade:
     expected_stems = set().union(*(_zh_stems(e) for e in expected))
     if given_stems & expected_stems:
         return _result(1)
-    numbers = {n for n in (zh_number(e) for e in expected) if n is not None}
-    if numbers:
+    same = _same_number([given, _trim(response)], forms, "zh")
+    if same is not None:
         # A number is answered by its value, never by closeness of spelling.
-        return _result(1 if zh_number(given) in numbers else 0)
+        return _result(1 if same else 0)
     other_stems = [
         stems
         for stems in (_zh_stems(_zh_norm(o)) for o in others if isinstance(o, str) and _trim(o))
@@ -395,59 +398,6 @@ def _vi_strip(text: str) -> str:
     return " ".join(words)
 
 
-_VI_DIGITS = {
-    "không": 0,
-    "một": 1,
-    "mốt": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "tư": 4,
-    "năm": 5,
-    "lăm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "bẩy": 7,
-    "tám": 8,
-    "chín": 9,
-}
-_VI_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-
-
-def vi_number(text: str) -> int | None:
-    """The value of a number typed in Vietnamese: digits (1.000 is a thousand) or simple words
-    (mười bốn = 14, hai mươi mốt = 21, một trăm linh năm = 105, hai nghìn = 2000)."""
-    text = unicodedata.normalize("NFC", _trim(text).lower())
-    if _ASCII_NUMBER_RE.fullmatch(text):
-        return int(text)
-    if _VI_THOUSANDS_RE.fullmatch(text):
-        return int(text.replace(".", ""))
-    words = text.split()
-    if not words:
-        return None
-    total = section = digit = 0
-    for word in words:
-        if word in _VI_DIGITS:
-            digit = _VI_DIGITS[word]
-        elif word == "mười":
-            section += 10
-            digit = 0
-        elif word == "mươi":
-            section += digit * 10
-            digit = 0
-        elif word == "trăm":
-            section += (digit or 1) * 100
-            digit = 0
-        elif word in ("nghìn", "ngàn", "triệu"):
-            total += (section + digit or 1) * (1000 if word != "triệu" else 1_000_000)
-            section = digit = 0
-        elif word in ("linh", "lẻ"):
-            continue
-        else:
-            return None
-    return total + section + digit
-
-
 def _letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
 
@@ -459,10 +409,10 @@ def _grade_vi(forms: list[str], response: str, others: Iterable[str]) -> Grade:
     expected_keys = {vi_key(e) for e in expected}
     if given_keys & expected_keys:
         return _result(1)
-    numbers = {n for n in (vi_number(e) for e in expected) if n is not None}
-    if numbers:
+    same = _same_number(variants, expected, "vi")
+    if same is not None:
         # "1995" is one typo from "1996": numbers are compared by value only.
-        return _result(1 if any(vi_number(v) in numbers for v in variants) else 0)
+        return _result(1 if same else 0)
 
     given_folds = {vi_fold(v) for v in variants if v}
     expected_folds = {vi_fold(e) for e in expected}

@@ -2,7 +2,8 @@
 
 A Gale-Church style aligner: each step pairs one unit with one, merges two units with one,
 or leaves one unpaired. The cost of a pair mixes a length ratio (learned from the document
-itself), shared numbers and shared Hán-Việt syllables, so a translation that splits or joins
+itself), shared numbers (by value: 686万 and 6,86 triệu are one number) and shared Hán-Việt
+syllables, so a translation that splits or joins
 sentences still lines up, and what cannot line up is left unpaired for a Problem rather than
 forced onto a neighbour.
 """
@@ -14,10 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import numbers
 from .readings import hanviet_folded
 from .text import HAN_RE, fold
 
-_NUM_RE = re.compile(r"\d+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 SKIP_COST = 0.6  # one unit left without a partner
@@ -42,10 +43,27 @@ class Features:
         )
 
 
+def _number_keys(quantities: list[numbers.Quantity]) -> Counter:
+    """The numbers written in digits, keyed by value (from 10,000 up to three significant
+    digits, so rounding in a translation keeps the key) and, for a date, by month and day (one
+    side may omit the year). Number words are left out: 一 and một are as often "a" as "one"."""
+    keys: Counter = Counter()
+    for q in quantities:
+        if q.spelled:
+            continue
+        if q.kind == numbers.DATE and q.date:
+            keys[f"d{q.date[1]}-{q.date[2]}"] += 1
+        elif q.value < 10_000 or q.kind == numbers.YEAR:
+            keys[f"{q.kind == numbers.PERCENT}{numbers.fmt(q.value)}"] += 1
+        else:
+            keys[f"{q.kind == numbers.PERCENT}{q.value:.3g}"] += 1
+    return keys
+
+
 def zh_features(text: str) -> Features:
     return Features(
         len("".join(text.split())),
-        Counter(_NUM_RE.findall(text)),
+        _number_keys(numbers.zh_quantities(text)),
         Counter(hanviet_folded(text)),
         len(HAN_RE.findall(text)),
     )
@@ -54,7 +72,7 @@ def zh_features(text: str) -> Features:
 def vi_features(text: str) -> Features:
     return Features(
         len("".join(text.split())),
-        Counter(_NUM_RE.findall(text)),
+        _number_keys(numbers.vi_quantities(text)),
         Counter(_WORD_RE.findall(fold(text))),
         0,
     )

@@ -11,6 +11,7 @@ import re
 import threading
 from functools import lru_cache
 
+from . import numbers as _numbers
 from .text import HAN_RE
 
 _jieba_lock = threading.Lock()
@@ -65,70 +66,25 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+CLASSIFIERS = _numbers.ZH_CLASSIFIERS
 
 
 def numeral_value(text: str) -> int | None:
-    """The value of a Chinese numeral: 十四 → 14, 两 → 2, 一百零五 → 105, 三万 → 30000."""
-    if not text or any(c not in NUMERAL_CHARS for c in text):
-        return None
-    total = section = digit = 0
-    seen = False
-    for char in text:
-        if char in DIGITS:
-            digit = DIGITS[char]
-            seen = True
-        elif char in UNITS:
-            section += (digit or 1) * UNITS[char]
-            digit = 0
-            seen = True
-        else:
-            total += (section + digit) * BIG_UNITS[char]
-            section = digit = 0
-    return total + section + digit if seen else None
-
-
-_DIGIT_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\d)")
-# A numeral counts as a number only before a measure word; elsewhere 一 is usually part of a
-# word (统一, 一些, 一定) and its reading in Vietnamese is no number either.
-CLASSIFIERS = set("个项次名位家座条种批所地省市县区届轮倍类件台辆支组级期天年月周岁人户")
-_NUMERAL_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-_NOT_BEFORE = set("第其统唯之同单初万")
+    """The whole value of a Chinese numeral (十四 → 14, 两 → 2), read by content.lang.numbers."""
+    value = _numbers.zh_numeral(text)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def numbers(sentence: str) -> list[tuple[int, int, float, bool]]:
-    """(start, end, value, is_year) of digit numbers and counted Chinese numerals."""
-    out = []
-    for m in _DIGIT_RE.finditer(sentence):
-        value = float(m.group(0))
-        after = sentence[m.end() : m.end() + 1]
-        is_year = after == "年" and value.is_integer() and value >= 100
-        out.append((m.start(), m.end(), value, is_year))
-    for m in _NUMERAL_RE.finditer(sentence):
-        after = sentence[m.end() : m.end() + 1]
-        before = sentence[m.start() - 1 : m.start()] if m.start() else ""
-        if after not in CLASSIFIERS or before in _NOT_BEFORE:
-            continue
-        value = numeral_value(m.group(0))
-        if value is not None:
-            out.append((m.start(), m.end(), float(value), False))
-    return sorted(out)
+    """(start, end, value, is_year) of the plain numbers of a sentence (digits with their
+    magnitude, counted numerals), for callers that want no units, dates or percentages; see
+    content.lang.numbers.zh_quantities for everything."""
+    return [
+        (q.start, q.end, q.value, q.kind == "year")
+        for q in _numbers.zh_quantities(sentence)
+        if q.kind in ("number", "year", "count")
+    ]
 
 
 # 其一 / 其二 at the start of a sentence, 第一, and 一是 / 二是 inside one.

@@ -63,6 +63,8 @@ def _top_level_split(text: str, seps: tuple[str, ...]) -> list[str]:
             depth -= 1
         elif depth == 0:
             sep = next((s for s in seps if text.startswith(s, i)), None)
+            if sep and _inside_number(text, i, sep):
+                sep = None  # 6,86 or 128.000: a decimal comma or thousands dot, one number
             if sep:
                 out.append(text[start:i])
                 i += len(sep)
@@ -71,6 +73,18 @@ def _top_level_split(text: str, seps: tuple[str, ...]) -> list[str]:
         i += 1
     out.append(text[start:])
     return [p.strip() for p in out if p.strip()]
+
+
+def _inside_number(text: str, i: int, sep: str) -> bool:
+    """Whether the separator at text[i] sits between two digits with no space (6,86)."""
+    end = i + len(sep)
+    return (
+        not any(c.isspace() for c in sep)
+        and i > 0
+        and text[i - 1].isdigit()
+        and end < len(text)
+        and text[end].isdigit()
+    )
 
 
 def zh_items(text: str) -> list[str]:

@@ -64,9 +64,13 @@ class Term:
     pinyin: str = ""  # tone marks, syllables separated by spaces; "" without zh
     hanviet: str = ""  # Hán-Việt reading of zh; "" without zh
     level: str | None = None  # places: "province", "prefecture", "county" where known
-    value: int | None = None  # numbers and years
+    value: int | None = None  # numbers and years (686万 → 6860000); None when not whole
     # other surface forms per language: {"zh": ["山东省", "鲁"], "vi": ["tỉnh Sơn Đông"]}
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    # Numeric terms (number, quantity, year, date, percent, ordinal), from content.lang.numbers:
+    unit: str | None = None  # normalised unit class: "km", "km2", "person", "percent", …
+    approx: bool = False  # either language hedges it (约, 多, khoảng, hơn)
+    amount: float | None = None  # the exact value, also when it is not whole (71.4)
 
     def get(self, lang: str) -> str | None:
         return self.zh if lang == ZH else self.vi

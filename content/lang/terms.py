@@ -4,8 +4,11 @@ every mention of them.
 Pairing happens inside aligned sentence pairs, where the other language is known to say the
 same thing: numbers by value, names by Hán-Việt reading (fuzzy, diacritics ignored), names of
 non-Han origin by a consonant skeleton of their pinyin and by elimination among the names
-still unpaired. Mentions are then found by searching every sentence for every surface form of
-every term, so a term said twice in a sentence is blanked twice.
+still unpaired. Numbers come from content.lang.numbers and are paired by value and unit
+(200万 = 2 triệu); a number's mention spans the number with its magnitude word and percent
+sign (686万, 6,86 triệu, 71,4%), never its measure unit. Mentions are then found by
+searching every sentence for every surface form of every term, so a term said twice in a
+sentence is blanked twice.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import chinese, vietnamese
+from . import chinese, numbers, vietnamese
 from .model import VI, ZH, Analysis, Mention, Problem, Term
+from .numbers import Quantity
 from .readings import hanviet, hanviet_folded, pinyin, reading_score, transliteration_score
 from .text import HAN_RE, fold
 
@@ -49,15 +53,51 @@ class _Builder:
     vi_forms: set[str] = field(default_factory=set)
     zh_aliases: set[str] = field(default_factory=set)
     vi_aliases: set[str] = field(default_factory=set)
+    # numeric terms: the quantity that made the term, its surfaces and key
+    quantity: Quantity | None = None
+    number_key: str | None = None
+    unit: str | None = None
+    approx: bool = False
+    zh_surface: str | None = None
+    vi_surface: str | None = None
 
     def key(self) -> str:
+        if self.number_key is not None:
+            return self.number_key
         if self.value is not None:
             return f"{self.kind}:{_fmt(self.value)}"
         return f"{self.kind}:{self.zh or fold(self.vi or '')}"
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    return numbers.fmt(value)
+
+
+def number_key(*quantities: Quantity) -> tuple[str, str]:
+    """(term key, term kind) of a number said by one or two quantities (zh first).
+
+    Plain whole numbers keep the keys they always had ("number:14", "year:1996"); a number
+    written with a magnitude word or decimals is a "quantity" ("quantity:6860000"), and a
+    measure unit joins its key ("quantity:1800000:km2") so 6300 km and 6300 t stay apart.
+    """
+    q = quantities[0]
+    kinds = {x.kind for x in quantities}
+    if numbers.DATE in kinds:
+        parts = [str(p) for p in (q.date or ()) if p is not None]
+        return "date:" + "-".join(parts), "date"
+    if numbers.ORDINAL in kinds:
+        return f"ordinal:{_fmt(q.value)}", "ordinal"
+    if numbers.PERCENT in kinds:
+        return f"percent:{_fmt(q.value)}", "percent"
+    if numbers.YEAR in kinds:
+        return f"year:{_fmt(q.value)}", "year"
+    unit = next((x.unit for x in quantities if x.unit), None)
+    plain = float(q.value).is_integer() and not any(x.magnitude for x in quantities)
+    kind = "number" if plain else "quantity"
+    key = f"{kind}:{_fmt(q.value)}"
+    if unit in numbers.MEASURE_UNITS:
+        key += f":{unit}"
+    return key, kind
 
 
 @dataclass
@@ -102,6 +142,9 @@ class _Terms:
         self.problems: list[Problem] = []
         self.forms: dict[str, tuple[list[str], list[str]]] = {}  # term key → (zh, vi) forms
         self.analysis_vi = ""  # the Vietnamese sentence being paired
+        # (sentence, lang, start) of every number paired or kept → term key
+        self.number_spans: dict[tuple[int, str, int], str] = {}
+        self.reps: dict[str, Quantity] = {}  # numeric term key → a quantity that states it
 
     # -- builders -----------------------------------------------------------------------
 
@@ -128,11 +171,24 @@ class _Terms:
             b.kind = "place"
         return b
 
-    def number_builder(self, value: float, kind: str) -> _Builder:
-        ident = f"{kind}:{_fmt(value)}"
-        if ident not in self.builders:
-            self.builders[ident] = _Builder(kind, value=value)
-        return self.builders[ident]
+    def number_builder(self, zq: Quantity | None, vq: Quantity | None) -> _Builder:
+        """The term of a number said by zq in Chinese and/or vq in Vietnamese."""
+        quantities = [q for q in (zq, vq) if q is not None]
+        key, kind = number_key(*quantities)
+        b = self.builders.get(key)
+        if b is None:
+            b = _Builder(kind, value=quantities[0].value, quantity=quantities[0], number_key=key)
+            self.builders[key] = b
+        b.unit = b.unit or next((q.unit for q in quantities if q.unit), None)
+        b.approx = b.approx or any(q.approx for q in quantities)
+        if zq is not None:
+            b.zh_surface = b.zh_surface or zq.text
+        if vq is not None and not (vq.spelled and vq.kind == numbers.COUNT):
+            b.vi_surface = b.vi_surface or vq.text
+        return b
+
+    def record_number(self, index: int, lang: str, q: Quantity, b: _Builder) -> None:
+        self.number_spans[(index, lang, q.start)] = b.key()
 
     # -- extraction ---------------------------------------------------------------------
 
@@ -398,39 +454,55 @@ class _Terms:
             b.levels.append(division.level)
 
     def pair_numbers(self, index: int, zh: str, vi: str) -> None:
-        zn = chinese.numbers(zh)
-        vn = vietnamese.numbers(vi)
+        """Numbers of an aligned pair matched by value and unit (200万 = 2 triệu); a number
+        of one language with no equal in the other is reported with its text and value."""
+        zn = [q for q in numbers.zh_quantities(zh) if not _list_marker(zh, q)]
+        vn_all = [q for q in numbers.vi_quantities(vi) if not _list_marker(vi, q)]
+        # Number words in Vietnamese are too common to stand alone ("hai bên", "một số"):
+        # they count only where the Chinese says the same number.
+        vn = [q for q in vn_all if not (q.spelled and q.kind == numbers.COUNT)]
         used: set[int] = set()
-        for _s, _e, value, is_year in zn:
-            match = next(
-                (k for k, (_a, _b, v, _y) in enumerate(vn) if v == value and k not in used), None
-            )
+        unpaired_zh: list[Quantity] = []
+        # Digits first: 一个…约1公斤 ↔ Một chiếc… 1 kg pairs 1公斤 with 1 kg, not 一 with it.
+        for q in sorted(zn, key=lambda q: q.spelled):
+            match = _best_match(q, vn, used)
             if match is not None:
                 used.add(match)
-                kind = "year" if is_year or vn[match][3] else "number"
-                self.number_builder(value, kind)
-            elif _is_digits(zh[_s:_e]):
-                self.problems.append(
-                    Problem(
-                        "unpaired_term",
-                        f"The number {zh[_s:_e]} has no counterpart in the Vietnamese sentence.",
-                        sentence=index,
-                    )
-                )
-            else:
-                word = _vi_number_word(vi, value)
+                b = self.number_builder(q, vn[match])
+                self.record_number(index, ZH, q, b)
+                self.record_number(index, VI, vn[match], b)
+            elif q.spelled:
+                if q.kind != numbers.COUNT:
+                    continue
+                word = next(
+                    (v.text for v in vn_all if v.spelled and v.value == q.value),
+                    None,
+                ) or _vi_number_word(vi, q.value)
                 if word is not None:
-                    b = self.number_builder(value, "number")
+                    b = self.number_builder(q, None)
+                    self.record_number(index, ZH, q, b)
                     b.vi_forms.add(word)
-        for k, (s, e, _value, _year) in enumerate(vn):
+            else:
+                unpaired_zh.append(q)
+        # A Vietnamese number in digits may stand for a Chinese numeral before a word that is
+        # no measure word (四星级 ↔ 4 sao, 五代 ↔ 5 đời): same value, same sentence pair.
+        taken = {i for q in zn for i in range(q.start, q.end)}
+        loose = [q for q in numbers.zh_numerals(zh) if not set(range(q.start, q.end)) & taken]
+        for k, v in enumerate(vn):
+            if k in used or v.kind not in (numbers.NUMBER, numbers.COUNT):
+                continue
+            z = next((q for q in loose if numbers.same_quantity(q, v)), None)
+            if z is not None:
+                used.add(k)
+                loose.remove(z)
+                b = self.number_builder(z, v)
+                self.record_number(index, ZH, z, b)
+                self.record_number(index, VI, v, b)
+        for q in unpaired_zh:
+            self.problems.append(_unpaired_number(index, ZH, q))
+        for k, q in enumerate(vn):
             if k not in used:
-                self.problems.append(
-                    Problem(
-                        "unpaired_term",
-                        f"The number {vi[s:e]} has no counterpart in the Chinese sentence.",
-                        sentence=index,
-                    )
-                )
+                self.problems.append(_unpaired_number(index, VI, q))
 
     def report_unpaired(self, index: int, names: list[_Name], paired: set[str], vi: str) -> None:
         for name in names:
@@ -452,9 +524,9 @@ class _Terms:
     def single(self, zh: str | None, vi: str | None) -> None:
         self.quotes(zh, vi)
         if zh:
-            for _s, _e, value, is_year in chinese.numbers(zh):
-                if _is_digits(zh[_s:_e]):
-                    self.number_builder(value, "year" if is_year else "number")
+            for q in numbers.zh_quantities(zh):
+                if not q.spelled and not _list_marker(zh, q):
+                    self.number_builder(q, None)
             for name in self.zh_names(zh):
                 if name.confirmed or self.analysis.languages == (ZH,):
                     if name.abbreviation:
@@ -463,14 +535,45 @@ class _Terms:
                     else:
                         self.zh_only(name)
         if vi:
-            for _s, _e, value, is_year in vietnamese.numbers(vi):
-                self.number_builder(value, "year" if is_year else "number")
+            for q in numbers.vi_quantities(vi):
+                if not q.spelled and not _list_marker(vi, q):
+                    self.number_builder(None, q)
             for run in self.vi_runs(vi):
                 self.vi_only(run, vi)
 
 
 def _is_digits(text: str) -> bool:
     return any(c.isdigit() for c in text)
+
+
+def _best_match(q: Quantity, candidates: list[Quantity], used: set[int]) -> int | None:
+    """The index of the unused candidate that states q: the same unit and kind preferred."""
+    best = None
+    for k, v in enumerate(candidates):
+        if k in used or not numbers.same_quantity(q, v):
+            continue
+        rank = (v.unit != q.unit, v.kind != q.kind)
+        if best is None or rank < best[0]:
+            best = (rank, k)
+    return best[1] if best else None
+
+
+def _list_marker(sentence: str, q: Quantity) -> bool:
+    """第一，/ Thứ nhất, opening a sentence: the numbering of a list (a numbered-item fact),
+    not a number the sentence states."""
+    if q.kind != numbers.ORDINAL or sentence[: q.start].strip():
+        return False
+    return sentence[q.end : q.end + 1] in ("，", ",", "、", ":", "：")
+
+
+def _unpaired_number(index: int, lang: str, q: Quantity) -> Problem:
+    other = "Vietnamese" if lang == ZH else "Chinese"
+    return Problem(
+        "unpaired_number",
+        f"The number {q.text} has no counterpart in the {other} sentence.",
+        sentence=index,
+        params={"number": q.text, "lang": lang, "value": q.value, "unit": q.unit},
+    )
 
 
 def _vi_number_word(sentence: str, value: float) -> str | None:
@@ -535,10 +638,15 @@ def _finish(t: _Terms) -> list[Term]:
             votes = b.vi_votes.most_common()
             vi = next((v for v, _ in votes if known and fold(v) == fold(known)), votes[0][0])
         zh = b.zh
-        if b.value is not None:
+        numeric = b.number_key is not None
+        if numeric:
             languages = t.analysis.languages
-            zh = _fmt(b.value) if ZH in languages else None
-            vi = _fmt(b.value) if VI in languages else None
+            plain = b.kind in ("number", "year")
+            # A date, percentage or quantity is written as the text wrote it, where it did.
+            zh_text = _fmt(b.value) if plain else b.zh_surface
+            vi_text = _fmt(b.value) if plain else b.vi_surface
+            zh = zh_text if ZH in languages else None
+            vi = vi_text if VI in languages else None
         level = None
         if b.kind == "place":
             level = b.levels[0] if b.levels else None
@@ -554,7 +662,8 @@ def _finish(t: _Terms) -> list[Term]:
             aliases[ZH] = zh_alias
         if vi_alias and b.value is None:
             aliases[VI] = vi_alias
-        han = zh if zh and HAN_RE.search(zh) else ""
+        han = zh if zh and HAN_RE.search(zh) and not numeric else ""
+        whole = b.value is not None and float(b.value).is_integer() and b.kind != "date"
         term = Term(
             key=b.key(),
             kind=b.kind,
@@ -563,11 +672,16 @@ def _finish(t: _Terms) -> list[Term]:
             pinyin=pinyin(han) if han else "",
             hanviet=hanviet(han) if han else "",
             level=level,
-            value=int(b.value) if b.value is not None and float(b.value).is_integer() else None,
+            value=int(b.value) if whole else None,
             aliases=aliases,
+            unit=b.unit,
+            approx=b.approx,
+            amount=b.value if numeric and b.kind != "date" else None,
         )
         if term.key not in terms:
             terms[term.key] = term
+            if b.quantity is not None:
+                t.reps[term.key] = b.quantity
             t.forms[term.key] = (
                 sorted(
                     b.zh_forms | ({zh} if zh and b.value is None else set()), key=len, reverse=True
@@ -579,9 +693,20 @@ def _finish(t: _Terms) -> list[Term]:
     return list(terms.values())
 
 
+def _number_term(t: _Terms, q: Quantity) -> str | None:
+    """The numeric term a quantity states, found by value where it was not paired itself;
+    a term of the quantity's own kind first (1996 in 1996年 is the year, not the number)."""
+    own = number_key(q)[0]
+    if own in t.reps:
+        return own
+    matches = [key for key, rep in t.reps.items() if numbers.same_quantity(q, rep)]
+    matches.sort(key=lambda key: (not key.startswith(own.split(":")[0] + ":"), key))
+    return matches[0] if matches else None
+
+
 def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]:
     mentions: list[Mention] = []
-    numbers = {(term.kind, term.value): term for term in terms if term.value is not None}
+    known = {term.key for term in terms}
     by_zh = {term.zh: term for term in terms if term.zh}
     for s in analysis.sentences:
         for lang, text in ((ZH, s.zh), (VI, s.vi)):
@@ -591,7 +716,7 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
             # Names: every surface form, longest first, no overlaps.
             candidates = []
             for term in terms:
-                if term.value is not None:
+                if term.key in t.reps:
                     continue
                 forms = t.forms[term.key][0 if lang == ZH else 1]
                 for form in forms:
@@ -610,30 +735,41 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
                     term = by_zh.get(full)
                     if term is not None and offset not in taken:
                         found.append((offset, offset + 1, term.key))
-                nums = chinese.numbers(text)
+                quantities = numbers.zh_quantities(text)
+                # numerals paired only through the other language (四星级 ↔ 4 sao)
+                starts = {q.start for q in quantities}
+                quantities += [
+                    q
+                    for q in numbers.zh_numerals(text)
+                    if (s.index, ZH, q.start) in t.number_spans and q.start not in starts
+                ]
             else:
-                nums = vietnamese.numbers(text)
-            for start, end, value, _year in nums:
-                term = numbers.get(("year", value)) or numbers.get(("number", value))
-                if term is not None and not set(range(start, end)) & taken:
-                    found.append((start, end, term.key))
+                quantities = numbers.vi_quantities(text)
+            for q in quantities:
+                if lang == VI and q.spelled and q.kind == numbers.COUNT:
+                    continue  # number words: below, only where the Chinese has them
+                key = t.number_spans.get((s.index, lang, q.start)) or _number_term(t, q)
+                if key is not None and key in known and not set(range(q.start, q.end)) & taken:
+                    found.append((q.start, q.end, key))
             if lang == VI and s.zh:
                 # Number words ("hai") only where the Chinese says the same number in words,
                 # and as many times: "hai bên" elsewhere is "both sides", not a count.
-                zh_words = Counter(
-                    v for a, b, v, _y in chinese.numbers(s.zh) if not _is_digits(s.zh[a:b])
-                )
-                for value, count in zh_words.items():
-                    term = numbers.get(("number", value))
-                    if term is None:
+                zh_words: Counter = Counter()
+                for q in numbers.zh_quantities(s.zh):
+                    if q.spelled and q.kind == numbers.COUNT:
+                        key = t.number_spans.get((s.index, ZH, q.start)) or _number_term(t, q)
+                        if key is not None:
+                            zh_words[key] += 1
+                for key, count in zh_words.items():
+                    if key not in known:
                         continue
-                    for form in t.forms[term.key][1]:
+                    for form in t.forms[key][1]:
                         if form.isdigit():
                             continue
                         hits = re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)
                         for m in list(hits)[:count]:
                             if not set(range(m.start(), m.end())) & taken:
-                                found.append((m.start(), m.end(), term.key))
+                                found.append((m.start(), m.end(), key))
             for start, end, key in sorted(found):
                 mentions.append(Mention(key, lang, s.index, start, end, text[start:end]))
     return mentions

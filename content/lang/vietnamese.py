@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import numbers as _numbers
 from .text import is_vietnamese_letter
 
 INITIALS = [
@@ -174,8 +175,13 @@ def split_sentences(paragraph: str) -> list[str]:
                 continue  # "v.v. hai bên": the sentence goes on in lower case
             word = re.search(r"([^\W\d_]+)\.?$", paragraph[start : match.start() + 1])
             token = word.group(1).lower() if word else ""
-            if match.group(0).startswith(".") and (
-                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+            after_number = bool(
+                re.search(r"\d\s*[^\W\d_]+\.?$", paragraph[start : match.start() + 1])
+            )
+            if (
+                match.group(0).startswith(".")
+                and not after_number  # "dài 30 m." ends on a unit, not an initial
+                and (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
             ):
                 continue  # "TP. Hồ Chí Minh", an initial
         piece = paragraph[start:end].strip()
@@ -211,20 +217,16 @@ LA_RE = re.compile(
     re.IGNORECASE,
 )
 
-_DIGIT_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\w]|[.,]\d)")
-
 
 def numbers(sentence: str) -> list[tuple[int, int, float, bool]]:
-    """Digit numbers: (start, end, value, is_year). "1.000" is a thousand, "1,5" one and a half."""
-    out = []
-    for m in _DIGIT_RE.finditer(sentence):
-        raw = m.group(1)
-        # Vietnamese writes thousands with dots and decimals with a comma.
-        value = float(raw.replace(".", "")) if "." in raw else float(raw.replace(",", "."))
-        before = sentence[max(0, m.start() - 8) : m.start()].lower()
-        is_year = bool(re.search(r"năm\s*$", before)) and value.is_integer() and value >= 100
-        out.append((m.start(), m.end(), value, is_year))
-    return out
+    """(start, end, value, is_year) of the numbers written in digits ("1.000" is a thousand,
+    "6,86 triệu" 6860000), for callers that want no dates or number words; see
+    content.lang.numbers.vi_quantities for everything."""
+    return [
+        (q.start, q.end, q.value, q.kind == "year")
+        for q in _numbers.vi_quantities(sentence)
+        if q.kind in ("number", "year", "percent") and not q.spelled
+    ]
 
 
 NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*")

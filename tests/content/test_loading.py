@@ -85,3 +85,26 @@ def test_bad_files_fail_with_a_message_and_save_nothing(db, tmp_path, settings, 
 def test_a_missing_path_is_a_clear_error(db):
     with pytest.raises(CommandError, match="no such file"):
         call_command("load_document", "/nonexistent/doc.txt")
+
+
+NUMBERS = """还剑湖
+
+每年约有200万游客来到这里，面积约12公顷。
+
+Hồ Hoàn Kiếm
+
+Mỗi năm có khoảng 3 triệu du khách đến đây, diện tích khoảng 12 ha.
+"""
+
+
+def test_a_number_term_and_an_unpaired_number_are_stored_with_their_values(db, tmp_path):
+    path = tmp_path / "lake.txt"
+    path.write_text(NUMBERS, encoding="utf-8")
+    call_command("load_document", str(path))
+    document = Document.objects.get()
+    assert Term.objects.filter(document=document, key="number:12:ha", value=12).exists()
+    stored = [p for p in document.problems if p["code"] == "unpaired_number"]
+    assert {(p["params"]["number"], p["params"]["value"]) for p in stored} == {
+        ("200万", 2_000_000),
+        ("3 triệu", 3_000_000),
+    }

@@ -273,6 +273,41 @@ def test_a_number_one_digit_off_is_not_a_typo():
     assert_wrong(typed("vi", "14", "mười lăm"))
 
 
+@pytest.mark.parametrize("language", ["zh", "vi"])
+@pytest.mark.parametrize("answer", ["686万", "6,86 triệu"])
+@pytest.mark.parametrize(
+    "response", ["686万", "6,86 triệu", "6.86 triệu", "6860000", "6.860.000", "６８６万"]
+)
+def test_a_number_with_a_magnitude_word_is_graded_by_value(language, answer, response):
+    assert_right(typed(language, answer, response))
+
+
+@pytest.mark.parametrize("language", ["zh", "vi"])
+@pytest.mark.parametrize("response", ["6,9 triệu", "686", "68,6 triệu", "6860万", "7 triệu"])
+def test_a_number_that_only_rounds_to_the_answer_is_wrong(language, response):
+    assert_wrong(typed(language, "686万", response))
+    assert_wrong(typed(language, "6,86 triệu", response))
+
+
+@pytest.mark.parametrize(
+    "language, answer, response",
+    [
+        ("vi", "128.000", "12,8 vạn"),
+        ("vi", "128.000", "128000"),
+        ("zh", "12.8万", "128000"),
+        ("zh", "12.8万", "128.000"),
+        ("vi", "71,4%", "71,4"),
+        ("zh", "71.4%", "71.4％"),
+        ("vi", "24.931 nghìn tỷ", "24931 nghìn tỷ"),
+        ("zh", "249310亿", "24.931 nghìn tỷ"),
+        ("vi", "2 triệu", "200万"),
+        ("zh", "1,200", "１２００"),
+    ],
+)
+def test_numbers_in_either_writing_are_the_same_number(language, answer, response):
+    assert_right(typed(language, answer, response))
+
+
 def test_a_wrong_vietnamese_name_is_wrong():
     assert_wrong(typed("vi", "Sơn Đông", "Sơn Tây"))
     assert_wrong(typed("vi", "Hạ Môn", ""))
