@@ -365,19 +365,23 @@ def finish_attempt(attempt: Attempt, *, now=None) -> bool:
     """Close the attempt and store its score, the sum of its items (unanswered questions count
     0). Idempotent: returns False when another request finished it first. Takes its turn with
     answers to the same attempt (lock_attempt), so no answer is graded after the finish and the
-    score counts every answer stored before it."""
-    now = now or timezone.now()
+    score counts every answer stored before it (and, unless `now` is given, the finishing time
+    is read once the lock is held, so it comes after every answer's)."""
     with transaction.atomic():
         locked = lock_attempt(attempt.pk)
         if locked.is_finished:
             attempt.finished_at, attempt.score = locked.finished_at, locked.score
             return False
-        return _close(attempt, now)
+        return _close(attempt, now or timezone.now())
 
 
 def _close(attempt: Attempt, now) -> bool:
-    """Finish a locked, open attempt (the caller holds lock_attempt's lock)."""
-    total = attempt.items.aggregate(total=Sum("score"))["total"] or 0.0
+    """Finish a locked, open attempt (the caller holds lock_attempt's lock). It finishes no
+    earlier than its last stored answer."""
+    stored = attempt.items.aggregate(total=Sum("score"), last=Max("answered_at"))
+    total = stored["total"] or 0.0
+    if stored["last"] is not None:
+        now = max(now, stored["last"])
     updated = Attempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(
         finished_at=now, score=total
     )
