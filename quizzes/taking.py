@@ -392,14 +392,6 @@ def _close(attempt: Attempt, now) -> bool:
     return bool(updated)
 
 
-def finish_if_complete(attempt: Attempt, *, now=None) -> bool:
-    """Finish an open attempt whose every question is answered (an attempt left so by an older
-    version would otherwise send its learner round in circles). Returns whether it finished."""
-    if attempt.is_finished or attempt.items.filter(answered_at__isnull=True).exists():
-        return False
-    return finish_attempt(attempt, now=now)
-
-
 def progress(attempt: Attempt) -> dict:
     """Answered and total counts in one query, for the progress bar."""
     counts = attempt.items.aggregate(

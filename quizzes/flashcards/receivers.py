@@ -16,5 +16,7 @@ def sync_notes(sender, document, **kwargs) -> None:
 
 @receiver(facts_missed)
 def bring_missed_facts_forward(sender, user, fact_ids, **kwargs) -> int:
-    """Returns how many cards were brought forward (the sender may tell the learner)."""
+    """Returns how many cards were brought forward (the sender may tell the learner). After a
+    wrong answer, quizzes.taking sends the signal once the answer is committed, in its own
+    transaction, and logs a failure here instead of failing the answer."""
     return bring_forward(user, fact_ids)
