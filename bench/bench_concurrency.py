@@ -362,10 +362,13 @@ def run_setup(name: str, args, workdir: Path) -> dict:
         server_url = os.environ.get(
             "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
         )
-        postgres_db = f"dongxi_bench_{os.getpid()}"
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{postgres_db}"')
-            conn.execute(f'CREATE DATABASE "{postgres_db}"')
+        try:
+            with psycopg.connect(server_url, autocommit=True, connect_timeout=5) as conn:
+                postgres_db = f"dongxi_bench_{os.getpid()}"
+                conn.execute(f'DROP DATABASE IF EXISTS "{postgres_db}"')
+                conn.execute(f'CREATE DATABASE "{postgres_db}"')
+        except psycopg.OperationalError as error:
+            return {"skipped": f"PostgreSQL not reachable ({str(error).strip()[:80]})"}
         env["DATABASE_URL"] = server_url.rsplit("/", 1)[0] + "/" + postgres_db
     else:
         env["DATABASE_URL"] = f"sqlite:///{workdir / (name + '.sqlite3')}"
@@ -448,6 +451,9 @@ def main() -> None:
     head = f"{'set-up':<18} {'requests':>8} {'req/s':>6} {'answers':>7} {'ratings':>7} "
     print(head + f"{'lost':>5} {'phantom':>7} {'attempts bad':>12}  errors by status")
     for name, r in results.items():
+        if "skipped" in r:
+            print(f"{name:<18} skipped: {r['skipped']}")
+            continue
         errors = ", ".join(f"{k}: {v}" for k, v in sorted(r["errors"].items())) or "none"
         print(
             f"{name:<18} {r['requests']:>8} {r['per_s']:>6.1f} {r['answers']:>7} "
