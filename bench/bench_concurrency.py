@@ -13,9 +13,10 @@ All three run with DEBUG=1 (as `make run` does), so plain http and no collected 
 Each learner, signed in through a session made by the seeding step, loops: start (or resume) an
 attempt at a practice quiz, GET the question, POST an answer (a valid one read from the form),
 then GET the review page and POST a rating of the card shown. Afterwards the rows are compared
-with what the client was told:
+with what the client was told, per question of an attempt and per card version (a learner told
+that a write failed sees the same question or card again and sends it again):
 - lost: an answer (or rating) that got 2xx/3xx but is not stored as graded (as a review log);
-- phantom: one that got an error (4xx/5xx or no response) but is stored anyway;
+- phantom: one whose every try got an error (4xx/5xx or no response) but is stored anyway;
 - attempts whose stored score is not the sum of their items, or left open with every item
   answered.
 
@@ -106,17 +107,23 @@ def check(outcomes: dict) -> dict:
             attempt_id__in={a for a, _ in answers}, answered_at__isnull=False
         ).values_list("attempt_id", "position")
     )
+    # A failed answer leaves its question unanswered, and the learner answers it again.
     for key, oks in answers.items():
         if any(oks) and key not in graded:
             lost["answer"] += 1
         if not any(oks) and key in graded:
             phantom["answer"] += 1
-    logged = set(ReviewLog.objects.values_list("learner_card_id", "version"))
+    # A rating that failed leaves the card as it was: the learner is shown it again and may rate
+    # the same version a second time, so outcomes are compared per (card, version) too.
+    ratings: dict[tuple[int, int], list[bool]] = {}
     for card, version, ok in outcomes["ratings"]:
+        ratings.setdefault((card, version), []).append(ok)
+    logged = set(ReviewLog.objects.values_list("learner_card_id", "version"))
+    for (card, version), oks in ratings.items():
         stored = (card, version + 1) in logged
-        if ok and not stored:
+        if any(oks) and not stored:
             lost["rating"] += 1
-        if not ok and stored:
+        if not any(oks) and stored:
             phantom["rating"] += 1
     bad_score = open_complete = 0
     attempts = Attempt.objects.filter(pk__in={a for a, _ in answers}).annotate(

@@ -35,7 +35,6 @@ UNAVAILABLE = {
     "closed": lambda: _("This quiz is closed: no new attempt may be started."),
     "not_assigned": lambda: _("This quiz is not assigned to you."),
 }
-REFUSED = lambda: _("This attempt was already finished: that answer was not recorded.")  # noqa: E731
 INVALID = {
     "empty": lambda: _("Choose or type an answer first."),
     "incomplete": lambda: _("Answer every part of the question first."),
@@ -43,6 +42,10 @@ INVALID = {
     "too_long": lambda: _("That answer is too long (500 characters at most)."),
     "invalid": lambda: _("That answer could not be read. Please try again."),
 }
+
+
+def _refused() -> str:
+    return _("This attempt was already finished: that answer was not recorded.")
 
 
 def get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
@@ -195,7 +198,7 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
     item = _get_item_for_user(request, pk, position)
     attempt = item.attempt
     if attempt.is_finished:
-        messages.warning(request, REFUSED())
+        messages.warning(request, _refused())
         return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
     try:
         response = taking.read_response(item, request.POST)
@@ -216,7 +219,7 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
         messages.error(request, message)
         return redirect("attempt_item", pk=attempt.pk, position=position)
     if recorded.refused:
-        messages.warning(request, REFUSED())
+        messages.warning(request, _refused())
         return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
     if recorded.late:
         messages.warning(request, _("Time is up: answers after the time limit are not counted."))
