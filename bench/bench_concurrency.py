@@ -187,6 +187,7 @@ class Tally:
     errors: Counter = field(default_factory=Counter)
     answers: list = field(default_factory=list)
     ratings: list = field(default_factory=list)
+    samples: dict = field(default_factory=dict)  # one message per kind of failed request
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def note(self, what: str, status: int | str) -> bool:
@@ -226,6 +227,8 @@ class Learner:
             )
         except Exception as error:  # a refused or timed-out request is an error outcome
             self.tally.note(what, type(error).__name__)
+            with self.tally.lock:
+                self.tally.samples.setdefault(f"{what} {type(error).__name__}", repr(error)[:300])
             return None
         self.tally.note(what, response.status_code)
         return response
@@ -422,6 +425,7 @@ def run_setup(name: str, args, workdir: Path) -> dict:
             "answers": len(tally.answers),
             "ratings": len(tally.ratings),
             "errors": dict(tally.errors),
+            "error_samples": tally.samples,
             **checked,
         }
     finally:
