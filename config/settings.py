@@ -24,6 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "config.devserver",  # runserver with a listen queue for a class (before WhiteNoise's)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
