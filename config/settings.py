@@ -24,6 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "config.devserver",  # runserver with a listen queue for a class (before WhiteNoise's)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,6 +85,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite, the default, serving a class: readers never wait for the writer (WAL journal); a
+# writer waits up to SQLITE_TIMEOUT seconds for the write lock instead of failing with
+# "database is locked"; and every transaction takes the write lock when it begins (IMMEDIATE),
+# so one that reads and then writes never has to upgrade its lock half-way, which SQLite
+# refuses at once whatever the timeout. synchronous=NORMAL is safe with WAL (a power cut may
+# lose the last commits, never corrupt the file). PostgreSQL needs none of this.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(env_str("SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

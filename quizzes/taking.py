@@ -11,10 +11,14 @@ Fairness rules kept on the server:
 - The time limit is checked here, not in the browser: an answer that arrives after the deadline
   (plus a few seconds for the network) is not counted and the attempt is finished. An assigned
   quiz's closing time is a deadline too (quizzes.assignments says who may start what, when).
+- Answering and finishing take turns on the attempt (lock_attempt): an answer that comes after
+  the finish is refused, never graded; the last answer finishes the attempt exactly once, so
+  an open attempt always has a question left; a finished attempt's score is its items' sum.
 """
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +34,8 @@ from quizzes import assignments
 from quizzes.grading import CHOICE_TYPES, Grade, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
+
+logger = logging.getLogger(__name__)
 
 # Time allowed after the deadline for an answer already on its way.
 GRACE = timedelta(seconds=5)
@@ -261,6 +267,7 @@ class Recorded:
     duplicate: bool  # the question had been answered before this request: nothing changed
     late: bool  # the time limit had passed: nothing recorded, the attempt is finished
     finished: bool  # the attempt is finished now (last answer, or time up)
+    refused: bool = False  # the attempt was finished before this answer: nothing recorded
 
 
 def document_terms(document_id: int) -> list[tuple[str, str, dict]]:
@@ -295,18 +302,36 @@ def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict
     )
 
 
+def lock_attempt(attempt_id: int) -> Attempt:
+    """The attempt, re-read inside the caller's transaction and locked until it ends: answering
+    and finishing the same attempt take turns. PostgreSQL locks the row (SELECT … FOR UPDATE);
+    on SQLite `select_for_update` does nothing, and the transaction itself, begun IMMEDIATE
+    (config/settings.py), holds the database's one write lock from its first statement."""
+    return Attempt.objects.select_for_update().get(pk=attempt_id)
+
+
 def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorded:
-    """Grade `response` for `item` and store it, unless the item was answered already or the
-    attempt's time is up. The item must come with its attempt, quiz and question loaded."""
+    """Grade `response` for `item` and store it, unless the item was answered already, the
+    attempt is finished (refused: never graded after the finish) or its time is up. The item
+    must come with its attempt, quiz and question loaded.
+
+    The response is graded before the transaction; the transaction then locks the attempt,
+    checks it is still open, stores the answer and, when it was the last unanswered question,
+    finishes the attempt, all or nothing. The missed fact's flashcards are brought forward after
+    the commit, and a failure there never undoes or fails the answer."""
     now = now or timezone.now()
-    attempt = item.attempt
-    if attempt.is_finished:
-        return Recorded(item, duplicate=True, late=False, finished=True)
-    if attempt.time_is_up(now - GRACE):
-        finish_attempt(attempt, now=now)
-        return Recorded(item, duplicate=False, late=True, finished=True)
+    if item.attempt.is_finished:
+        return _refused(item)
     result = grade_item(item, response, terms)
     with transaction.atomic():
+        attempt = lock_attempt(item.attempt_id)
+        item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
+        attempt = item.attempt
+        if attempt.is_finished:
+            return _refused(item)
+        if attempt.time_is_up(now - GRACE):
+            _close(attempt, now)
+            return Recorded(item, duplicate=False, late=True, finished=True)
         updated = AttemptItem.objects.filter(pk=item.pk, answered_at__isnull=True).update(
             response=response,
             score=result.score,
@@ -316,22 +341,54 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
         )
         if not updated:
             item.refresh_from_db(fields=["response", "score", "correct", "note", "answered_at"])
-            return Recorded(item, duplicate=True, late=False, finished=attempt.is_finished)
+            return Recorded(item, duplicate=True, late=False, finished=False)
         item.response, item.score, item.correct = response, result.score, result.correct
         item.note, item.answered_at = result.note or "", now
         finished = False
         if not attempt.items.filter(answered_at__isnull=True).exists():
-            finished = finish_attempt(attempt, now=now)
-    if not result.correct and item.question.fact_id:
-        facts_missed.send(Attempt, user=attempt.user, fact_ids=[item.question.fact_id])
+            finished = _close(attempt, now)
+        if not result.correct and item.question.fact_id:
+            user, fact_ids = attempt.user, [item.question.fact_id]
+            transaction.on_commit(lambda: _send_facts_missed(user, fact_ids), robust=True)
     return Recorded(item, duplicate=False, late=False, finished=finished)
 
 
+def _refused(item: AttemptItem) -> Recorded:
+    """An answer to a finished attempt: nothing recorded (a duplicate too when the question had
+    been answered before the finish)."""
+    item.refresh_from_db(fields=["response", "score", "correct", "note", "answered_at"])
+    return Recorded(item, duplicate=item.is_answered, late=False, finished=True, refused=True)
+
+
+def _send_facts_missed(user, fact_ids: list[int]) -> None:
+    """After an answer's commit: tell the listeners (the flashcards bring the cards forward).
+    A listener's failure is logged; the answer stands."""
+    for receiver, outcome in facts_missed.send_robust(Attempt, user=user, fact_ids=fact_ids):
+        if isinstance(outcome, Exception):
+            logger.error("facts_missed receiver %r failed", receiver, exc_info=outcome)
+
+
 def finish_attempt(attempt: Attempt, *, now=None) -> bool:
-    """Close the attempt and store its score (unanswered questions count 0). Idempotent: returns
-    False when another request finished it first."""
-    now = now or timezone.now()
-    total = attempt.items.aggregate(total=Sum("score"))["total"] or 0.0
+    """Close the attempt and store its score, the sum of its items (unanswered questions count
+    0). Idempotent: returns False when another request finished it first. Takes its turn with
+    answers to the same attempt (lock_attempt), so no answer is graded after the finish and the
+    score counts every answer stored before it (and, unless `now` is given, the finishing time
+    is read once the lock is held, so it comes after every answer's)."""
+    with transaction.atomic():
+        locked = lock_attempt(attempt.pk)
+        if locked.is_finished:
+            attempt.finished_at, attempt.score = locked.finished_at, locked.score
+            return False
+        return _close(attempt, now or timezone.now())
+
+
+def _close(attempt: Attempt, now) -> bool:
+    """Finish a locked, open attempt (the caller holds lock_attempt's lock). It finishes no
+    earlier than its last stored answer."""
+    stored = attempt.items.aggregate(total=Sum("score"), last=Max("answered_at"))
+    total = stored["total"] or 0.0
+    if stored["last"] is not None:
+        now = max(now, stored["last"])
     updated = Attempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(
         finished_at=now, score=total
     )

@@ -7,8 +7,11 @@ students of the classes it is assigned to); an attempt is seen only by the learn
 without JavaScript through plain form posts; with htmx the question card is swapped in place.
 """
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +24,8 @@ from quizzes import assignments, taking
 from quizzes.assignments import visible_quizzes
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
+
+logger = logging.getLogger(__name__)
 
 UNAVAILABLE = {
     "not_published": lambda: _("This quiz is not open yet."),
@@ -40,6 +45,10 @@ INVALID = {
         "Your answer holds an invisible control character. Retype it and send it again."
     ),
 }
+
+
+def _refused() -> str:
+    return _("This attempt was already finished: that answer was not recorded.")
 
 
 def get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
@@ -118,10 +127,17 @@ def attempt_resume(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _get_attempt_for_user(request, pk)
     if not attempt.is_finished and attempt.time_is_up():
         taking.finish_attempt(attempt)
+    item = None
+    if not attempt.is_finished:
+        item = attempt.items.filter(answered_at__isnull=True).only("position").first()
+        if item is None:
+            # Every question answered but the attempt still open: finish it here, so that the
+            # question pages (which send an answered question of an end-feedback quiz here) and
+            # the results page (which sends an open attempt here) can never go round in circles.
+            taking.finish_attempt(attempt)
     if attempt.is_finished:
         return redirect("attempt_results", pk=attempt.pk)
-    item = attempt.items.filter(answered_at__isnull=True).only("position").first()
-    return redirect("attempt_item", pk=attempt.pk, position=item.position if item else 1)
+    return redirect("attempt_item", pk=attempt.pk, position=item.position)
 
 
 def _card_context(
@@ -179,10 +195,13 @@ def _redirect(request: HttpRequest, url: str) -> HttpResponse:
 @require_POST
 def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     """The attempt's learner: answer the question at `position` (the one the form names, even
-    if another tab has moved on). Recorded once; a repeat shows the recorded answer."""
+    if another tab has moved on). Recorded once; a repeat shows the recorded answer; an answer
+    to a finished attempt is refused with a message (taking.record_answer decides, under the
+    attempt's lock). Redirects (htmx: the question card with its feedback)."""
     item = _get_item_for_user(request, pk, position)
     attempt = item.attempt
     if attempt.is_finished:
+        messages.warning(request, _refused())
         return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
     try:
         response = taking.read_response(item, request.POST)
@@ -192,7 +211,19 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
         messages.error(request, INVALID[problem.code]())
         return redirect("attempt_item", pk=attempt.pk, position=position)
     terms = taking.document_terms(attempt.quiz.document_id)
-    recorded = taking.record_answer(item, response, terms=terms)
+    try:
+        recorded = taking.record_answer(item, response, terms=terms)
+    except DatabaseError:
+        # Nothing was stored (the transaction rolled back): say so, and keep the question.
+        logger.exception("answer to attempt %s, question %s not recorded", pk, position)
+        message = _("Your answer could not be saved. Nothing was recorded: please send it again.")
+        if request.htmx:
+            return _render_card(request, item, error=message)
+        messages.error(request, message)
+        return redirect("attempt_item", pk=attempt.pk, position=position)
+    if recorded.refused:
+        messages.warning(request, _refused())
+        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
     if recorded.late:
         messages.warning(request, _("Time is up: answers after the time limit are not counted."))
         return _redirect(request, reverse("attempt_results", args=[attempt.pk]))

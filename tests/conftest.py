@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import User
+from tests.concurrency import shared_database  # noqa: F401
 from tests.quiz_fixtures import make_question, make_quiz, quiz_document  # noqa: F401
 
 PASSWORD = "correct horse battery staple"

@@ -17,10 +17,12 @@ def sync_notes(sender, document, **kwargs) -> None:
 
 @receiver(facts_missed)
 def bring_missed_facts_forward(sender, user, fact_ids, **kwargs) -> int:
-    """Returns how many cards were brought forward (the sender may tell the learner). A fact
-    asked in the learner's open attempt at a quiz with feedback at the end is left alone: its
-    cards show the answer, which that quiz keeps until the attempt is finished (the results
-    page then offers to bring the missed facts forward)."""
+    """Returns how many cards were brought forward (the sender may tell the learner). After a
+    wrong answer, quizzes.taking sends the signal once the answer is committed, in its own
+    transaction, and logs a failure here instead of failing the answer. A fact asked in the
+    learner's open attempt at a quiz with feedback at the end is left alone: its cards show the
+    answer, which that quiz keeps until the attempt is finished (the results page then offers
+    to bring the missed facts forward)."""
     hidden = facts_hidden_until_finished(user, fact_ids)
     fact_ids = [pk for pk in fact_ids if pk not in hidden]
     return bring_forward(user, fact_ids) if fact_ids else 0

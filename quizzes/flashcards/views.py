@@ -8,8 +8,11 @@ keys: Space shows the answer, 1–4 rate, U undoes, R reads aloud.
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +30,8 @@ from quizzes.flashcards import scheduling, services
 from quizzes.flashcards.forms import RatingForm, SettingsForm, UndoForm
 from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, State
 from quizzes.flashcards.notes import Face, card_face
+
+logger = logging.getLogger(__name__)
 
 
 def _deck(slug: str | None) -> Document | None:
@@ -124,6 +129,11 @@ def rate(request: HttpRequest) -> HttpResponse:
         )
     except LearnerCard.DoesNotExist:
         raise Http404 from None
+    except DatabaseError:
+        # The rating's one transaction rolled back: nothing was stored, and the learner is told.
+        logger.exception("rating of card %s not recorded", data["card"])
+        notice = _("Your rating could not be saved. Nothing was recorded: please rate again.")
+        return _after_post(request, document, notice=notice)
     notice = "" if rated.applied else _("That card was already rated in another tab.")
     return _after_post(request, document, notice=notice)
 

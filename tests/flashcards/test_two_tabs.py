@@ -1,49 +1,22 @@
 """Two tabs rating the same card at the same moment, for real: two threads, two connections.
-Exactly one rating is applied and logged; the same for two undos. PostgreSQL only (SQLite's test
-database is one in-memory connection); CI runs the suite on PostgreSQL too.
+Exactly one rating is applied and logged; the same for two undos. On PostgreSQL and on SQLite
+as `make run` serves it (a file shared by the threads: tests.concurrency.shared_database).
 
 This module's tests commit (transaction=True) and so empty the database after them: its name
 keeps it last in tests/flashcards, after the tests that share the loaded documents.
 """
 
-import threading
-
 import pytest
-from django.db import connection
 
 from accounts.models import User
 from content.models import Document
 from quizzes.flashcards import services
 from quizzes.flashcards.models import Card, LearnerCard, Note, ReviewLog
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections"),
-]
-
-
-def at_once(*calls):
-    """Run the calls in threads released together; return their results in order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+from tests.concurrency import at_once
 
 
 @pytest.fixture
-def learner_card():
+def learner_card(shared_database):
     user = User.objects.create_user("tab", password="x")
     document = Document.objects.create(slug="tabs", languages="zh,vi", source_text="x")
     note = Note.objects.create(document=document, kind="term", key="term:x", fields={})

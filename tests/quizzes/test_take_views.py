@@ -351,8 +351,9 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_quiz_length(
     specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
     attempt = _start(alice_client, make_quiz(specs))
     # session, user, item with its attempt, quiz and questions, the document's terms, savepoint,
-    # the conditional update, release, "any unanswered left?", progress, next question
-    with django_assert_num_queries(10):
+    # the attempt re-read under its lock (still open?), the conditional update, "any unanswered
+    # left?", release, progress, next question
+    with django_assert_num_queries(11):
         response = alice_client.post(
             _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
         )

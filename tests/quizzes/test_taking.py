@@ -173,7 +173,9 @@ def test_an_expired_attempt_is_finished_when_the_learner_comes_back(make_quiz, a
     assert old.is_finished and new.pk != old.pk and new.number == 2
 
 
-def test_a_wrong_answer_sends_its_fact_to_the_flashcards(make_quiz, alice):
+def test_a_wrong_answer_sends_its_fact_to_the_flashcards_after_the_commit(
+    make_quiz, alice, django_capture_on_commit_callbacks
+):
     quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")])
     attempt = taking.start_attempt(quiz, alice)
     sent = []
@@ -183,9 +185,14 @@ def test_a_wrong_answer_sends_its_fact_to_the_flashcards(make_quiz, alice):
 
     facts_missed.connect(receiver)
     try:
-        taking.record_answer(_item(attempt, 1), "Giang Tô")
+        with django_capture_on_commit_callbacks(execute=True):
+            taking.record_answer(_item(attempt, 1), "Giang Tô")
         assert sent == []
-        taking.record_answer(_item(attempt, 2), False)
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            taking.record_answer(_item(attempt, 2), False)
+        assert sent == []  # not inside the answer's transaction: after its commit
+        for callback in callbacks:
+            callback()
         assert sent == [(alice, [Question.objects.get(type="true_false").fact_id])]
         sent.clear()
         # The flashcards app listens too: it brings the fact's cloze and its terms' cards forward.
@@ -229,3 +236,22 @@ def test_a_matching_response_maps_every_left_item_to_the_option_text(make_quiz, 
     data = {f"match-{i}": str(item.choices.index(answer[left])) for i, left in enumerate(answer)}
     response = taking.read_response(item, rf.post("/", data).POST)
     assert taking.record_answer(item, response).item.correct
+
+
+def test_a_failing_flashcard_update_never_fails_or_undoes_the_answer(
+    make_quiz, alice, django_capture_on_commit_callbacks
+):
+    quiz = make_quiz([("true_false", "vi"), ("cloze", "vi")])
+    attempt = taking.start_attempt(quiz, alice)
+
+    def broken(sender, **kwargs):
+        raise RuntimeError("the flashcards are down")
+
+    facts_missed.connect(broken)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            recorded = taking.record_answer(_item(attempt, 1), False)
+    finally:
+        facts_missed.disconnect(broken)
+    assert not recorded.duplicate and not recorded.item.correct
+    assert AttemptItem.objects.get(attempt=attempt, position=1).is_answered
