@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from . import chinese, vietnamese
+from . import chinese, gazetteer, vietnamese, vinlp
 from .model import VI, ZH, Analysis, Mention, Problem, Term
 from .readings import hanviet, hanviet_folded, pinyin, reading_score, transliteration_score
 from .text import HAN_RE, fold
@@ -53,7 +54,9 @@ class _Builder:
     def key(self) -> str:
         if self.value is not None:
             return f"{self.kind}:{_fmt(self.value)}"
-        return f"{self.kind}:{self.zh or fold(self.vi or '')}"
+        # A work (《》) keeps the key every quoted term had, so stored keys stay valid.
+        kind = "term" if self.kind == "work" else self.kind
+        return f"{kind}:{self.zh or fold(self.vi or '')}"
 
 
 def _fmt(value: float) -> str:
@@ -73,6 +76,7 @@ class _Name:
     known_vi: str | None = None  # the usual Vietnamese name, from the province table
     abbreviation: bool = False
     confirmed: bool = False  # table-known or carrying an administrative suffix
+    places: tuple = ()  # gazetteer entries this Chinese form names
 
 
 @dataclass
@@ -102,6 +106,7 @@ class _Terms:
         self.problems: list[Problem] = []
         self.forms: dict[str, tuple[list[str], list[str]]] = {}  # term key → (zh, vi) forms
         self.analysis_vi = ""  # the Vietnamese sentence being paired
+        self.anchors: list[tuple[int, int]] = []  # (zh offset, vi offset) of this pair's names
 
     # -- builders -----------------------------------------------------------------------
 
@@ -147,7 +152,10 @@ class _Terms:
             taken.update(span)
             names.append(name)
 
-        # Province names from the table first (longest form), then jieba's place names.
+        # Province names from the table and the gazetteer's names, longest first (the table
+        # wins a tie), then jieba's place names; a name never starts or ends inside a longer
+        # word (上海 is no name in 世界上海拔).
+        found: list[tuple[int, int, _Name]] = []
         for full, (_abbr, vi) in chinese.PROVINCES.items():
             for m in re.finditer(re.escape(full), sentence):
                 surface = full
@@ -156,18 +164,44 @@ class _Terms:
                     if rest.startswith(suffix):
                         surface = full + suffix
                         break
-                add(
-                    _Name(
-                        full,
-                        surface,
-                        m.start(),
-                        m.start() + len(surface),
-                        "place",
-                        "province",
-                        vi,
-                        confirmed=True,
-                    )
+                end = m.start() + len(surface)
+                if not whole_word(sentence, m.start(), end):
+                    continue
+                name = _Name(
+                    full,
+                    surface,
+                    m.start(),
+                    end,
+                    "place",
+                    "province",
+                    vi,
+                    confirmed=True,
+                    places=tuple(gazetteer.by_zh(full)),
                 )
+                found.append((-len(surface), 0, name))
+        for start, end, places in gazetteer_spans(sentence):
+            surface = sentence[start:end]
+            stem = places[0].zh if surface.startswith(places[0].zh) else surface
+            level = _place_level(places[0])
+            if surface == stem and places[0].country == "CN":
+                for suffix, suffix_level in chinese.SUFFIXES:
+                    if sentence.startswith(suffix, end):  # 喀什地区: the suffix says the level
+                        surface, end = surface + suffix, end + len(suffix)
+                        level = suffix_level or level
+                        break
+            name = _Name(
+                stem,
+                surface,
+                start,
+                end,
+                "place",
+                level,
+                confirmed=surface != stem,
+                places=tuple(places),
+            )
+            found.append((-len(surface), 1, name))
+        for _length, _rank, name in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):
+            add(name)
         for start, end, surface in chinese.place_candidates(sentence):
             stem, suffix, level = chinese.strip_suffix(surface)
             if suffix == "市" and any(n.level == "province" and n.start < start for n in names):
@@ -178,7 +212,14 @@ class _Terms:
             b = self.builders[ident]
             for form in sorted(b.zh_forms, key=len, reverse=True):
                 for m in re.finditer(re.escape(form), sentence):
-                    add(_Name(zh, form, m.start(), m.end(), b.kind, None, confirmed=True))
+                    if whole_word(sentence, m.start(), m.end()):
+                        add(_Name(zh, form, m.start(), m.end(), b.kind, None, confirmed=True))
+        # People and organisations jieba sees: candidates only, kept if the Vietnamese
+        # sentence names them too (jieba errs on names: 了栖旭 tagged as a person).
+        for word, flag, start in chinese.tag(sentence):
+            kind = _JIEBA_KINDS.get(flag)
+            if kind and len(word) >= 2 and all(HAN_RE.match(c) for c in word):
+                add(_Name(word, word, start, start + len(word), kind, None))
         for offset, full in chinese.abbreviation_runs(sentence):
             if full in self.zh_text or fold(chinese.PROVINCES[full][1]) in self.vi_folded:
                 names.append(
@@ -203,7 +244,12 @@ class _Terms:
             initial = not before or before[-1] in ':.!?“"(-–'
             if initial:
                 first = sentence[words[0][0] : words[0][1]]
-                if len(words) == 1 or first.lower() in self.lower_words:
+                lone_name = (
+                    len(words) == 1
+                    and first.lower() not in self.lower_words
+                    and first in vinlp.proper_nouns(sentence)
+                )
+                if (len(words) == 1 and not lone_name) or first.lower() in self.lower_words:
                     # "Ví dụ", "Thứ nhất": capitalised only for starting the sentence.
                     words = words[1:]
                     if not words:
@@ -216,8 +262,11 @@ class _Terms:
     # -- pairing ------------------------------------------------------------------------
 
     def quotes(self, zh: str | None, vi: str | None) -> None:
-        """Quoted terms (“西部大开发” ↔ “Phát triển mạnh miền Tây”), paired in order."""
-        zq = [next(g for g in m.groups() if g) for m in chinese.QUOTE_RE.finditer(zh or "")]
+        """Quoted terms (“西部大开发” ↔ “Phát triển mạnh miền Tây”) and works (《…》),
+        paired in order. They stay what the quotes make them, whatever a tagger says."""
+        zm = list(chinese.QUOTE_RE.finditer(zh or ""))
+        zq = [next(g for g in m.groups() if g) for m in zm]
+        works = [m.group(3) is not None for m in zm]
         vq = [next(g for g in m.groups() if g) for m in VI_QUOTE_RE.finditer(vi or "")]
         if zh and vi and len(zq) != len(vq):
             return  # cannot tell which is which; the sentence texts still carry them
@@ -225,12 +274,15 @@ class _Terms:
             z = zq[k] if k < len(zq) else None
             v = vq[k] if k < len(vq) else None
             b = self.name_builder(z, v, "term")
+            if k < len(works) and works[k]:
+                b.kind = "work"
             if v:
                 b.vi_forms.add(v)
 
     def pair_sentence(self, index: int, zh: str, vi: str) -> None:
         self.pair_numbers(index, zh, vi)
         self.quotes(zh, vi)
+        self.anchors = []
         names = self.zh_names(zh)
         runs = self.vi_runs(vi)
         unpaired_runs: list[_Run] = []
@@ -261,6 +313,7 @@ class _Terms:
                 paired_stems.add(stem)
                 foreign.remove(run)
                 unpaired_runs.remove(run)
+        self.pair_by_position(names, unpaired_runs, paired_stems, zh, vi)
         for run in unpaired_runs:
             self.vi_only(run, vi)
         for name in names:
@@ -270,6 +323,60 @@ class _Terms:
             if name.stem not in paired_stems and name.confirmed and name.stem not in self.by_zh:
                 self.zh_only(name)
         self.report_unpaired(index, names, paired_stems, vi)
+
+    def pair_by_position(
+        self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
+    ) -> None:
+        """A lone unpaired Chinese name and a lone unpaired Vietnamese proper name in the same
+        sentence pair, in the same place among the anchors both sides share (paired names and
+        numbers), name the same thing: 了栖旭 / Lê Thê Húc, a river the gazetteer lacks.
+
+        The taggers only propose: the Vietnamese run must be a name by underthesea (Np), by
+        a place word before it (sông, tỉnh…) or by not being a Vietnamese word (a
+        transliteration); the Chinese name is whatever jieba, the tables or the gazetteer
+        offered. The kind comes from the gazetteer, the place word, underthesea's NER, then jieba.
+        """
+        lone_zh = [
+            n
+            for n in names
+            if n.stem not in paired and not n.abbreviation and not self._said_elsewhere(n, vi)
+        ]
+        lone_vi = [r for r in runs if not r.partial and self._is_name_run(r, vi)]
+        if len(lone_zh) != 1 or len(lone_vi) != 1:
+            return
+        name, run = lone_zh[0], lone_vi[0]
+        anchors = self.anchors + _number_anchors(zh, vi)
+        before_zh = sum(1 for a, _b in anchors if a < name.start)
+        before_vi = sum(1 for _a, b in anchors if b < run.start)
+        if before_zh != before_vi:
+            return
+        prefix, _level = _place_word_before(vi, run.start)
+        kind = "place" if (name.places or prefix) else None
+        kind = kind or vinlp.entity_kind(vi, run.text) or name.kind
+        name.kind = kind if kind in ("place", "person", "organisation") else "name"
+        self.record_pair(name, run.text, vi, run.start)
+        b = self.builders[self.by_zh[name.stem]]
+        b.kind = name.kind if b.kind not in ("place", "work") else b.kind
+        paired.add(name.stem)
+        runs.remove(run)
+
+    def _said_elsewhere(self, name: _Name, vi: str) -> bool:
+        """A name already paired in another sentence whose Vietnamese form is in this one."""
+        ident = self.by_zh.get(name.stem)
+        if ident is None:
+            return False
+        forms = self.builders[ident].vi_forms
+        return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", vi) for f in forms)
+
+    def _is_name_run(self, run: _Run, vi: str) -> bool:
+        if any(vietnamese.is_foreign_word(w) for w in run.text.split()):
+            return True
+        prefix, _level = _place_word_before(vi, run.start)
+        if prefix:
+            return True
+        if run.initial and fold(run.text.split()[0]) in {fold(w) for w in self.lower_words}:
+            return False
+        return vinlp.is_proper(vi, run.text)
 
     def match_run(self, run: _Run, names: list[_Name], zh: str, paired: set[str]) -> list[_Run]:
         """Pair the longest sub-spans of a run with zh names; return the parts left over."""
@@ -319,6 +426,14 @@ class _Terms:
             division = None if score >= NAME_SCORE else _division(name.stem)
             if division is not None and fold(division.vi) == fold(span):
                 score = 100.0
+            ident = self.by_zh.get(name.stem)
+            if ident is not None and any(
+                fold(f) == fold(span) for f in self.builders[ident].vi_forms
+            ):
+                score = 100.0  # paired so in another sentence (by position, by the gazetteer)
+            places = name.places or (() if name.abbreviation else gazetteer.by_zh(name.stem))
+            if score < 100.0 and places and _gazetteer_vi(places, span):
+                score = 100.0  # 老街 ↔ Lào Cai, 尼罗河 ↔ Nin: the gazetteer knows the pair
             if score >= NAME_SCORE and score > best_score:
                 best, best_score = name, score
         return best
@@ -333,7 +448,7 @@ class _Terms:
             piece = zh[start : start + n]
             if not all(HAN_RE.match(c) for c in piece):
                 continue
-            if hanviet_folded(piece) == words:
+            if hanviet_folded(piece) == words and whole_word(zh, start, start + n):
                 flag = next((f for w, f, s in chinese.tag(zh) if s <= start < s + len(w)), "")
                 kind = {"ns": "place", "nt": "organisation", "nr": "person"}.get(flag, "term")
                 rest = zh[start + n :]
@@ -342,10 +457,17 @@ class _Terms:
                     if rest.startswith(suffix):
                         kind, level = "place", lvl
                         break
-                return _Name(piece, piece, start, start + n, kind, level)
+                places = tuple(gazetteer.by_zh(piece))
+                if places and _gazetteer_vi(places, span):
+                    # 海防 ↔ Hải Phòng: jieba calls it a common noun, the gazetteer a place.
+                    kind, level = "place", level or _place_level(places[0])
+                else:
+                    places = ()
+                return _Name(piece, piece, start, start + n, kind, level, places=places)
         return None
 
     def record_pair(self, name: _Name, vi_name: str, vi_sentence: str, vi_start: int) -> None:
+        self.anchors.append((name.start, vi_start))
         b = self.name_builder(name.stem, vi_name, name.kind)
         if name.abbreviation:
             b.zh_aliases.add(name.surface)
@@ -485,10 +607,24 @@ def _vi_number_word(sentence: str, value: float) -> str | None:
     return None
 
 
+# Words that, just before a name, say it is a river, a mountain, a sea… (sông Nin).
+NATURE_WORDS = [
+    ("cao nguyên", "plateau"),
+    ("dãy núi", "mountain"),
+    ("sông", "river"),
+    ("núi", "mountain"),
+    ("dãy", "mountain"),
+    ("đỉnh", "mountain"),
+    ("hồ", "lake"),
+    ("biển", "sea"),
+    ("vịnh", "sea"),
+]
+
+
 def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | None]:
     before = sentence[:start].rstrip()
     low = before.lower()
-    for word, level in vietnamese.PLACE_WORDS:
+    for word, level in (*vietnamese.PLACE_WORDS, *NATURE_WORDS):
         if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalpha()):
             return before[-len(word) :], level
     return None, None
@@ -499,6 +635,142 @@ def _list_of_places(sentence: str, start: int) -> bool:
     lead = sentence[:start]
     clause = re.split(r"[.;:]", lead)[-1].lower()
     return any(word in clause for word, _ in vietnamese.PLACE_WORDS[:12])
+
+
+# jieba's tags for people and organisations (nr, nrfg, nrt: people; nt: organisations).
+_JIEBA_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation"}
+_NAME_FLAGS = {"nr", "nrfg", "nrt", "ns", "nt", "nz"}
+# What may follow a name inside one jieba word: 上海市, 老街省, 红河州, 长江边.
+_NAME_TAILS = tuple(s for s, _ in chinese.SUFFIXES) + ("河", "江", "湖", "山", "人", "族")
+
+
+@lru_cache(maxsize=2048)
+def _bounds(sentence: str) -> tuple[set[int], dict[int, tuple[str, str, int]]]:
+    """jieba's word boundaries in a sentence, and the word covering each offset."""
+    bounds = {0, len(sentence)}
+    covering: dict[int, tuple[str, str, int]] = {}
+    for word, flag, start in chinese.tag(sentence):
+        bounds.add(start)
+        bounds.add(start + len(word))
+        for k in range(start, start + len(word)):
+            covering[k] = (word, flag, start)
+    return bounds, covering
+
+
+def whole_word(sentence: str, start: int, end: int) -> bool:
+    """Whether sentence[start:end] is whole words by jieba's segmentation.
+
+    A cut inside a word is allowed only where jieba is unreliable or the rest is a suffix:
+    inside a word jieba tags as a name (it glues names to their neighbours: 了栖旭), or before
+    an administrative or geographic suffix that jieba keeps in the word (上海|市, 红|河州).
+    """
+    if start >= end:
+        return False
+    bounds, covering = _bounds(sentence)
+    if start not in bounds:
+        word, flag, _s = covering[start]
+        if flag not in _NAME_FLAGS:
+            return False
+    if end not in bounds:
+        word, flag, w_start = covering[end]
+        tail = sentence[end : w_start + len(word)]
+        if flag not in _NAME_FLAGS and not tail.startswith(_NAME_TAILS):
+            return False
+    return True
+
+
+def gazetteer_spans(sentence: str) -> list[tuple[int, int, list]]:
+    """(start, end, places) of gazetteer names in a Chinese sentence, on word boundaries,
+    longest first where two overlap (青藏高原 before 西藏)."""
+    forms = gazetteer.zh_forms()
+    longest = max(len(f) for f in forms)
+    out = []
+    for start in range(len(sentence)):
+        for end in range(min(len(sentence), start + longest), start + 1, -1):
+            places = forms.get(sentence[start:end])
+            if places and whole_word(sentence, start, end):
+                out.append((start, end, places))
+                break
+    return out
+
+
+def _number_anchors(zh: str, vi: str) -> list[tuple[int, int]]:
+    """(zh offset, vi offset) of numbers of equal value on both sides, each used once."""
+    out = []
+    used: set[int] = set()
+    vn = vietnamese.numbers(vi)
+    for start, _e, value, _y in chinese.numbers(zh):
+        k = next((k for k, n in enumerate(vn) if n[2] == value and k not in used), None)
+        if k is not None:
+            used.add(k)
+            out.append((start, vn[k][0]))
+    return out
+
+
+_OPENING = '“「《"‘『'
+_CLOSING = '”」》"’』'
+
+
+def _zh_mention_ok(text: str, start: int, end: int) -> bool:
+    """A Chinese mention is whole words, or exactly what a pair of quotes encloses."""
+    if start and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING:
+        return True
+    return whole_word(text, start, end)
+
+
+def _whole_vi_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop Vietnamese mentions that are part of a longer proper name: "Hà" in "Hà Nội".
+
+    A mention inside a capitalised run must reach the run's end or meet another mention
+    there ("Hà" is not said in "Hà Nội"), and must not be the tail of a longer known name.
+    """
+    spans = {(s, e) for s, e, _k in found}
+    starts = {s for s, _e in spans}
+    ends = {e for _s, e in spans}
+    keep = []
+    for start, end, key in found:
+        ok = True
+        for r_start, r_end, words in vietnamese.capitalised_runs(text):
+            if not (r_start <= start and end <= r_end) or (r_start, r_end) == (start, end):
+                continue
+            right = next((w for w in words if w[0] > end), None)
+            if right is not None and right[0] not in starts:
+                ok = False
+            left = [w for w in words if w[1] < start]
+            if left and left[-1][1] not in ends:
+                # "Nam" in "Hà Nam": the longer name is a known one. ("dân tộc Hồi Ninh Hạ":
+                # an ethnic name before a province is no part of it.)
+                for w in left:
+                    if gazetteer.by_vi(text[w[0] : end]):
+                        ok = False
+        if ok:
+            keep.append((start, end, key))
+    return keep
+
+
+def _place_level(place) -> str:
+    """The Term.level of a gazetteer place: the divisions' level for Chinese divisions
+    (province, prefecture, county), the gazetteer class otherwise (country, river…)."""
+    if place.country == "CN" and place.cls in ("province", "city", "county"):
+        d = _division(place.zh)
+        if d is not None:
+            return d.level
+        return {"city": "prefecture"}.get(place.cls, place.cls)
+    return place.cls
+
+
+def _gazetteer_vi(places, span: str) -> bool:
+    """Whether a Vietnamese span names one of these places (generic word optional)."""
+    target = fold(span)
+    bare = fold(gazetteer.strip_generic(span))
+    for place in places:
+        for form in place.vi_forms:
+            if fold(form) in (target, bare) or fold(gazetteer.strip_generic(form)) in (
+                target,
+                bare,
+            ):
+                return True
+    return False
 
 
 def find_terms(analysis: Analysis) -> None:
@@ -547,6 +819,9 @@ def _finish(t: _Terms) -> list[Term]:
             if level is None:
                 d = _division(zh or vi or "")
                 level = d.level if d else None
+            if level is None:
+                places = gazetteer.by_zh(zh) if zh else gazetteer.by_vi(vi or "")
+                level = _place_level(places[0]) if places else None
         aliases: dict[str, list[str]] = {}
         zh_alias = sorted(a for a in b.zh_aliases if a != zh)
         vi_alias = sorted({*b.vi_aliases, *(f for f in b.vi_forms if f != vi)} - {vi})
@@ -597,6 +872,8 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
                 for form in forms:
                     pattern = re.escape(form) if lang == ZH else rf"(?<!\w){re.escape(form)}(?!\w)"
                     for m in re.finditer(pattern, text):
+                        if lang == ZH and not _zh_mention_ok(text, m.start(), m.end()):
+                            continue  # 上海 is not in 世界上海拔
                         candidates.append((m.start(), m.end(), term.key))
             taken: set[int] = set()
             for start, end, key in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -605,6 +882,9 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
                     continue
                 taken.update(span)
                 found.append((start, end, key))
+            if lang == VI:
+                found = _whole_vi_names(text, found)
+                taken = {k for start, end, _key in found for k in range(start, end)}
             if lang == ZH:
                 for offset, full in chinese.abbreviation_runs(text):
                     term = by_zh.get(full)
