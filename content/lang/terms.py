@@ -740,8 +740,10 @@ def _whole_vi_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[
             if left and left[-1][1] not in ends:
                 # "Nam" in "Hà Nam": the longer name is a known one. ("dân tộc Hồi Ninh Hạ":
                 # an ethnic name before a province is no part of it.)
+                here = set(gazetteer.by_vi(text[start:end]))
                 for w in left:
-                    if gazetteer.by_vi(text[w[0] : end]):
+                    longer = gazetteer.by_vi(text[w[0] : end])
+                    if longer and not here & set(longer):  # "Sông Nin" is still the Nin
                         ok = False
         if ok:
             keep.append((start, end, key))

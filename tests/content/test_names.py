@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from content.lang import gazetteer
+from content.lang import VI, ZH, analyse, chinese, gazetteer, vinlp
+from content.lang.terms import _Terms, _whole_vi_names, whole_word
 
 # -- the gazetteer ---------------------------------------------------------------------------
 
@@ -102,3 +103,139 @@ def test_same_class_shuffles_with_a_seed_and_is_stable():
     assert a == b and a != c
     assert gazetteer.normal_class("prefecture") == "city"
     assert gazetteer.normal_class("river") == "river"
+
+
+# -- names in aligned sentence pairs ----------------------------------------------------------
+
+DOC = """河流与城市
+
+从云南昆明到越南老街的铁路长约300公里。
+
+红河发源于云南，流经老街和河内，在海防附近入海。
+
+尼罗河是世界上最长的河流，亚马孙河是流量最大的河流。
+
+青藏高原是世界上海拔最高的高原，上海是中国最大的城市。
+
+我们在会上认识了栖旭先生。
+
+代表团访问了老挝和柬埔寨，然后去了美国。
+
+他们读了《红楼梦》和《西游记》。
+
+Sông và thành phố
+
+Tuyến đường sắt từ Côn Minh, Vân Nam đến Lào Cai, Việt Nam dài khoảng 300 km.
+
+Sông Hồng bắt nguồn từ Vân Nam, chảy qua Lào Cai và Hà Nội, đổ ra biển gần Hải Phòng.
+
+Sông Nin là con sông dài nhất thế giới, sông A-ma-dôn là con sông có lưu lượng lớn nhất.
+
+Cao nguyên Thanh Tạng là cao nguyên cao nhất thế giới, Thượng Hải là thành phố lớn nhất \
+Trung Quốc.
+
+Tại hội nghị, chúng tôi đã làm quen với ông Thê Húc.
+
+Đoàn đại biểu đã thăm Lào và Campuchia, sau đó đến Mỹ.
+
+Họ đã đọc “Hồng lâu mộng” và “Tây du ký”.
+"""
+
+
+@pytest.fixture(scope="module")
+def a():
+    return analyse(DOC)
+
+
+def term(a, zh):
+    return next(t for t in a.terms if t.zh == zh)
+
+
+@pytest.mark.parametrize(
+    ("zh", "vi", "level", "vi_alias"),
+    [
+        ("老街", "Lào Cai", "province", None),  # no Hán-Việt reading: the gazetteer pairs it
+        ("海防", "Hải Phòng", "province", None),  # jieba says common noun
+        ("河内", "Hà Nội", "province", None),
+        ("尼罗河", "Nin", "river", "Sông Nin"),
+        ("亚马孙河", "A-ma-dôn", "river", "sông A-ma-dôn"),
+        ("红河", "Hồng", "river", "Sông Hồng"),
+        ("青藏高原", "Thanh Tạng", "plateau", "Cao nguyên Thanh Tạng"),
+        ("老挝", "Lào", "country", None),
+        ("柬埔寨", "Campuchia", "country", None),
+        ("美国", "Mỹ", "country", None),
+        ("昆明", "Côn Minh", "prefecture", None),
+    ],
+)
+def test_names_that_are_no_han_viet_reading_pair_with_their_class(a, zh, vi, level, vi_alias):
+    t = term(a, zh)
+    assert (t.vi, t.kind, t.level) == (vi, "place", level)
+    if vi_alias:
+        assert vi_alias in t.aliases["vi"]
+    langs = {m.lang for m in a.mentions if m.term == t.key}
+    assert langs == {ZH, VI}
+
+
+def test_a_name_is_never_found_inside_a_longer_word(a):
+    shanghai = term(a, "上海")
+    assert shanghai.vi == "Thượng Hải"
+    sentence = next(s for s in a.sentences if "世界上海拔" in (s.zh or ""))
+    spans = [(m.start, m.text) for m in a.mentions if m.term == shanghai.key and m.lang == ZH]
+    assert spans == [(sentence.zh.index("，上海") + 1, "上海")]
+    assert not [n for n in _Terms(a).zh_names("世界上海拔最高") if n.stem == "上海"]
+    assert whole_word("上海市和宁夏回族自治区", 0, 2)  # a suffix may stay in jieba's word
+    assert not whole_word("世界上海拔", 2, 4)
+
+
+def test_a_vietnamese_name_is_not_found_inside_a_longer_one():
+    text = "Hà Nội và Hà, rồi Hà Nam."
+    found = [(0, 2, "a"), (10, 12, "a"), (21, 24, "b")]
+    assert _whole_vi_names(text, found) == [(10, 12, "a")]  # Hà in Hà Nội, Nam in Hà Nam
+    text = "khu tự trị dân tộc Hồi Ninh Hạ và Phúc Kiến Ninh Hạ"
+    found = [(23, 30, "nx"), (34, 43, "fj"), (44, 51, "nx")]
+    assert _whole_vi_names(text, found) == found  # an ethnic name before, a name after
+
+
+def test_the_other_language_overrules_the_tagger(a):
+    # jieba tags 了栖旭 as a person; the Vietnamese says Thê Húc, read from 栖旭 alone.
+    assert ("了栖旭", "nr") in [w[:2] for w in chinese.tag("我们在会上认识了栖旭先生。")]
+    t = term(a, "栖旭")
+    assert (t.vi, t.kind) == ("Thê Húc", "person")
+    assert not [t for t in a.terms if t.zh == "了栖旭"]
+    # With no name on the Vietnamese side, jieba's "person" is no term at all.
+    alone = analyse(
+        "标题\n\n我们在会上认识了栖旭先生。\n\nTiêu đề\n\nTại hội nghị chúng tôi đã quen nhau.\n"
+    )
+    assert not [t for t in alone.terms if t.kind == "person"]
+
+
+def test_a_lone_name_on_each_side_pairs_by_position():
+    doc = (
+        "标题\n\n他们去了琅勃拉邦省，路程300公里。\n\n"
+        "Tiêu đề\n\nHọ đã đến tỉnh Luông Pha Băng, quãng đường 300 km.\n"
+    )
+    t = next(t for t in analyse(doc).terms if t.zh == "琅勃拉邦")
+    assert (t.vi, t.kind) == ("Luông Pha Băng", "place")  # the place word decides the kind
+
+
+def test_names_in_a_different_place_among_the_anchors_do_not_pair():
+    doc = (
+        "标题\n\n琅勃拉邦距离老街300公里。\n\n"
+        "Tiêu đề\n\nTừ Lào Cai đi 300 km thì đến Luông Pha Băng.\n"
+    )
+    a = analyse(doc)
+    assert term(a, "老街").vi == "Lào Cai"
+    assert not [t for t in a.terms if t.zh == "琅勃拉邦" and t.vi]
+
+
+def test_works_and_quoted_terms_stay_what_the_quotes_make_them(a):
+    t = term(a, "红楼梦")
+    assert (t.kind, t.key, t.vi) == ("work", "term:红楼梦", "Hồng lâu mộng")
+
+
+def test_underthesea_is_asked_once_per_sentence_and_rescues_a_lone_initial_name():
+    vinlp.pos_tag.cache_clear()
+    doc = "标题\n\n顺化是越南的古都。\n\nTiêu đề\n\nHuế là cố đô của Việt Nam.\n"
+    a = analyse(doc)
+    assert term(a, "顺化").vi == "Huế"
+    assert vinlp.pos_tag.cache_info().currsize <= len(a.sentences) + 2
