@@ -16,6 +16,8 @@ API (all lookups return Place objects in file order; an empty list when nothing 
                                               up to n other places of the same class and
                                               country (distractors), see its docstring
     zh_forms() -> dict[str, list[Place]]      every Chinese form, for scanning a text
+    longest_zh() -> int                       the longest Chinese form's length
+    vi_keys(place) -> frozenset[str]          its Vietnamese forms folded, generic word or not
     normal_class(level) -> str                a Term.level as a gazetteer class
                                               ("prefecture" → "city")
 """
@@ -158,6 +160,23 @@ def _vi_key(text: str) -> str:
 def zh_forms() -> dict[str, list[Place]]:
     """Every Chinese form → the places it names (a copy is not made: do not modify)."""
     return _indexes()[0]
+
+
+@lru_cache(maxsize=1)
+def longest_zh() -> int:
+    """The length of the longest Chinese form, to bound a scan of a text."""
+    return max(len(form) for form in _indexes()[0])
+
+
+@lru_cache(maxsize=4096)
+def vi_keys(place: Place) -> frozenset[str]:
+    """A place's Vietnamese forms folded (no case, no diacritics), with and without their
+    generic word: what a Vietnamese span is compared with."""
+    keys = set()
+    for form in place.vi_forms:
+        keys.add(fold(form))
+        keys.add(fold(strip_generic(form)))
+    return frozenset(keys)
 
 
 def by_zh(name: str) -> list[Place]:

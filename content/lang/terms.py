@@ -143,7 +143,10 @@ class _Terms:
 
     def zh_names(self, sentence: str) -> list[_Name]:
         names: list[_Name] = []
-        taken: set[int] = set()
+        # What 《》 or quotes enclose is a work or a quoted term, never a name inside it.
+        taken: set[int] = {
+            k for m in chinese.QUOTE_RE.finditer(sentence) for k in range(m.start(), m.end())
+        }
 
         def add(name: _Name) -> None:
             span = set(range(name.start, name.end))
@@ -239,7 +242,10 @@ class _Terms:
 
     def vi_runs(self, sentence: str) -> list[_Run]:
         runs = []
+        quoted = {k for m in VI_QUOTE_RE.finditer(sentence) for k in range(m.start(), m.end())}
         for start, end, words in vietnamese.capitalised_runs(sentence):
+            if start in quoted:
+                continue  # part of a quoted term or a work's title
             before = sentence[:start].rstrip()
             initial = not before or before[-1] in ':.!?“"(-–'
             if initial:
@@ -247,7 +253,7 @@ class _Terms:
                 lone_name = (
                     len(words) == 1
                     and first.lower() not in self.lower_words
-                    and first in vinlp.proper_nouns(sentence)
+                    and vinlp.is_proper(sentence, start, end)
                 )
                 if (len(words) == 1 and not lone_name) or first.lower() in self.lower_words:
                     # "Ví dụ", "Thứ nhất": capitalised only for starting the sentence.
@@ -341,8 +347,10 @@ class _Terms:
             for n in names
             if n.stem not in paired and not n.abbreviation and not self._said_elsewhere(n, vi)
         ]
+        if len(lone_zh) != 1:
+            return
         lone_vi = [r for r in runs if not r.partial and self._is_name_run(r, vi)]
-        if len(lone_zh) != 1 or len(lone_vi) != 1:
+        if len(lone_vi) != 1:
             return
         name, run = lone_zh[0], lone_vi[0]
         anchors = self.anchors + _number_anchors(zh, vi)
@@ -352,7 +360,7 @@ class _Terms:
             return
         prefix, _level = _place_word_before(vi, run.start)
         kind = "place" if (name.places or prefix) else None
-        kind = kind or vinlp.entity_kind(vi, run.text) or name.kind
+        kind = kind or vinlp.entity_kind(vi, run.start, run.end) or name.kind
         name.kind = kind if kind in ("place", "person", "organisation") else "name"
         self.record_pair(name, run.text, vi, run.start)
         b = self.builders[self.by_zh[name.stem]]
@@ -374,9 +382,9 @@ class _Terms:
         prefix, _level = _place_word_before(vi, run.start)
         if prefix:
             return True
-        if run.initial and fold(run.text.split()[0]) in {fold(w) for w in self.lower_words}:
+        if run.initial and run.text.split()[0].lower() in self.lower_words:
             return False
-        return vinlp.is_proper(vi, run.text)
+        return vinlp.is_proper(vi, run.start, run.end)
 
     def match_run(self, run: _Run, names: list[_Name], zh: str, paired: set[str]) -> list[_Run]:
         """Pair the longest sub-spans of a run with zh names; return the parts left over."""
@@ -419,24 +427,29 @@ class _Terms:
 
     def best_name(self, span: str, names: list[_Name]) -> _Name | None:
         best, best_score = None, 0.0
+        folded = fold(span)
+        keys = {folded, fold(gazetteer.strip_generic(span))}
         for name in names:
             score = reading_score(name.stem, span)
-            if name.known_vi and fold(name.known_vi) == fold(span):
+            if name.known_vi and fold(name.known_vi) == folded:
                 score = 100.0
             division = None if score >= NAME_SCORE else _division(name.stem)
-            if division is not None and fold(division.vi) == fold(span):
+            if division is not None and fold(division.vi) == folded:
                 score = 100.0
-            ident = self.by_zh.get(name.stem)
-            if ident is not None and any(
-                fold(f) == fold(span) for f in self.builders[ident].vi_forms
-            ):
-                score = 100.0  # paired so in another sentence (by position, by the gazetteer)
-            places = name.places or (() if name.abbreviation else gazetteer.by_zh(name.stem))
-            if score < 100.0 and places and _gazetteer_vi(places, span):
-                score = 100.0  # 老街 ↔ Lào Cai, 尼罗河 ↔ Nin: the gazetteer knows the pair
+            if score < 100.0:
+                ident = self.by_zh.get(name.stem)
+                if ident is not None and folded in self._folded_vi(ident):
+                    score = 100.0  # paired so in another sentence (by position, by the gazetteer)
+            if score < 100.0:
+                places = name.places or (() if name.abbreviation else gazetteer.by_zh(name.stem))
+                if any(keys & gazetteer.vi_keys(p) for p in places):
+                    score = 100.0  # 老街 ↔ Lào Cai, 尼罗河 ↔ Nin: the gazetteer knows the pair
             if score >= NAME_SCORE and score > best_score:
                 best, best_score = name, score
         return best
+
+    def _folded_vi(self, ident: str) -> set[str]:
+        return {fold(f) for f in self.builders[ident].vi_forms}
 
     def substring_name(self, span: str, zh: str) -> _Name | None:
         """A Han substring of the zh sentence read exactly as the span (政府 ↔ Chính phủ)."""
@@ -511,6 +524,12 @@ class _Terms:
             if (prefix or division or (in_list and _list_of_places(sentence, run.start)))
             else "name"
         )
+        if kind == "name":
+            # The gazetteer, then underthesea's NER, say what a bare name is.
+            if gazetteer.by_vi(run.text):
+                kind = "place"
+            else:
+                kind = vinlp.entity_kind(sentence, run.start, run.end) or kind
         b = self.name_builder(None, run.text, kind)
         if prefix:
             b.vi_aliases.add(f"{prefix} {run.text}")
@@ -683,7 +702,7 @@ def gazetteer_spans(sentence: str) -> list[tuple[int, int, list]]:
     """(start, end, places) of gazetteer names in a Chinese sentence, on word boundaries,
     longest first where two overlap (青藏高原 before 西藏)."""
     forms = gazetteer.zh_forms()
-    longest = max(len(f) for f in forms)
+    longest = gazetteer.longest_zh()
     out = []
     for start in range(len(sentence)):
         for end in range(min(len(sentence), start + longest), start + 1, -1):
@@ -765,14 +784,7 @@ def _gazetteer_vi(places, span: str) -> bool:
     """Whether a Vietnamese span names one of these places (generic word optional)."""
     target = fold(span)
     bare = fold(gazetteer.strip_generic(span))
-    for place in places:
-        for form in place.vi_forms:
-            if fold(form) in (target, bare) or fold(gazetteer.strip_generic(form)) in (
-                target,
-                bare,
-            ):
-                return True
-    return False
+    return any(target in gazetteer.vi_keys(p) or bare in gazetteer.vi_keys(p) for p in places)
 
 
 def find_terms(analysis: Analysis) -> None:

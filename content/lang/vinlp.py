@@ -31,6 +31,11 @@ def _underthesea():
     return _module
 
 
+def load() -> None:
+    """Import underthesea and load its tagger now (about 1 s cold), not on the first name."""
+    pos_tag("Hà Nội")
+
+
 @lru_cache(maxsize=4096)
 def pos_tag(sentence: str) -> tuple[tuple[str, str], ...]:
     """(word, tag) per underthesea word: Np proper noun, N noun, M numeral, Nu unit…"""
@@ -63,19 +68,33 @@ def entities(sentence: str) -> tuple[tuple[str, str], ...]:
     return tuple((text, label) for text, label in out)
 
 
+def window(sentence: str, start: int, end: int, context: int = 4) -> tuple[str, str]:
+    """The text around sentence[start:end], `context` words each side, and the span itself.
+
+    underthesea's cost grows with the sentence (about 1 ms a word here), and whether a run is
+    a name shows in its neighbours, so the taggers read a window, not the whole sentence.
+    """
+    before = sentence[:start].split()[-context:]
+    after = sentence[end:].split()[:context]
+    return " ".join([*before, sentence[start:end], *after]), sentence[start:end]
+
+
 def proper_nouns(sentence: str) -> list[str]:
-    """The words underthesea tags Np (proper noun) in a sentence."""
+    """The words underthesea tags Np (proper noun) in a sentence (or a window of one)."""
     return [w for w, t in pos_tag(sentence) if t == "Np"]
 
 
-def is_proper(sentence: str, text: str) -> bool:
-    """Whether underthesea reads `text` (a capitalised run of `sentence`) as a proper noun."""
-    return any(word in text or text in word for word in proper_nouns(sentence))
+def is_proper(sentence: str, start: int, end: int) -> bool:
+    """Whether underthesea reads sentence[start:end] (a capitalised run) as a proper noun."""
+    text, run = window(sentence, start, end)
+    return any(word in run or run in word for word in proper_nouns(text))
 
 
-def entity_kind(sentence: str, text: str) -> str | None:
-    """place, person or organisation for a name, by underthesea's NER, or None."""
-    for name, label in entities(sentence):
-        if text in name or name in text:
+def entity_kind(sentence: str, start: int, end: int) -> str | None:
+    """place, person or organisation for the name at sentence[start:end], by underthesea's
+    NER, or None."""
+    text, run = window(sentence, start, end)
+    for name, label in entities(text):
+        if run in name or name in run:
             return {"LOC": "place", "PER": "person", "ORG": "organisation"}.get(label)
     return None
