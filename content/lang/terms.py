@@ -495,6 +495,9 @@ class _Terms:
             b.vi_aliases.add(f"{prefix} {vi_name}")
             if level:
                 b.levels.append(level)
+            if b.kind in ("person", "organisation", "name"):
+                # cầu Thê Húc: the Vietnamese says it is a place, whatever jieba's tag said.
+                b.kind = "place"
 
     def zh_only(self, name: _Name) -> None:
         b = self.name_builder(name.stem, None, name.kind)
@@ -626,7 +629,8 @@ def _vi_number_word(sentence: str, value: float) -> str | None:
     return None
 
 
-# Words that, just before a name, say it is a river, a mountain, a sea… (sông Nin).
+# Words that, just before a name, say it is a river, a mountain, a sea, a landmark… (sông Nin,
+# cầu Thê Húc).
 NATURE_WORDS = [
     ("cao nguyên", "plateau"),
     ("dãy núi", "mountain"),
@@ -637,15 +641,35 @@ NATURE_WORDS = [
     ("hồ", "lake"),
     ("biển", "sea"),
     ("vịnh", "sea"),
+    ("đảo", "island"),
+    # Landmarks: a bridge, temple, pagoda, palace, tomb, square, port…
+    ("quảng trường", "landmark"),
+    ("sân bay", "landmark"),
+    ("cầu", "landmark"),
+    ("đền", "landmark"),
+    ("chùa", "landmark"),
+    ("lăng", "landmark"),
+    ("tháp", "landmark"),
+    ("cảng", "landmark"),
+    ("chợ", "landmark"),
+    ("đèo", "landmark"),
+    ("thác", "landmark"),
 ]
 
 
 def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | None]:
     before = sentence[:start].rstrip()
     low = before.lower()
-    for word, level in (*vietnamese.PLACE_WORDS, *NATURE_WORDS):
+    for word, level in vietnamese.PLACE_WORDS:
         if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalpha()):
             return before[-len(word) :], level
+    for word, level in NATURE_WORDS:
+        if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalpha()):
+            # "yêu cầu Chính phủ", "đồng hồ", "khai thác": only a word of its own says what
+            # the name is, and underthesea's segmentation tells which.
+            at = len(before) - len(word)
+            if " " in word or at == 0 or vinlp.is_word(sentence, at, len(before)):
+                return before[at:], level
     return None, None
 
 

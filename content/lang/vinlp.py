@@ -79,6 +79,13 @@ def window(sentence: str, start: int, end: int, context: int = 4) -> tuple[str, 
     return " ".join([*before, sentence[start:end], *after]), sentence[start:end]
 
 
+def is_word(sentence: str, start: int, end: int) -> bool:
+    """Whether underthesea segments sentence[start:end] as a word of its own ("cầu" in "cầu
+    Thê Húc", not in "yêu cầu"). False without underthesea."""
+    text, span = window(sentence, start, end, context=3)
+    return any(w.lower() == span.lower() for w, _t in pos_tag(text))
+
+
 def proper_nouns(sentence: str) -> list[str]:
     """The words underthesea tags Np (proper noun) in a sentence (or a window of one)."""
     return [w for w, t in pos_tag(sentence) if t == "Np"]

@@ -239,3 +239,33 @@ def test_underthesea_is_asked_once_per_sentence_and_rescues_a_lone_initial_name(
     a = analyse(doc)
     assert term(a, "顺化").vi == "Huế"
     assert vinlp.pos_tag.cache_info().currsize <= len(a.sentences) + 2
+
+
+LAKE = """还剑湖
+
+还剑湖位于河内市中心，是河内最著名的湖泊之一。
+
+1865年，人们在湖上修建了栖旭桥，桥长约50米，通往玉山祠。
+
+政府要求各部门保护湖泊。
+
+Hồ Hoàn Kiếm
+
+Hồ Hoàn Kiếm nằm ở trung tâm thành phố Hà Nội, là một trong những hồ nổi tiếng nhất của Hà Nội.
+
+Năm 1865, người ta xây cầu Thê Húc trên hồ, cầu dài khoảng 50 mét, dẫn đến đền Ngọc Sơn.
+
+Chính phủ yêu cầu Các Bộ bảo vệ các hồ.
+"""
+
+
+def test_a_place_word_in_vietnamese_overrules_jiebas_person():
+    a = analyse(LAKE)
+    bridge = term(a, "栖旭")  # jieba: 了栖旭/nr; the Vietnamese: cầu Thê Húc
+    assert (bridge.vi, bridge.kind, bridge.level) == ("Thê Húc", "place", "landmark")
+    assert "cầu Thê Húc" in bridge.aliases["vi"]
+    assert (term(a, "玉山").vi, term(a, "玉山").level) == ("Ngọc Sơn", "landmark")
+    lake = term(a, "还剑湖")
+    assert (lake.vi, lake.level) == ("Hoàn Kiếm", "lake")
+    # "yêu cầu" is a verb: what follows it is no bridge.
+    assert not [t for t in a.terms if t.vi == "Các Bộ" and t.kind == "place"]
