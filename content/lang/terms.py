@@ -77,6 +77,9 @@ class _Name:
     abbreviation: bool = False
     confirmed: bool = False  # table-known or carrying an administrative suffix
     places: tuple = ()  # gazetteer entries this Chinese form names
+    # Proposed by one source only (jieba's person/organisation tag, or the gazetteer where
+    # jieba sees no name): kept only where the other language names it too.
+    tentative: bool = False
 
 
 @dataclass
@@ -201,6 +204,7 @@ class _Terms:
                 level,
                 confirmed=surface != stem,
                 places=tuple(places),
+                tentative=not _jieba_says_name(sentence, start, end),
             )
             found.append((-len(surface), 1, name))
         for _length, _rank, name in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):
@@ -222,7 +226,7 @@ class _Terms:
         for word, flag, start in chinese.tag(sentence):
             kind = _JIEBA_KINDS.get(flag)
             if kind and len(word) >= 2 and all(HAN_RE.match(c) for c in word):
-                add(_Name(word, word, start, start + len(word), kind, None))
+                add(_Name(word, word, start, start + len(word), kind, None, tentative=True))
         for offset, full in chinese.abbreviation_runs(sentence):
             if full in self.zh_text or fold(chinese.PROVINCES[full][1]) in self.vi_folded:
                 names.append(
@@ -600,7 +604,9 @@ class _Terms:
                 if _is_digits(zh[_s:_e]):
                     self.number_builder(value, "year" if is_year else "number")
             for name in self.zh_names(zh):
-                if name.confirmed or self.analysis.languages == (ZH,):
+                # With no other language to confirm it, one tagger's word is not enough.
+                alone = self.analysis.languages == (ZH,) and not name.tentative
+                if name.confirmed or alone:
                     if name.abbreviation:
                         b = self.name_builder(name.stem, None, name.kind)
                         b.zh_aliases.add(name.surface)
@@ -791,6 +797,15 @@ def _whole_vi_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[
         if ok:
             keep.append((start, end, key))
     return keep
+
+
+def _jieba_says_name(sentence: str, start: int, end: int) -> bool:
+    """Whether jieba tags a word inside sentence[start:end] as a place, person or organisation
+    (ns, nr, nt; not nz, which it gives to words like 和平)."""
+    return any(
+        flag in _NAME_FLAGS and flag != "nz" and start <= w_start < end
+        for _w, flag, w_start in chinese.tag(sentence)
+    )
 
 
 def _place_level(place) -> str:

@@ -269,3 +269,11 @@ def test_a_place_word_in_vietnamese_overrules_jiebas_person():
     assert (lake.vi, lake.level) == ("Hoàn Kiếm", "lake")
     # "yêu cầu" is a verb: what follows it is no bridge.
     assert not [t for t in a.terms if t.vi == "Các Bộ" and t.kind == "place"]
+
+
+def test_in_a_chinese_only_text_one_tagger_or_the_gazetteer_alone_names_nothing():
+    a = analyse("标题\n\n和平发展是我们的目标。我们认识了栖旭先生。尼罗河很长。\n")
+    kinds = {t.zh: t.kind for t in a.terms}
+    assert "和平" not in kinds  # in the gazetteer (Hòa Bình), but jieba sees no name
+    assert "栖旭" not in kinds and "了栖旭" not in kinds  # jieba's person, nothing else
+    assert kinds.get("尼罗河") == "place" and term(a, "尼罗河").level == "river"
