@@ -1,11 +1,24 @@
-"""Terms (places, numbers, years, ordinals, quoted terms) paired across the languages, and
-every mention of them.
+"""Terms (places, people, organisations, works, numbers, years, ordinals, quoted terms)
+paired across the languages, and every mention of them.
 
 Pairing happens inside aligned sentence pairs, where the other language is known to say the
-same thing: numbers by value, names by Hán-Việt reading (fuzzy, diacritics ignored), names of
-non-Han origin by a consonant skeleton of their pinyin and by elimination among the names
-still unpaired. Mentions are then found by searching every sentence for every surface form of
-every term, so a term said twice in a sentence is blanked twice.
+same thing: numbers by value, names by Hán-Việt reading (fuzzy, diacritics ignored), by the
+shipped gazetteer (老街 ↔ Lào Cai, 尼罗河 ↔ sông Nin: `gazetteer.py`), names of non-Han origin
+by a consonant skeleton of their pinyin, and finally a lone unpaired name on each side by its
+place among the anchors the pair shares. Taggers only propose: jieba's part-of-speech tags
+offer Chinese names and underthesea's (Np, NER) Vietnamese ones, but a name is kept where the
+other language, the gazetteer or an administrative suffix agrees, never on one tagger's word
+(jieba tags 了栖旭 as a person and 海防 as a common noun). A name is never found inside a longer
+word: Chinese names start and end on jieba's word boundaries (上海 is not in 世界上海拔),
+Vietnamese ones are not part of a longer proper name ("Hà" is not in "Hà Nội"); what quotes
+or 《》 enclose stays a quoted term or a work. Mentions are then found by searching every
+sentence for every surface form of every term, so a term said twice in a sentence is blanked
+twice.
+
+Term.kind: place, person, organisation, name (a proper name of unknown kind), work, term,
+number, year. Term.level for places: the divisions' level for Chinese divisions (province,
+prefecture, county), else the gazetteer class (country, province, city, river, lake, mountain,
+plateau, sea, continent, region) or what the Vietnamese place word says (island, landmark).
 """
 
 from __future__ import annotations
@@ -806,6 +819,15 @@ def _jieba_says_name(sentence: str, start: int, end: int) -> bool:
         flag in _NAME_FLAGS and flag != "nz" and start <= w_start < end
         for _w, flag, w_start in chinese.tag(sentence)
     )
+
+
+def name_fits(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] may be taken as a whole name (to blank, swap or find it): in
+    Chinese, whole jieba words or exactly a quote's content (上海 is not in 世界上海拔); in
+    Vietnamese, not part of a longer proper name ("Hà" is not in "Hà Nội")."""
+    if lang == ZH:
+        return _zh_mention_ok(text, start, end)
+    return bool(_whole_vi_names(text, [(start, end, "")]))
 
 
 def _place_level(place) -> str:

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from content.lang import VI, ZH, analyse, chinese, gazetteer, vinlp
-from content.lang.terms import _Terms, _whole_vi_names, whole_word
+from content.lang.terms import _Terms, _whole_vi_names, name_fits, whole_word
 
 # -- the gazetteer ---------------------------------------------------------------------------
 
@@ -277,3 +277,12 @@ def test_in_a_chinese_only_text_one_tagger_or_the_gazetteer_alone_names_nothing(
     assert "和平" not in kinds  # in the gazetteer (Hòa Bình), but jieba sees no name
     assert "栖旭" not in kinds and "了栖旭" not in kinds  # jieba's person, nothing else
     assert kinds.get("尼罗河") == "place" and term(a, "尼罗河").level == "river"
+
+
+def test_name_fits_tells_generation_where_a_name_may_be_blanked_or_swapped():
+    assert not name_fits("世界上海拔最高", 2, 4, ZH)
+    assert name_fits("上海是中国最大的城市", 0, 2, ZH)
+    assert name_fits("“上海”", 1, 3, ZH)
+    assert not name_fits("Hà Nội là thủ đô", 0, 2, VI)
+    assert name_fits("Hà Nội là thủ đô", 0, 6, VI)
+    assert name_fits("đến Lào Cai.", 4, 11, VI)
