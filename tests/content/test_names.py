@@ -286,3 +286,15 @@ def test_name_fits_tells_generation_where_a_name_may_be_blanked_or_swapped():
     assert not name_fits("Hà Nội là thủ đô", 0, 2, VI)
     assert name_fits("Hà Nội là thủ đô", 0, 6, VI)
     assert name_fits("đến Lào Cai.", 4, 11, VI)
+
+
+def test_a_name_inside_a_works_title_stays_part_of_the_title():
+    a = analyse(
+        "标题\n\n他们唱了《长江之歌》，然后去了长江边。\n\n"
+        "Tiêu đề\n\nHọ đã hát “Bài ca Trường Giang”, rồi đi ra bờ sông Trường Giang.\n"
+    )
+    work, river = term(a, "长江之歌"), term(a, "长江")
+    assert (work.kind, work.vi) == ("work", "Bài ca Trường Giang")
+    assert (river.kind, river.level, river.vi) == ("place", "river", "Trường Giang")
+    said = sorted((m.lang, m.text) for m in a.mentions if m.term == river.key)
+    assert said == [(VI, "Trường Giang"), (ZH, "长江")]  # once each, outside the title
