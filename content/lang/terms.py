@@ -272,8 +272,13 @@ class _Terms:
                     and first.lower() not in self.lower_words
                     and vinlp.is_proper(sentence, start, end)
                 )
-                if (len(words) == 1 and not lone_name) or first.lower() in self.lower_words:
-                    # "Ví dụ", "Thứ nhất": capitalised only for starting the sentence.
+                common = first.lower() in self.lower_words or (
+                    len(words) > 1 and vinlp.is_common_word(sentence, words[0][0], words[0][1])
+                )
+                if (len(words) == 1 and not lone_name) or common:
+                    # "Ví dụ", "Thứ nhất", "Từ Luông Pha Băng": capitalised only for starting
+                    # the sentence (the text writes it in lower case elsewhere, or underthesea
+                    # reads it as a word of its own that is no proper noun).
                     words = words[1:]
                     if not words:
                         continue
@@ -352,29 +357,40 @@ class _Terms:
     ) -> None:
         """A lone unpaired Chinese name and a lone unpaired Vietnamese proper name in the same
         sentence pair, in the same place among the anchors both sides share (paired names and
-        numbers), name the same thing: 了栖旭 / Lê Thê Húc, a river the gazetteer lacks.
+        numbers: between the same two anchors, or before the first or after the last), name
+        the same thing: 琅勃拉邦 / Luông Pha Băng, a river the gazetteer lacks.
 
         The taggers only propose: the Vietnamese run must be a name by underthesea (Np), by
         a place word before it (sông, tỉnh…) or by not being a Vietnamese word (a
         transliteration); the Chinese name is whatever jieba, the tables or the gazetteer
         offered. The kind comes from the gazetteer, the place word, underthesea's NER, then jieba.
         """
-        lone_zh = [
+        left = [
             n
             for n in names
             if n.stem not in paired and not n.abbreviation and not self._said_elsewhere(n, vi)
         ]
-        if len(lone_zh) != 1:
+        if not left:
             return
-        lone_vi = [r for r in runs if not r.partial and self._is_name_run(r, vi)]
-        if len(lone_vi) != 1:
-            return
-        name, run = lone_zh[0], lone_vi[0]
         anchors = self.anchors + _number_anchors(zh, vi)
-        before_zh = sum(1 for a, _b in anchors if a < name.start)
-        before_vi = sum(1 for _a, b in anchors if b < run.start)
-        if before_zh != before_vi:
-            return
+        slots: dict[int, list[_Name]] = {}
+        for n in left:
+            slots.setdefault(sum(1 for a, _b in anchors if a < n.start), []).append(n)
+        for slot, here in sorted(slots.items()):
+            if len(here) != 1:
+                continue
+            candidates = [
+                r
+                for r in runs
+                if not r.partial and sum(1 for _a, b in anchors if b < r.start) == slot
+            ]
+            candidates = [r for r in candidates if self._is_name_run(r, vi)]
+            if len(candidates) == 1:
+                self._pair_in_place(here[0], candidates[0], runs, paired, vi)
+
+    def _pair_in_place(
+        self, name: _Name, run: _Run, runs: list[_Run], paired: set[str], vi: str
+    ) -> None:
         prefix, _level = _place_word_before(vi, run.start)
         kind = "place" if (name.places or prefix) else None
         kind = kind or vinlp.entity_kind(vi, run.start, run.end) or name.kind

@@ -86,6 +86,13 @@ def is_word(sentence: str, start: int, end: int) -> bool:
     return any(w.lower() == span.lower() for w, _t in pos_tag(text))
 
 
+def is_common_word(sentence: str, start: int, end: int) -> bool:
+    """Whether underthesea reads the word at sentence[start:end] as a word of its own that is
+    no proper noun ("Từ" in "Từ Luông Pha Băng…"). False without underthesea."""
+    text, span = window(sentence, start, end, context=3)
+    return any(w == span and t != "Np" for w, t in pos_tag(text))
+
+
 def proper_nouns(sentence: str) -> list[str]:
     """The words underthesea tags Np (proper noun) in a sentence (or a window of one)."""
     return [w for w, t in pos_tag(sentence) if t == "Np"]

@@ -298,3 +298,14 @@ def test_a_name_inside_a_works_title_stays_part_of_the_title():
     assert (river.kind, river.level, river.vi) == ("place", "river", "Trường Giang")
     said = sorted((m.lang, m.text) for m in a.mentions if m.term == river.key)
     assert said == [(VI, "Trường Giang"), (ZH, "长江")]  # once each, outside the title
+
+
+def test_names_pair_by_their_place_between_shared_anchors():
+    # Two names no table knows, one before 老街 / Lào Cai and 300, one between 300 and 200.
+    a = analyse(
+        "标题\n\n从琅勃拉邦到老街有300公里，再到巴色还有200公里。\n\n"
+        "Tiêu đề\n\nTừ Luông Pha Băng đến Lào Cai là 300 km, đến Pắc Xế còn 200 km nữa.\n"
+    )
+    assert term(a, "琅勃拉邦").vi == "Luông Pha Băng"  # "Từ" only starts the sentence
+    assert term(a, "巴色").vi == "Pắc Xế"
+    assert term(a, "老街").vi == "Lào Cai"
