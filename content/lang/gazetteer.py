@@ -1,4 +1,5 @@
-"""The shipped gazetteer: Chinese and Vietnamese names of places with their class.
+"""The shipped gazetteer: Chinese and Vietnamese names of places (and of a few international
+organisations) with their class.
 
 The data is `content/lang/data/gazetteer.tsv` (its header names its sources and columns). The
 language pipeline reads it to pair names whose Vietnamese form is no Hán-Việt reading of the
@@ -45,23 +46,35 @@ CLASSES = (
     "sea",
     "continent",
     "region",
+    "organisation",
 )
 # What Vietnamese writes before a name to say what it is; a form is also indexed without it.
-VI_GENERIC = (
-    "thành phố trực thuộc trung ương",
-    "cao nguyên",
-    "thành phố",
-    "dãy núi",
-    "tp.",
-    "tp",
-    "tỉnh",
-    "sông",
-    "núi",
-    "dãy",
-    "đỉnh",
-    "hồ",
-    "biển",
-    "vịnh",
+VI_GENERIC = tuple(
+    sorted(
+        (
+            "khu tự trị dân tộc duy ngô nhĩ",
+            "khu tự trị dân tộc choang",
+            "khu tự trị dân tộc hồi",
+            "khu tự trị",
+            "đặc khu hành chính",
+            "thành phố trực thuộc trung ương",
+            "cao nguyên",
+            "thành phố",
+            "dãy núi",
+            "tp.",
+            "tp",
+            "tỉnh",
+            "sông",
+            "núi",
+            "dãy",
+            "đỉnh",
+            "hồ",
+            "biển",
+            "vịnh",
+        ),
+        key=len,
+        reverse=True,
+    )
 )
 # Province-level units with a special status make implausible distractors for the others.
 _SPECIAL = {"台湾", "香港", "澳门"}

@@ -208,13 +208,14 @@ class _Terms:
                         surface, end = surface + suffix, end + len(suffix)
                         level = suffix_level or level
                         break
+            organisation = places[0].cls == "organisation"
             name = _Name(
                 stem,
                 surface,
                 start,
                 end,
-                "place",
-                level,
+                "organisation" if organisation else "place",
+                None if organisation else level,
                 confirmed=surface != stem,
                 places=tuple(places),
                 tentative=not _jieba_says_name(sentence, start, end),
@@ -313,8 +314,9 @@ class _Terms:
         self.anchors = []
         names = self.zh_names(zh)
         runs = self.vi_runs(vi)
-        unpaired_runs: list[_Run] = []
         paired_stems: set[str] = set()
+        runs = self.pair_from_gazetteer(names, runs, paired_stems, vi)
+        unpaired_runs: list[_Run] = []
         for run in runs:
             rest = self.match_run(run, names, zh, paired_stems)
             unpaired_runs.extend(rest)
@@ -351,6 +353,46 @@ class _Terms:
             if name.stem not in paired_stems and name.confirmed and name.stem not in self.by_zh:
                 self.zh_only(name)
         self.report_unpaired(index, names, paired_stems, vi)
+
+    def pair_from_gazetteer(
+        self, names: list[_Name], runs: list[_Run], paired: set[str], vi: str
+    ) -> list[_Run]:
+        """Chinese names the gazetteer knows, paired with the Vietnamese form it gives where
+        the sentence says it, capitalised or not (联合国 ↔ Liên hợp quốc, 红河 ↔ sông Hồng).
+        Returns the runs, less what these names took."""
+        taken: list[tuple[int, int]] = []
+        for name in names:
+            if name.abbreviation or name.stem in paired or not name.places:
+                continue
+            forms = {gazetteer.strip_generic(f) for p in name.places for f in p.vi_forms}
+            for form in sorted(forms, key=len, reverse=True):
+                m = _find_vi_form(vi, form, taken)
+                if m is not None:
+                    self.record_pair(name, vi[m[0] : m[1]], vi, m[0])
+                    paired.add(name.stem)
+                    taken.append(m)
+                    break
+        if not taken:
+            return runs
+        out = []
+        for run in runs:
+            pieces = [(run.start, run.end)]
+            for t_start, t_end in taken:
+                pieces = [
+                    part
+                    for p_start, p_end in pieces
+                    for part in ((p_start, min(p_end, t_start)), (max(p_start, t_end), p_end))
+                    if part[0] < part[1]
+                ]
+            for p_start, p_end in pieces:
+                text = vi[p_start:p_end].strip(" ,")
+                if not text or not text[0].isupper():
+                    continue
+                p_start = vi.index(text, p_start)
+                partial = (p_start, p_start + len(text)) != (run.start, run.end)
+                initial = run.initial and p_start == run.start
+                out.append(_Run(p_start, p_start + len(text), text, initial, partial))
+        return out
 
     def pair_by_position(
         self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
@@ -453,7 +495,7 @@ class _Terms:
         return out
 
     def _run(self, start: int, end: int, run: _Run, _s: int) -> _Run:
-        partial = (start, end) != (run.start, run.end)
+        partial = run.partial or (start, end) != (run.start, run.end)
         return _Run(
             start, end, self.analysis_vi[start:end], run.initial and start == run.start, partial
         )
@@ -844,6 +886,21 @@ def name_fits(text: str, start: int, end: int, lang: str) -> bool:
     if lang == ZH:
         return _zh_mention_ok(text, start, end)
     return bool(_whole_vi_names(text, [(start, end, "")]))
+
+
+def _find_vi_form(vi: str, form: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a gazetteer form stands in a Vietnamese sentence as a whole name: its own case
+    (its first letter either case), whole words, not part of a longer name, not taken."""
+    if not form:
+        return None
+    head = re.escape(form[0].lower()) + "|" + re.escape(form[0].upper())
+    pattern = rf"(?<!\w)(?:{head}){re.escape(form[1:])}(?!\w)"
+    for m in re.finditer(pattern, vi):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if _whole_vi_names(vi, [(m.start(), m.end(), "")]):
+            return m.start(), m.end()
+    return None
 
 
 def _place_level(place) -> str:

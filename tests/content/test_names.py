@@ -309,3 +309,18 @@ def test_names_pair_by_their_place_between_shared_anchors():
     assert term(a, "琅勃拉邦").vi == "Luông Pha Băng"  # "Từ" only starts the sentence
     assert term(a, "巴色").vi == "Pắc Xế"
     assert term(a, "老街").vi == "Lào Cai"
+
+
+def test_gazetteer_names_pair_even_when_the_vietnamese_is_not_one_capitalised_run():
+    a = analyse(
+        "标题\n\n双方同意加强在东盟框架内的合作，并支持联合国的作用。\n\n"
+        "世界银行预测，越南经济今年将增长6%。\n\n"
+        "Tiêu đề\n\nHai bên nhất trí tăng cường hợp tác trong khuôn khổ ASEAN và ủng hộ vai trò "
+        "của Liên hợp quốc.\n\n"
+        "Ngân hàng Thế giới dự báo kinh tế Việt Nam năm nay sẽ tăng trưởng 6%.\n"
+    )
+    pairs = {t.zh: (t.vi, t.kind) for t in a.terms if t.zh}
+    assert pairs["联合国"] == ("Liên hợp quốc", "organisation")  # not ASEAN by elimination
+    assert pairs["东盟"] == ("ASEAN", "organisation")
+    assert pairs["世界银行"] == ("Ngân hàng Thế giới", "organisation")
+    assert term(a, "越南").level == "country"
