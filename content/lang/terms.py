@@ -336,7 +336,9 @@ class _Terms:
             if not scored:
                 break
             score, stem = scored[0]
-            alone = len(left) == 1 and len(foreign) == 1
+            # Elimination only between names the tables or jieba's place tag proposed: a
+            # tentative person or organisation is paired by its likeness or its position.
+            alone = len(left) == 1 and len(foreign) == 1 and not left[stem].tentative
             if score >= TRANSLIT_SCORE or (alone and score >= ELIMINATION_SCORE):
                 name = left.pop(stem)
                 self.record_pair(name, run.text, vi, run.start)
@@ -405,7 +407,8 @@ class _Terms:
         The taggers only propose: the Vietnamese run must be a name by underthesea (Np), by
         a place word before it (sông, tỉnh…) or by not being a Vietnamese word (a
         transliteration); the Chinese name is whatever jieba, the tables or the gazetteer
-        offered. The kind comes from the gazetteer, the place word, underthesea's NER, then jieba.
+        offered. The kind comes from the gazetteer or the place word, else from underthesea's
+        NER and jieba's tag where they agree (or only one has a view), else it is "name".
         """
         left = [
             n
@@ -434,8 +437,15 @@ class _Terms:
         self, name: _Name, run: _Run, runs: list[_Run], paired: set[str], vi: str
     ) -> None:
         prefix, _level = _place_word_before(vi, run.start)
-        kind = "place" if (name.places or prefix) else None
-        kind = kind or vinlp.entity_kind(vi, run.start, run.end) or name.kind
+        if name.places or prefix:
+            kind = "place"
+        elif re.fullmatch(r"[A-ZĐ]{2,}", run.text):
+            kind = "organisation"  # an acronym: WFP, ASEAN
+        else:
+            # Two taggers: where both have a view and differ, the kind stays open.
+            ner = vinlp.entity_kind(vi, run.start, run.end)
+            jieba = name.kind if name.kind in ("place", "person", "organisation") else None
+            kind = ner if jieba is None else jieba if ner in (None, jieba) else "name"
         name.kind = kind if kind in ("place", "person", "organisation") else "name"
         self.record_pair(name, run.text, vi, run.start)
         b = self.builders[self.by_zh[name.stem]]

@@ -324,3 +324,11 @@ def test_gazetteer_names_pair_even_when_the_vietnamese_is_not_one_capitalised_ru
     assert pairs["东盟"] == ("ASEAN", "organisation")
     assert pairs["世界银行"] == ("Ngân hàng Thế giới", "organisation")
     assert term(a, "越南").level == "country"
+
+
+def test_a_name_paired_by_position_takes_its_kind_from_agreeing_sources():
+    a = analyse(
+        "标题\n\n双方支持世界粮食计划署的作用。\n\nTiêu đề\n\nHai bên ủng hộ vai trò của WFP.\n"
+    )
+    t = term(a, "世界粮食计划署")  # jieba: nt; an acronym in Vietnamese
+    assert (t.vi, t.kind) == ("WFP", "organisation")
