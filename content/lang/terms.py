@@ -607,6 +607,10 @@ class _Terms:
             return  # a capitalised common noun ("Chính phủ", "Trung ương"): not a name
         if run.initial and not (prefix or division):
             return
+        if not (prefix or foreign or division) and not vinlp.is_proper(
+            sentence, run.start, run.end, default=True
+        ):
+            return  # "…Lan, Hiệu trưởng": in a list, but underthesea reads no proper noun
         kind = (
             "place"
             if (prefix or division or (in_list and _list_of_places(sentence, run.start)))

@@ -98,8 +98,15 @@ def proper_nouns(sentence: str) -> list[str]:
     return [w for w, t in pos_tag(sentence) if t == "Np"]
 
 
-def is_proper(sentence: str, start: int, end: int) -> bool:
-    """Whether underthesea reads sentence[start:end] (a capitalised run) as a proper noun."""
+def available() -> bool:
+    return _underthesea() is not None
+
+
+def is_proper(sentence: str, start: int, end: int, default: bool = False) -> bool:
+    """Whether underthesea reads sentence[start:end] (a capitalised run) as a proper noun;
+    `default` without underthesea."""
+    if not available():
+        return default
     text, run = window(sentence, start, end)
     return any(word in run or run in word for word in proper_nouns(text))
 

@@ -332,3 +332,25 @@ def test_a_name_paired_by_position_takes_its_kind_from_agreeing_sources():
     )
     t = term(a, "世界粮食计划署")  # jieba: nt; an acronym in Vietnamese
     assert (t.vi, t.kind) == ("WFP", "organisation")
+
+
+def test_without_underthesea_the_rules_still_pair_names(monkeypatch):
+    monkeypatch.setattr(vinlp, "_underthesea", lambda: None)
+    vinlp.pos_tag.cache_clear()
+    vinlp.entities.cache_clear()
+    try:
+        b = analyse(DOC)
+    finally:
+        vinlp.pos_tag.cache_clear()
+        vinlp.entities.cache_clear()
+    assert term(b, "老街").vi == "Lào Cai" and term(b, "尼罗河").vi == "Nin"
+    assert not vinlp.available() and vinlp.pos_tag("Hà Nội") == ()
+
+
+def test_a_capitalised_common_noun_in_a_list_is_no_name():
+    a = analyse(
+        "标题\n\n记者采访了河内大学校长陈氏兰。\n\n"
+        "Tiêu đề\n\nPhóng viên đã phỏng vấn bà Trần Thị Lan, Hiệu trưởng Trường Đại học Hà Nội.\n"
+    )
+    assert term(a, "陈氏兰").vi == "Trần Thị Lan"
+    assert not [t for t in a.terms if t.vi == "Hiệu"]
