@@ -16,6 +16,9 @@ API (all lookups return Place objects in file order; an empty list when nothing 
     same_class(name, lang, n, exclude=(), seed=None) -> list[Place]
                                               up to n other places of the same class and
                                               country (distractors), see its docstring
+    of_class(cls, countries=(), n=None, exclude=(), seed=None) -> list[Place]
+                                              places of a class (and country), for a key the
+                                              gazetteer lacks but whose class is known
     zh_forms() -> dict[str, list[Place]]      every Chinese form, for scanning a text
     longest_zh() -> int                       the longest Chinese form's length
     vi_keys(place) -> frozenset[str]          its Vietnamese forms folded, generic word or not
@@ -265,6 +268,31 @@ def same_class(
     if key.parent:
         out.sort(key=lambda p: p.parent != key.parent)
     return out[:n]
+
+
+def of_class(
+    cls: str,
+    countries: tuple[str, ...] | list[str] = (),
+    n: int | None = None,
+    exclude: tuple[str, ...] | list[str] | set[str] = (),
+    seed: int | str | None = None,
+) -> list[Place]:
+    """Places of a class (normal_class() of a Term.level works: "prefecture" → "city"), in
+    one of `countries` when given, none named in `exclude` (any form, either language),
+    Vietnamese provinces of after 2025 or both eras; file order, or shuffled by `seed`."""
+    cls = normal_class(cls) or ""
+    banned = {fold(x) for x in exclude}
+    out = [
+        p
+        for p in load()
+        if p.cls == cls
+        and (not countries or set(p.countries) & set(countries))
+        and p.era != "-2025"
+        and not any(fold(f) in banned for f in p.zh_forms + p.vi_forms)
+    ]
+    if seed is not None:
+        random.Random(seed).shuffle(out)
+    return out if n is None else out[:n]
 
 
 def _same_era(key: str, other: str) -> bool:

@@ -354,3 +354,12 @@ def test_a_capitalised_common_noun_in_a_list_is_no_name():
     )
     assert term(a, "陈氏兰").vi == "Trần Thị Lan"
     assert not [t for t in a.terms if t.vi == "Hiệu"]
+
+
+def test_of_class_lists_places_of_a_class_for_keys_the_gazetteer_lacks():
+    cities = gazetteer.of_class("prefecture", ["CN"], 5, exclude=["Côn Minh"], seed=7)
+    assert len(cities) == 5 and all(p.cls == "city" and p.country == "CN" for p in cities)
+    assert "昆明" not in [p.zh for p in cities]
+    vn = gazetteer.of_class("province", ["VN"])
+    assert len(vn) == 34  # the provinces of today
+    assert len(gazetteer.of_class("country")) >= 100
