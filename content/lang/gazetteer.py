@@ -13,7 +13,7 @@ API (all lookups return Place objects in file order; an empty list when nothing 
                                               diacritics first, then diacritics ignored; then
                                               the form without its generic word (sông, tỉnh…)
     lookup(name, lang=None) -> list[Place]    by_zh or by_vi, by the script when lang is None
-    same_class(name, lang, n, exclude=(), seed=None) -> list[Place]
+    same_class(name, lang, n, exclude=(), seed=None, cls=None) -> list[Place]
                                               up to n other places of the same class and
                                               country (distractors), see its docstring
     of_class(cls, countries=(), n=None, exclude=(), seed=None) -> list[Place]
@@ -227,8 +227,13 @@ def same_class(
     n: int,
     exclude: tuple[str, ...] | list[str] | set[str] = (),
     seed: int | str | None = None,
+    cls: str | None = None,
 ) -> list[Place]:
     """Up to n places of the same class as `name` (looked up in `lang`), for distractors.
+
+    A name of several places (黄山 the mountain and the city, 河南 the Chinese and the
+    Vietnamese province) is taken as the first of class `cls` when given (a Term.level does:
+    normal_class() is applied), else as the first in the file.
 
     Same class and, where the class has a country, a shared country (a Vietnamese province
     for a Vietnamese province, a Chinese city for a Chinese city); countries, seas and
@@ -242,7 +247,9 @@ def same_class(
     found = lookup(name, lang)
     if not found:
         return []
-    key = found[0]
+    wanted = normal_class(cls)
+    key = next((p for p in found if p.cls == wanted), found[0])
+    found = [p for p in found if p.cls == key.cls]
     banned = {fold(x) for x in exclude} | set(exclude)
     bare = fold(strip_generic(name)) if lang == "vi" else name
     out = []

@@ -363,3 +363,10 @@ def test_of_class_lists_places_of_a_class_for_keys_the_gazetteer_lacks():
     vn = gazetteer.of_class("province", ["VN"])
     assert len(vn) == 34  # the provinces of today
     assert len(gazetteer.of_class("country")) >= 100
+
+
+def test_same_class_takes_the_class_asked_for_when_a_name_has_several():
+    assert {p.cls for p in gazetteer.same_class("黄山", "zh", 4, cls="mountain")} == {"mountain"}
+    assert {p.cls for p in gazetteer.same_class("黄山", "zh", 4, cls="prefecture")} == {"city"}
+    henan_vn = gazetteer.same_class("Hà Nam", "vi", 5, seed=1)
+    assert {p.country for p in henan_vn} == {"CN"}  # the first Hà Nam in the file is Chinese
