@@ -3,12 +3,16 @@ Hán-Việt reading, and names never found inside a longer word."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from content.lang import VI, ZH, analyse, chinese, gazetteer, vinlp
 from content.lang.terms import _Terms, _whole_vi_names, name_fits, whole_word
+
+DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
 
 # -- the gazetteer ---------------------------------------------------------------------------
 
@@ -370,3 +374,15 @@ def test_same_class_takes_the_class_asked_for_when_a_name_has_several():
     assert {p.cls for p in gazetteer.same_class("黄山", "zh", 4, cls="prefecture")} == {"city"}
     henan_vn = gazetteer.same_class("Hà Nam", "vi", 5, seed=1)
     assert {p.country for p in henan_vn} == {"CN"}  # the first Hà Nam in the file is Chinese
+
+
+SHIPPED_TERMS = Path(__file__).with_name("shipped_terms.json")
+
+
+@pytest.mark.parametrize("name", sorted(json.loads(SHIPPED_TERMS.read_text(encoding="utf-8"))))
+def test_the_shipped_articles_keep_their_terms(name):
+    """The terms (key, kind, zh, vi, level) of the shipped articles, pinned before the
+    gazetteer and the name rules arrived: the new rules change nothing there."""
+    pinned = json.loads(SHIPPED_TERMS.read_text(encoding="utf-8"))[name]
+    a = analyse((DOCUMENTS / name).read_text(encoding="utf-8"))
+    assert sorted(f"{t.key}|{t.kind}|{t.zh}|{t.vi}|{t.level}" for t in a.terms) == pinned
