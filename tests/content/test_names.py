@@ -381,8 +381,10 @@ SHIPPED_TERMS = Path(__file__).with_name("shipped_terms.json")
 
 @pytest.mark.parametrize("name", sorted(json.loads(SHIPPED_TERMS.read_text(encoding="utf-8"))))
 def test_the_shipped_articles_keep_their_terms(name):
-    """The terms (key, kind, zh, vi, level) of the shipped articles, pinned before the
-    gazetteer and the name rules arrived: the new rules change nothing there."""
+    """The name terms (key, kind, zh, vi, level) of the shipped articles, as they were before
+    the gazetteer and the name rules arrived: the new rules change nothing there. (Numbers
+    and years are another module's.)"""
     pinned = json.loads(SHIPPED_TERMS.read_text(encoding="utf-8"))[name]
     a = analyse((DOCUMENTS / name).read_text(encoding="utf-8"))
-    assert sorted(f"{t.key}|{t.kind}|{t.zh}|{t.vi}|{t.level}" for t in a.terms) == pinned
+    names = [t for t in a.terms if t.kind not in ("number", "year")]
+    assert sorted(f"{t.key}|{t.kind}|{t.zh}|{t.vi}|{t.level}" for t in names) == pinned
