@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import chinese, gazetteer, vietnamese, vinlp
@@ -123,6 +124,10 @@ class _Terms:
         self.forms: dict[str, tuple[list[str], list[str]]] = {}  # term key → (zh, vi) forms
         self.analysis_vi = ""  # the Vietnamese sentence being paired
         self.anchors: list[tuple[int, int]] = []  # (zh offset, vi offset) of this pair's names
+        self.index = -1  # the sentence being paired
+        # sentence index → (zh start, zh end, stem) of the names paired there: the mention
+        # finder keeps these spans even where jieba's words disagree (红|河北 → 红河)
+        self.paired_spans: dict[int, list[tuple[int, int, str]]] = {}
 
     # -- builders -----------------------------------------------------------------------
 
@@ -198,7 +203,7 @@ class _Terms:
                     places=tuple(gazetteer.by_zh(full)),
                 )
                 found.append((-len(surface), 0, name))
-        for start, end, places in gazetteer_spans(sentence):
+        for start, end, places in gazetteer_spans(sentence, self.analysis_vi):
             surface = sentence[start:end]
             stem = places[0].zh if surface.startswith(places[0].zh) else surface
             level = _place_level(places[0])
@@ -221,7 +226,12 @@ class _Terms:
                 tentative=not _jieba_says_name(sentence, start, end),
             )
             found.append((-len(surface), 1, name))
-        for _length, _rank, name in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):
+        # Where two overlap (红|河北|上: 红河 or 河北?), the one the Vietnamese sentence names
+        # wins, then the longer, then the table's.
+        vi = self.analysis_vi
+        for *_k, name in sorted(
+            found, key=lambda f: (not self._vi_names(f[2], vi), f[0], f[1], f[2].start)
+        ):
             add(name)
         for start, end, surface in chinese.place_candidates(sentence):
             stem, suffix, level = chinese.strip_suffix(surface)
@@ -257,6 +267,14 @@ class _Terms:
                     )
                 )
         return names
+
+    def _vi_names(self, name: _Name, vi: str) -> bool:
+        """Whether the Vietnamese sentence says the name the table or gazetteer gives it."""
+        if not vi:
+            return False
+        if name.known_vi and _find_vi_form(vi, name.known_vi, []):
+            return True
+        return _said_in(name.places, vi)
 
     def vi_runs(self, sentence: str) -> list[_Run]:
         runs = []
@@ -331,7 +349,8 @@ class _Terms:
         }
         for run in list(foreign):
             scored = sorted(
-                ((transliteration_score(stem, run.text), stem) for stem in left), reverse=True
+                ((transliteration_score(_bare(stem), run.text), stem) for stem in left),
+                reverse=True,
             )
             if not scored:
                 break
@@ -430,7 +449,7 @@ class _Terms:
                 if not r.partial and sum(1 for _a, b in anchors if b < r.start) == slot
             ]
             candidates = [r for r in candidates if self._is_name_run(r, vi)]
-            if len(candidates) == 1:
+            if len(candidates) == 1 and _may_be(here[0], candidates[0].text):
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
 
     def _pair_in_place(
@@ -566,6 +585,10 @@ class _Terms:
 
     def record_pair(self, name: _Name, vi_name: str, vi_sentence: str, vi_start: int) -> None:
         self.anchors.append((name.start, vi_start))
+        if not name.abbreviation:
+            self.paired_spans.setdefault(self.index, []).append(
+                (name.start, name.start + len(name.surface), name.stem)
+            )
         b = self.name_builder(name.stem, vi_name, name.kind)
         if name.abbreviation:
             b.zh_aliases.add(name.surface)
@@ -774,8 +797,10 @@ def _list_of_places(sentence: str, start: int) -> bool:
 # jieba's tags for people and organisations (nr, nrfg, nrt: people; nt: organisations).
 _JIEBA_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation"}
 _NAME_FLAGS = {"nr", "nrfg", "nrt", "ns", "nt", "nz"}
-# What may follow a name inside one jieba word: 上海市, 老街省, 红河州, 长江边.
-_NAME_TAILS = tuple(s for s, _ in chinese.SUFFIXES) + ("河", "江", "湖", "山", "人", "族")
+# What may follow a name inside one jieba word: 上海市, 老街省, 海防港, 红河州.
+_NAME_TAILS = tuple(s for s, _ in chinese.SUFFIXES) + tuple("河江湖山人族港湾岛峰站桥洞寺庙")
+# What jieba glues to a name it tags (了栖旭: 了 + 栖旭): particles and prepositions.
+_GLUED = set("了的地得着过和与及同跟是在于从到向往对给把被将以为也都又就还而并或")
 
 
 @lru_cache(maxsize=2048)
@@ -794,38 +819,60 @@ def _bounds(sentence: str) -> tuple[set[int], dict[int, tuple[str, str, int]]]:
 def whole_word(sentence: str, start: int, end: int) -> bool:
     """Whether sentence[start:end] is whole words by jieba's segmentation.
 
-    A cut inside a word is allowed only where jieba is unreliable or the rest is a suffix:
-    inside a word jieba tags as a name (it glues names to their neighbours: 了栖旭), or before
-    an administrative or geographic suffix that jieba keeps in the word (上海|市, 红|河州).
+    A cut inside a word is allowed only where jieba is known to err or the rest is a suffix:
+    where jieba glued a particle to a name it tags (了栖旭: 了 + 栖旭), or before an
+    administrative or geographic suffix it keeps in the word (上海|市, 海防|港). 尼罗河 is not
+    in 白尼罗河, nor 上海 in 世界上海拔.
     """
     if start >= end:
         return False
     bounds, covering = _bounds(sentence)
     if start not in bounds:
-        word, flag, _s = covering[start]
-        if flag not in _NAME_FLAGS:
+        word, flag, w_start = covering[start]
+        head = sentence[w_start:start]
+        if flag not in _NAME_FLAGS or not set(head) <= _GLUED:
             return False
     if end not in bounds:
         word, flag, w_start = covering[end]
         tail = sentence[end : w_start + len(word)]
-        if flag not in _NAME_FLAGS and not tail.startswith(_NAME_TAILS):
+        glued = flag in _NAME_FLAGS and set(tail) <= _GLUED
+        if not glued and not tail.startswith(_NAME_TAILS):
             return False
     return True
 
 
-def gazetteer_spans(sentence: str) -> list[tuple[int, int, list]]:
+def gazetteer_spans(sentence: str, vi: str = "") -> list[tuple[int, int, list]]:
     """(start, end, places) of gazetteer names in a Chinese sentence, on word boundaries,
-    longest first where two overlap (青藏高原 before 西藏)."""
+    longest first where two overlap (青藏高原 before 西藏).
+
+    With the Vietnamese sentence, a name may also cut a word jieba tags as a name when the
+    Vietnamese says it: in 沿红河北上 jieba reads 红|河北|上, the Vietnamese "sông Hồng"."""
     forms = gazetteer.zh_forms()
     longest = gazetteer.longest_zh()
     out = []
     for start in range(len(sentence)):
         for end in range(min(len(sentence), start + longest), start + 1, -1):
             places = forms.get(sentence[start:end])
-            if places and whole_word(sentence, start, end):
+            if not places:
+                continue
+            if whole_word(sentence, start, end) or (
+                vi and _cuts_only_names(sentence, start, end) and _said_in(places, vi)
+            ):
                 out.append((start, end, places))
                 break
     return out
+
+
+def _cuts_only_names(sentence: str, start: int, end: int) -> bool:
+    """Whether every word sentence[start:end] cuts is one jieba tags as a name."""
+    bounds, covering = _bounds(sentence)
+    cut = [covering[k] for k in (start, end) if k not in bounds and k in covering]
+    return all(flag in _NAME_FLAGS for _w, flag, _s in cut)
+
+
+def _said_in(places, vi: str) -> bool:
+    forms = {gazetteer.strip_generic(f) for p in places for f in p.vi_forms}
+    return any(_find_vi_form(vi, form, []) for form in forms)
 
 
 def _number_anchors(zh: str, vi: str) -> list[tuple[int, int]]:
@@ -917,6 +964,27 @@ def _find_vi_form(vi: str, form: str, taken: list[tuple[int, int]]) -> tuple[int
     return None
 
 
+def _may_be(name: _Name, vi: str) -> bool:
+    """Whether a Vietnamese run may name a Chinese name whose Vietnamese the tables or the
+    gazetteer give: only as a spelling of it (Mê Công for Mê Kông), never another name (河北
+    is Hà Bắc, not the Hồng of a sông Hồng beside it). A name they do not know may be anything."""
+    known = {gazetteer.strip_generic(f) for p in name.places for f in p.vi_forms}
+    if name.known_vi:
+        known.add(name.known_vi)
+    if not known:
+        return True
+    target = fold(vi)
+    return any(SequenceMatcher(None, fold(k), target).ratio() >= 0.8 for k in known)
+
+
+def _bare(stem: str) -> str:
+    """A transliterated name without the geographic word Chinese adds (维多利亚|湖, 塔纳|湖):
+    the Vietnamese puts it before the name (hồ Victoria), outside the run."""
+    if len(stem) > 2 and stem[-1] in "河江湖山岛峰港湾":
+        return stem[:-1]
+    return stem
+
+
 def _place_level(place) -> str:
     """The Term.level of a gazetteer place: the divisions' level for Chinese divisions
     (province, prefecture, county), the gazetteer class otherwise (country, river…)."""
@@ -941,6 +1009,7 @@ def find_terms(analysis: Analysis) -> None:
     for s in analysis.sentences:
         t.analysis_vi = s.vi or ""
         if s.zh and s.vi:
+            t.index = s.index
             t.pair_sentence(s.index, s.zh, s.vi)
         else:
             t.single(s.zh, s.vi)
@@ -1020,6 +1089,7 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
     mentions: list[Mention] = []
     numbers = {(term.kind, term.value): term for term in terms if term.value is not None}
     by_zh = {term.zh: term for term in terms if term.zh}
+    keys = {term.key for term in terms}
     for s in analysis.sentences:
         for lang, text in ((ZH, s.zh), (VI, s.vi)):
             if not text:
@@ -1038,6 +1108,15 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
                             continue  # 上海 is not in 世界上海拔
                         candidates.append((m.start(), m.end(), term.key))
             taken: set[int] = set()
+            if lang == ZH:
+                # Where a name was paired in this sentence, its span stands first.
+                for start, end, stem in t.paired_spans.get(s.index, []):
+                    ident = t.by_zh.get(stem)
+                    key = t.builders[ident].key() if ident is not None else None
+                    span = set(range(start, end))
+                    if key in keys and not span & taken:
+                        taken.update(span)
+                        found.append((start, end, key))
             for start, end, key in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
                 span = set(range(start, end))
                 if span & taken:

@@ -388,3 +388,28 @@ def test_the_shipped_articles_keep_their_terms(name):
     a = analyse((DOCUMENTS / name).read_text(encoding="utf-8"))
     names = [t for t in a.terms if t.kind not in ("number", "year")]
     assert sorted(f"{t.key}|{t.kind}|{t.zh}|{t.vi}|{t.level}" for t in names) == pinned
+
+
+def test_the_vietnamese_overrules_jiebas_words_where_they_cut_a_name():
+    # jieba reads 沿红河北上 as 沿/红/河北/上 (河北, a province); the Vietnamese says sông Hồng.
+    a = analyse(
+        "标题\n\n越南境内段长389公里，从海防港经河内，沿红河北上至老街。\n\n"
+        "Tiêu đề\n\nĐoạn trên lãnh thổ Việt Nam dài 389 km, đi từ cảng Hải Phòng qua Hà Nội, "
+        "men theo sông Hồng lên Lào Cai.\n"
+    )
+    assert term(a, "红河").vi == "Hồng" and term(a, "海防").vi == "Hải Phòng"
+    assert not [t for t in a.terms if t.zh == "河北"]
+    zh = sorted(m.text for m in a.mentions if m.lang == ZH and m.term.startswith("place:"))
+    assert zh == ["河内", "海防", "红河", "老街", "越南"]
+
+
+def test_a_name_is_not_found_inside_a_longer_name_and_suffixed_translits_pair():
+    a = analyse(
+        "标题\n\n它有两条主要支流：发源于维多利亚湖一带的白尼罗河和发源于埃塞俄比亚塔纳湖的青尼罗河。\n\n"
+        "Tiêu đề\n\nSông có hai nhánh chính: sông Nin Trắng bắt nguồn từ vùng hồ Victoria và "
+        "sông Nin Xanh bắt nguồn từ hồ Tana ở Ê-ti-ô-pi-a.\n"
+    )
+    assert not [m for m in a.mentions if m.lang == ZH and m.text == "尼罗河"]  # 白尼罗河
+    assert term(a, "维多利亚湖").vi == "Victoria"  # 维多利亚 | 湖 ↔ hồ | Victoria
+    assert term(a, "塔纳湖").vi == "Tana"
+    assert term(a, "埃塞俄比亚").vi == "Ê-ti-ô-pi-a"
