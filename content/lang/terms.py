@@ -310,16 +310,18 @@ class _Terms:
 
     def quotes(self, zh: str | None, vi: str | None) -> None:
         """Quoted terms (“西部大开发” ↔ “Phát triển mạnh miền Tây”) and works (《…》),
-        paired in order. They stay what the quotes make them, whatever a tagger says."""
+        paired by Hán-Việt reading where one matches, in order otherwise. They stay what the
+        quotes make them, whatever a tagger says."""
         zm = list(chinese.QUOTE_RE.finditer(zh or ""))
         zq = [next(g for g in m.groups() if g) for m in zm]
         works = [m.group(3) is not None for m in zm]
         vq = [next(g for g in m.groups() if g) for m in VI_QUOTE_RE.finditer(vi or "")]
         if zh and vi and len(zq) != len(vq):
             return  # cannot tell which is which; the sentence texts still carry them
+        order = _quote_order(zq, vq) if zh and vi else list(range(len(vq)))
         for k in range(max(len(zq), len(vq))):
             z = zq[k] if k < len(zq) else None
-            v = vq[k] if k < len(vq) else None
+            v = vq[order[k]] if k < len(order) else None
             b = self.name_builder(z, v, "term")
             if k < len(works) and works[k]:
                 b.kind = "work"
@@ -983,6 +985,29 @@ def _bare(stem: str) -> str:
     if len(stem) > 2 and stem[-1] in "河江湖山岛峰港湾":
         return stem[:-1]
     return stem
+
+
+def _quote_order(zq: list[str], vq: list[str]) -> list[int]:
+    """For each Chinese quote, the index of its Vietnamese quote: a quote read in Hán-Việt
+    (《岭南摭怪》 ↔ “Lĩnh Nam chích quái”) pairs with its reading wherever it stands; the others
+    pair in order. Vietnamese often lists two works in another order than the Chinese."""
+    if len(zq) < 2:
+        return list(range(len(vq)))
+    scores = sorted(
+        ((reading_score(z, v), i, j) for i, z in enumerate(zq) for j, v in enumerate(vq)),
+        reverse=True,
+    )
+    mapping: dict[int, int] = {}
+    for score, i, j in scores:
+        if score < NAME_SCORE:
+            break
+        if i not in mapping and j not in mapping.values():
+            mapping[i] = j
+    rest = [j for j in range(len(vq)) if j not in mapping.values()]
+    for i in range(len(zq)):
+        if i not in mapping:
+            mapping[i] = rest.pop(0)
+    return [mapping[i] for i in range(len(zq))]
 
 
 def _place_level(place) -> str:

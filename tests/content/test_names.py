@@ -413,3 +413,12 @@ def test_a_name_is_not_found_inside_a_longer_name_and_suffixed_translits_pair():
     assert term(a, "维多利亚湖").vi == "Victoria"  # 维多利亚 | 湖 ↔ hồ | Victoria
     assert term(a, "塔纳湖").vi == "Tana"
     assert term(a, "埃塞俄比亚").vi == "Ê-ti-ô-pi-a"
+
+
+def test_works_pair_by_reading_when_the_vietnamese_lists_them_in_another_order():
+    a = analyse(
+        "标题\n\n这个故事见于《岭南摭怪》中的《方粽圆糕》。\n\n"
+        "Tiêu đề\n\nCâu chuyện này có trong “Bánh chưng bánh giầy” của “Lĩnh Nam chích quái”.\n"
+    )
+    assert term(a, "岭南摭怪").vi == "Lĩnh Nam chích quái"
+    assert term(a, "方粽圆糕").vi == "Bánh chưng bánh giầy"
