@@ -38,6 +38,7 @@ VI_QUOTE_RE = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"")
 NAME_SCORE = 80  # Hán-Việt reading vs Vietnamese name, 0-100
 TRANSLIT_SCORE = 60  # pinyin skeleton vs Latin name
 ELIMINATION_SCORE = 35  # when one name is left on each side, a weaker likeness will do
+PERSON_SCORE = 50  # a person's Han name by position: its reading must at least resemble
 
 
 def _division(name: str):
@@ -423,7 +424,9 @@ class _Terms:
         """A lone unpaired Chinese name and a lone unpaired Vietnamese proper name in the same
         sentence pair, in the same place among the anchors both sides share (paired names and
         numbers: between the same two anchors, or before the first or after the last), name
-        the same thing: 琅勃拉邦 / Luông Pha Băng, a river the gazetteer lacks.
+        the same thing: 琅勃拉邦 / Luông Pha Băng, a river the gazetteer lacks. Only where
+        both languages put the anchors in the same order: where they do not (a relative
+        clause turned round), position says nothing.
 
         The taggers only propose: the Vietnamese run must be a name by underthesea (Np), by
         a place word before it (sông, tỉnh…) or by not being a Vietnamese word (a
@@ -438,7 +441,10 @@ class _Terms:
         ]
         if not left:
             return
-        anchors = self.anchors + _number_anchors(zh, vi)
+        anchors = sorted(self.anchors + _number_anchors(zh, vi))
+        vi_order = [b for _a, b in anchors]
+        if vi_order != sorted(vi_order):
+            return  # the languages order this sentence differently: position says nothing
         slots: dict[int, list[_Name]] = {}
         for n in left:
             slots.setdefault(sum(1 for a, _b in anchors if a < n.start), []).append(n)
@@ -769,6 +775,9 @@ NATURE_WORDS = [
     ("cảng", "landmark"),
     ("chợ", "landmark"),
     ("đèo", "landmark"),
+    ("ga", "landmark"),
+    ("đập", "landmark"),
+    ("hang", "landmark"),
     ("thác", "landmark"),
 ]
 
@@ -969,11 +978,18 @@ def _find_vi_form(vi: str, form: str, taken: list[tuple[int, int]]) -> tuple[int
 def _may_be(name: _Name, vi: str) -> bool:
     """Whether a Vietnamese run may name a Chinese name whose Vietnamese the tables or the
     gazetteer give: only as a spelling of it (Mê Công for Mê Kông), never another name (河北
-    is Hà Bắc, not the Hồng of a sông Hồng beside it). A name they do not know may be anything."""
+    is Hà Bắc, not the Hồng of a sông Hồng beside it). A name they do not know may be anything
+    but a person's Han name, which Vietnamese reads in Hán-Việt or transliterates."""
     known = {gazetteer.strip_generic(f) for p in name.places for f in p.vi_forms}
     if name.known_vi:
         known.add(name.known_vi)
+    if name.kind == "person" and re.fullmatch(r"[A-ZĐ]{2,}", vi):
+        return False  # an acronym names an organisation, not a person (黄英 is not VOV)
     if not known:
+        if name.kind == "person" and not any(vietnamese.is_foreign_word(w) for w in vi.split()):
+            # A Han name of a person is read in Hán-Việt (张雪 is Trương Tuyết, not Vũ Lan)
+            # unless the Vietnamese transliterates it.
+            return reading_score(name.stem, vi) >= PERSON_SCORE
         return True
     target = fold(vi)
     return any(SequenceMatcher(None, fold(k), target).ratio() >= 0.8 for k in known)

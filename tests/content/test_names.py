@@ -422,3 +422,20 @@ def test_works_pair_by_reading_when_the_vietnamese_lists_them_in_another_order()
     )
     assert term(a, "岭南摭怪").vi == "Lĩnh Nam chích quái"
     assert term(a, "方粽圆糕").vi == "Bánh chưng bánh giầy"
+
+
+def test_position_says_nothing_where_the_languages_order_the_anchors_differently():
+    # 白尼罗河 ↔ Nin Trắng, but the relative clause turns the order round: no guessing.
+    a = analyse(
+        "标题\n\n它有两条主要支流：发源于维多利亚湖一带的白尼罗河和发源于埃塞俄比亚塔纳湖的青尼罗河。\n\n"
+        "Tiêu đề\n\nSông có hai nhánh chính: sông Nin Trắng bắt nguồn từ vùng hồ Victoria và "
+        "sông Nin Xanh bắt nguồn từ hồ Tana ở Ê-ti-ô-pi-a.\n"
+    )
+    assert not [t for t in a.terms if t.zh in ("白尼罗河", "青尼罗河") and t.vi == "Nin Xanh"]
+
+
+def test_a_persons_han_name_pairs_by_position_only_with_its_reading():
+    wrong = analyse("标题\n\n责任编辑：张雪\n\nTiêu đề\n\nBiên tập: Vũ Lan\n")
+    assert not [t for t in wrong.terms if t.zh == "张雪" and t.vi]
+    acronym = analyse("标题\n\n责任编辑：黄英\n\nTiêu đề\n\nNguồn: VOV\n")
+    assert not [t for t in acronym.terms if t.zh == "黄英" and t.vi]
