@@ -363,6 +363,8 @@ class _Terms:
             alone = len(left) == 1 and len(foreign) == 1 and not left[stem].tentative
             if score >= TRANSLIT_SCORE or (alone and score >= ELIMINATION_SCORE):
                 name = left.pop(stem)
+                if not name.confirmed and not name.places:
+                    self._set_kind(name, run, vi)  # jieba's tag alone does not decide
                 self.record_pair(name, run.text, vi, run.start)
                 paired_stems.add(stem)
                 foreign.remove(run)
@@ -460,20 +462,25 @@ class _Terms:
             if len(candidates) == 1 and _may_be(here[0], candidates[0].text):
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
 
-    def _pair_in_place(
-        self, name: _Name, run: _Run, runs: list[_Run], paired: set[str], vi: str
-    ) -> None:
+    def _set_kind(self, name: _Name, run: _Run, vi: str) -> None:
+        """The kind of a name paired without the tables: place where the gazetteer or a place
+        word says so, organisation for an acronym, else what underthesea's NER and jieba's tag
+        say where they agree (or only one has a view), else "name"."""
         prefix, _level = _place_word_before(vi, run.start)
         if name.places or prefix:
             kind = "place"
         elif re.fullmatch(r"[A-ZĐ]{2,}", run.text):
             kind = "organisation"  # an acronym: WFP, ASEAN
         else:
-            # Two taggers: where both have a view and differ, the kind stays open.
             ner = vinlp.entity_kind(vi, run.start, run.end)
             jieba = name.kind if name.kind in ("place", "person", "organisation") else None
             kind = ner if jieba is None else jieba if ner in (None, jieba) else "name"
         name.kind = kind if kind in ("place", "person", "organisation") else "name"
+
+    def _pair_in_place(
+        self, name: _Name, run: _Run, runs: list[_Run], paired: set[str], vi: str
+    ) -> None:
+        self._set_kind(name, run, vi)
         self.record_pair(name, run.text, vi, run.start)
         b = self.builders[self.by_zh[name.stem]]
         b.kind = name.kind if b.kind not in ("place", "work") else b.kind
