@@ -1,4 +1,5 @@
-"""Timing of the language pipeline: jieba's dictionary load, the shipped article, and a
+"""Timing of the language pipeline: jieba's dictionary and underthesea's tagger loads, the
+shipped article, and a
 synthetic 200-paragraph document. Reports medians; asserts nothing.
 
 Run: .venv/bin/python bench/bench_analyse.py
@@ -16,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from content.lang import analyse  # noqa: E402
 from content.lang.chinese import load_jieba  # noqa: E402
+from content.lang.vinlp import load as load_underthesea  # noqa: E402
 
 RUNS = 5
 
@@ -52,6 +54,9 @@ def main() -> None:
     start = time.perf_counter()
     load_jieba()
     print(f"jieba dictionary load: {time.perf_counter() - start:.3f} s")
+    start = time.perf_counter()
+    load_underthesea()
+    print(f"underthesea import and tagger load: {time.perf_counter() - start:.3f} s")
     shipped = (ROOT / "content" / "documents" / "000_09eee8d4159d2fdc.txt").read_text("utf-8")
     first = time.perf_counter()
     analyse(shipped)

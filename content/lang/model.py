@@ -58,12 +58,14 @@ class Term:
     """A name, number or key term, paired across the languages where both are present."""
 
     key: str  # stable within a document, e.g. "place:山东", "number:14", "year:1996"
-    kind: str  # place, number, year, term, organisation, person, ...
+    kind: str  # place, person, organisation, name, work (《》), term, number, year
     zh: str | None
     vi: str | None
     pinyin: str = ""  # tone marks, syllables separated by spaces; "" without zh
     hanviet: str = ""  # Hán-Việt reading of zh; "" without zh
-    level: str | None = None  # places: "province", "prefecture", "county" where known
+    # places: "province", "prefecture", "county" for Chinese divisions, else the gazetteer class
+    # ("country", "city", "river", "lake", "mountain", "plateau", "sea"…), "landmark", "island"
+    level: str | None = None
     value: int | None = None  # numbers and years (686万 → 6860000); None when not whole
     # other surface forms per language: {"zh": ["山东省", "鲁"], "vi": ["tỉnh Sơn Đông"]}
     aliases: dict[str, list[str]] = field(default_factory=dict)

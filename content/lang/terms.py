@@ -1,14 +1,27 @@
-"""Terms (places, numbers, years, ordinals, quoted terms) paired across the languages, and
-every mention of them.
+"""Terms (places, people, organisations, works, numbers, years, ordinals, quoted terms)
+paired across the languages, and every mention of them.
 
 Pairing happens inside aligned sentence pairs, where the other language is known to say the
-same thing: numbers by value, names by Hán-Việt reading (fuzzy, diacritics ignored), names of
-non-Han origin by a consonant skeleton of their pinyin and by elimination among the names
-still unpaired. Numbers come from content.lang.numbers and are paired by value and unit
-(200万 = 2 triệu); a number's mention spans the number with its magnitude word and percent
-sign (686万, 6,86 triệu, 71,4%), never its measure unit. Mentions are then found by
-searching every sentence for every surface form of every term, so a term said twice in a
-sentence is blanked twice.
+same thing: numbers by value, names by Hán-Việt reading (fuzzy, diacritics ignored), by the
+shipped gazetteer (老街 ↔ Lào Cai, 尼罗河 ↔ sông Nin: `gazetteer.py`), names of non-Han origin
+by a consonant skeleton of their pinyin, and finally a lone unpaired name on each side by its
+place among the anchors the pair shares. Taggers only propose: jieba's part-of-speech tags
+offer Chinese names and underthesea's (Np, NER) Vietnamese ones, but a name is kept where the
+other language, the gazetteer or an administrative suffix agrees, never on one tagger's word
+(jieba tags 了栖旭 as a person and 海防 as a common noun). A name is never found inside a longer
+word: Chinese names start and end on jieba's word boundaries (上海 is not in 世界上海拔),
+Vietnamese ones are not part of a longer proper name ("Hà" is not in "Hà Nội"); what quotes
+or 《》 enclose stays a quoted term or a work. Mentions are then found by searching every
+sentence for every surface form of every term, so a term said twice in a sentence is blanked
+twice. Numbers come from content.lang.numbers and are paired by value and unit (200万 =
+2 triệu); a number's mention spans the number with its magnitude word and percent sign (686万,
+6,86 triệu, 71,4%), never its measure unit.
+
+Term.kind: place, person, organisation, name (a proper name of unknown kind), work, term,
+number, quantity, year, date, percent, ordinal. Term.level for places: the divisions' level for
+Chinese divisions (province, prefecture, county), else the gazetteer class (country, province,
+city, river, lake, mountain, plateau, sea, continent, region) or what the Vietnamese place word
+says (island, landmark).
 """
 
 from __future__ import annotations
@@ -16,8 +29,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from . import chinese, numbers, vietnamese
+from . import chinese, gazetteer, numbers, vietnamese, vinlp
 from .model import VI, ZH, Analysis, Mention, Problem, Term
 from .numbers import Quantity
 from .readings import hanviet, hanviet_folded, pinyin, reading_score, transliteration_score
@@ -27,6 +42,7 @@ VI_QUOTE_RE = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"")
 NAME_SCORE = 80  # Hán-Việt reading vs Vietnamese name, 0-100
 TRANSLIT_SCORE = 60  # pinyin skeleton vs Latin name
 ELIMINATION_SCORE = 35  # when one name is left on each side, a weaker likeness will do
+PERSON_SCORE = 50  # a person's Han name by position: its reading must at least resemble
 
 
 def _division(name: str):
@@ -66,7 +82,9 @@ class _Builder:
             return self.number_key
         if self.value is not None:
             return f"{self.kind}:{_fmt(self.value)}"
-        return f"{self.kind}:{self.zh or fold(self.vi or '')}"
+        # A work (《》) keeps the key every quoted term had, so stored keys stay valid.
+        kind = "term" if self.kind == "work" else self.kind
+        return f"{kind}:{self.zh or fold(self.vi or '')}"
 
 
 def _fmt(value: float) -> str:
@@ -113,6 +131,10 @@ class _Name:
     known_vi: str | None = None  # the usual Vietnamese name, from the province table
     abbreviation: bool = False
     confirmed: bool = False  # table-known or carrying an administrative suffix
+    places: tuple = ()  # gazetteer entries this Chinese form names
+    # Proposed by one source only (jieba's person/organisation tag, or the gazetteer where
+    # jieba sees no name): kept only where the other language names it too.
+    tentative: bool = False
 
 
 @dataclass
@@ -145,6 +167,11 @@ class _Terms:
         # (sentence, lang, start) of every number paired or kept → term key
         self.number_spans: dict[tuple[int, str, int], str] = {}
         self.reps: dict[str, Quantity] = {}  # numeric term key → a quantity that states it
+        self.anchors: list[tuple[int, int]] = []  # (zh offset, vi offset) of this pair's names
+        self.index = -1  # the sentence being paired
+        # sentence index → (zh start, zh end, stem) of the names paired there: the mention
+        # finder keeps these spans even where jieba's words disagree (红|河北 → 红河)
+        self.paired_spans: dict[int, list[tuple[int, int, str]]] = {}
 
     # -- builders -----------------------------------------------------------------------
 
@@ -194,7 +221,10 @@ class _Terms:
 
     def zh_names(self, sentence: str) -> list[_Name]:
         names: list[_Name] = []
-        taken: set[int] = set()
+        # What 《》 or quotes enclose is a work or a quoted term, never a name inside it.
+        taken: set[int] = {
+            k for m in chinese.QUOTE_RE.finditer(sentence) for k in range(m.start(), m.end())
+        }
 
         def add(name: _Name) -> None:
             span = set(range(name.start, name.end))
@@ -203,7 +233,10 @@ class _Terms:
             taken.update(span)
             names.append(name)
 
-        # Province names from the table first (longest form), then jieba's place names.
+        # Province names from the table and the gazetteer's names, longest first (the table
+        # wins a tie), then jieba's place names; a name never starts or ends inside a longer
+        # word (上海 is no name in 世界上海拔).
+        found: list[tuple[int, int, _Name]] = []
         for full, (_abbr, vi) in chinese.PROVINCES.items():
             for m in re.finditer(re.escape(full), sentence):
                 surface = full
@@ -212,18 +245,51 @@ class _Terms:
                     if rest.startswith(suffix):
                         surface = full + suffix
                         break
-                add(
-                    _Name(
-                        full,
-                        surface,
-                        m.start(),
-                        m.start() + len(surface),
-                        "place",
-                        "province",
-                        vi,
-                        confirmed=True,
-                    )
+                end = m.start() + len(surface)
+                if not whole_word(sentence, m.start(), end):
+                    continue
+                name = _Name(
+                    full,
+                    surface,
+                    m.start(),
+                    end,
+                    "place",
+                    "province",
+                    vi,
+                    confirmed=True,
+                    places=tuple(gazetteer.by_zh(full)),
                 )
+                found.append((-len(surface), 0, name))
+        for start, end, places in gazetteer_spans(sentence, self.analysis_vi):
+            surface = sentence[start:end]
+            stem = places[0].zh if surface.startswith(places[0].zh) else surface
+            level = _place_level(places[0])
+            if surface == stem and places[0].country == "CN":
+                for suffix, suffix_level in chinese.SUFFIXES:
+                    if sentence.startswith(suffix, end):  # 喀什地区: the suffix says the level
+                        surface, end = surface + suffix, end + len(suffix)
+                        level = suffix_level or level
+                        break
+            organisation = places[0].cls == "organisation"
+            name = _Name(
+                stem,
+                surface,
+                start,
+                end,
+                "organisation" if organisation else "place",
+                None if organisation else level,
+                confirmed=surface != stem,
+                places=tuple(places),
+                tentative=not _jieba_says_name(sentence, start, end),
+            )
+            found.append((-len(surface), 1, name))
+        # Where two overlap (红|河北|上: 红河 or 河北?), the one the Vietnamese sentence names
+        # wins, then the longer, then the table's.
+        vi = self.analysis_vi
+        for *_k, name in sorted(
+            found, key=lambda f: (not self._vi_names(f[2], vi), f[0], f[1], f[2].start)
+        ):
+            add(name)
         for start, end, surface in chinese.place_candidates(sentence):
             stem, suffix, level = chinese.strip_suffix(surface)
             if suffix == "市" and any(n.level == "province" and n.start < start for n in names):
@@ -234,7 +300,14 @@ class _Terms:
             b = self.builders[ident]
             for form in sorted(b.zh_forms, key=len, reverse=True):
                 for m in re.finditer(re.escape(form), sentence):
-                    add(_Name(zh, form, m.start(), m.end(), b.kind, None, confirmed=True))
+                    if whole_word(sentence, m.start(), m.end()):
+                        add(_Name(zh, form, m.start(), m.end(), b.kind, None, confirmed=True))
+        # People and organisations jieba sees: candidates only, kept if the Vietnamese
+        # sentence names them too (jieba errs on names: 了栖旭 tagged as a person).
+        for word, flag, start in chinese.tag(sentence):
+            kind = _JIEBA_KINDS.get(flag)
+            if kind and len(word) >= 2 and all(HAN_RE.match(c) for c in word):
+                add(_Name(word, word, start, start + len(word), kind, None, tentative=True))
         for offset, full in chinese.abbreviation_runs(sentence):
             if full in self.zh_text or fold(chinese.PROVINCES[full][1]) in self.vi_folded:
                 names.append(
@@ -252,15 +325,36 @@ class _Terms:
                 )
         return names
 
+    def _vi_names(self, name: _Name, vi: str) -> bool:
+        """Whether the Vietnamese sentence says the name the table or gazetteer gives it."""
+        if not vi:
+            return False
+        if name.known_vi and _find_vi_form(vi, name.known_vi, []):
+            return True
+        return _said_in(name.places, vi)
+
     def vi_runs(self, sentence: str) -> list[_Run]:
         runs = []
+        quoted = {k for m in VI_QUOTE_RE.finditer(sentence) for k in range(m.start(), m.end())}
         for start, end, words in vietnamese.capitalised_runs(sentence):
+            if start in quoted:
+                continue  # part of a quoted term or a work's title
             before = sentence[:start].rstrip()
             initial = not before or before[-1] in ':.!?“"(-–'
             if initial:
                 first = sentence[words[0][0] : words[0][1]]
-                if len(words) == 1 or first.lower() in self.lower_words:
-                    # "Ví dụ", "Thứ nhất": capitalised only for starting the sentence.
+                lone_name = (
+                    len(words) == 1
+                    and first.lower() not in self.lower_words
+                    and vinlp.is_proper(sentence, start, end)
+                )
+                common = first.lower() in self.lower_words or (
+                    len(words) > 1 and vinlp.is_common_word(sentence, words[0][0], words[0][1])
+                )
+                if (len(words) == 1 and not lone_name) or common:
+                    # "Ví dụ", "Thứ nhất", "Từ Luông Pha Băng": capitalised only for starting
+                    # the sentence (the text writes it in lower case elsewhere, or underthesea
+                    # reads it as a word of its own that is no proper noun).
                     words = words[1:]
                     if not words:
                         continue
@@ -272,25 +366,34 @@ class _Terms:
     # -- pairing ------------------------------------------------------------------------
 
     def quotes(self, zh: str | None, vi: str | None) -> None:
-        """Quoted terms (“西部大开发” ↔ “Phát triển mạnh miền Tây”), paired in order."""
-        zq = [next(g for g in m.groups() if g) for m in chinese.QUOTE_RE.finditer(zh or "")]
+        """Quoted terms (“西部大开发” ↔ “Phát triển mạnh miền Tây”) and works (《…》),
+        paired by Hán-Việt reading where one matches, in order otherwise. They stay what the
+        quotes make them, whatever a tagger says."""
+        zm = list(chinese.QUOTE_RE.finditer(zh or ""))
+        zq = [next(g for g in m.groups() if g) for m in zm]
+        works = [m.group(3) is not None for m in zm]
         vq = [next(g for g in m.groups() if g) for m in VI_QUOTE_RE.finditer(vi or "")]
         if zh and vi and len(zq) != len(vq):
             return  # cannot tell which is which; the sentence texts still carry them
+        order = _quote_order(zq, vq) if zh and vi else list(range(len(vq)))
         for k in range(max(len(zq), len(vq))):
             z = zq[k] if k < len(zq) else None
-            v = vq[k] if k < len(vq) else None
+            v = vq[order[k]] if k < len(order) else None
             b = self.name_builder(z, v, "term")
+            if k < len(works) and works[k]:
+                b.kind = "work"
             if v:
                 b.vi_forms.add(v)
 
     def pair_sentence(self, index: int, zh: str, vi: str) -> None:
         self.pair_numbers(index, zh, vi)
         self.quotes(zh, vi)
+        self.anchors = []
         names = self.zh_names(zh)
         runs = self.vi_runs(vi)
-        unpaired_runs: list[_Run] = []
         paired_stems: set[str] = set()
+        runs = self.pair_from_gazetteer(names, runs, paired_stems, vi)
+        unpaired_runs: list[_Run] = []
         for run in runs:
             rest = self.match_run(run, names, zh, paired_stems)
             unpaired_runs.extend(rest)
@@ -305,18 +408,24 @@ class _Terms:
         }
         for run in list(foreign):
             scored = sorted(
-                ((transliteration_score(stem, run.text), stem) for stem in left), reverse=True
+                ((transliteration_score(_bare(stem), run.text), stem) for stem in left),
+                reverse=True,
             )
             if not scored:
                 break
             score, stem = scored[0]
-            alone = len(left) == 1 and len(foreign) == 1
+            # Elimination only between names the tables or jieba's place tag proposed: a
+            # tentative person or organisation is paired by its likeness or its position.
+            alone = len(left) == 1 and len(foreign) == 1 and not left[stem].tentative
             if score >= TRANSLIT_SCORE or (alone and score >= ELIMINATION_SCORE):
                 name = left.pop(stem)
+                if not name.confirmed and not name.places:
+                    self._set_kind(name, run, vi)  # jieba's tag alone does not decide
                 self.record_pair(name, run.text, vi, run.start)
                 paired_stems.add(stem)
                 foreign.remove(run)
                 unpaired_runs.remove(run)
+        self.pair_by_position(names, unpaired_runs, paired_stems, zh, vi)
         for run in unpaired_runs:
             self.vi_only(run, vi)
         for name in names:
@@ -326,6 +435,131 @@ class _Terms:
             if name.stem not in paired_stems and name.confirmed and name.stem not in self.by_zh:
                 self.zh_only(name)
         self.report_unpaired(index, names, paired_stems, vi)
+
+    def pair_from_gazetteer(
+        self, names: list[_Name], runs: list[_Run], paired: set[str], vi: str
+    ) -> list[_Run]:
+        """Chinese names the gazetteer knows, paired with the Vietnamese form it gives where
+        the sentence says it, capitalised or not (联合国 ↔ Liên hợp quốc, 红河 ↔ sông Hồng).
+        Returns the runs, less what these names took."""
+        taken: list[tuple[int, int]] = []
+        for name in names:
+            if name.abbreviation or name.stem in paired or not name.places:
+                continue
+            forms = {gazetteer.strip_generic(f) for p in name.places for f in p.vi_forms}
+            for form in sorted(forms, key=len, reverse=True):
+                m = _find_vi_form(vi, form, taken)
+                if m is not None:
+                    self.record_pair(name, vi[m[0] : m[1]], vi, m[0])
+                    paired.add(name.stem)
+                    taken.append(m)
+                    break
+        if not taken:
+            return runs
+        out = []
+        for run in runs:
+            pieces = [(run.start, run.end)]
+            for t_start, t_end in taken:
+                pieces = [
+                    part
+                    for p_start, p_end in pieces
+                    for part in ((p_start, min(p_end, t_start)), (max(p_start, t_end), p_end))
+                    if part[0] < part[1]
+                ]
+            for p_start, p_end in pieces:
+                text = vi[p_start:p_end].strip(" ,")
+                if not text or not text[0].isupper():
+                    continue
+                p_start = vi.index(text, p_start)
+                partial = (p_start, p_start + len(text)) != (run.start, run.end)
+                initial = run.initial and p_start == run.start
+                out.append(_Run(p_start, p_start + len(text), text, initial, partial))
+        return out
+
+    def pair_by_position(
+        self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
+    ) -> None:
+        """A lone unpaired Chinese name and a lone unpaired Vietnamese proper name in the same
+        sentence pair, in the same place among the anchors both sides share (paired names and
+        numbers: between the same two anchors, or before the first or after the last), name
+        the same thing: 琅勃拉邦 / Luông Pha Băng, a river the gazetteer lacks. Only where
+        both languages put the anchors in the same order: where they do not (a relative
+        clause turned round), position says nothing.
+
+        The taggers only propose: the Vietnamese run must be a name by underthesea (Np), by
+        a place word before it (sông, tỉnh…) or by not being a Vietnamese word (a
+        transliteration); the Chinese name is whatever jieba, the tables or the gazetteer
+        offered. The kind comes from the gazetteer or the place word, else from underthesea's
+        NER and jieba's tag where they agree (or only one has a view), else it is "name".
+        """
+        left = [
+            n
+            for n in names
+            if n.stem not in paired and not n.abbreviation and not self._said_elsewhere(n, vi)
+        ]
+        if not left:
+            return
+        anchors = sorted(self.anchors + _number_anchors(zh, vi))
+        vi_order = [b for _a, b in anchors]
+        if vi_order != sorted(vi_order):
+            return  # the languages order this sentence differently: position says nothing
+        slots: dict[int, list[_Name]] = {}
+        for n in left:
+            slots.setdefault(sum(1 for a, _b in anchors if a < n.start), []).append(n)
+        for slot, here in sorted(slots.items()):
+            if len(here) != 1:
+                continue
+            candidates = [
+                r
+                for r in runs
+                if not r.partial and sum(1 for _a, b in anchors if b < r.start) == slot
+            ]
+            candidates = [r for r in candidates if self._is_name_run(r, vi)]
+            if len(candidates) == 1 and _may_be(here[0], candidates[0].text):
+                self._pair_in_place(here[0], candidates[0], runs, paired, vi)
+
+    def _set_kind(self, name: _Name, run: _Run, vi: str) -> None:
+        """The kind of a name paired without the tables: place where the gazetteer or a place
+        word says so, organisation for an acronym, else what underthesea's NER and jieba's tag
+        say where they agree (or only one has a view), else "name"."""
+        prefix, _level = _place_word_before(vi, run.start)
+        if name.places or prefix:
+            kind = "place"
+        elif re.fullmatch(r"[A-ZĐ]{2,}", run.text):
+            kind = "organisation"  # an acronym: WFP, ASEAN
+        else:
+            ner = vinlp.entity_kind(vi, run.start, run.end)
+            jieba = name.kind if name.kind in ("place", "person", "organisation") else None
+            kind = ner if jieba is None else jieba if ner in (None, jieba) else "name"
+        name.kind = kind if kind in ("place", "person", "organisation") else "name"
+
+    def _pair_in_place(
+        self, name: _Name, run: _Run, runs: list[_Run], paired: set[str], vi: str
+    ) -> None:
+        self._set_kind(name, run, vi)
+        self.record_pair(name, run.text, vi, run.start)
+        b = self.builders[self.by_zh[name.stem]]
+        b.kind = name.kind if b.kind not in ("place", "work") else b.kind
+        paired.add(name.stem)
+        runs.remove(run)
+
+    def _said_elsewhere(self, name: _Name, vi: str) -> bool:
+        """A name already paired in another sentence whose Vietnamese form is in this one."""
+        ident = self.by_zh.get(name.stem)
+        if ident is None:
+            return False
+        forms = self.builders[ident].vi_forms
+        return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", vi) for f in forms)
+
+    def _is_name_run(self, run: _Run, vi: str) -> bool:
+        if any(vietnamese.is_foreign_word(w) for w in run.text.split()):
+            return True
+        prefix, _level = _place_word_before(vi, run.start)
+        if prefix:
+            return True
+        if run.initial and run.text.split()[0].lower() in self.lower_words:
+            return False
+        return vinlp.is_proper(vi, run.start, run.end)
 
     def match_run(self, run: _Run, names: list[_Name], zh: str, paired: set[str]) -> list[_Run]:
         """Pair the longest sub-spans of a run with zh names; return the parts left over."""
@@ -361,23 +595,36 @@ class _Terms:
         return out
 
     def _run(self, start: int, end: int, run: _Run, _s: int) -> _Run:
-        partial = (start, end) != (run.start, run.end)
+        partial = run.partial or (start, end) != (run.start, run.end)
         return _Run(
             start, end, self.analysis_vi[start:end], run.initial and start == run.start, partial
         )
 
     def best_name(self, span: str, names: list[_Name]) -> _Name | None:
         best, best_score = None, 0.0
+        folded = fold(span)
+        keys = {folded, fold(gazetteer.strip_generic(span))}
         for name in names:
             score = reading_score(name.stem, span)
-            if name.known_vi and fold(name.known_vi) == fold(span):
+            if name.known_vi and fold(name.known_vi) == folded:
                 score = 100.0
             division = None if score >= NAME_SCORE else _division(name.stem)
-            if division is not None and fold(division.vi) == fold(span):
+            if division is not None and fold(division.vi) == folded:
                 score = 100.0
+            if score < 100.0:
+                ident = self.by_zh.get(name.stem)
+                if ident is not None and folded in self._folded_vi(ident):
+                    score = 100.0  # paired so in another sentence (by position, by the gazetteer)
+            if score < 100.0:
+                places = name.places or (() if name.abbreviation else gazetteer.by_zh(name.stem))
+                if any(keys & gazetteer.vi_keys(p) for p in places):
+                    score = 100.0  # 老街 ↔ Lào Cai, 尼罗河 ↔ Nin: the gazetteer knows the pair
             if score >= NAME_SCORE and score > best_score:
                 best, best_score = name, score
         return best
+
+    def _folded_vi(self, ident: str) -> set[str]:
+        return {fold(f) for f in self.builders[ident].vi_forms}
 
     def substring_name(self, span: str, zh: str) -> _Name | None:
         """A Han substring of the zh sentence read exactly as the span (政府 ↔ Chính phủ)."""
@@ -389,7 +636,7 @@ class _Terms:
             piece = zh[start : start + n]
             if not all(HAN_RE.match(c) for c in piece):
                 continue
-            if hanviet_folded(piece) == words:
+            if hanviet_folded(piece) == words and whole_word(zh, start, start + n):
                 flag = next((f for w, f, s in chinese.tag(zh) if s <= start < s + len(w)), "")
                 kind = {"ns": "place", "nt": "organisation", "nr": "person"}.get(flag, "term")
                 rest = zh[start + n :]
@@ -398,10 +645,21 @@ class _Terms:
                     if rest.startswith(suffix):
                         kind, level = "place", lvl
                         break
-                return _Name(piece, piece, start, start + n, kind, level)
+                places = tuple(gazetteer.by_zh(piece))
+                if places and _gazetteer_vi(places, span):
+                    # 海防 ↔ Hải Phòng: jieba calls it a common noun, the gazetteer a place.
+                    kind, level = "place", level or _place_level(places[0])
+                else:
+                    places = ()
+                return _Name(piece, piece, start, start + n, kind, level, places=places)
         return None
 
     def record_pair(self, name: _Name, vi_name: str, vi_sentence: str, vi_start: int) -> None:
+        self.anchors.append((name.start, vi_start))
+        if not name.abbreviation:
+            self.paired_spans.setdefault(self.index, []).append(
+                (name.start, name.start + len(name.surface), name.stem)
+            )
         b = self.name_builder(name.stem, vi_name, name.kind)
         if name.abbreviation:
             b.zh_aliases.add(name.surface)
@@ -416,6 +674,9 @@ class _Terms:
             b.vi_aliases.add(f"{prefix} {vi_name}")
             if level:
                 b.levels.append(level)
+            if b.kind in ("person", "organisation", "name"):
+                # cầu Thê Húc: the Vietnamese says it is a place, whatever jieba's tag said.
+                b.kind = "place"
 
     def zh_only(self, name: _Name) -> None:
         b = self.name_builder(name.stem, None, name.kind)
@@ -440,11 +701,21 @@ class _Terms:
             return  # a capitalised common noun ("Chính phủ", "Trung ương"): not a name
         if run.initial and not (prefix or division):
             return
+        if not (prefix or foreign or division) and not vinlp.is_proper(
+            sentence, run.start, run.end, default=True
+        ):
+            return  # "…Lan, Hiệu trưởng": in a list, but underthesea reads no proper noun
         kind = (
             "place"
             if (prefix or division or (in_list and _list_of_places(sentence, run.start)))
             else "name"
         )
+        if kind == "name":
+            # The gazetteer, then underthesea's NER, say what a bare name is.
+            if gazetteer.by_vi(run.text):
+                kind = "place"
+            else:
+                kind = vinlp.entity_kind(sentence, run.start, run.end) or kind
         b = self.name_builder(None, run.text, kind)
         if prefix:
             b.vi_aliases.add(f"{prefix} {run.text}")
@@ -528,7 +799,9 @@ class _Terms:
                 if not q.spelled and not _list_marker(zh, q):
                     self.number_builder(q, None)
             for name in self.zh_names(zh):
-                if name.confirmed or self.analysis.languages == (ZH,):
+                # With no other language to confirm it, one tagger's word is not enough.
+                alone = self.analysis.languages == (ZH,) and not name.tentative
+                if name.confirmed or alone:
                     if name.abbreviation:
                         b = self.name_builder(name.stem, None, name.kind)
                         b.zh_aliases.add(name.surface)
@@ -588,12 +861,50 @@ def _vi_number_word(sentence: str, value: float) -> str | None:
     return None
 
 
+# Words that, just before a name, say it is a river, a mountain, a sea, a landmark… (sông Nin,
+# cầu Thê Húc).
+NATURE_WORDS = [
+    ("cao nguyên", "plateau"),
+    ("dãy núi", "mountain"),
+    ("sông", "river"),
+    ("núi", "mountain"),
+    ("dãy", "mountain"),
+    ("đỉnh", "mountain"),
+    ("hồ", "lake"),
+    ("biển", "sea"),
+    ("vịnh", "sea"),
+    ("đảo", "island"),
+    # Landmarks: a bridge, temple, pagoda, palace, tomb, square, port…
+    ("quảng trường", "landmark"),
+    ("sân bay", "landmark"),
+    ("cầu", "landmark"),
+    ("đền", "landmark"),
+    ("chùa", "landmark"),
+    ("lăng", "landmark"),
+    ("tháp", "landmark"),
+    ("cảng", "landmark"),
+    ("chợ", "landmark"),
+    ("đèo", "landmark"),
+    ("ga", "landmark"),
+    ("đập", "landmark"),
+    ("hang", "landmark"),
+    ("thác", "landmark"),
+]
+
+
 def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | None]:
     before = sentence[:start].rstrip()
     low = before.lower()
     for word, level in vietnamese.PLACE_WORDS:
         if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalpha()):
             return before[-len(word) :], level
+    for word, level in NATURE_WORDS:
+        if low.endswith(word) and (len(low) == len(word) or not low[-len(word) - 1].isalpha()):
+            # "yêu cầu Chính phủ", "đồng hồ", "khai thác": only a word of its own says what
+            # the name is, and underthesea's segmentation tells which.
+            at = len(before) - len(word)
+            if " " in word or at == 0 or vinlp.is_word(sentence, at, len(before)):
+                return before[at:], level
     return None, None
 
 
@@ -604,12 +915,254 @@ def _list_of_places(sentence: str, start: int) -> bool:
     return any(word in clause for word, _ in vietnamese.PLACE_WORDS[:12])
 
 
+# jieba's tags for people and organisations (nr, nrfg, nrt: people; nt: organisations).
+_JIEBA_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "nt": "organisation"}
+_NAME_FLAGS = {"nr", "nrfg", "nrt", "ns", "nt", "nz"}
+# What may follow a name inside one jieba word: 上海市, 老街省, 海防港, 红河州.
+_NAME_TAILS = tuple(s for s, _ in chinese.SUFFIXES) + tuple("河江湖山人族港湾岛峰站桥洞寺庙")
+# What jieba glues to a name it tags (了栖旭: 了 + 栖旭): particles and prepositions.
+_GLUED = set("了的地得着过和与及同跟是在于从到向往对给把被将以为也都又就还而并或")
+
+
+@lru_cache(maxsize=2048)
+def _bounds(sentence: str) -> tuple[set[int], dict[int, tuple[str, str, int]]]:
+    """jieba's word boundaries in a sentence, and the word covering each offset."""
+    bounds = {0, len(sentence)}
+    covering: dict[int, tuple[str, str, int]] = {}
+    for word, flag, start in chinese.tag(sentence):
+        bounds.add(start)
+        bounds.add(start + len(word))
+        for k in range(start, start + len(word)):
+            covering[k] = (word, flag, start)
+    return bounds, covering
+
+
+def whole_word(sentence: str, start: int, end: int) -> bool:
+    """Whether sentence[start:end] is whole words by jieba's segmentation.
+
+    A cut inside a word is allowed only where jieba is known to err or the rest is a suffix:
+    where jieba glued a particle to a name it tags (了栖旭: 了 + 栖旭), or before an
+    administrative or geographic suffix it keeps in the word (上海|市, 海防|港). 尼罗河 is not
+    in 白尼罗河, nor 上海 in 世界上海拔.
+    """
+    if start >= end:
+        return False
+    bounds, covering = _bounds(sentence)
+    if start not in bounds:
+        word, flag, w_start = covering[start]
+        head = sentence[w_start:start]
+        if flag not in _NAME_FLAGS or not set(head) <= _GLUED:
+            return False
+    if end not in bounds:
+        word, flag, w_start = covering[end]
+        tail = sentence[end : w_start + len(word)]
+        glued = flag in _NAME_FLAGS and set(tail) <= _GLUED
+        if not glued and not tail.startswith(_NAME_TAILS):
+            return False
+    return True
+
+
+def gazetteer_spans(sentence: str, vi: str = "") -> list[tuple[int, int, list]]:
+    """(start, end, places) of gazetteer names in a Chinese sentence, on word boundaries,
+    longest first where two overlap (青藏高原 before 西藏).
+
+    With the Vietnamese sentence, a name may also cut a word jieba tags as a name when the
+    Vietnamese says it: in 沿红河北上 jieba reads 红|河北|上, the Vietnamese "sông Hồng"."""
+    forms = gazetteer.zh_forms()
+    longest = gazetteer.longest_zh()
+    out = []
+    for start in range(len(sentence)):
+        for end in range(min(len(sentence), start + longest), start + 1, -1):
+            places = forms.get(sentence[start:end])
+            if not places:
+                continue
+            if whole_word(sentence, start, end) or (
+                vi and _cuts_only_names(sentence, start, end) and _said_in(places, vi)
+            ):
+                out.append((start, end, places))
+                break
+    return out
+
+
+def _cuts_only_names(sentence: str, start: int, end: int) -> bool:
+    """Whether every word sentence[start:end] cuts is one jieba tags as a name."""
+    bounds, covering = _bounds(sentence)
+    cut = [covering[k] for k in (start, end) if k not in bounds and k in covering]
+    return all(flag in _NAME_FLAGS for _w, flag, _s in cut)
+
+
+def _said_in(places, vi: str) -> bool:
+    forms = {gazetteer.strip_generic(f) for p in places for f in p.vi_forms}
+    return any(_find_vi_form(vi, form, []) for form in forms)
+
+
+def _number_anchors(zh: str, vi: str) -> list[tuple[int, int]]:
+    """(zh offset, vi offset) of numbers of equal value on both sides, each used once."""
+    out = []
+    used: set[int] = set()
+    vn = numbers.vi_quantities(vi)
+    for q in numbers.zh_quantities(zh):
+        k = next(
+            (k for k, n in enumerate(vn) if k not in used and numbers.same_quantity(q, n)), None
+        )
+        if k is not None:
+            used.add(k)
+            out.append((q.start, vn[k].start))
+    return out
+
+
+_OPENING = '“「《"‘『'
+_CLOSING = '”」》"’』'
+
+
+def _zh_mention_ok(text: str, start: int, end: int) -> bool:
+    """A Chinese mention is whole words, or exactly what a pair of quotes encloses."""
+    if start and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING:
+        return True
+    return whole_word(text, start, end)
+
+
+def _whole_vi_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop Vietnamese mentions that are part of a longer proper name: "Hà" in "Hà Nội".
+
+    A mention inside a capitalised run must reach the run's end or meet another mention
+    there ("Hà" is not said in "Hà Nội"), and must not be the tail of a longer known name.
+    """
+    spans = {(s, e) for s, e, _k in found}
+    starts = {s for s, _e in spans}
+    ends = {e for _s, e in spans}
+    keep = []
+    for start, end, key in found:
+        ok = True
+        for r_start, r_end, words in vietnamese.capitalised_runs(text):
+            if not (r_start <= start and end <= r_end) or (r_start, r_end) == (start, end):
+                continue
+            right = next((w for w in words if w[0] > end), None)
+            if right is not None and right[0] not in starts:
+                ok = False
+            left = [w for w in words if w[1] < start]
+            if left and left[-1][1] not in ends:
+                # "Nam" in "Hà Nam": the longer name is a known one. ("dân tộc Hồi Ninh Hạ":
+                # an ethnic name before a province is no part of it.)
+                here = set(gazetteer.by_vi(text[start:end]))
+                for w in left:
+                    longer = gazetteer.by_vi(text[w[0] : end])
+                    if longer and not here & set(longer):  # "Sông Nin" is still the Nin
+                        ok = False
+        if ok:
+            keep.append((start, end, key))
+    return keep
+
+
+def _jieba_says_name(sentence: str, start: int, end: int) -> bool:
+    """Whether jieba tags a word inside sentence[start:end] as a place, person or organisation
+    (ns, nr, nt; not nz, which it gives to words like 和平)."""
+    return any(
+        flag in _NAME_FLAGS and flag != "nz" and start <= w_start < end
+        for _w, flag, w_start in chinese.tag(sentence)
+    )
+
+
+def name_fits(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] may be taken as a whole name (to blank, swap or find it): in
+    Chinese, whole jieba words or exactly a quote's content (上海 is not in 世界上海拔); in
+    Vietnamese, not part of a longer proper name ("Hà" is not in "Hà Nội")."""
+    if lang == ZH:
+        return _zh_mention_ok(text, start, end)
+    return bool(_whole_vi_names(text, [(start, end, "")]))
+
+
+def _find_vi_form(vi: str, form: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a gazetteer form stands in a Vietnamese sentence as a whole name: its own case
+    (its first letter either case), whole words, not part of a longer name, not taken."""
+    if not form:
+        return None
+    head = re.escape(form[0].lower()) + "|" + re.escape(form[0].upper())
+    pattern = rf"(?<!\w)(?:{head}){re.escape(form[1:])}(?!\w)"
+    for m in re.finditer(pattern, vi):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if _whole_vi_names(vi, [(m.start(), m.end(), "")]):
+            return m.start(), m.end()
+    return None
+
+
+def _may_be(name: _Name, vi: str) -> bool:
+    """Whether a Vietnamese run may name a Chinese name whose Vietnamese the tables or the
+    gazetteer give: only as a spelling of it (Mê Công for Mê Kông), never another name (河北
+    is Hà Bắc, not the Hồng of a sông Hồng beside it). A name they do not know may be anything
+    but a person's Han name, which Vietnamese reads in Hán-Việt or transliterates."""
+    known = {gazetteer.strip_generic(f) for p in name.places for f in p.vi_forms}
+    if name.known_vi:
+        known.add(name.known_vi)
+    if name.kind == "person" and re.fullmatch(r"[A-ZĐ]{2,}", vi):
+        return False  # an acronym names an organisation, not a person (黄英 is not VOV)
+    if not known:
+        if name.kind == "person" and not any(vietnamese.is_foreign_word(w) for w in vi.split()):
+            # A Han name of a person is read in Hán-Việt (张雪 is Trương Tuyết, not Vũ Lan)
+            # unless the Vietnamese transliterates it.
+            return reading_score(name.stem, vi) >= PERSON_SCORE
+        return True
+    target = fold(vi)
+    return any(SequenceMatcher(None, fold(k), target).ratio() >= 0.8 for k in known)
+
+
+def _bare(stem: str) -> str:
+    """A transliterated name without the geographic word Chinese adds (维多利亚|湖, 塔纳|湖):
+    the Vietnamese puts it before the name (hồ Victoria), outside the run."""
+    if len(stem) > 2 and stem[-1] in "河江湖山岛峰港湾":
+        return stem[:-1]
+    return stem
+
+
+def _quote_order(zq: list[str], vq: list[str]) -> list[int]:
+    """For each Chinese quote, the index of its Vietnamese quote: a quote read in Hán-Việt
+    (《岭南摭怪》 ↔ “Lĩnh Nam chích quái”) pairs with its reading wherever it stands; the others
+    pair in order. Vietnamese often lists two works in another order than the Chinese."""
+    if len(zq) < 2:
+        return list(range(len(vq)))
+    scores = sorted(
+        ((reading_score(z, v), i, j) for i, z in enumerate(zq) for j, v in enumerate(vq)),
+        reverse=True,
+    )
+    mapping: dict[int, int] = {}
+    for score, i, j in scores:
+        if score < NAME_SCORE:
+            break
+        if i not in mapping and j not in mapping.values():
+            mapping[i] = j
+    rest = [j for j in range(len(vq)) if j not in mapping.values()]
+    for i in range(len(zq)):
+        if i not in mapping:
+            mapping[i] = rest.pop(0)
+    return [mapping[i] for i in range(len(zq))]
+
+
+def _place_level(place) -> str:
+    """The Term.level of a gazetteer place: the divisions' level for Chinese divisions
+    (province, prefecture, county), the gazetteer class otherwise (country, river…)."""
+    if place.country == "CN" and place.cls in ("province", "city", "county"):
+        d = _division(place.zh)
+        if d is not None:
+            return d.level
+        return {"city": "prefecture"}.get(place.cls, place.cls)
+    return place.cls
+
+
+def _gazetteer_vi(places, span: str) -> bool:
+    """Whether a Vietnamese span names one of these places (generic word optional)."""
+    target = fold(span)
+    bare = fold(gazetteer.strip_generic(span))
+    return any(target in gazetteer.vi_keys(p) or bare in gazetteer.vi_keys(p) for p in places)
+
+
 def find_terms(analysis: Analysis) -> None:
     """Fill analysis.terms and analysis.mentions (and add Problems for unpaired names)."""
     t = _Terms(analysis)
     for s in analysis.sentences:
         t.analysis_vi = s.vi or ""
         if s.zh and s.vi:
+            t.index = s.index
             t.pair_sentence(s.index, s.zh, s.vi)
         else:
             t.single(s.zh, s.vi)
@@ -655,6 +1208,9 @@ def _finish(t: _Terms) -> list[Term]:
             if level is None:
                 d = _division(zh or vi or "")
                 level = d.level if d else None
+            if level is None:
+                places = gazetteer.by_zh(zh) if zh else gazetteer.by_vi(vi or "")
+                level = _place_level(places[0]) if places else None
         aliases: dict[str, list[str]] = {}
         zh_alias = sorted(a for a in b.zh_aliases if a != zh)
         vi_alias = sorted({*b.vi_aliases, *(f for f in b.vi_forms if f != vi)} - {vi})
@@ -708,6 +1264,7 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
     mentions: list[Mention] = []
     known = {term.key for term in terms}
     by_zh = {term.zh: term for term in terms if term.zh}
+    keys = {term.key for term in terms}
     for s in analysis.sentences:
         for lang, text in ((ZH, s.zh), (VI, s.vi)):
             if not text:
@@ -722,14 +1279,28 @@ def _mentions(analysis: Analysis, t: _Terms, terms: list[Term]) -> list[Mention]
                 for form in forms:
                     pattern = re.escape(form) if lang == ZH else rf"(?<!\w){re.escape(form)}(?!\w)"
                     for m in re.finditer(pattern, text):
+                        if lang == ZH and not _zh_mention_ok(text, m.start(), m.end()):
+                            continue  # 上海 is not in 世界上海拔
                         candidates.append((m.start(), m.end(), term.key))
             taken: set[int] = set()
+            if lang == ZH:
+                # Where a name was paired in this sentence, its span stands first.
+                for start, end, stem in t.paired_spans.get(s.index, []):
+                    ident = t.by_zh.get(stem)
+                    key = t.builders[ident].key() if ident is not None else None
+                    span = set(range(start, end))
+                    if key in keys and not span & taken:
+                        taken.update(span)
+                        found.append((start, end, key))
             for start, end, key in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
                 span = set(range(start, end))
                 if span & taken:
                     continue
                 taken.update(span)
                 found.append((start, end, key))
+            if lang == VI:
+                found = _whole_vi_names(text, found)
+                taken = {k for start, end, _key in found for k in range(start, end)}
             if lang == ZH:
                 for offset, full in chinese.abbreviation_runs(text):
                     term = by_zh.get(full)
