@@ -24,6 +24,7 @@ SKIP_COST = 0.6  # one unit left without a partner
 MERGE_COST = 0.35  # extra cost of joining two units to match one
 WEAK_COST = 0.6  # a 1:1 pair costing more than this is reported as doubtful
 UNSUPPORTED = 0.2  # share of a merged unit's words that must appear on the other side
+MAX_DRIFT = 40  # units by which the alignment may stray from the proportional diagonal
 
 
 @dataclass
@@ -120,15 +121,24 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
         ratio = length_ratio(zh_texts, vi_texts)
     zf = [zh_features(t) for t in zh_texts]
     vf = [vi_features(t) for t in vi_texts]
+    zf2 = [zf[i] + zf[i + 1] for i in range(len(zf) - 1)]
+    vf2 = [vf[j] + vf[j + 1] for j in range(len(vf) - 1)]
     n, m = len(zf), len(vf)
-    band = 8 + abs(n - m)
+    # Only cells near the diagonal are explored, and the band's width is capped, so the work
+    # grows with the number of units, not with its square: a translation that drifts more than
+    # MAX_DRIFT units from its proportional place is not one this aligner can follow anyway.
+    band = 8 + min(abs(n - m), MAX_DRIFT)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
+        lo, hi = 0, m
+        if n and m:
+            centre = i * m / n
+            lo, hi = max(0, math.floor(centre - band) - 1), min(m, math.ceil(centre + band) + 1)
+        for j in range(lo, hi + 1):
+            here = cost.get((i, j), inf)
+            if here == inf:
                 continue
             if n and m and abs(i * m / n - j) > band:
                 continue
@@ -137,8 +147,8 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
                 if ni > n or nj > m:
                     continue
                 if di and dj:
-                    z = zf[i] if di == 1 else zf[i] + zf[i + 1]
-                    v = vf[j] if dj == 1 else vf[j] + vf[j + 1]
+                    z = zf[i] if di == 1 else zf2[i]
+                    v = vf[j] if dj == 1 else vf2[j]
                     step = pair_cost(z, v, ratio)
                     if di == 2:
                         step += MERGE_COST + _unsupported(zf[i : i + 2], v, zh=True)
@@ -146,13 +156,13 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
                         step += MERGE_COST + _unsupported(vf[j : j + 2], z, zh=False)
                 else:
                     step = SKIP_COST
-                if cost[i][j] + step < cost[ni][nj]:
-                    cost[ni][nj] = cost[i][j] + step
-                    back[ni][nj] = (i, j, step)
+                if here + step < cost.get((ni, nj), inf):
+                    cost[(ni, nj)] = here + step
+                    back[(ni, nj)] = (i, j, step)
     steps = []
     i, j = n, m
     while i or j:
-        pi, pj, step = back[i][j]
+        pi, pj, step = back[(i, j)]
         steps.append(Step(list(range(pi, i)), list(range(pj, j)), step))
         i, j = pi, pj
     steps.reverse()

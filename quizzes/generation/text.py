@@ -9,9 +9,12 @@ inconsistently ("Nội Mông Cổ" next to "Nội Mộng Cổ").
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from functools import lru_cache
 
+from content.lang import divisions
 from content.lang.chinese import NUMERAL_CHARS
-from content.lang.divisions import DIVISIONS, abbreviation_map, fold, lookup
+from content.lang.divisions import DIVISIONS, abbreviation_map
 from content.lang.model import VI, ZH, Analysis, Term
 
 BLANK = "____"
@@ -35,6 +38,58 @@ _ABBREVIATIONS = abbreviation_map()
 _FULL_NAMES = sorted({d.zh for d in DIVISIONS} | {d.full_zh for d in DIVISIONS}, key=len)
 
 
+# Generation compares the same sentences and names thousands of times per document: these pure
+# functions are memoised so that the work per question does not grow with the document.
+fold = lru_cache(maxsize=16384)(divisions.fold)
+lookup = lru_cache(maxsize=4096)(divisions.lookup)
+
+
+class AnalysisIndex:
+    """What generation looks up for every question, built once per Analysis instead of scanning
+    its mentions, terms and sentences each time (which made generation quadratic in the
+    document's size)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.key = _index_key(analysis)
+        self.forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.terms_in: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self.sentences_of: dict[str, list[int]] = defaultdict(list)
+        for m in analysis.mentions:
+            self.forms[(m.term, m.lang)].append(m.text)
+            self.terms_in[(m.sentence, m.lang)].append(m.term)
+            self.sentences_of[m.term].append(m.sentence)
+        self.terms = {t.key: t for t in analysis.terms}
+        self.squashed_sentences = {
+            squash(text) for s in analysis.sentences for text in (s.zh, s.vi) if text
+        }
+
+
+def _index_key(analysis: Analysis) -> tuple:
+    lists = (analysis.mentions, analysis.terms, analysis.sentences)
+    return (analysis, *lists, *(len(x) for x in lists))
+
+
+_last_index: AnalysisIndex | None = None
+
+
+def analysis_index(analysis: Analysis) -> AnalysisIndex:
+    """The index of `analysis`; the last one is kept, and rebuilt when its lists change."""
+    global _last_index
+    index = _last_index
+    key = _index_key(analysis)
+    if (
+        index is None
+        or len(index.key) != len(key)
+        or any(
+            a is not b if isinstance(a, (list, Analysis)) else a != b
+            for a, b in zip(index.key, key, strict=True)
+        )
+    ):
+        index = AnalysisIndex(analysis)
+        _last_index = index
+    return index
+
+
 def other(lang: str) -> str:
     return VI if lang == ZH else ZH
 
@@ -43,6 +98,7 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+@lru_cache(maxsize=16384)
 def squash(text: str) -> str:
     """A comparison key: folded, punctuation and spaces removed."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
@@ -96,17 +152,13 @@ def term_forms(term: Term, lang: str, analysis: Analysis | None = None) -> list[
             forms.add(_VI_NUMBER_WORDS[value])
         if analysis is not None:
             # Where the pipeline saw the number written out (一项, một), that word is its form.
-            forms.update(
-                m.text
-                for m in analysis.mentions
-                if m.term == term.key and m.lang == lang and m.text
-            )
+            forms.update(t for t in analysis_index(analysis).forms[(term.key, lang)] if t)
         return sorted(forms, key=len, reverse=True)
     if surface := term.get(lang):
         forms.add(surface)
     forms.update(a for a in term.aliases.get(lang, []) if a)
     if analysis is not None:
-        forms.update(m.text for m in analysis.mentions if m.term == term.key and m.lang == lang)
+        forms.update(analysis_index(analysis).forms[(term.key, lang)])
     if division := division_of(term):
         forms.update(
             (division.zh, division.full_zh) if lang == ZH else (division.vi, division.full_vi)
