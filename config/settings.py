@@ -187,6 +187,8 @@ TASKS = {
 # Anki decks with more notes than this are built in the background (quizzes.anki.jobs) and
 # written under EXPORT_ROOT, served to their owner only and removed after a day.
 ANKI_DIRECT_EXPORT_MAX_NOTES = int(env_str("ANKI_DIRECT_EXPORT_MAX_NOTES", "2000"))
+# How many exports one user may have waiting or being built at once.
+ANKI_EXPORTS_PER_USER = int(env_str("ANKI_EXPORTS_PER_USER", "2"))
 EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(BASE_DIR / "media" / "exports")))
 
 # The demo accounts `make run` creates (DEBUG only); see accounts/management/commands/seed_demo.py.
