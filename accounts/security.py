@@ -103,6 +103,34 @@ def password_change_window_minutes() -> int:
     return math.ceil(settings.PASSWORD_CHANGE_WINDOW.total_seconds() / 60)
 
 
+# -- asking for reset links --------------------------------------------------------------------
+
+RESETS_PER_ADDRESS = 10  # reset requests from one client address per window
+RESETS_PER_EMAIL = 3  # reset mails to one address per window (no mail-bombing a victim)
+RESET_WINDOW = 60 * 60
+
+
+def _count(key: str) -> int:
+    """Add one to a counter that lives RESET_WINDOW seconds from its first hit; its new value."""
+    if cache.add(key, 1, RESET_WINDOW):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, RESET_WINDOW)
+        return 1
+
+
+def reset_request_allowed(request: HttpRequest) -> bool:
+    """Count a reset request from this client; False beyond RESETS_PER_ADDRESS a window."""
+    return _count(f"password-reset-address:{client_ip(request)}") <= RESETS_PER_ADDRESS
+
+
+def reset_mail_allowed(email: str) -> bool:
+    """Count a reset mail to `email`; False beyond RESETS_PER_EMAIL a window."""
+    return _count(f"password-reset-email:{email.strip().casefold()}") <= RESETS_PER_EMAIL
+
+
 # -- a teacher sets a student's password -----------------------------------------------------
 
 

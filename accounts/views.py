@@ -66,3 +66,24 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         security.clear_lockouts(form.user)
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Anyone: ask for a reset link by email (Django's flow). At most RESETS_PER_ADDRESS
+    requests from one address an hour (refused with a message) and RESETS_PER_EMAIL mails to
+    one address (the rest silently not sent, so the page never tells who has an account).
+    Template: registration/password_reset_form.html (context: form, and `blocked`)."""
+
+    def post(self, request, *args, **kwargs):
+        if not security.reset_request_allowed(request):
+            context = self.get_context_data(
+                form=self.get_form_class()(),
+                blocked=_("Too many requests from here. Try again in an hour."),
+            )
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not security.reset_mail_allowed(form.cleaned_data["email"]):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)

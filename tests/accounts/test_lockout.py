@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -34,6 +35,13 @@ def _hammer(times: int = 5, username: str = "alice", **meta) -> None:
 
 def _signed_in(response) -> bool:
     return response.status_code == 302 and response["Location"] == reverse("home")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # the reset-request counters live in the cache
+    yield
+    cache.clear()
 
 
 @pytest.fixture

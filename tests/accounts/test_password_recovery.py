@@ -63,6 +63,27 @@ def test_asking_for_an_unknown_address_reveals_nothing(client, alice, mailoutbox
     assert mailoutbox == []
 
 
+def test_a_victims_inbox_is_not_flooded_with_reset_mails(alice, mailoutbox):
+    alice.email = "alice@example.com"
+    alice.save()
+    for n in range(10):
+        response = Client(REMOTE_ADDR=f"192.0.2.{n + 1}").post(
+            reverse("password_reset"), {"email": "alice@example.com"}
+        )
+        assert response["Location"] == reverse("password_reset_done")
+    assert len(mailoutbox) == 3
+
+
+def test_one_address_cannot_ask_for_reset_links_without_end(client, db):
+    for _ in range(10):
+        client.post(reverse("password_reset"), {"email": "someone@example.com"})
+    response = client.post(
+        reverse("password_reset"), {"email": "someone@example.com"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 429
+    assert "Too many requests from here. Try again in an hour." in response.content.decode()
+
+
 def test_the_mailer_comes_from_the_environment(monkeypatch):
     monkeypatch.delenv("EMAIL_BACKEND", raising=False)
     assert env_mailer("/tmp/mail")["BACKEND"] == "django.core.mail.backends.console.EmailBackend"
