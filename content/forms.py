@@ -23,6 +23,12 @@ class DocumentForm(forms.Form):
     )
     file = forms.FileField(label=_("or upload a .txt file"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("At most %(limit)s KB of text, pasted or uploaded.") % {
+            "limit": MAX_TEXT_BYTES // 1024
+        }
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         # Beyond MAX_BYTES no encoding can hold 200 KB of text: refused unread. Below it the

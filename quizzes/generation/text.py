@@ -9,6 +9,7 @@ inconsistently ("Nội Mông Cổ" next to "Nội Mộng Cổ").
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from functools import lru_cache
 
@@ -69,24 +70,19 @@ def _index_key(analysis: Analysis) -> tuple:
     return (analysis, *lists, *(len(x) for x in lists))
 
 
-_last_index: AnalysisIndex | None = None
+_last = threading.local()  # per thread, so that two documents generated at once do not thrash
 
 
 def analysis_index(analysis: Analysis) -> AnalysisIndex:
     """The index of `analysis`; the last one is kept, and rebuilt when its lists change."""
-    global _last_index
-    index = _last_index
+    index = getattr(_last, "index", None)
     key = _index_key(analysis)
-    if (
-        index is None
-        or len(index.key) != len(key)
-        or any(
-            a is not b if isinstance(a, (list, Analysis)) else a != b
-            for a, b in zip(index.key, key, strict=True)
-        )
+    if index is None or any(
+        a is not b if isinstance(a, list | Analysis) else a != b
+        for a, b in zip(index.key, key, strict=True)
     ):
         index = AnalysisIndex(analysis)
-        _last_index = index
+        _last.index = index
     return index
 
 
