@@ -105,3 +105,16 @@ def test_a_gift_import_holding_an_oversized_question_names_its_line(teacher_clie
     html = unescape(response.content.decode())
     assert "Line 3" in html and "Too many options: 12, and a question may have at most 10." in html
     assert not Question.objects.exists()
+
+
+def test_a_gift_file_of_501_questions_is_refused_whole(teacher_client, document):
+    text = "\n\n".join(f"::q{i}::Câu {i} là {{=đúng}}." for i in range(501))
+    upload = SimpleUploadedFile("bank.gift", text.encode(), content_type="text/plain")
+    response = teacher_client.post(
+        reverse("teach:question_import"),
+        {"document": document.slug, "file": upload, "import_valid": "on"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    html = unescape(response.content.decode())
+    assert "The file holds 501 questions; import at most 500 at a time." in html
+    assert not Question.objects.exists()
