@@ -2,8 +2,9 @@
 
 Adding a document runs the language pipeline (content.lang.analyse) and then question generation
 (quizzes.generation.generate); both are timed. The documents are synthetic: the shipped articles'
-aligned paragraph pairs repeated, every number shifted by the paragraph's rank so no two
-paragraphs are identical, until the text reaches the size. A second series drops one Chinese
+aligned paragraph pairs repeated, every number shifted by the round of repetition so no two
+paragraphs are identical (numbers keep their size, as in a real text), until the text reaches
+the size. A second series drops one Chinese
 paragraph in seven, so the two parts have different paragraph counts (as real documents often
 do) and the aligner must skip some. Prints the CPU time per KB and its ratio to the 10 KB case:
 linear means a ratio near 1.
@@ -54,7 +55,7 @@ def synthetic(kb: int, uneven: bool = False) -> str:
     while size < kb * 1024:
         vi, zh = pairs[k % len(pairs)]
 
-        def bump(m: re.Match, shift: int = k) -> str:
+        def bump(m: re.Match, shift: int = k // len(pairs)) -> str:
             return str(int(m.group()) + shift)
 
         vi_out.append(_NUM_RE.sub(bump, vi))

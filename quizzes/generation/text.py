@@ -176,16 +176,18 @@ def term_name(term: Term, lang: str) -> str | None:
     return division.zh if lang == ZH else division.vi
 
 
+@lru_cache(maxsize=4096)
+def _number_pattern(digits: str) -> re.Pattern:
+    return re.compile(rf"(?<!\d)(?<!\d[.,]){re.escape(digits)}(?!\d|[.,]\d)")
+
+
 def find_form(text: str, form: str) -> list[tuple[int, int]]:
     """Where form occurs in text: exact for Chinese, case/diacritic-insensitive on word
     boundaries for Latin, and never inside a longer number for digits."""
     if not form:
         return []
     if form.isdigit():
-        return [
-            (m.start(), m.end())
-            for m in re.finditer(rf"(?<!\d)(?<!\d[.,]){re.escape(form)}(?!\d|[.,]\d)", text)
-        ]
+        return [(m.start(), m.end()) for m in _number_pattern(form).finditer(text)]
     if has_cjk(form):
         spans = []
         start = text.find(form)
