@@ -19,6 +19,7 @@ from content.lang.model import ZH, Analysis, Term
 
 from .text import (
     NUMERIC_KINDS,
+    analysis_index,
     division_of,
     find_forms,
     fold,
@@ -127,7 +128,7 @@ def place_options(
     if answer_div is None:
         return []
     rng = random.Random(seed)
-    in_document = {d.zh for t in analysis.terms if (d := division_of(t))}
+    in_document = analysis_index(analysis).places
     ranked = []
     for candidate in DIVISIONS:
         if candidate.zh == answer_div.zh or candidate.zh in exclude:

@@ -51,7 +51,9 @@ class AnalysisIndex:
     document's size)."""
 
     def __init__(self, analysis: Analysis) -> None:
-        self.key = _index_key(analysis)
+        self.analysis = analysis
+        self.lists = (analysis.mentions, analysis.terms, analysis.sentences)
+        self.sizes = tuple(len(x) for x in self.lists)
         self.forms: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.terms_in: dict[tuple[int, str], list[str]] = defaultdict(list)
         self.sentences_of: dict[str, list[int]] = defaultdict(list)
@@ -63,11 +65,18 @@ class AnalysisIndex:
         self.squashed_sentences = {
             squash(text) for s in analysis.sentences for text in (s.zh, s.vi) if text
         }
+        # The built-in divisions the document's place terms name (Division.zh).
+        self.places = {d.zh for t in analysis.terms if (d := division_of(t))}
 
-
-def _index_key(analysis: Analysis) -> tuple:
-    lists = (analysis.mentions, analysis.terms, analysis.sentences)
-    return (analysis, *lists, *(len(x) for x in lists))
+    def describes(self, analysis: Analysis) -> bool:
+        mentions, terms, sentences = self.lists
+        return (
+            self.analysis is analysis
+            and mentions is analysis.mentions
+            and terms is analysis.terms
+            and sentences is analysis.sentences
+            and self.sizes == (len(mentions), len(terms), len(sentences))
+        )
 
 
 _last = threading.local()  # per thread, so that two documents generated at once do not thrash
@@ -76,11 +85,7 @@ _last = threading.local()  # per thread, so that two documents generated at once
 def analysis_index(analysis: Analysis) -> AnalysisIndex:
     """The index of `analysis`; the last one is kept, and rebuilt when its lists change."""
     index = getattr(_last, "index", None)
-    key = _index_key(analysis)
-    if index is None or any(
-        a is not b if isinstance(a, list | Analysis) else a != b
-        for a, b in zip(index.key, key, strict=True)
-    ):
+    if index is None or not index.describes(analysis):
         index = AnalysisIndex(analysis)
         _last.index = index
     return index
