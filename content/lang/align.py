@@ -61,10 +61,17 @@ def vi_features(text: str) -> Features:
     )
 
 
+def _shared(a: Counter, b: Counter) -> int:
+    """How many words the two bags have in common (with repeats): only common keys count."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+
+
 def pair_cost(z: Features, v: Features, ratio: float) -> float:
     """Lower is better; about -1 for a faithful translation, above 1 for unrelated text."""
     length_cost = abs(math.log((v.length + 1) / (ratio * z.length + 1)))
-    shared = sum(min(n, v.words[s]) for s, n in z.words.items())
+    shared = _shared(z.words, v.words)
     overlap = shared / max(1, z.han)
     number_cost = 0.0
     if z.numbers or v.numbers:
@@ -81,12 +88,8 @@ def _unsupported(parts: list[Features], other: Features, zh: bool) -> float:
     barely changes the length ratio of the merge.
     """
     for part in parts:
-        if zh:
-            shared = sum(min(n, other.words[s]) for s, n in part.words.items())
-            support = shared / max(1, part.han)
-        else:
-            shared = sum(min(n, other.words[w]) for w, n in part.words.items())
-            support = shared / max(1, sum(part.words.values()))
+        total = part.han if zh else sum(part.words.values())
+        support = _shared(part.words, other.words) / max(1, total)
         if support < UNSUPPORTED:
             return 1.0
     return 0.0
