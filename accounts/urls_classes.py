@@ -12,5 +12,10 @@ urlpatterns = [
     path("<int:pk>/rename/", views.class_rename, name="rename"),
     path("<int:pk>/code/", views.class_new_code, name="new_code"),
     path("<int:pk>/students/<int:user_pk>/remove/", views.class_remove_student, name="remove"),
+    path(
+        "<int:pk>/students/<int:user_pk>/password/",
+        views.class_student_password,
+        name="student_password",
+    ),
     path("<int:pk>/leave/", views.class_leave, name="leave"),
 ]

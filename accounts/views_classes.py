@@ -4,6 +4,7 @@ class (quizzes.assignments; assigning is done by quizzes.teaching.views_assign).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import security
 from accounts.access import teacher_required
 from accounts.forms import ClassroomForm, JoinForm
 from accounts.models import Classroom, normalise_join_code
@@ -83,6 +85,7 @@ def _detail_context(request: HttpRequest, classroom: Classroom, form=None) -> di
         "assignments": assignments.for_class(classroom),
         "assign_form": assign_form,
         "can_assign": assign_form.fields["quiz"].queryset.exists(),
+        "resettable": set(security.resettable_students(classroom).values_list("pk", flat=True)),
     }
 
 
@@ -123,6 +126,32 @@ def class_remove_student(request: HttpRequest, pk: int, user_pk: int) -> HttpRes
         return render(request, "classes/class_detail.html#roster", context)
     messages.success(request, _("%(name)s left the class.") % {"name": student.get_username()})
     return redirect(classroom)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def class_student_password(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    """The class's teacher: set a new password for a student of the class who lost theirs
+    (404 for anyone else, and for a teacher's or staff account in the roster). The student's
+    failed logins are forgotten and their other sessions end. Template:
+    classes/student_password.html. Context: classroom, student, form."""
+    classroom = _get_class_for_teacher(request, pk)
+    student = get_object_or_404(security.resettable_students(classroom), pk=user_pk)
+    form = SetPasswordForm(student, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        security.clear_lockouts(student)
+        messages.success(
+            request,
+            _(
+                "%(name)s has a new password. Tell it to them in person; they can change it "
+                "after logging in."
+            )
+            % {"name": student.get_username()},
+        )
+        return redirect(classroom)
+    context = {"classroom": classroom, "student": student, "form": form}
+    return render(request, "classes/student_password.html", context)
 
 
 def _join(request: HttpRequest, classroom: Classroom) -> HttpResponse:

@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_mailer, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -124,14 +124,28 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Brute-force protection: five failures for one username from one address lock that pair out
-# for 15 minutes; the lockout page says so in the user's language.
-AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Brute-force protection (README, "Logging in safely"): five wrong passwords for one username
+# from one client address lock that pair out for a few minutes, never an address alone and never
+# the account everywhere; failures during the lockout do not extend it, so the owner waits at most
+# AXES_COOLOFF_MINUTES. The address is the proxy's X-Forwarded-For only when the request came
+# from one of TRUSTED_PROXIES (addresses or networks); otherwise the connection's own address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 5))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "accounts.security.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Changing one's password: at most this many wrong current passwords per window.
+PASSWORD_CHANGE_ATTEMPTS = env_int("PASSWORD_CHANGE_ATTEMPTS", 5)
+PASSWORD_CHANGE_WINDOW = timedelta(minutes=15)
+
+# Password-reset mail: printed on the console unless EMAIL_BACKEND says otherwise (smtp, file…).
+MAILERS = {"default": env_mailer(str(BASE_DIR / "media" / "mail"))}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Dongxi <noreply@localhost>")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("zh-hans", "简体中文"), ("en", "English")]
@@ -204,6 +218,8 @@ TASKS = {
 # Anki decks with more notes than this are built in the background (quizzes.anki.jobs) and
 # written under EXPORT_ROOT, served to their owner only and removed after a day.
 ANKI_DIRECT_EXPORT_MAX_NOTES = int(env_str("ANKI_DIRECT_EXPORT_MAX_NOTES", "2000"))
+# How many exports one user may have waiting or being built at once.
+ANKI_EXPORTS_PER_USER = int(env_str("ANKI_EXPORTS_PER_USER", "2"))
 EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(BASE_DIR / "media" / "exports")))
 
 # The demo accounts `make run` creates (DEBUG only); see accounts/management/commands/seed_demo.py.

@@ -1,9 +1,13 @@
-"""The form teachers use to add a document: paste the text or upload a .txt file."""
+"""The form teachers use to add a document: paste the text or upload a .txt file.
+
+Either way the document is at most MAX_TEXT_BYTES (200 KB) of text.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MAX_BYTES = 5 * 1024 * 1024
+from content.lang.decoding import MAX_BYTES, MAX_TEXT_BYTES
+from content.loading import too_large_message
 
 
 class DocumentForm(forms.Form):
@@ -19,18 +23,27 @@ class DocumentForm(forms.Form):
     )
     file = forms.FileField(label=_("or upload a .txt file"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("At most %(limit)s KB of text, pasted or uploaded.") % {
+            "limit": MAX_TEXT_BYTES // 1024
+        }
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
+        # Beyond MAX_BYTES no encoding can hold 200 KB of text: refused unread. Below it the
+        # decoded text is measured when the document is loaded.
         if upload and upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The document is too large: the limit is 5 MB."))
+            raise forms.ValidationError(too_large_message())
         return upload
 
     def clean(self):
         data = super().clean()
         if not data.get("text", "").strip() and not data.get("file"):
             raise forms.ValidationError(_("Paste the text of the document or choose a file."))
-        if len(data.get("text", "").encode("utf-8")) > MAX_BYTES:
-            raise forms.ValidationError(_("The document is too large: the limit is 5 MB."))
+        size = len(data.get("text", "").encode("utf-8", errors="surrogatepass"))
+        if size > MAX_TEXT_BYTES:
+            raise forms.ValidationError(too_large_message(size))
         return data
 
     def raw_bytes(self) -> bytes:

@@ -6,6 +6,7 @@ are marked inactive rather than deleted.
 """
 
 import hashlib
+import math
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from content import lang
+from content.lang.decoding import MAX_TEXT_BYTES, check_size
 from content.lang.model import Analysis, DocumentError
 from content.models import Document, Fact, Passage, Sentence, Term
 from content.signals import document_analysed
@@ -28,16 +30,28 @@ class LoadResult:
 
 def error_message(error: DocumentError) -> str:
     """The user's-language message for a pipeline error code."""
+    if error.code == "too_large":
+        return too_large_message(error.params.get("size"))
     messages = {
         "empty": _("The document is empty."),
         "binary": _("This looks like a binary file, not text. Upload a .txt file."),
         "encoding": _(
             "The text could not be read. Save it as UTF-8 (or UTF-16 / GB18030) and try again."
         ),
-        "too_large": _("The document is too large: the limit is 5 MB."),
         "no_language": _("No Chinese or Vietnamese text was found in the document."),
     }
     return messages.get(error.code, str(error))
+
+
+def too_large_message(size: object = None) -> str:
+    """The user's-language refusal of a document over the size limit, with its size if known."""
+    limit = MAX_TEXT_BYTES // 1024
+    if isinstance(size, int):
+        return _(
+            "The document is too large: %(size)s KB of text, and the limit is %(limit)s KB. "
+            "Split it into several documents."
+        ) % {"size": math.ceil(size / 1024), "limit": limit}
+    return _("The document is too large: the limit is %(limit)s KB of text.") % {"limit": limit}
 
 
 def slug_for(path: Path) -> str:
@@ -61,6 +75,7 @@ def load_text(text: str, *, slug: str | None = None, user=None) -> LoadResult:
 
     Raises DocumentError, and then writes nothing.
     """
+    check_size(text)
     digest = content_hash(text)
     existing = Document.objects.filter(slug=slug).first() if slug else None
     if existing is not None and existing.content_hash == digest:

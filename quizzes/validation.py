@@ -16,6 +16,13 @@ quizzes.generation.model.GeneratedQuestion:
 - ordering: answer the items in the right order, at least two, distinct; choices the same items
   in the order shown.
 
+Every question is bounded, so that no question costs more to show, grade or export than a
+reasonable one: a prompt of at most MAX_PROMPT characters, every answer, option, item or side
+of a pair at most MAX_TEXT (an ordering item can be a whole sentence of the document), at most
+MAX_CHOICES options in a choice question (and accepted forms of a typed answer), at most
+MAX_ITEMS pairs or items (and options) in a matching or ordering question. Beyond a limit the
+question is refused before anything else is checked.
+
 `problems()` returns stable codes (with parameters) that the web layer translates.
 """
 
@@ -34,6 +41,12 @@ TYPES = (
     "ordering",
     "translation",
 )
+
+
+MAX_PROMPT = 2000
+MAX_TEXT = 1000
+MAX_CHOICES = 10
+MAX_ITEMS = 20
 
 
 @dataclass(frozen=True)
@@ -74,11 +87,52 @@ def _choices(answer, choices) -> list[Problem]:
     return out
 
 
+def _strings(value) -> list[str]:
+    """Every string inside an answer or choices value (lists and pairs flattened)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _size_problems(question_type: str, prompt, answer, choices) -> list[Problem]:
+    out = []
+    if isinstance(prompt, str) and len(prompt) > MAX_PROMPT:
+        out.append(Problem("prompt_too_long", {"limit": MAX_PROMPT, "length": len(prompt)}))
+    answers = answer if isinstance(answer, list) else []
+    options = choices if isinstance(choices, list) else []
+    if question_type in ("matching", "ordering"):
+        if len(answers) > MAX_ITEMS or len(options) > MAX_ITEMS:
+            count = max(len(answers), len(options))
+            out.append(Problem("too_many_items", {"limit": MAX_ITEMS, "count": count}))
+    elif question_type in ("single_choice", "multiple_choice"):
+        if len(options) > MAX_CHOICES or len(answers) > MAX_CHOICES:
+            count = max(len(answers), len(options))
+            out.append(Problem("too_many_choices", {"limit": MAX_CHOICES, "count": count}))
+    elif len(answers) > MAX_CHOICES:
+        out.append(Problem("too_many_answers", {"limit": MAX_CHOICES, "count": len(answers)}))
+    if out:
+        return out  # do not walk thousands of items to find the long ones
+    for text in _strings(answer) + _strings(choices):
+        if len(text) > MAX_TEXT:
+            out.append(Problem("text_too_long", {"limit": MAX_TEXT, "text": _short(text)}))
+            break
+    return out
+
+
 def problems(question_type: str, prompt: str, answer, choices) -> list[Problem]:
     """Everything wrong with a question of `question_type`; [] when it may be saved."""
     if question_type not in TYPES:
         return [Problem("unknown_type", {"type": question_type})]
-    out: list[Problem] = []
+    out: list[Problem] = _size_problems(question_type, prompt, answer, choices)
+    if out:
+        return out
     if not isinstance(prompt, str) or not prompt.strip():
         out.append(Problem("empty_prompt"))
     if question_type == "cloze":

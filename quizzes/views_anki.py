@@ -17,8 +17,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Classroom
 from content.models import Document
@@ -42,7 +44,27 @@ def _deck_or_offer(request, *, notes, write, filename, title, back_url, start_ur
 
 
 def _start(request: HttpRequest, kind: str, target: str, filename: str) -> HttpResponse:
-    job = jobs.start(request.user, kind, target, filename)
+    try:
+        job = jobs.start(request.user, kind, target, filename)
+    except jobs.TooManyJobs as refused:
+        # Refused with the reason, on the page of an export already running.
+        messages.error(
+            request,
+            ngettext(
+                "You already have %(count)s export being built. Wait until it is finished, "
+                "then start this one again.",
+                "You already have %(count)s exports being built. Wait until one of them is "
+                "finished, then start this one again.",
+                refused.limit,
+            )
+            % {"count": refused.limit},
+        )
+        running = jobs.active_jobs(request.user)
+        # (none when one finished in the meantime: the learner may simply start again)
+        url = running[0].get_absolute_url() if running else reverse("home")
+        if request.htmx:
+            return HttpResponseClientRedirect(url)
+        return redirect(url)
     if request.htmx:
         response = _status(request, job)
         response["HX-Push-Url"] = job.get_absolute_url()

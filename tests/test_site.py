@@ -20,6 +20,9 @@ def test_production_settings_pass_check_deploy():
         "SECRET_KEY": "x" * 64 + "-a-long-random-production-secret",
         "ALLOWED_HOSTS": "dongxi.example",
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        # Password-reset mail must really leave in production (check --deploy says so).
+        "EMAIL_BACKEND": "smtp",
+        "EMAIL_HOST": "mail.dongxi.example",
     }
     # The browser tests' harness sets this for Playwright; production never does.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

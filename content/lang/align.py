@@ -25,6 +25,7 @@ SKIP_COST = 0.6  # one unit left without a partner
 MERGE_COST = 0.35  # extra cost of joining two units to match one
 WEAK_COST = 0.6  # a 1:1 pair costing more than this is reported as doubtful
 UNSUPPORTED = 0.2  # share of a merged unit's words that must appear on the other side
+MAX_DRIFT = 40  # units by which the alignment may stray from the proportional diagonal
 
 
 @dataclass
@@ -78,10 +79,17 @@ def vi_features(text: str) -> Features:
     )
 
 
+def _shared(a: Counter, b: Counter) -> int:
+    """How many words the two bags have in common (with repeats): only common keys count."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+
+
 def pair_cost(z: Features, v: Features, ratio: float) -> float:
     """Lower is better; about -1 for a faithful translation, above 1 for unrelated text."""
     length_cost = abs(math.log((v.length + 1) / (ratio * z.length + 1)))
-    shared = sum(min(n, v.words[s]) for s, n in z.words.items())
+    shared = _shared(z.words, v.words)
     overlap = shared / max(1, z.han)
     number_cost = 0.0
     if z.numbers or v.numbers:
@@ -98,12 +106,8 @@ def _unsupported(parts: list[Features], other: Features, zh: bool) -> float:
     barely changes the length ratio of the merge.
     """
     for part in parts:
-        if zh:
-            shared = sum(min(n, other.words[s]) for s, n in part.words.items())
-            support = shared / max(1, part.han)
-        else:
-            shared = sum(min(n, other.words[w]) for w, n in part.words.items())
-            support = shared / max(1, sum(part.words.values()))
+        total = part.han if zh else sum(part.words.values())
+        support = _shared(part.words, other.words) / max(1, total)
         if support < UNSUPPORTED:
             return 1.0
     return 0.0
@@ -138,15 +142,24 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
         ratio = length_ratio(zh_texts, vi_texts)
     zf = [zh_features(t) for t in zh_texts]
     vf = [vi_features(t) for t in vi_texts]
+    zf2 = [zf[i] + zf[i + 1] for i in range(len(zf) - 1)]
+    vf2 = [vf[j] + vf[j + 1] for j in range(len(vf) - 1)]
     n, m = len(zf), len(vf)
-    band = 8 + abs(n - m)
+    # Only cells near the diagonal are explored, and the band's width is capped, so the work
+    # grows with the number of units, not with its square: a translation that drifts more than
+    # MAX_DRIFT units from its proportional place is not one this aligner can follow anyway.
+    band = 8 + min(abs(n - m), MAX_DRIFT)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
+        lo, hi = 0, m
+        if n and m:
+            centre = i * m / n
+            lo, hi = max(0, math.floor(centre - band) - 1), min(m, math.ceil(centre + band) + 1)
+        for j in range(lo, hi + 1):
+            here = cost.get((i, j), inf)
+            if here == inf:
                 continue
             if n and m and abs(i * m / n - j) > band:
                 continue
@@ -155,8 +168,8 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
                 if ni > n or nj > m:
                     continue
                 if di and dj:
-                    z = zf[i] if di == 1 else zf[i] + zf[i + 1]
-                    v = vf[j] if dj == 1 else vf[j] + vf[j + 1]
+                    z = zf[i] if di == 1 else zf2[i]
+                    v = vf[j] if dj == 1 else vf2[j]
                     step = pair_cost(z, v, ratio)
                     if di == 2:
                         step += MERGE_COST + _unsupported(zf[i : i + 2], v, zh=True)
@@ -164,13 +177,13 @@ def align(zh_texts: list[str], vi_texts: list[str], ratio: float | None = None) 
                         step += MERGE_COST + _unsupported(vf[j : j + 2], z, zh=False)
                 else:
                     step = SKIP_COST
-                if cost[i][j] + step < cost[ni][nj]:
-                    cost[ni][nj] = cost[i][j] + step
-                    back[ni][nj] = (i, j, step)
+                if here + step < cost.get((ni, nj), inf):
+                    cost[(ni, nj)] = here + step
+                    back[(ni, nj)] = (i, j, step)
     steps = []
     i, j = n, m
     while i or j:
-        pi, pj, step = back[i][j]
+        pi, pj, step = back[(i, j)]
         steps.append(Step(list(range(pi, i)), list(range(pj, j)), step))
         i, j = pi, pj
     steps.reverse()

@@ -13,7 +13,12 @@ import unicodedata
 from .hygiene import strip_controls
 from .model import DocumentError
 
-MAX_BYTES = 5 * 1024 * 1024
+# A document is at most 200 KB of text (UTF-8): a long article in both languages is under 40 KB,
+# and the work of analysing and generating questions grows with the size.
+MAX_TEXT_BYTES = 200 * 1024
+# Raw bytes are refused before decoding beyond what 200 KB of text can take in any encoding we
+# read (UTF-32 spends 4 bytes on a character that UTF-8 writes in 1).
+MAX_BYTES = 4 * MAX_TEXT_BYTES + 4
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
@@ -31,14 +36,14 @@ def decode(data: bytes) -> str:
     """The text of an uploaded document (NFC, newlines as \\n).
 
     Tries UTF-8, UTF-8 with BOM, UTF-16 with BOM, then GB18030. Raises DocumentError with code
-    "too_large", "empty", "binary" or "encoding".
+    "too_large" (more than MAX_TEXT_BYTES of text), "empty", "binary" or "encoding".
     """
     if len(data) > MAX_BYTES:
         raise DocumentError(
             "too_large",
-            f"The document is {len(data)} bytes; the limit is {MAX_BYTES} bytes (5 MB).",
+            f"The document is {len(data)} bytes; the limit is {MAX_TEXT_BYTES} bytes of text.",
             size=len(data),
-            limit=MAX_BYTES,
+            limit=MAX_TEXT_BYTES,
         )
     if not data.strip():
         raise DocumentError("empty", "The document is empty.")
@@ -73,7 +78,20 @@ def decode(data: bytes) -> str:
         text = text[1:]
     if not text.strip():
         raise DocumentError("empty", "The document is empty.")
+    check_size(text)
     return text
+
+
+def check_size(text: str) -> None:
+    """Raise DocumentError("too_large", size=…, limit=…) beyond MAX_TEXT_BYTES of UTF-8 text."""
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_TEXT_BYTES:
+        raise DocumentError(
+            "too_large",
+            f"The document is {size} bytes of text; the limit is {MAX_TEXT_BYTES} bytes.",
+            size=size,
+            limit=MAX_TEXT_BYTES,
+        )
 
 
 def _try(data: bytes, encoding: str) -> str | None:

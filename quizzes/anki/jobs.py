@@ -45,6 +45,14 @@ class TargetGone(LookupError):
     """What the job exports was deleted after the job started."""
 
 
+class TooManyJobs(RuntimeError):
+    """The user already has settings.ANKI_EXPORTS_PER_USER exports waiting or being built."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"at most {limit} exports at once")
+        self.limit = limit
+
+
 def _document(slug: str, user) -> list[genanki.Deck]:
     document = Document.objects.filter(slug=slug).first()
     if document is None:
@@ -94,23 +102,37 @@ def export_root() -> Path:
 
 def start(user, kind: str, target: str, filename: str) -> ExportJob:
     """The user's unfinished job for this target, else a new one, queued once it is saved.
-    A personal deck's target must be the user's own pk (ValueError otherwise)."""
+    A personal deck's target must be the user's own pk (ValueError otherwise). A user has at
+    most settings.ANKI_EXPORTS_PER_USER jobs waiting or building at once (TooManyJobs
+    otherwise), so that one account cannot fill the workers."""
     from quizzes.tasks import build_export
 
     if not _is_allowed(user.pk, kind, target):
         raise ValueError(f"a {kind} deck is built only for its own user")
 
     with transaction.atomic():
-        for job in ExportJob.objects.filter(user=user, kind=kind, target=target).filter(
-            status__in=[ExportJob.Status.PENDING, ExportJob.Status.RUNNING]
-        ):
-            if job.is_active:
+        # Starts by one user run one at a time, so two at once cannot both pass the count.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        active = active_jobs(user)
+        for job in active:
+            if job.kind == kind and job.target == target:
                 return job
+        limit = settings.ANKI_EXPORTS_PER_USER
+        if len(active) >= limit:
+            raise TooManyJobs(limit)
         prune()
         job = ExportJob.objects.create(user=user, kind=kind, target=target, filename=filename)
         # The worker reads the row from its own connection: queue it after the commit.
         transaction.on_commit(partial(build_export.enqueue, job.pk))
     return job
+
+
+def active_jobs(user) -> list[ExportJob]:
+    """The user's jobs waiting or being built (not those lost long ago), oldest first."""
+    unfinished = ExportJob.objects.filter(
+        user=user, status__in=[ExportJob.Status.PENDING, ExportJob.Status.RUNNING]
+    ).order_by("created_at", "pk")
+    return [job for job in unfinished if job.is_active]
 
 
 def run(job_id: int) -> None:

@@ -12,11 +12,21 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
-from content.lang.divisions import DIVISIONS, VI_PREFIXES, ZH_SUFFIXES, Division, fold
+from content.lang.divisions import DIVISIONS, VI_PREFIXES, ZH_SUFFIXES, Division
 from content.lang.model import ZH, Analysis, Term
 
-from .text import NUMERIC_KINDS, division_of, find_forms, squash, term_forms, term_value
+from .text import (
+    NUMERIC_KINDS,
+    analysis_index,
+    division_of,
+    find_forms,
+    fold,
+    squash,
+    term_forms,
+    term_value,
+)
 
 
 @dataclass(frozen=True)
@@ -74,12 +84,17 @@ def render_place(candidate: Division, answer: str, answer_div: Division, lang: s
     return candidate.full_vi if full else candidate.vi
 
 
+@lru_cache(maxsize=4096)
+def _text_lang(text: str) -> str:
+    return ZH if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "vi"
+
+
 def _visible(analysis: Analysis, texts: list[str], term_like: Term) -> bool:
     """Whether a candidate term shows in any of the texts, in either language."""
     for text in texts:
         if not text:
             continue
-        lang = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "vi"
+        lang = _text_lang(text)
         if find_forms(text, term_forms(term_like, lang, analysis)):
             return True
     return False
@@ -113,7 +128,7 @@ def place_options(
     if answer_div is None:
         return []
     rng = random.Random(seed)
-    in_document = {d.zh for t in analysis.terms if (d := division_of(t))}
+    in_document = analysis_index(analysis).places
     ranked = []
     for candidate in DIVISIONS:
         if candidate.zh == answer_div.zh or candidate.zh in exclude:

@@ -22,6 +22,7 @@ from .model import GeneratedQuestion, GenerationReport
 from .quality import find_problems
 from .text import (
     BLANK,
+    analysis_index,
     blank_spans,
     find_forms,
     first_clause,
@@ -156,9 +157,9 @@ class _Generator:
         """The terms the fact mentions in this language, in order of appearance."""
         keys = list(fact.terms)
         keys += [
-            m.term
-            for m in self.a.mentions
-            if m.sentence == fact.sentence and m.lang == lang and m.term not in keys
+            key
+            for key in analysis_index(self.a).terms_in.get((fact.sentence, lang), [])
+            if key not in keys
         ]
         found = []
         for key in keys:
@@ -517,8 +518,9 @@ class _Generator:
     def home_fact(self, term: Term, lang: str) -> Fact | None:
         """The first fact that mentions the term, preferring one that shows it in lang."""
         mentioned = [f for f in self.a.facts if term.key in f.terms]
-        sentences = [m.sentence for m in self.a.mentions if m.term == term.key]
-        mentioned += [f for f in self.a.facts if f.sentence in sentences and f not in mentioned]
+        sentences = set(analysis_index(self.a).sentences_of.get(term.key, []))
+        chosen = {id(f) for f in mentioned}
+        mentioned += [f for f in self.a.facts if f.sentence in sentences and id(f) not in chosen]
         for fact in mentioned:
             text, _ = self.sources(fact, lang)
             if text and find_forms(text, term_forms(term, lang, self.a)):

@@ -14,6 +14,7 @@ from .model import GeneratedQuestion, answer_strings
 from .text import (
     NUMERIC_KINDS,
     abbreviation_compounds,
+    analysis_index,
     division_of,
     find_form,
     find_forms,
@@ -33,7 +34,7 @@ ARTICLE_ONES = {"一", "một"}
 
 def _term_leaks(question: GeneratedQuestion, analysis: Analysis, langs) -> list[str]:
     leaks = []
-    terms = {t.key: t for t in analysis.terms}
+    terms = analysis_index(analysis).terms
     for key in question.targets:
         term = terms.get(key)
         if term is None:
@@ -122,8 +123,15 @@ def find_problems(question: GeneratedQuestion, analysis: Analysis) -> list[str]:
         problems.append("no aligned sentence in the other language")
     if question.type == "true_false" and question.answer is False:
         statement = squash(question.prompt.split("：", 1)[-1].split(": ", 1)[-1])
-        for sentence in analysis.sentences:
-            for text in (sentence.zh, sentence.vi):
-                if text and squash(text) == statement:
-                    problems.append("false statement is made by the document")
+        made = (
+            sum(
+                1
+                for sentence in analysis.sentences
+                for text in (sentence.zh, sentence.vi)
+                if text and squash(text) == statement
+            )
+            if statement in analysis_index(analysis).squashed_sentences
+            else 0
+        )
+        problems += ["false statement is made by the document"] * made
     return problems

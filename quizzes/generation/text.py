@@ -9,9 +9,13 @@ inconsistently ("Nội Mông Cổ" next to "Nội Mộng Cổ").
 from __future__ import annotations
 
 import re
+import threading
+from collections import defaultdict
+from functools import lru_cache
 
+from content.lang import divisions
 from content.lang.chinese import NUMERAL_CHARS
-from content.lang.divisions import DIVISIONS, abbreviation_map, fold, lookup
+from content.lang.divisions import DIVISIONS, abbreviation_map
 from content.lang.model import VI, ZH, Analysis, Term
 
 BLANK = "____"
@@ -35,6 +39,58 @@ _ABBREVIATIONS = abbreviation_map()
 _FULL_NAMES = sorted({d.zh for d in DIVISIONS} | {d.full_zh for d in DIVISIONS}, key=len)
 
 
+# Generation compares the same sentences and names thousands of times per document: these pure
+# functions are memoised so that the work per question does not grow with the document.
+fold = lru_cache(maxsize=16384)(divisions.fold)
+lookup = lru_cache(maxsize=4096)(divisions.lookup)
+
+
+class AnalysisIndex:
+    """What generation looks up for every question, built once per Analysis instead of scanning
+    its mentions, terms and sentences each time (which made generation quadratic in the
+    document's size)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.lists = (analysis.mentions, analysis.terms, analysis.sentences)
+        self.sizes = tuple(len(x) for x in self.lists)
+        self.forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.terms_in: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self.sentences_of: dict[str, list[int]] = defaultdict(list)
+        for m in analysis.mentions:
+            self.forms[(m.term, m.lang)].append(m.text)
+            self.terms_in[(m.sentence, m.lang)].append(m.term)
+            self.sentences_of[m.term].append(m.sentence)
+        self.terms = {t.key: t for t in analysis.terms}
+        self.squashed_sentences = {
+            squash(text) for s in analysis.sentences for text in (s.zh, s.vi) if text
+        }
+        # The built-in divisions the document's place terms name (Division.zh).
+        self.places = {d.zh for t in analysis.terms if (d := division_of(t))}
+
+    def describes(self, analysis: Analysis) -> bool:
+        mentions, terms, sentences = self.lists
+        return (
+            self.analysis is analysis
+            and mentions is analysis.mentions
+            and terms is analysis.terms
+            and sentences is analysis.sentences
+            and self.sizes == (len(mentions), len(terms), len(sentences))
+        )
+
+
+_last = threading.local()  # per thread, so that two documents generated at once do not thrash
+
+
+def analysis_index(analysis: Analysis) -> AnalysisIndex:
+    """The index of `analysis`; the last one is kept, and rebuilt when its lists change."""
+    index = getattr(_last, "index", None)
+    if index is None or not index.describes(analysis):
+        index = AnalysisIndex(analysis)
+        _last.index = index
+    return index
+
+
 def other(lang: str) -> str:
     return VI if lang == ZH else ZH
 
@@ -43,6 +99,7 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+@lru_cache(maxsize=16384)
 def squash(text: str) -> str:
     """A comparison key: folded, punctuation and spaces removed."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
@@ -96,17 +153,13 @@ def term_forms(term: Term, lang: str, analysis: Analysis | None = None) -> list[
             forms.add(_VI_NUMBER_WORDS[value])
         if analysis is not None:
             # Where the pipeline saw the number written out (一项, một), that word is its form.
-            forms.update(
-                m.text
-                for m in analysis.mentions
-                if m.term == term.key and m.lang == lang and m.text
-            )
+            forms.update(t for t in analysis_index(analysis).forms[(term.key, lang)] if t)
         return sorted(forms, key=len, reverse=True)
     if surface := term.get(lang):
         forms.add(surface)
     forms.update(a for a in term.aliases.get(lang, []) if a)
     if analysis is not None:
-        forms.update(m.text for m in analysis.mentions if m.term == term.key and m.lang == lang)
+        forms.update(analysis_index(analysis).forms[(term.key, lang)])
     if division := division_of(term):
         forms.update(
             (division.zh, division.full_zh) if lang == ZH else (division.vi, division.full_vi)
@@ -128,16 +181,18 @@ def term_name(term: Term, lang: str) -> str | None:
     return division.zh if lang == ZH else division.vi
 
 
+@lru_cache(maxsize=4096)
+def _number_pattern(digits: str) -> re.Pattern:
+    return re.compile(rf"(?<!\d)(?<!\d[.,]){re.escape(digits)}(?!\d|[.,]\d)")
+
+
 def find_form(text: str, form: str) -> list[tuple[int, int]]:
     """Where form occurs in text: exact for Chinese, case/diacritic-insensitive on word
     boundaries for Latin, and never inside a longer number for digits."""
     if not form:
         return []
     if form.isdigit():
-        return [
-            (m.start(), m.end())
-            for m in re.finditer(rf"(?<!\d)(?<!\d[.,]){re.escape(form)}(?!\d|[.,]\d)", text)
-        ]
+        return [(m.start(), m.end()) for m in _number_pattern(form).finditer(text)]
     if has_cjk(form):
         spans = []
         start = text.find(form)

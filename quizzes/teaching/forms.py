@@ -13,7 +13,7 @@ from content.hygiene import CleanTextMixin
 from content.models import Document, Sentence
 from quizzes.models import Question
 from quizzes.teaching.messages import problem_message
-from quizzes.validation import display_order, problems
+from quizzes.validation import MAX_PROMPT, display_order, problems
 
 PAGE_SIZE = 25
 
@@ -123,11 +123,15 @@ def _arrange(options: list[str], previous: list, seed: str) -> list[str]:
 
 
 class QuestionForm(CleanTextMixin, forms.Form):
-    """What every question has; subclasses add the answer fields of their type."""
+    """What every question has; subclasses add the answer fields of their type.
+
+    Counts and lengths of options, items and pairs are bounded by quizzes.validation, which
+    refuses an oversized question before any other check (the request itself is bounded by
+    DATA_UPLOAD_MAX_MEMORY_SIZE)."""
 
     type: str = ""
     # validation codes shown on a field rather than above the form
-    FIELD_OF: dict[str, str] = {"empty_prompt": "prompt"}
+    FIELD_OF: dict[str, str] = {"empty_prompt": "prompt", "prompt_too_long": "prompt"}
     prompt_help = ""
 
     language = forms.ChoiceField(
@@ -135,7 +139,9 @@ class QuestionForm(CleanTextMixin, forms.Form):
         choices=Question.Language.choices,
         widget=forms.RadioSelect,
     )
-    prompt = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
+    prompt = forms.CharField(
+        label=_("Question"), max_length=MAX_PROMPT, widget=forms.Textarea(attrs={"rows": 3})
+    )
     sentence = forms.TypedChoiceField(
         label=_("Source sentence"),
         coerce=int,
@@ -223,7 +229,13 @@ class QuestionForm(CleanTextMixin, forms.Form):
 
 
 class TypedAnswerForm(QuestionForm):
-    FIELD_OF = {"empty_prompt": "prompt", "no_blank": "prompt", "empty_answer": "answer"}
+    FIELD_OF = {
+        "empty_prompt": "prompt",
+        "prompt_too_long": "prompt",
+        "no_blank": "prompt",
+        "empty_answer": "answer",
+        "too_many_answers": "alternatives",
+    }
     answer = forms.CharField(label=_("Right answer"), max_length=500)
     alternatives = forms.CharField(
         label=_("Other accepted answers"),
@@ -260,7 +272,13 @@ class TranslationForm(TypedAnswerForm):
 
 class SingleChoiceForm(QuestionForm):
     type = Question.Type.SINGLE_CHOICE
-    FIELD_OF = {"empty_prompt": "prompt", "empty_answer": "answer", "too_few_choices": "wrong"}
+    FIELD_OF = {
+        "empty_prompt": "prompt",
+        "prompt_too_long": "prompt",
+        "empty_answer": "answer",
+        "too_few_choices": "wrong",
+        "too_many_choices": "wrong",
+    }
     answer = forms.CharField(label=_("Right answer"), max_length=500)
     wrong = forms.CharField(
         label=_("Wrong answers"),
@@ -285,8 +303,10 @@ class MultipleChoiceForm(QuestionForm):
     type = Question.Type.MULTIPLE_CHOICE
     FIELD_OF = {
         "empty_prompt": "prompt",
+        "prompt_too_long": "prompt",
         "no_right_choice": "right",
         "no_wrong_choice": "wrong",
+        "too_many_choices": "wrong",
     }
     right = forms.CharField(
         label=_("Right answers"),
@@ -331,7 +351,9 @@ class MatchingForm(QuestionForm):
     type = Question.Type.MATCHING
     FIELD_OF = {
         "empty_prompt": "prompt",
+        "prompt_too_long": "prompt",
         "too_few_pairs": "pairs",
+        "too_many_items": "pairs",
         "empty_pair": "pairs",
         "duplicate_left": "pairs",
     }
@@ -378,7 +400,9 @@ class OrderingForm(QuestionForm):
     type = Question.Type.ORDERING
     FIELD_OF = {
         "empty_prompt": "prompt",
+        "prompt_too_long": "prompt",
         "too_few_items": "items",
+        "too_many_items": "items",
         "duplicate_item": "items",
     }
     items = forms.CharField(

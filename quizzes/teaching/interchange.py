@@ -36,11 +36,16 @@ class Invalid:
     messages: list[str]
 
 
+# Questions one import may hold: a bank built over a term, not a dump of a whole site.
+MAX_IMPORT_QUESTIONS = 500
+
+
 @dataclass
 class ImportReport:
     total: int = 0
     imported: int = 0
     invalid: list[Invalid] = field(default_factory=list)
+    too_many: bool = False  # more than MAX_IMPORT_QUESTIONS: nothing was read further
 
     @property
     def blocked(self) -> bool:
@@ -50,9 +55,13 @@ class ImportReport:
 
 def import_gift(document: Document, text: str, user, *, import_valid: bool) -> ImportReport:
     """Read `text` as GIFT into `document` as `user`'s drafts. While any question is invalid
-    nothing is saved, unless `import_valid`: then the valid ones are. All in one transaction."""
+    nothing is saved, unless `import_valid`: then the valid ones are. All in one transaction.
+    A file of more than MAX_IMPORT_QUESTIONS questions is refused whole (`too_many`)."""
     result = gift.parse(text)
     report = ImportReport(total=len(result.questions))
+    if report.total > MAX_IMPORT_QUESTIONS:
+        report.too_many = True
+        return report
     report.invalid = [
         Invalid(q.line, q.title, [gift_error_message(e) for e in q.errors]) for q in result.invalid
     ]

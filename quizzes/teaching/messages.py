@@ -27,6 +27,21 @@ PROBLEMS = {
     "too_few_items": _("Give at least two items to put in order."),
     "empty_item": _("An item is empty."),
     "duplicate_item": _("The item “%(item)s” is given twice."),
+    "prompt_too_long": _(
+        "The question is too long: %(length)s characters, and the limit is %(limit)s."
+    ),
+    "text_too_long": _(
+        "“%(text)s” is too long: an answer, option or item may have at most %(limit)s characters."
+    ),
+    "too_many_choices": _(
+        "Too many options: %(count)s, and a question may have at most %(limit)s."
+    ),
+    "too_many_answers": _(
+        "Too many accepted answers: %(count)s, and a question may have at most %(limit)s."
+    ),
+    "too_many_items": _(
+        "Too many items: %(count)s, and a matching or ordering question may have at most %(limit)s."
+    ),
 }
 
 GIFT_ERRORS = {

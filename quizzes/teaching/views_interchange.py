@@ -12,7 +12,7 @@ from accounts.access import teacher_required
 from quizzes.interchange import gift, moodle_xml
 from quizzes.teaching.access import bank_for
 from quizzes.teaching.forms import BankFilterForm, ImportForm
-from quizzes.teaching.interchange import import_gift, items
+from quizzes.teaching.interchange import MAX_IMPORT_QUESTIONS, import_gift, items
 
 
 @teacher_required
@@ -32,7 +32,16 @@ def question_import(request: HttpRequest) -> HttpResponse:
         report = import_gift(
             data["document"], data["file"], request.user, import_valid=data["import_valid"]
         )
-        if report.imported:
+        if report.too_many:
+            messages.error(
+                request,
+                _(
+                    "The file holds %(count)s questions; import at most %(limit)s at a time. "
+                    "Nothing was imported."
+                )
+                % {"count": report.total, "limit": MAX_IMPORT_QUESTIONS},
+            )
+        elif report.imported:
             messages.success(
                 request,
                 ngettext(

@@ -1,6 +1,7 @@
 """`python manage.py load_document PATH [PATH …]`: store documents; loading again is idempotent.
 
-A directory loads every .txt file in it. An edited file updates its document in place.
+A directory loads every .txt file in it. An edited file updates its document in place. A file of
+more than 200 KB of text (content.lang.decoding.MAX_TEXT_BYTES) is refused with its size.
 """
 
 from pathlib import Path
@@ -12,7 +13,10 @@ from content.loading import error_message, load_path
 
 
 class Command(BaseCommand):
-    help = "Load bilingual documents (files or directories of .txt files) into the database."
+    help = (
+        "Load bilingual documents (files or directories of .txt files) into the database; "
+        "each at most 200 KB of text."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
