@@ -1,6 +1,10 @@
-"""Facts worth learning: definitions, enumerations, numbered items, lessons, examples, quoted
-terms — found in each language by the phrasing glossary texts use, then linked across the
-languages through the sentence alignment.
+"""Facts worth learning. Every aligned sentence that names something checkable — a number
+with its unit, a year, date, percentage, ordinal, place, person, organisation, work or key term
+(the terms and mentions the term finder produced) — states a fact of kind "statement", with
+those terms as its anchors and their spans in each language. Glossary phrasing (definitions,
+enumerations, numbered items, lessons, examples, quoted terms), found in each language through
+its adapter (content/lang/adapters/) and linked across the languages through the sentence
+alignment, gives a more specific kind; it is a bonus signal, never the gate.
 
 A fact found in one language whose aligned sentence does not state it the same way is kept
 with `only_in` set, so the reader can see what the translation adds or drops.
@@ -12,7 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import chinese, vietnamese
-from .model import VI, ZH, Analysis, Fact, Pair, Problem
+from .adapters import adapter
+from .adapters import vi as vi_adapter
+from .adapters import zh as zh_adapter
+from .model import VI, ZH, Analysis, Anchor, Fact, Pair, Problem
 from .readings import hanviet_folded
 from .text import fold, norm_for_key, short_hash
 
@@ -113,33 +120,16 @@ def vi_items(text: str, target: int | None = None) -> list[str]:
 
 # -- detection ------------------------------------------------------------------------------
 
-_ZH_DEF = [
-    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
-    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
-]
-_VI_DEF = [
-    re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
-    re.compile(
-        r"^(?P<subj>[^,:;]{2,200}?)\s(?:là chỉ|có nghĩa là|được hiểu là|tức là)\s(?P<body>.+)$"
-    ),
-]
-_ZH_ENUM = re.compile(
-    r"(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)[：:]?\s*(?P<list>[^。；;]+)"
-)
-_VI_ENUM = re.compile(
-    r"(?:cụ thể (?:có|là|gồm)|bao gồm|gồm có|chủ yếu có|chủ yếu gồm)\s*:?\s*(?P<list>[^.;]+)",
-    re.IGNORECASE,
-)
-_ZH_MAIN = re.compile(
-    r"以(?P<list>[^。，,；;]+?)为(?:主|核心|重点|基础|主体)(?:的(?P<subj>[^。，,；;]+))?"
-)
-_VI_MAIN = re.compile(
-    r"(?P<lead>[^,;:.]*?)\s*lấy (?P<list>.+?) làm (?:chính|chủ đạo|chủ|trọng tâm|nòng cốt|cơ sở)"
-)
-_ZH_EXAMPLE = re.compile(r"^(?:比如|例如|譬如|举例来说|举例而言)")
-_VI_EXAMPLE = re.compile(r"^(?:Ví dụ|Chẳng hạn|Thí dụ)\b", re.IGNORECASE)
-_LESSON_ZH = re.compile(r"经验|教训|启示|体会|做法")
-_LESSON_VI = re.compile(r"kinh nghiệm|bài học|gợi ý|cách làm", re.IGNORECASE)
+_ZH_DEF = zh_adapter.DEFINITION
+_VI_DEF = vi_adapter.DEFINITION
+_ZH_ENUM = zh_adapter.ENUMERATION
+_VI_ENUM = vi_adapter.ENUMERATION
+_ZH_MAIN = zh_adapter.MAIN
+_VI_MAIN = vi_adapter.MAIN
+_ZH_EXAMPLE = zh_adapter.EXAMPLE
+_VI_EXAMPLE = vi_adapter.EXAMPLE
+_LESSON_ZH = zh_adapter.LESSON
+_LESSON_VI = vi_adapter.LESSON
 _VI_NAME = r"[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s[A-ZĐÀ-Ỹ][^\s,.;:]*)*"
 _VI_NAMED = re.compile(
     rf"(?P<n>\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s(?P<head>[^,.;:]{{1,160}}?)\s"
@@ -573,7 +563,10 @@ def find_facts(analysis: Analysis) -> None:
         for k, v in enumerate(vi_raw):
             if k not in used:
                 _emit(facts, analysis, s, None, v, bilingual, mentions)
+    _statements(analysis, facts, mentions)
     analysis.facts = sorted(facts.values(), key=lambda f: (f.paragraph, f.sentence or 0))
+    for fact in analysis.facts:
+        fact.anchors = _anchors(fact, mentions)
 
 
 def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, mentions) -> None:
@@ -638,3 +631,78 @@ def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, m
         ordinal=main.ordinal,
         terms=terms,
     )
+
+
+# -- statements and anchors -----------------------------------------------------------------
+
+# What a question can check. "number:1" written as a word is the article; quality drops it.
+ANCHOR_KINDS = frozenset(
+    (
+        "number", "year", "date", "percent", "ordinal", "place", "person", "organisation",
+        "organization", "work", "term", "quoted_term",
+    )
+)  # fmt: skip
+
+
+def _anchors(fact: Fact, mentions) -> list[Anchor]:
+    """The terms the fact's sentence names in each language, with their spans; terms named in
+    both languages first, then in order of appearance."""
+    if fact.sentence is None:
+        return []
+    found: dict[str, Anchor] = {}
+    order: dict[str, int] = {}
+    for lang in (ZH, VI):
+        if fact.only_in and fact.only_in != lang:
+            continue
+        for m in mentions.get((fact.sentence, lang), []):
+            anchor = found.get(m.term)
+            if anchor is None:
+                kind = m.term.split(":", 1)[0]
+                anchor = found[m.term] = Anchor(m.term, kind)
+                order[m.term] = len(order)
+            anchor.spans.setdefault(lang, []).append((m.start, m.end))
+    return sorted(found.values(), key=lambda a: (not a.shared, order[a.term]))
+
+
+def _statements(analysis: Analysis, facts: dict[str, Fact], mentions) -> None:
+    """A "statement" fact for every sentence that names something checkable and that no
+    glossary phrasing already made a fact of. A sentence present in one language only (or
+    whose anchors the other language does not name) still states its fact there."""
+    stated = {f.sentence for f in facts.values()}
+    bilingual = len(analysis.languages) == 2
+    for s in analysis.sentences:
+        if s.index in stated:
+            continue
+        langs = [
+            lang
+            for lang in (ZH, VI)
+            if s.get(lang)
+            and adapter(lang).states_something(s.get(lang))
+            and any(
+                m.term.split(":", 1)[0] in ANCHOR_KINDS for m in mentions.get((s.index, lang), [])
+            )
+        ]
+        if not langs:
+            continue
+        only_in = None
+        if bilingual and not (s.zh and s.vi):
+            only_in = ZH if s.zh else VI
+        zh_text, vi_text = s.zh, s.vi
+        key = short_hash("statement", norm_for_key(zh_text), norm_for_key(vi_text))
+        if key in facts:
+            continue
+        terms = []
+        for lang in langs:
+            for m in mentions.get((s.index, lang), []):
+                if m.term not in terms:
+                    terms.append(m.term)
+        facts[key] = Fact(
+            key=key,
+            kind="statement",
+            paragraph=s.paragraph,
+            sentence=s.index,
+            zh=zh_text,
+            vi=vi_text,
+            only_in=only_in,
+            terms=terms,
+        )

@@ -85,8 +85,30 @@ class Mention:
 
 
 @dataclass
+class Anchor:
+    """Something checkable a fact states: a term it mentions, with where it stands in each
+    language's sentence. A fact's anchors are what questions ask for."""
+
+    term: str  # Term.key
+    kind: str  # Term.kind: number, year, date, percent, place, person, organisation, term, …
+    # sentence offsets per language: {"zh": [(3, 7)], "vi": [(10, 18)]}; a language is absent
+    # when that sentence does not name the term
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def shared(self) -> bool:
+        """Named in both languages: the translation confirms what the anchor is."""
+        return len(self.spans) == 2
+
+
+@dataclass
 class Fact:
-    """A statement worth learning, in both languages where the document has both."""
+    """A statement worth learning, in both languages where the document has both.
+
+    Every aligned sentence that names something checkable (a number, year, date, place, person,
+    organisation, work or key term) states a fact of kind "statement"; glossary phrasing
+    (definitions, enumerations, numbered items, examples, quotes) gives a more specific kind.
+    """
 
     key: str  # stable across edits elsewhere in the document: hash of kind + normalised content
     kind: str  # definition, enumeration, numbered_item, example, quoted_term, lesson, statement
@@ -100,6 +122,8 @@ class Fact:
     items: list[Pair] = field(default_factory=list)
     ordinal: int | None = None  # numbered items: 1, 2, 3 …
     terms: list[str] = field(default_factory=list)  # Term.key of every term the fact mentions
+    # the terms its sentence names, with their spans per language (shared ones first)
+    anchors: list[Anchor] = field(default_factory=list)
 
     def get(self, lang: str) -> str | None:
         return self.zh if lang == ZH else self.vi

@@ -1,0 +1,30 @@
+"""One small adapter per language, with the same functions in each (like Django's database
+backends): what is peculiar to Chinese or Vietnamese lives here, so the fact finder and the
+question planner are written once for both languages instead of in parallel branches.
+
+Every adapter module provides:
+- ``DEFINITION``, ``ENUMERATION``, ``MAIN``, ``EXAMPLE``, ``LESSON``: the glossary phrasing
+  that gives a fact a more specific kind than "statement";
+- ``approximate(text, start, end)``: whether the number at text[start:end] is hedged (多, 约,
+  hơn, khoảng…), so its distractors are round numbers too;
+- ``named_as_capital(text, start, end)``: whether the name is introduced as a capital;
+- ``is_honorific(text)``: a title or form of address rather than a name;
+- ``states_something(text)``: a sentence that makes a statement, not a heading or a question;
+- ``format_number(value, like)``: a number written in the style of ``like`` (decimal mark,
+  thousands separator).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ..model import ZH
+from . import vi, zh
+
+
+def adapter(lang: str) -> ModuleType:
+    """The adapter for "zh" or "vi"."""
+    return zh if lang == ZH else vi
+
+
+__all__ = ["adapter", "vi", "zh"]

@@ -1,0 +1,65 @@
+"""Vietnamese: glossary phrasing, hedges, capitals, honorifics, number style."""
+
+from __future__ import annotations
+
+import re
+
+DEFINITION = [
+    re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
+    re.compile(
+        r"^(?P<subj>[^,:;]{2,200}?)\s(?:là chỉ|có nghĩa là|được hiểu là|tức là)\s(?P<body>.+)$"
+    ),
+]
+ENUMERATION = re.compile(
+    r"(?:cụ thể (?:có|là|gồm)|bao gồm|gồm có|chủ yếu có|chủ yếu gồm)\s*:?\s*(?P<list>[^.;]+)",
+    re.IGNORECASE,
+)
+MAIN = re.compile(
+    r"(?P<lead>[^,;:.]*?)\s*lấy (?P<list>.+?) làm (?:chính|chủ đạo|chủ|trọng tâm|nòng cốt|cơ sở)"
+)
+EXAMPLE = re.compile(r"^(?:Ví dụ|Chẳng hạn|Thí dụ)\b", re.IGNORECASE)
+LESSON = re.compile(r"kinh nghiệm|bài học|gợi ý|cách làm", re.IGNORECASE)
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:khoảng|chừng|gần|hơn|trên|ngót|xấp xỉ|ước tính|độ|tới|đến hơn)\s*$", re.IGNORECASE
+)
+_HEDGE_AFTER = re.compile(r"^\s*(?:\S+\s)?(?:hơn|trở lên|có lẻ)\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"(?:thủ đô|thủ phủ|tỉnh lỵ|kinh đô)\s*$", re.IGNORECASE)
+HONORIFICS = frozenset(
+    (
+        "ông", "bà", "anh", "chị", "cô", "chú", "bác", "ngài", "đồng chí", "thầy",
+        "giáo sư", "tiến sĩ", "chủ tịch", "thủ tướng", "phu nhân",
+    )
+)  # fmt: skip
+
+
+def approximate(text: str, start: int, end: int) -> bool:
+    return bool(
+        _HEDGE_BEFORE.search(text[max(0, start - 14) : start])
+        or _HEDGE_AFTER.match(text[end : end + 12])
+    )
+
+
+def named_as_capital(text: str, start: int, end: int) -> bool:
+    return bool(_CAPITAL.search(text[max(0, start - 10) : start]))
+
+
+def is_honorific(text: str) -> bool:
+    return text.strip().casefold() in HONORIFICS
+
+
+def states_something(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped.split()) >= 4 and not stripped.endswith("?")
+
+
+def format_number(value: float, like: str) -> str:
+    """value written as `like` writes its number: 6.300 keeps its thousands dot, 71,4 its
+    decimal comma."""
+    decimals = len(like.split(",")[1]) if "," in like else 0
+    text = f"{value:,.{decimals}f}"
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if "." not in like:
+        head, _, tail = text.partition(",")
+        text = head.replace(".", "") + ("," + tail if tail else "")
+    return text

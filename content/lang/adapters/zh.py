@@ -1,0 +1,57 @@
+"""Chinese: glossary phrasing, hedges, capitals, honorifics, number style."""
+
+from __future__ import annotations
+
+import re
+
+DEFINITION = [
+    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
+    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
+]
+ENUMERATION = re.compile(
+    r"(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)[：:]?\s*(?P<list>[^。；;]+)"
+)
+MAIN = re.compile(
+    r"以(?P<list>[^。，,；;]+?)为(?:主|核心|重点|基础|主体)(?:的(?P<subj>[^。，,；;]+))?"
+)
+EXAMPLE = re.compile(r"^(?:比如|例如|譬如|举例来说|举例而言)")
+LESSON = re.compile(r"经验|教训|启示|体会|做法")
+
+_HEDGE_BEFORE = ("约", "大约", "近", "将近", "超过", "逾", "多达", "约有", "上")
+_HEDGE_AFTER = ("多", "余", "左右", "以上", "上下", "来")
+_CAPITAL = ("首都", "首府", "省会", "都城", "国都")
+HONORIFICS = frozenset(
+    (
+        "先生", "女士", "小姐", "同志", "老师", "教授", "博士", "主席", "总理", "总统",
+        "部长", "书记", "阁下", "夫人", "师傅",
+    )
+)  # fmt: skip
+
+
+def approximate(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return before.endswith(_HEDGE_BEFORE) or after.startswith(_HEDGE_AFTER)
+
+
+def named_as_capital(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 3) : start].endswith(_CAPITAL) or text[end : end + 3].startswith(
+        ("是首都", "为首都")
+    )
+
+
+def is_honorific(text: str) -> bool:
+    return text.strip() in HONORIFICS
+
+
+def states_something(text: str) -> bool:
+    stripped = text.strip()
+    han = len(re.findall(r"[\u4e00-\u9fff]", stripped))
+    return han >= 6 and not stripped.endswith(("？", "?"))
+
+
+def format_number(value: float, like: str) -> str:
+    """value written as `like` writes its number: 1,200 keeps its comma, 3.5 its decimals."""
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    text = f"{value:,.{decimals}f}" if "," in like else f"{value:.{decimals}f}"
+    return text
