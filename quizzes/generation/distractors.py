@@ -15,10 +15,19 @@ import re
 from dataclasses import dataclass
 
 from content.lang.adapters import adapter
-from content.lang.divisions import DIVISIONS, VI_PREFIXES, ZH_SUFFIXES, Division, fold
+from content.lang.divisions import DIVISIONS, VI_PREFIXES, ZH_SUFFIXES, Division
 from content.lang.model import ZH, Analysis, Term
 
-from .text import NUMERIC_KINDS, division_of, find_forms, squash, term_forms, term_value
+from .text import (
+    NUMERIC_KINDS,
+    division_of,
+    find_forms,
+    fold,
+    has_cjk,
+    squash,
+    term_forms,
+    term_value,
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,7 @@ def _visible(analysis: Analysis, texts: list[str], term_like: Term) -> bool:
     for text in texts:
         if not text:
             continue
-        lang = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "vi"
+        lang = ZH if has_cjk(text) else "vi"
         if find_forms(text, term_forms(term_like, lang, analysis)):
             return True
     return False

@@ -284,29 +284,18 @@ class _Generator:
         self.add(q, ("false", *dedupe))
 
     def multi_blank(self, fact: Fact, lang: str, text: str, slots: list[_Slot]) -> None:
-        """Several terms of one kind blanked at once: pick every option that belongs."""
+        """Several terms of one kind blanked at once ("select all"): never asked, one choice
+        per blank asks the same and reads better; recorded so the report says why."""
         groups: dict[tuple, list[_Slot]] = {}
         for slot in slots:
             level = slot.term.level if slot.term.kind == "place" else None
             groups.setdefault((slot.term.kind, level), []).append(slot)
         for group in groups.values():
             answers = list(dict.fromkeys(s.answer for s in group))
-            # Options must share one form: 两 among digits would stand out.
-            if len(answers) < 2 or len({a.isdigit() for a in answers}) > 1:
-                continue
-            spans = sorted(span for s in group for span in s.spans)
-            if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
+            if len(answers) < 2:
                 continue
             targets = [s.term.key for s in group]
-            key = question_key(fact.key, "multiple_choice", lang, targets)
-            wrong: list[str] = []
-            for slot in group:
-                for option in self.choices(fact, slot, lang, text, key + slot.term.key):
-                    if squash(option.text) not in {squash(x) for x in answers + wrong}:
-                        wrong.append(option.text)
-            wrong = wrong[: max(2, 5 - len(answers))]
-            if len(wrong) < 2:
-                continue
+            spans = sorted(span for s in group for span in s.spans)
             q = self.make(
                 fact,
                 "multiple_choice",
@@ -314,9 +303,7 @@ class _Generator:
                 targets,
                 prompt=TEXTS[lang]["multi_blank"].format(stem=blank_spans(text, spans)),
                 answer=answers,
-                choices=_shuffled(answers + wrong, key),
             )
-            # One choice per blank asks the same and reads better.
             self.reject(q, "select_all_blanks", ", ".join(targets))
 
     # -- enumerations --------------------------------------------------------------------------

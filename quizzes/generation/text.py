@@ -9,12 +9,17 @@ inconsistently ("Nội Mông Cổ" next to "Nội Mộng Cổ").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from content.lang.chinese import NUMERAL_CHARS
-from content.lang.divisions import DIVISIONS, abbreviation_map, fold, lookup
+from content.lang.divisions import DIVISIONS, abbreviation_map, lookup
+from content.lang.divisions import fold as _fold
 from content.lang.model import VI, ZH, Analysis, Term
 
 BLANK = "____"
+
+# Folding is pure and the same few hundred strings are folded thousands of times per document.
+fold = lru_cache(maxsize=65536)(_fold)
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
@@ -43,6 +48,7 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """A comparison key: folded, punctuation and spaces removed."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
