@@ -635,14 +635,6 @@ def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, m
 
 # -- statements and anchors -----------------------------------------------------------------
 
-# What a question can check. "number:1" written as a word is the article; quality drops it.
-ANCHOR_KINDS = frozenset(
-    (
-        "number", "year", "date", "percent", "ordinal", "place", "person", "organisation",
-        "organization", "work", "term", "quoted_term",
-    )
-)  # fmt: skip
-
 
 def _anchors(fact: Fact, mentions) -> list[Anchor]:
     """The terms the fact's sentence names in each language, with their spans; terms named in
@@ -678,9 +670,7 @@ def _statements(analysis: Analysis, facts: dict[str, Fact], mentions) -> None:
             for lang in (ZH, VI)
             if s.get(lang)
             and adapter(lang).states_something(s.get(lang))
-            and any(
-                m.term.split(":", 1)[0] in ANCHOR_KINDS for m in mentions.get((s.index, lang), [])
-            )
+            and mentions.get((s.index, lang))
         ]
         if not langs:
             continue

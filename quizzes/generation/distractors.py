@@ -312,7 +312,11 @@ def options_for(
     count: int = 3,
     exclude: set[str] | frozenset = frozenset(),
 ) -> list[Option]:
-    if term.kind in NUMERIC_KINDS:
+    if term.kind == "date" or (term.kind not in NUMERIC_KINDS and _is_date(answer)):
+        found = date_options(analysis, term, answer, avoid_texts, seed, count)
+    elif term.kind in NUMERIC_KINDS or (
+        len(_NUMBER_TOKEN.findall(answer)) == 1 and term_value(term) is not None
+    ):
         found = number_options(analysis, term, answer, avoid_texts, seed, count, lang, contexts)
     elif term.kind == "place":
         found = place_options(
@@ -330,6 +334,64 @@ def options_for(
                 analysis, term, lang, avoid_texts, seed, count - len(found), found
             )
     return [o for o in found if not _inside(o.text, answer, avoid_texts)]
+
+
+_DATE = re.compile(r"\d{1,4}\s*(?:年|月|日|/|-|tháng)")
+
+
+def _is_date(answer: str) -> bool:
+    return len(_NUMBER_TOKEN.findall(answer)) >= 2 and bool(_DATE.search(answer))
+
+
+def date_options(
+    analysis: Analysis, term: Term, answer: str, avoid_texts: list[str], seed: str, count: int
+) -> list[Option]:
+    """Dates written as the answer is: the document's other dates of the same shape first,
+    then the same date with another day (or year, for a year-only change in a long date)."""
+    shape = re.sub(r"\d+", "0", answer)
+    rng = random.Random(seed)
+    ranked: list[tuple] = []
+    for other in analysis.terms:
+        for surface in (other.zh, other.vi):
+            if (
+                other.key != term.key
+                and surface
+                and re.sub(r"\d+", "0", surface) == shape
+                and squash(surface) != squash(answer)
+            ):
+                ranked.append((0, rng.random(), surface, other.key))
+    tokens = list(re.finditer(r"\d+", answer))
+    day = next(
+        (
+            m
+            for m in tokens
+            if len(m.group()) <= 2
+            and (answer[m.end() : m.end() + 1] in ("日", "/", "-") or m.start() == 0)
+        ),
+        None,
+    )
+    year = next((m for m in tokens if len(m.group()) == 4), None)
+    if day is not None:
+        value = int(day.group())
+        for step in (3, -5, 7, -9, 12, -2):
+            if 1 <= value + step <= 28:
+                text = answer[: day.start()] + str(value + step) + answer[day.end() :]
+                ranked.append((1, rng.random(), text, None))
+    if year is not None:
+        value = int(year.group())
+        for step in (-1, 2, -3):
+            text = answer[: year.start()] + str(value + step) + answer[year.end() :]
+            ranked.append((2, rng.random(), text, None))
+    ranked.sort()
+    options, seen = [], {squash(answer)}
+    for _, _, text, key in ranked:
+        if squash(text) in seen or any(t and text in t for t in avoid_texts):
+            continue
+        seen.add(squash(text))
+        options.append(Option(text, key))
+        if len(options) == count:
+            break
+    return options
 
 
 def _inside(option: str, answer: str, texts: list[str]) -> bool:

@@ -72,10 +72,11 @@ _COUNTRIES = {
 
 
 def is_short(answer: str) -> bool:
-    """A typed answer a learner can be expected to type: a short phrase."""
+    """A typed answer a learner can be expected to type: a short phrase (a run of digits counts
+    as one character: 2021年6月1日 is short)."""
     if has_cjk(answer):
-        return len(re.sub(r"\W", "", answer)) <= 8
-    return len(answer.split()) <= 5
+        return len(re.sub(r"\d+", "0", re.sub(r"\W", "", answer))) <= 8
+    return len(answer.split()) <= 6
 
 
 def _is_country(term: Term) -> bool:
@@ -197,7 +198,13 @@ class Rules:
 def _checkable(q: GeneratedQuestion, covered: set[str]) -> bool:
     """Whether the question asks for a number, year, date or place not yet asked: these come
     before key terms when a sentence cannot ask for everything."""
-    return any(t.split(":", 1)[0] in CHECKABLE_FIRST for t in q.targets if t not in covered)
+    return any(t.split(":", 1)[0] in CHECKABLE_FIRST for t in _asks(q) if t not in covered)
+
+
+def _asks(q: GeneratedQuestion) -> list[str]:
+    """The targets a question asks the learner to produce or pick: a chronology orders events
+    by their years but asks for none of them."""
+    return [] if "chronology" in q.targets else q.targets
 
 
 def _joined(between: str, lang: str) -> bool:
@@ -226,11 +233,13 @@ def plan(
     blanked. Returns the kept questions in their original order and the dropped ones."""
     groups: dict[tuple[str, int | None], list[GeneratedQuestion]] = {}
     for q in questions:
-        # Translation, matching and the chronology span the document, not one sentence.
-        if q.type not in FREE_TYPES and "chronology" not in q.targets:
+        # Translation and matching span the document; a chronology counts for the sentence
+        # its source is (its first event), as a learner sees it.
+        if q.type not in FREE_TYPES:
             groups.setdefault((q.language, sentence_of.get(q.fact)), []).append(q)
     dropped: list[Dropped] = []
     drop_keys: set[str] = set()
+    plans: dict[tuple[str, int | None], list[GeneratedQuestion]] = {}
 
     def drop(q: GeneratedQuestion, reason: str, sentence, detail: str = "") -> None:
         drop_keys.add(q.key)
@@ -267,7 +276,7 @@ def plan(
         for fact in sorted(by_fact, key=lambda f: fact_order.get(f, 0)):
             chosen.append(min(by_fact[fact], key=best))
         # 2. one question per further target
-        covered = {t for q in chosen for t in q.targets}
+        covered = {t for q in chosen for t in _asks(q)}
         while True:
             # A type not yet used in the sentence first, so a sentence is not six choices.
             used = {q.type for q in chosen}
@@ -275,23 +284,65 @@ def plan(
                 q
                 for q in candidates
                 if q not in chosen
-                and any(t not in covered for t in q.targets)
+                and any(t not in covered for t in _asks(q))
                 and not (q.type == "true_false" and q.answer is not False)
             ]
             if not fresh:
                 break
             q = min(
                 fresh,
-                key=lambda q, used=used: (not _checkable(q, covered), q.type in used, best(q)),
+                # A true/false names its target and asks less: a blank or choice first.
+                key=lambda q, used=used: (
+                    not _checkable(q, covered),
+                    q.type == "true_false",
+                    q.type in used,
+                    best(q),
+                ),
             )
             chosen.append(q)
-            covered.update(q.targets)
+            covered.update(_asks(q))
         # 3. variants, a type not yet used first
         rest = [q for q in candidates if q not in chosen]
         used = {q.type for q in chosen}
         rest.sort(key=lambda q: (q.type in used, order[q.key]))
         chosen += rest
+        plans[(lang, sentence)] = chosen
+    _keep_every_type(plans)
+    for (_lang, sentence), chosen in plans.items():
         for q in chosen[PER_SENTENCE:]:
             drop(q, "per_sentence_cap", sentence)
     kept = [q for q in questions if q.key not in drop_keys]
     return kept, dropped
+
+
+def _keep_every_type(plans: dict[tuple, list[GeneratedQuestion]]) -> None:
+    """A type the cap would remove from a language altogether (the one chronology, say) takes
+    the place of the last kept question of a type the language keeps elsewhere, so a
+    document keeps every type its text supports."""
+    for lang in {lang for lang, _ in plans}:
+        mine = {k: v for k, v in plans.items() if k[0] == lang}
+
+        def kept_types(mine=mine) -> dict[str, int]:
+            counts: dict[str, int] = {}
+            for chosen in mine.values():
+                for q in chosen[:PER_SENTENCE]:
+                    counts[q.type] = counts.get(q.type, 0) + 1
+            return counts
+
+        for chosen in mine.values():
+            for q in chosen[PER_SENTENCE:]:
+                counts = kept_types()
+                if q.type in counts:
+                    continue
+                swap = next(
+                    (
+                        i
+                        for i in range(PER_SENTENCE - 1, -1, -1)
+                        if counts.get(chosen[i].type, 0) > 1
+                    ),
+                    None,
+                )
+                if swap is None:
+                    continue
+                at = chosen.index(q)
+                chosen[swap], chosen[at] = chosen[at], chosen[swap]
