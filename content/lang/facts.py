@@ -179,7 +179,7 @@ class _Finder:
                     text=text,
                     start=0,
                     end=len(text),
-                    subject=_strip(m.group("subj")),
+                    subject=zh_adapter.defined(_strip(m.group("subj"))),
                     **base,
                 )
                 break
@@ -292,7 +292,7 @@ class _Finder:
         for pattern in _VI_DEF:
             m = pattern.match(text)
             if m:
-                subject = _strip(m.group("subj"))
+                subject = vi_adapter.defined(_strip(m.group("subj")))
                 if re.search(r"\bnày$", subject) and (p, VI) in self.context:
                     subject = self.context[(p, VI)]  # "Mô hình này": the model just named
                 self.add(

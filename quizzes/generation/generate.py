@@ -516,10 +516,22 @@ class _Generator:
             answer=answer,
             choices=_shuffled([answer] + wrong[: CHOICE_COUNT - 1], key),
         )
-        if len(wrong) < 2:
-            self.reject(q, "no_distractors")
+        if len(wrong) >= 2:
+            self.add(q)
             return
-        self.add(q)
+        if spans and is_short(answer):
+            # Nothing else the text defines to choose from: the subject blanked in its sentence.
+            cloze = self.make(
+                fact,
+                "cloze",
+                lang,
+                [target],
+                prompt=TEXTS[lang]["cloze"].format(stem=stem.strip()),
+                answer=text[spans[0][0] : spans[0][1]],
+            )
+            self.add(cloze, ("cloze", lang, fact.sentence, target))
+            return
+        self.reject(q, "no_distractors")
 
     # -- numbered items (models, lessons) ------------------------------------------------------
 

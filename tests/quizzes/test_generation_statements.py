@@ -184,3 +184,24 @@ def test_false_statements_do_not_all_swap_in_the_same_value():
         if q.targets and q.targets[0].startswith("place:")
     }
     assert len(false) >= 4 and len(swapped) >= 2
+
+
+def test_every_fact_of_the_first_shipped_article_is_asked_in_both_languages():
+    from pathlib import Path
+
+    path = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*"))[0]
+    analysis = analyse(path.read_text(encoding="utf-8"))
+    questions = generate(analysis)
+    for lang in ("zh", "vi"):
+        asked = {q.fact for q in questions if q.language == lang}
+        missing = [
+            (f.kind, (f.get(lang) or "")[:30])
+            for f in analysis.facts
+            if f.get(lang) and f.only_in in (None, lang) and f.key not in asked
+        ]
+        assert missing == [], lang
+    # Among them the definitions after 即 and 指, and the yearly joint meeting (每年…联席会议).
+    zh_asked = {q.fact for q in questions if q.language == "zh"}
+    meeting = next(f for f in analysis.facts if f.zh and "联席会议" in f.zh)
+    assert meeting.key in zh_asked
+    assert all(f.key in zh_asked for f in analysis.facts if f.kind == "definition")

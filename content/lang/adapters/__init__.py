@@ -10,6 +10,7 @@ Every adapter module provides:
 - ``named_as_capital(text, start, end)``: whether the name is introduced as a capital;
 - ``is_honorific(text)``: a title or form of address rather than a name;
 - ``states_something(text)``: a sentence that makes a statement, not a heading or a question;
+- ``defined(subject)``: what a definition defines when its subject is a statement itself;
 - ``format_number(value, like)``: a number written in the style of ``like`` (decimal mark,
   thousands separator).
 """

@@ -63,3 +63,10 @@ def format_number(value: float, like: str) -> str:
         head, _, tail = text.partition(",")
         text = head.replace(".", "") + ("," + tail if tail else "")
     return text
+
+
+def defined(subject: str) -> str:
+    """What a definition defines when its subject is itself a statement: "Chiến lược chấn hưng
+    nông thôn" of "Chiến lược chấn hưng nông thôn là chiến lược quốc gia…, tức là…"."""
+    head, sep, _rest = subject.partition(" là ")
+    return head if sep and 1 <= len(head.split()) <= 12 else subject

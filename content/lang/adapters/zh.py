@@ -55,3 +55,10 @@ def format_number(value: float, like: str) -> str:
     decimals = len(like.split(".")[1]) if "." in like else 0
     text = f"{value:,.{decimals}f}" if "," in like else f"{value:.{decimals}f}"
     return text
+
+
+def defined(subject: str) -> str:
+    """What a definition defines when its subject is itself a statement: 乡村振兴战略 of
+    "乡村振兴战略是2017年…提出的国家战略，即…"."""
+    head, sep, _rest = subject.partition("是")
+    return head if sep and 2 <= len(head) <= 20 else subject
