@@ -184,7 +184,22 @@ class Analysis:
                 for t in self.terms
             ],
             "facts": [
-                {"kind": f.kind, "paragraph": f.paragraph, "zh": f.zh, "vi": f.vi}
+                {
+                    "kind": f.kind,
+                    "paragraph": f.paragraph,
+                    "zh": f.zh,
+                    "vi": f.vi,
+                    "anchors": [
+                        {
+                            "term": x.term,
+                            "kind": x.kind,
+                            "spans": {
+                                lang: [list(span) for span in v] for lang, v in x.spans.items()
+                            },
+                        }
+                        for x in f.anchors
+                    ],
+                }
                 for f in self.facts
             ],
         }

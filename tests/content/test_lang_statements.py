@@ -68,3 +68,11 @@ def test_the_adapters_share_one_interface():
     assert zh.is_honorific("先生") and vi.is_honorific("Ông")
     assert vi.format_number(6300, "1.750") == "6.300" and vi.format_number(71.5, "71,4") == "71,5"
     assert zh.format_number(2500, "1750") == "2500"
+
+
+def test_inspect_json_lists_each_facts_anchors():
+    data = analyse(LAKE).to_json()
+    anchors = data["facts"][1]["anchors"]
+    year = next(x for x in anchors if x["term"] == "year:1865")
+    assert year["kind"] == "year" and set(year["spans"]) == {"zh", "vi"}
+    assert {"kind", "paragraph", "zh", "vi"} <= set(data["facts"][0])
