@@ -28,8 +28,6 @@ Reason codes of `Dropped.reason` (stable: the teacher's report translates them):
 
 from __future__ import annotations
 
-import re
-
 from content.lang.adapters import adapter
 from content.lang.model import Analysis, Term
 
@@ -72,11 +70,8 @@ _COUNTRIES = {
 
 
 def is_short(answer: str) -> bool:
-    """A typed answer a learner can be expected to type: a short phrase (a run of digits counts
-    as one character: 2021年6月1日 is short)."""
-    if has_cjk(answer):
-        return len(re.sub(r"\d+", "0", re.sub(r"\W", "", answer))) <= 8
-    return len(answer.split()) <= 6
+    """A typed answer a learner can be expected to type: a short phrase."""
+    return adapter("zh" if has_cjk(answer) else "vi").short_answer(answer)
 
 
 def _is_country(term: Term) -> bool:
@@ -181,7 +176,7 @@ class Rules:
         )
         groups: list[list[tuple[int, int]]] = []
         for start, end in names:
-            if groups and _joined(text[groups[-1][-1][1] : start], lang):
+            if groups and adapter(lang).joins_list(text[groups[-1][-1][1] : start]):
                 groups[-1].append((start, end))
             else:
                 groups.append([(start, end)])
@@ -190,7 +185,7 @@ class Rules:
                 if len(group) != value:
                     continue
                 gap = text[group[-1][1] : a] if group[-1][1] <= a else text[b : group[0][0]]
-                if _near(gap, lang):
+                if adapter(lang).next_to(gap):
                     return True
         return False
 
@@ -205,19 +200,6 @@ def _asks(q: GeneratedQuestion) -> list[str]:
     """The targets a question asks the learner to produce or pick: a chronology orders events
     by their years but asks for none of them."""
     return [] if "chronology" in q.targets else q.targets
-
-
-def _joined(between: str, lang: str) -> bool:
-    """Text between two names of one list: a separator, perhaps after a short suffix."""
-    if lang == "zh":
-        return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:、|和|与|及|以及|,|，)", between))
-    return bool(re.fullmatch(r",?\s*(?:và|với|cùng)?\s*", between)) and between.strip() != ""
-
-
-def _near(gap: str, lang: str) -> bool:
-    if lang == "zh":
-        return len(gap) <= 3 and not re.search(r"[，,。；;]", gap)
-    return len(gap.split()) <= 3 and not re.search(r"[,.;:]", gap)
 
 
 def plan(

@@ -10,6 +10,10 @@ Every adapter module provides:
 - ``named_as_capital(text, start, end)``: whether the name is introduced as a capital;
 - ``is_honorific(text)``: a title or form of address rather than a name;
 - ``states_something(text)``: a sentence that makes a statement, not a heading or a question;
+- ``short_answer(answer)``: a typed answer short enough to type;
+- ``joins_list(between)`` / ``next_to(gap)``: the text between two names of one list, and a
+  gap close enough for a count to belong to that list (a count whose items stand in the
+  prompt is not asked);
 - ``defined(subject)``: what a definition defines when its subject is a statement itself;
 - ``format_number(value, like)``: a number written in the style of ``like`` (decimal mark,
   thousands separator).

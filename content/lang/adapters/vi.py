@@ -70,3 +70,18 @@ def defined(subject: str) -> str:
     nông thôn" of "Chiến lược chấn hưng nông thôn là chiến lược quốc gia…, tức là…"."""
     head, sep, _rest = subject.partition(" là ")
     return head if sep and 1 <= len(head.split()) <= 12 else subject
+
+
+def short_answer(answer: str) -> bool:
+    """A typed answer short enough to type: six words."""
+    return len(answer.split()) <= 6
+
+
+def joins_list(between: str) -> bool:
+    """Text between two names of one list: a comma or "và" (Ulanqab và Xích Phong)."""
+    return bool(re.fullmatch(r",?\s*(?:và|với|cùng)?\s*", between)) and between.strip() != ""
+
+
+def next_to(gap: str) -> bool:
+    """A gap short enough for a count to belong to the list beside it (hai thành phố …)."""
+    return len(gap.split()) <= 3 and not re.search(r"[,.;:]", gap)

@@ -62,3 +62,20 @@ def defined(subject: str) -> str:
     "乡村振兴战略是2017年…提出的国家战略，即…"."""
     head, sep, _rest = subject.partition("是")
     return head if sep and 2 <= len(head) <= 20 else subject
+
+
+def short_answer(answer: str) -> bool:
+    """A typed answer short enough to type: eight characters, a run of digits counting as one
+    (2021年6月1日 is short)."""
+    return len(re.sub(r"\d+", "0", re.sub(r"\W", "", answer))) <= 8
+
+
+def joins_list(between: str) -> bool:
+    """Text between two names of one list: a separator, perhaps after a short suffix
+    (乌兰察布市、赤峰市)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,2}(?:、|和|与|及|以及|,|，)", between))
+
+
+def next_to(gap: str) -> bool:
+    """A gap short enough for a count to belong to the list beside it (赤峰市两地)."""
+    return len(gap) <= 3 and not re.search(r"[，,。；;]", gap)
