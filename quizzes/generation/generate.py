@@ -15,6 +15,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from content.lang.adapters import adapter
 from content.lang.model import ZH, Analysis, Fact, Term
 
 from .distractors import Option, options_for
@@ -209,6 +210,15 @@ class _Generator:
         if found is None:
             return None
         spans, answer = found
+        # A blank never cuts a word: widen to the whole word, or ask nothing of this one.
+        whole = [adapter(lang).whole_words(text, a, b) for a, b in spans]
+        if any(w is None for w in whole):
+            return None
+        if whole != spans:
+            surfaces = {text[a:b] for a, b in whole}
+            if len(surfaces) != 1:
+                return None
+            spans, answer = whole, surfaces.pop()
         return _Slot(term, spans, answer)
 
     def choices(self, fact, slot, lang, stem_text, seed, exclude=frozenset()) -> list[Option]:

@@ -76,3 +76,19 @@ def test_inspect_json_lists_each_facts_anchors():
     year = next(x for x in anchors if x["term"] == "year:1865")
     assert year["kind"] == "year" and set(year["spans"]) == {"zh", "vi"}
     assert {"kind", "paragraph", "zh", "vi"} <= set(data["facts"][0])
+
+
+def test_a_blank_never_cuts_a_word():
+    zh, vi = adapter("zh"), adapter("vi")
+    sentence = "滇越铁路由法国人于1904年修建。"
+    start = sentence.index("法国")
+    assert zh.whole_words(sentence, start, start + 2) == (start, start + 3)  # 法国人
+    shandong = "山东省的14个地级市"
+    assert zh.whole_words(shandong, 0, 2) == (0, 2)  # 山东|省: a name and its suffix
+    area = "陆地面积约960万平方公里。"
+    at = area.index("960")
+    assert zh.whole_words(area, at, at + 4) == (at, at + 4)  # 960万 | 平方公里
+    bank = "do Cơ quan Phát triển Pháp, Ngân hàng Phát triển châu Á cho vay."
+    at = bank.index("Ngân")
+    assert vi.whole_words(bank, at, at + 4) is None  # Ngân| hàng
+    assert vi.whole_words(bank, bank.index("Pháp,"), bank.index("Pháp,") + 4) is not None

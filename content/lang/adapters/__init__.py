@@ -14,6 +14,8 @@ Every adapter module provides:
 - ``joins_list(between)`` / ``next_to(gap)``: the text between two names of one list, and a
   gap close enough for a count to belong to that list (a count whose items stand in the
   prompt is not asked);
+- ``whole_words(sentence, start, end)``: the span widened so a blank never cuts a word, or
+  None when it cannot be;
 - ``defined(subject)``: what a definition defines when its subject is a statement itself;
 - ``format_number(value, like)``: a number written in the style of ``like`` (decimal mark,
   thousands separator).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DEFINITION = [
     re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
@@ -85,3 +86,39 @@ def joins_list(between: str) -> bool:
 def next_to(gap: str) -> bool:
     """A gap short enough for a count to belong to the list beside it (hai thành phố …)."""
     return len(gap.split()) <= 3 and not re.search(r"[,.;:]", gap)
+
+
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word underthesea finds in the sentence (đầu tư, Ngân hàng, châu Á);
+    () when underthesea is not installed or its words cannot be placed in the sentence."""
+    try:
+        from underthesea import word_tokenize
+    except ImportError:
+        return ()
+    out, pos = [], 0
+    for word in word_tokenize(sentence):
+        at = sentence.find(word, pos)
+        if at < 0:
+            return ()
+        out.append((at, at + len(word)))
+        pos = at + len(word)
+    return tuple(out)
+
+
+def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span when no word of several syllables straddles its edges (Ngân| hàng, châu |Á,
+    Đồng| bằng); None otherwise: a Vietnamese blank is not widened, since the syllable beyond
+    it belongs to another name more often than to this one."""
+    for a, b in _words(sentence):
+        for edge in (start, end):
+            if a < edge < b and not _number_edge(sentence, edge):
+                return None
+    return start, end
+
+
+def _number_edge(sentence: str, at: int) -> bool:
+    """Digits end or begin at `at` beside letters (10/2 dương lịch is a number and a word)."""
+    before, after = sentence[at - 1], sentence[at]
+    joiners = "-/.,:"
+    return before.isdigit() != after.isdigit() and before not in joiners and after not in joiners

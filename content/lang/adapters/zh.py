@@ -79,3 +79,35 @@ def joins_list(between: str) -> bool:
 def next_to(gap: str) -> bool:
     """A gap short enough for a count to belong to the list beside it (赤峰市两地)."""
     return len(gap) <= 3 and not re.search(r"[，,。；;]", gap)
+
+
+# What may follow a blanked name inside one jieba word without the blank cutting it: the
+# administrative suffixes the distractors are chosen to fit (山东|省, 乌兰察布|市).
+_KEEP_OUTSIDE = ("省", "市", "县", "区", "自治区", "地区", "盟", "州", "旗")
+
+
+def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span widened so a blank never cuts a word: a word the span ends inside (法国|人,
+    第二|位, 越南|盾) is taken whole when at most two characters remain; None when the span
+    starts inside a word or more would have to be taken. An administrative suffix stays
+    outside (山东|省 is a name and its suffix, not a cut)."""
+    from ..chinese import tag
+
+    # A number ends where its digits (and 万/亿) end, whatever jieba glues to them (960万平方公里,
+    # 约1750米): the unit after it is a word of its own.
+    number_start = start < len(sentence) and sentence[start].isdigit()
+    number_end = 0 < end < len(sentence) and (
+        sentence[end - 1].isdigit() or sentence[end - 1] in "万亿"
+    )
+    for word, _flag, pos in tag(sentence):
+        stop = pos + len(word)
+        if pos < start < stop and not number_start:
+            return None
+        if pos < end < stop and not number_end:
+            rest = sentence[end:stop]
+            if rest in _KEEP_OUTSIDE or rest.startswith(_KEEP_OUTSIDE):
+                return start, end
+            if len(rest) > 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+                return None
+            return start, stop
+    return start, end
