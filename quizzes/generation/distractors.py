@@ -177,6 +177,14 @@ def _parse(token: str, lang: str) -> float | None:
         return None
 
 
+def _amount(term: Term) -> float | None:
+    """A numeric term's value: Term.value, a quantity's amount, else the digits it shows."""
+    if term.value is not None:
+        return term.value
+    amount = getattr(term, "amount", None)
+    return amount if amount is not None else term_value(term)
+
+
 def _round_like(value: float, like: float, approximate: bool) -> float:
     """A candidate with as many significant digits as the answer (fewer when hedged)."""
     if value <= 0:
@@ -204,11 +212,16 @@ def number_options(
     (约, 多, khoảng, hơn), years from the text's period; none the sentence states anywhere
     (it would be also true of some slot)."""
     tokens = _NUMBER_TOKEN.findall(answer)
-    value = term_value(term)
-    if value is None or len(tokens) != 1:
+    if len(tokens) != 1:
         return []
     token = tokens[0]
     written = _parse(token, lang)
+    # Quantities and percents carry their amount (8.5 km); plain numbers their value.
+    value = term.value if term.value is not None else getattr(term, "amount", None)
+    if value is None:
+        value = term_value(term) if term.kind in NUMERIC_KINDS else written
+    if value is None:
+        return []
     # A bare number must read as the term's value (not 两 for 2); 200万 and 2 triệu are
     # written in a larger unit and scale in it.
     if written is None or (written != value and not answer.replace(token, "").strip()):
@@ -229,9 +242,11 @@ def number_options(
     ratio = written / value if value else 1
     ranked = []
     for other in analysis.terms:
-        other_value = term_value(other) if other.kind == term.kind else None
+        other_value = _amount(other) if other.kind == term.kind else None
         if other_value is None or other_value == value or other_value <= 0:
             continue
+        if getattr(other, "unit", None) != getattr(term, "unit", None):
+            continue  # numbers of the same unit: metres for metres
         near = (
             abs(other_value - value) <= 20
             if term.kind == "year"
@@ -287,6 +302,8 @@ def term_options(
             continue
         if term.level and other.level != term.level:
             continue  # a province for a province, a city for a city
+        if term.kind == "place" and place_class(other) != place_class(term):
+            continue  # never a city for a temple: a place of unknown class only for another
         if _visible(analysis, avoid_texts, other):
             continue
         ranked.append((rng.random(), other.get(lang), other.key))
@@ -314,9 +331,7 @@ def options_for(
 ) -> list[Option]:
     if term.kind == "date" or (term.kind not in NUMERIC_KINDS and _is_date(answer)):
         found = date_options(analysis, term, answer, avoid_texts, seed, count)
-    elif term.kind in NUMERIC_KINDS or (
-        len(_NUMBER_TOKEN.findall(answer)) == 1 and term_value(term) is not None
-    ):
+    elif term.kind in (*NUMERIC_KINDS, "quantity", "percent") or answer[:1].isdigit():
         found = number_options(analysis, term, answer, avoid_texts, seed, count, lang, contexts)
     elif term.kind == "place":
         found = place_options(
@@ -413,9 +428,7 @@ def gazetteer_options(
 ) -> list[Option]:
     """Names of the key's class (province, city, river, country, person) from the gazetteer the
     project ships, when it is installed (content/lang/gazetteer.py, optional)."""
-    names = same_class_names(term, lang)
-    rng = random.Random(seed)
-    rng.shuffle(names)
+    names = same_class_names(term, lang, 4 * count + 4, seed)
     seen = {squash(term.get(lang) or "")} | {squash(o.text) for o in taken or []}
     out = []
     for name in names:
@@ -428,23 +441,48 @@ def gazetteer_options(
     return out
 
 
-def same_class_names(term: Term, lang: str) -> list[str]:
-    """The one place that reads the gazetteer: names of the term's class in lang, [] when the
-    gazetteer is missing or does not know the name."""
+def place_class(term: Term) -> str | None:
+    """What kind of place a term names, where the divisions table or the gazetteer knows it
+    (province, prefecture, city, river, country…); None when neither does."""
+    if division := division_of(term):
+        return division.level
+    try:
+        from content.lang import gazetteer  # type: ignore[attr-defined]
+    except ImportError:
+        return term.level
+    lookup = getattr(gazetteer, "lookup", None)
+    for lang in ("zh", "vi"):
+        name = term.get(lang)
+        if lookup and name:
+            try:
+                found = lookup(name, lang)
+            except (TypeError, ValueError, LookupError):
+                found = []
+            if found:
+                return getattr(found[0], "cls", None)
+    return term.level
+
+
+def same_class_names(term: Term, lang: str, count: int = 12, seed: str = "") -> list[str]:
+    """The one place that reads the gazetteer (content/lang/gazetteer.py, shipped by another
+    branch, optional here): names in lang of places of the term's class (a province for a
+    province, a river for a river, a country for a country); [] when the gazetteer is missing
+    or does not know the name."""
     try:
         from content.lang import gazetteer  # type: ignore[attr-defined]
     except ImportError:
         return []
     same_class = getattr(gazetteer, "same_class", None)
-    if same_class is None:
+    name = term.get(lang)
+    if same_class is None or not name:
         return []
     try:
-        entries = same_class(term.zh or term.vi or "")
+        places = same_class(name, lang, count, seed=seed or None)
     except (TypeError, ValueError, KeyError, LookupError):
         return []
     names = []
-    for entry in entries or []:
-        name = entry if isinstance(entry, str) else getattr(entry, lang, None)
-        if name:
-            names.append(name)
+    for place in places or []:
+        text = place if isinstance(place, str) else place.get(lang)
+        if text:
+            names.append(text)
     return names

@@ -83,8 +83,17 @@ def _is_country(term: Term) -> bool:
         from content.lang import gazetteer  # type: ignore[attr-defined]
     except ImportError:
         return False
-    kind_of = getattr(gazetteer, "kind_of", None)
-    return bool(kind_of and kind_of(term.zh or term.vi or "") == "country")
+    lookup = getattr(gazetteer, "lookup", None)
+    for lang in ("zh", "vi"):
+        name = term.get(lang)
+        if lookup and name:
+            try:
+                found = lookup(name, lang)
+            except (TypeError, ValueError, LookupError):
+                return False
+            if found:
+                return getattr(found[0], "cls", None) == "country"
+    return False
 
 
 class Rules:

@@ -205,3 +205,33 @@ def test_every_fact_of_the_first_shipped_article_is_asked_in_both_languages():
     meeting = next(f for f in analysis.facts if f.zh and "联席会议" in f.zh)
     assert meeting.key in zh_asked
     assert all(f.key in zh_asked for f in analysis.facts if f.kind == "definition")
+
+
+def test_date_distractors_keep_the_dates_shape():
+    from content.lang.model import Analysis, Pair, Term
+    from quizzes.generation.distractors import options_for
+
+    analysis = Analysis(Pair(), Pair(), None, None, ("zh", "vi"))
+    date = Term("date:2021-6-1", "date", "2021年6月1日", "1/6/2021")
+    analysis.terms = [date]
+    for lang, answer in (("zh", "2021年6月1日"), ("vi", "1/6/2021")):
+        options = options_for(analysis, date, answer, lang, ["施行"], [], "seed")
+        assert len(options) == 3
+        for option in options:
+            assert option.text != answer
+            assert [c.isdigit() for c in option.text].count(False) == [
+                c.isdigit() for c in answer
+            ].count(False)
+
+
+def test_number_distractors_are_written_like_the_key_and_never_its_neighbour():
+    from content.lang.model import Analysis, Pair, Term
+    from quizzes.generation.distractors import options_for
+
+    analysis = Analysis(Pair(), Pair(), None, None, ("zh", "vi"))
+    length = Term("number:6300", "number", "6300", "6.300", value=6300)
+    analysis.terms = [length]
+    options = options_for(analysis, length, "6.300", "vi", ["dài 6.300 km"], [], "seed")
+    assert options and all("." in o.text or len(o.text) <= 3 for o in options)
+    values = [int(o.text.replace(".", "")) for o in options]
+    assert all(abs(v - 6300) > 1 for v in values)
