@@ -336,8 +336,15 @@ class _Generator:
                 answer=labels,
                 choices=_shuffled(labels, key, avoid=labels),
             )
-            # A list the text neither numbers nor sequences has no order to learn.
-            self.reject(q, "unsequenced_order")
+            # A list the text neither numbers nor sequences has no order to learn; one it
+            # numbers (一是…二是…, Một là… hai là…) has.
+            numbered = fact.kind == "lesson" or any(
+                f.sentence == fact.sentence and f.ordinal is not None for f in self.a.facts
+            )
+            if numbered:
+                self.add(q)
+            else:
+                self.reject(q, "unsequenced_order")
         # Each item blanked in its sentence, unless it is a term (term questions cover those).
         if text:
             for item, item_key in zip(items, item_keys, strict=True):
@@ -396,11 +403,19 @@ class _Generator:
         here, there = self.sources(fact, lang)
         seen = {squash(answer)}
         ranked = []
+        # A numbered run as long as this list is most likely the list told again item by
+        # item (具体有：A、B、C, then 其一…其二…其三…): its labels would be true here.
+        retold = {
+            f.key
+            for group in self.numbered_groups()
+            if len(group) == len(fact.items)
+            for f in group
+        }
         for other_fact in self.a.facts:
             if other_fact.key == fact.key or other_fact.sentence == fact.sentence:
                 continue
             pool = [i.get(lang) for i in other_fact.items]
-            if other_fact.ordinal is not None:
+            if other_fact.ordinal is not None and other_fact.key not in retold:
                 pool.append(self.label(other_fact, lang))
             for item in pool:
                 if not item or squash(item) in seen:
