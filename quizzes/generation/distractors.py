@@ -193,7 +193,7 @@ def _round_like(value: float, like: float, approximate: bool) -> float:
     # Hedged numbers (约1750米) get round neighbours: two significant digits at most.
     digits = max(1, min(digits, 2 if approximate else 3))
     magnitude = 10 ** (len(str(int(value))) - digits)
-    return round(value / magnitude) * magnitude if magnitude >= 1 else round(value, 2)
+    return round(round(value / magnitude) * magnitude, 6)
 
 
 def number_options(
@@ -339,7 +339,7 @@ def options_for(
         )
         if not found and division_of(term) is None:
             # Not a Chinese division: the gazetteer's class, else the document's places.
-            found = gazetteer_options(analysis, term, lang, avoid_texts, seed, count)
+            found = gazetteer_options(analysis, term, lang, avoid_texts, seed, count, answer=answer)
             if not found:
                 found = term_options(analysis, term, lang, avoid_texts, seed, count)
     else:
@@ -425,17 +425,29 @@ def gazetteer_options(
     seed: str,
     count: int,
     taken: list[Option] | None = None,
+    answer: str = "",
 ) -> list[Option]:
     """Names of the key's class (province, city, river, country, person) from the gazetteer the
-    project ships, when it is installed (content/lang/gazetteer.py, optional)."""
+    project ships, when it is installed (content/lang/gazetteer.py, optional), written with the
+    answer's own prefix or suffix (tỉnh Lào Cai → tỉnh Nghệ An, 老街省 → 广宁省)."""
     names = same_class_names(term, lang, 4 * count + 4, seed)
     seen = {squash(term.get(lang) or "")} | {squash(o.text) for o in taken or []}
+    bare = term.get(lang) or ""
+    at = answer.find(bare) if bare and answer else -1
+    before, after = (answer[:at], answer[at + len(bare) :]) if at >= 0 else ("", "")
     out = []
     for name in names:
-        if squash(name) in seen or _inside(name, term.get(lang) or "", avoid_texts):
+        if squash(name) in seen or _inside(name, bare, avoid_texts):
             continue
         seen.add(squash(name))
-        out.append(Option(name))
+        text = name
+        if before and not fold(name).startswith(fold(before).strip()):
+            text = before + text
+        if after and not name.endswith(after):
+            text = text + after
+        if _inside(text, answer or bare, avoid_texts):
+            continue
+        out.append(Option(text))
         if len(out) == count:
             break
     return out

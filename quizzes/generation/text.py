@@ -150,6 +150,11 @@ def find_form(text: str, form: str) -> list[tuple[int, int]]:
         while start != -1:
             end = start + len(form)
             numeral = all(ch in NUMERAL_CHARS for ch in form)
+            # 2.5亿 is not inside 12.5亿, nor 25亿 inside 12.5亿: digits at a form's edge
+            # must be the number's own edge.
+            if _inside_number(text, start, end, form):
+                start = text.find(form, start + 1)
+                continue
             # 十四 must not match inside 二十四.
             if not numeral or (
                 (start == 0 or text[start - 1] not in NUMERAL_CHARS)
@@ -170,6 +175,14 @@ def find_form(text: str, form: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = folded_text.find(folded_form, start + 1)
     return spans
+
+
+def _inside_number(text: str, start: int, end: int, form: str) -> bool:
+    """Whether a form that begins or ends with a digit stands inside a longer number there."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    return (form[0].isdigit() and bool(re.search(r"\d$|\d[.,]$", before))) or (
+        form[-1].isdigit() and bool(re.match(r"\d|[.,]\d", after))
+    )
 
 
 def _edge(ch: str) -> bool:

@@ -235,3 +235,11 @@ def test_number_distractors_are_written_like_the_key_and_never_its_neighbour():
     assert options and all("." in o.text or len(o.text) <= 3 for o in options)
     values = [int(o.text.replace(".", "")) for o in options]
     assert all(abs(v - 6300) > 1 for v in values)
+
+
+def test_a_number_is_never_found_inside_a_longer_number():
+    from quizzes.generation.text import find_form
+
+    assert find_form("总额达12.5亿美元", "25亿") == []
+    assert find_form("总额达12.5亿美元", "2.5亿") == []
+    assert find_form("总额达12.5亿美元", "12.5亿") == [(3, 8)]

@@ -63,7 +63,8 @@ def format_number(value: float, like: str) -> str:
     if "." not in like:
         head, _, tail = text.partition(",")
         text = head.replace(".", "") + ("," + tail if tail else "")
-    return text
+    # a round candidate drops its zero decimals: 14 triệu, not 14,00 triệu
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def defined(subject: str) -> str:

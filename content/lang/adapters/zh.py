@@ -54,7 +54,8 @@ def format_number(value: float, like: str) -> str:
     """value written as `like` writes its number: 1,200 keeps its comma, 3.5 its decimals."""
     decimals = len(like.split(".")[1]) if "." in like else 0
     text = f"{value:,.{decimals}f}" if "," in like else f"{value:.{decimals}f}"
-    return text
+    # a round candidate drops its zero decimals: 14万, not 14.00万
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def defined(subject: str) -> str:
