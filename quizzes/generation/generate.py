@@ -192,8 +192,8 @@ class _Generator:
         keys = list(fact.terms)
         keys += [
             m.term
-            for m in self.a.mentions
-            if m.sentence == fact.sentence and m.lang == lang and m.term not in keys
+            for m in self.rules.in_sentence.get((fact.sentence, lang), [])
+            if m.term not in keys
         ]
         found = []
         for key in keys:
@@ -482,10 +482,8 @@ class _Generator:
         # The numbers inside items (9省, 5个计划单列市) are asked by this question too.
         inside = [
             m.term
-            for m in self.a.mentions
-            if m.sentence == fact.sentence
-            and m.lang == lang
-            and m.term not in item_keys
+            for m in self.rules.in_sentence.get((fact.sentence, lang), [])
+            if m.term not in item_keys
             and any(
                 m.text in item
                 for item, k in zip(items, item_keys, strict=True)
@@ -692,7 +690,7 @@ class _Generator:
     def home_fact(self, term: Term, lang: str) -> Fact | None:
         """The first fact that mentions the term, preferring one that shows it in lang."""
         mentioned = [f for f in self.a.facts if term.key in f.terms]
-        sentences = [m.sentence for m in self.a.mentions if m.term == term.key]
+        sentences = [m.sentence for m in self.rules.of_term.get(term.key, [])]
         mentioned += [f for f in self.a.facts if f.sentence in sentences and f not in mentioned]
         for fact in mentioned:
             text, _ = self.sources(fact, lang)

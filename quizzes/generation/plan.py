@@ -103,6 +103,12 @@ class Rules:
         self.a = analysis
         self.terms = {t.key: t for t in analysis.terms}
         self.sentences = {s.index: s for s in analysis.sentences}
+        # mentions by (sentence, language) and by term: each check reads a few, not all
+        self.in_sentence: dict[tuple, list] = {}
+        self.of_term: dict[str, list] = {}
+        for m in analysis.mentions:
+            self.in_sentence.setdefault((m.sentence, m.lang), []).append(m)
+            self.of_term.setdefault(m.term, []).append(m)
         self.trivial_terms = self._trivial_terms()
 
     def _trivial_terms(self) -> dict[str, str]:
@@ -113,7 +119,7 @@ class Rules:
                 out[term.key] = "honorific"
                 continue
             if _is_country(term):
-                named = {m.sentence for m in self.a.mentions if m.term == term.key}
+                named = {m.sentence for m in self.of_term.get(term.key, [])}
                 in_title = any(
                     t and find_forms(t, term_forms(term, lang))
                     for lang, t in (("zh", self.a.title.zh), ("vi", self.a.title.vi))
@@ -127,7 +133,7 @@ class Rules:
         naming it names it as a capital or as a count of items the sentence lists."""
         if key in self.trivial_terms:
             return True
-        sentences = {m.sentence for m in self.a.mentions if m.term == key and m.lang == lang}
+        sentences = {m.sentence for m in self.of_term.get(key, []) if m.lang == lang}
         return bool(sentences) and all(
             self._named_as_capital(key, lang, s) or self._count_in_prompt(key, lang, s)
             for s in sentences
@@ -153,9 +159,7 @@ class Rules:
 
     def _spans(self, key: str, lang: str, sentence: int | None) -> list[tuple[int, int]]:
         return [
-            (m.start, m.end)
-            for m in self.a.mentions
-            if m.term == key and m.lang == lang and m.sentence == sentence
+            (m.start, m.end) for m in self.in_sentence.get((sentence, lang), []) if m.term == key
         ]
 
     def _named_as_capital(self, key: str, lang: str, sentence: int | None) -> bool:
@@ -177,11 +181,8 @@ class Rules:
         text = self._text(lang, sentence)
         names = sorted(
             (m.start, m.end)
-            for m in self.a.mentions
-            if m.sentence == sentence
-            and m.lang == lang
-            and (t := self.terms.get(m.term)) is not None
-            and t.kind in NAME_KINDS
+            for m in self.in_sentence.get((sentence, lang), [])
+            if (t := self.terms.get(m.term)) is not None and t.kind in NAME_KINDS
         )
         groups: list[list[tuple[int, int]]] = []
         for start, end in names:
