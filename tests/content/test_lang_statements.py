@@ -92,3 +92,14 @@ def test_a_blank_never_cuts_a_word():
     at = bank.index("Ngân")
     assert vi.whole_words(bank, at, at + 4) is None  # Ngân| hàng
     assert vi.whole_words(bank, bank.index("Pháp,"), bank.index("Pháp,") + 4) is not None
+
+
+def test_a_sentence_in_one_language_only_still_states_its_fact():
+    text = (
+        "标题\n\n玉山祠建于1865年。\n\n还剑湖周长约1750米。\n\n"
+        "Tiêu đề\n\nĐền Ngọc Sơn được xây dựng vào năm 1865.\n"
+    )
+    analysis = analyse(text)
+    lone = next(f for f in analysis.facts if f.zh and "1750" in f.zh)
+    assert lone.kind == "statement" and lone.only_in == "zh" and lone.vi is None
+    assert [a.term for a in lone.anchors] and all(set(a.spans) == {"zh"} for a in lone.anchors)
