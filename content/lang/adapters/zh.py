@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DEFINITION = [
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
@@ -87,21 +88,34 @@ def next_to(gap: str) -> bool:
 _KEEP_OUTSIDE = ("省", "市", "县", "区", "自治区", "地区", "盟", "州", "旗")
 
 
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the words of both of jieba's cuts, the tagger's and the plain one: they
+    differ on names (从北慈廉郡), and a blank must cut neither."""
+    import jieba
+
+    from ..chinese import tag
+
+    spans = {(pos, pos + len(word)) for word, _flag, pos in tag(sentence)}
+    pos = 0
+    for word in jieba.lcut(sentence):
+        spans.add((pos, pos + len(word)))
+        pos += len(word)
+    return tuple(sorted(spans))
+
+
 def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """The span widened so a blank never cuts a word: a word the span ends inside (法国|人,
     第二|位, 越南|盾) is taken whole when at most two characters remain; None when the span
     starts inside a word or more would have to be taken. An administrative suffix stays
     outside (山东|省 is a name and its suffix, not a cut)."""
-    from ..chinese import tag
-
     # A number ends where its digits (and 万/亿) end, whatever jieba glues to them (960万平方公里,
     # 约1750米): the unit after it is a word of its own.
     number_start = start < len(sentence) and sentence[start].isdigit()
     number_end = 0 < end < len(sentence) and (
         sentence[end - 1].isdigit() or sentence[end - 1] in "万亿"
     )
-    for word, _flag, pos in tag(sentence):
-        stop = pos + len(word)
+    for pos, stop in _words(sentence):
         if pos < start < stop and not number_start:
             return None
         if pos < end < stop and not number_end:
