@@ -3,8 +3,11 @@ backends): what is peculiar to Chinese or Vietnamese lives here, so the fact fin
 question planner are written once for both languages instead of in parallel branches.
 
 Every adapter module provides:
-- ``DEFINITION``, ``ENUMERATION``, ``MAIN``, ``EXAMPLE``, ``LESSON``: the glossary phrasing
-  that gives a fact a more specific kind than "statement";
+- ``DEFINITION``, ``ENUMERATION``, ``MAIN``, ``EXAMPLE``, ``LESSON``, ``QUOTE``,
+  ``CLAUSE_SPLIT``, ``numbered_start``, ``refers_back``, ``continues_definition``, ``items``,
+  ``main_subject``, ``named_lists``, ``inline_markers``, ``numbers``, ``last_item``,
+  ``COUNTED_SEPARATORS``, ``COUNTED_REACH``: the glossary phrasing that gives a fact a more
+  specific kind than "statement", read by one language-neutral finder (facts._Finder);
 - ``approximate(text, start, end)``: whether the number at text[start:end] is hedged (多, 约,
   hơn, khoảng…), so its distractors are round numbers too;
 - ``named_as_capital(text, start, end)``: whether the name is introduced as a capital;

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import vietnamese
+
 DEFINITION = [
     re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
     re.compile(
@@ -123,3 +125,73 @@ def _number_edge(sentence: str, at: int) -> bool:
     before, after = sentence[at - 1], sentence[at]
     joiners = "-/.,:"
     return before.isdigit() != after.isdigit() and before not in joiners and after not in joiners
+
+
+# -- the glossary phrasing the fact finder reads (content/lang/facts.py) ---------------------
+
+CLAUSE_SPLIT = re.compile(r"[,:.;]")
+QUOTE = re.compile(r"“([^”]{1,80})”|\"([^\"]{1,80})\"")
+COUNTED_SEPARATORS = (",", " và", ";")
+COUNTED_REACH = 220  # characters from one counted item to the next
+_NAME = r"[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s[A-ZĐÀ-Ỹ][^\s,.;:]*)*"
+_NAMED = re.compile(
+    rf"(?P<n>\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s(?P<head>[^,.;:]{{1,160}}?)\s"
+    rf"(?:là|gồm có|gồm|bao gồm|:)\s(?P<list>{_NAME}(?:,\s{_NAME})*(?:,?\svà\s{_NAME})?)"
+)
+
+
+def numbered_start(text: str) -> tuple[int, int | None] | None:
+    """Thứ nhất, …: where the numbered item's text starts, and its number."""
+    m = vietnamese.THU_RE.match(text)
+    return (m.end(), vietnamese.ORDINAL_WORDS.get(m.group(2).lower())) if m else None
+
+
+def refers_back(subject: str, context: str | None) -> str:
+    """ "Mô hình này là chỉ…": the model just named."""
+    return context if context and re.search(r"\bnày$", subject) else subject
+
+
+def continues_definition(text: str) -> bool:
+    return False
+
+
+def items(text: str) -> list[str]:
+    from ..facts import vi_items
+
+    return vi_items(text)
+
+
+def main_subject(match: re.Match) -> str:
+    """… hình thành X lấy A, B làm chính: X."""
+    return re.sub(r"^.*\b(?:hình thành|xây dựng|tạo ra|có)\s", "", match.group("lead"))
+
+
+def named_lists(text: str) -> list[tuple[re.Match, str, list[str]]]:
+    """N X là/gồm A, B và C: the match, its subject and its items, where the count agrees
+    (or the list is long enough to be one)."""
+    out = []
+    for m in _NAMED.finditer(text):
+        found = items(m.group("list"))
+        n = m.group("n")
+        count = int(n) if n.isdigit() else vietnamese.NUMBER_WORDS.get(n.lower())
+        if len(found) >= 2 and (count == len(found) or len(found) >= 3):
+            out.append((m, f"{n} {m.group('head')}", found))
+    return out
+
+
+def inline_markers(text: str) -> list[tuple[int, int, int | None]]:
+    """Một là… hai là…: (start, end, number) of each marker."""
+    return [
+        (m.start(1), m.end(1), vietnamese.NUMBER_WORDS.get(m.group(2).lower()))
+        for m in vietnamese.LA_RE.finditer(text)
+    ]
+
+
+def numbers(text: str) -> list[tuple[int, int, float, bool]]:
+    return vietnamese.numbers(text)
+
+
+def last_item(text: str, start: int, words: int = 3) -> str:
+    """The last item of a counted list: the number and the first words after it."""
+    rest = re.split(r"[,.;:]", text[start:])[0].split()
+    return " ".join(rest[: words + 1])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import chinese
+
 DEFINITION = [
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
@@ -126,3 +128,75 @@ def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
                 return None
             return start, stop
     return start, end
+
+
+# -- the glossary phrasing the fact finder reads (content/lang/facts.py) ---------------------
+
+CLAUSE_SPLIT = re.compile(r"[，,：:。]")
+QUOTE = chinese.QUOTE_RE
+COUNTED_SEPARATORS = ("、", "和", "与", "及", "以及")
+COUNTED_REACH = 25  # characters from one counted item to the next
+_NAMED = re.compile(
+    r"(?P<n>\d+|[一二两三四五六七八九十]+)个(?P<head>[^，,。：:]{1,20}?)[，,]?(?:即|分别是|包括|：|:)"
+    r"(?P<list>[^。；;，,]+)"
+)
+
+
+def _ordinal(text: str) -> int | None:
+    return chinese.numeral_value(text) or None
+
+
+def numbered_start(text: str) -> tuple[int, int | None] | None:
+    """其一，… / 第一，…: where the numbered item's text starts, and its number."""
+    m = chinese.QI_RE.match(text) or chinese.DI_RE.match(text)
+    return (m.end(), _ordinal(m.group(2))) if m else None
+
+
+def refers_back(subject: str, context: str | None) -> str:
+    return subject
+
+
+def continues_definition(text: str) -> bool:
+    """指…: a definition of the numbered item just named."""
+    return text.startswith("指")
+
+
+def items(text: str) -> list[str]:
+    from ..facts import zh_items
+
+    return zh_items(text)
+
+
+def main_subject(match: re.Match) -> str:
+    """以A、B为主的X: X."""
+    return match.group("subj") or ""
+
+
+def named_lists(text: str) -> list[tuple[re.Match, str, list[str]]]:
+    """N个X，即/包括 A、B…: the match, its subject and its items."""
+    m = _NAMED.search(text)
+    if not m:
+        return []
+    found = items(m.group("list"))
+    return [(m, m.group("n") + "个" + m.group("head"), found)] if len(found) >= 2 else []
+
+
+def inline_markers(text: str) -> list[tuple[int, int, int | None]]:
+    """一是…二是…: (start, end, number) of each marker."""
+    return [(m.start(1), m.end(1), _ordinal(m.group(2))) for m in chinese.SHI_RE.finditer(text)]
+
+
+def numbers(text: str) -> list[tuple[int, int, float, bool]]:
+    return chinese.numbers(text)
+
+
+def last_item(text: str, start: int, words: int = 3) -> str:
+    """The last item of a counted list: the number and its noun, not the verb after it."""
+    end = start
+    for word, flag, pos in chinese.tag(text):
+        if pos < start:
+            continue
+        if pos > start and (flag[:1] in ("v", "p", "d", "c", "u") or word in "，,。；;、"):
+            break
+        end = pos + len(word)
+    return text[start:end]
