@@ -232,6 +232,7 @@ def plan(
     dropped: list[Dropped] = []
     drop_keys: set[str] = set()
     plans: dict[tuple[str, int | None], list[GeneratedQuestion]] = {}
+    covering: dict[tuple[str, int | None], int] = {}  # how many of a plan ask a new target
 
     def drop(q: GeneratedQuestion, reason: str, sentence, detail: str = "") -> None:
         drop_keys.add(q.key)
@@ -297,9 +298,10 @@ def plan(
         rest = [q for q in candidates if q not in chosen]
         used = {q.type for q in chosen}
         rest.sort(key=lambda q: (q.type in used, order[q.key]))
+        covering[(lang, sentence)] = len(chosen)
         chosen += rest
         plans[(lang, sentence)] = chosen
-    _keep_every_type(plans)
+    _keep_every_type(plans, covering)
     for (_lang, sentence), chosen in plans.items():
         for q in chosen[PER_SENTENCE:]:
             drop(q, "per_sentence_cap", sentence)
@@ -307,10 +309,11 @@ def plan(
     return kept, dropped
 
 
-def _keep_every_type(plans: dict[tuple, list[GeneratedQuestion]]) -> None:
+def _keep_every_type(plans: dict[tuple, list[GeneratedQuestion]], covering: dict) -> None:
     """A type the cap would remove from a language altogether (the one chronology, say) takes
-    the place of the last kept question of a type the language keeps elsewhere, so a
-    document keeps every type its text supports."""
+    the place of the last kept variant (a question whose targets others ask already) of a
+    type the language keeps elsewhere, so a document keeps every type its text supports
+    without losing a fact's only question."""
     for lang in {lang for lang, _ in plans}:
         mine = {k: v for k, v in plans.items() if k[0] == lang}
 
@@ -321,7 +324,8 @@ def _keep_every_type(plans: dict[tuple, list[GeneratedQuestion]]) -> None:
                     counts[q.type] = counts.get(q.type, 0) + 1
             return counts
 
-        for chosen in mine.values():
+        for where, chosen in mine.items():
+            first_variant = covering.get(where, 0)
             for q in chosen[PER_SENTENCE:]:
                 counts = kept_types()
                 if q.type in counts:
@@ -329,7 +333,7 @@ def _keep_every_type(plans: dict[tuple, list[GeneratedQuestion]]) -> None:
                 swap = next(
                     (
                         i
-                        for i in range(PER_SENTENCE - 1, -1, -1)
+                        for i in range(PER_SENTENCE - 1, first_variant - 1, -1)
                         if counts.get(chosen[i].type, 0) > 1
                     ),
                     None,
