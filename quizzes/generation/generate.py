@@ -104,6 +104,25 @@ def _shuffled(items: list, seed: str, avoid: list | None = None) -> list:
     return out
 
 
+def _recounted(item: str, lang: str) -> list[str]:
+    """The item with its one number doubled or halved, written as the item writes it."""
+    tokens = re.findall(r"\d+(?:[.,]\d+)*", item)
+    if len(tokens) != 1:
+        return []
+    token = tokens[0]
+    digits = token.replace(".", "").replace(",", "") if lang == "vi" or "," in token else token
+    try:
+        value = float(digits) if lang != "vi" else float(token.replace(".", "").replace(",", "."))
+    except ValueError:
+        return []
+    out = []
+    for candidate in (value * 2, value / 2 if value >= 4 else value + 2):
+        candidate = round(candidate) if candidate >= 10 else round(candidate, 1)
+        text = adapter(lang).format_number(candidate, token)
+        out.append(item.replace(token, text, 1))
+    return out
+
+
 def _alike(a: str, b: str) -> bool:
     """Two phrasings close enough that one may mean the other (shared character pairs)."""
     pairs_a = {a[i : i + 2] for i in range(len(squash(a)) - 1)}
@@ -466,6 +485,18 @@ class _Generator:
                 for option in self.other_items(fact, lang, item, text or ""):
                     if squash(option) not in {squash(x) for x in items + wrong}:
                         wrong.append(option)
+            if len(wrong) < 2:
+                # Counted items (40个大项, 5.000 vận động viên) with another count: the class
+                # and grammar of the key, and false of this text.
+                here, there = self.sources(fact, lang)
+                for item in items:
+                    for option in _recounted(item, lang):
+                        if squash(option) in {squash(x) for x in items + wrong}:
+                            continue
+                        if any(t and find_forms(t, [option]) for t in (here, there)):
+                            continue
+                        wrong.append(option)
+                        break
         wrong = wrong[:3]
         subject = fact.subject.get(lang) if fact.subject else None
         stem = None
