@@ -1,6 +1,10 @@
-"""Facts worth learning: definitions, enumerations, numbered items, lessons, examples, quoted
-terms — found in each language by the phrasing glossary texts use, then linked across the
-languages through the sentence alignment.
+"""Facts worth learning. Every aligned sentence that names something checkable — a number
+with its unit, a year, date, percentage, ordinal, place, person, organisation, work or key term
+(the terms and mentions the term finder produced) — states a fact of kind "statement", with
+those terms as its anchors and their spans in each language. Glossary phrasing (definitions,
+enumerations, numbered items, lessons, examples, quoted terms), found in each language through
+its adapter (content/lang/adapters/) and linked across the languages through the sentence
+alignment, gives a more specific kind; it is a bonus signal, never the gate.
 
 A fact found in one language whose aligned sentence does not state it the same way is kept
 with `only_in` set, so the reader can see what the translation adds or drops.
@@ -11,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import chinese, vietnamese
-from .model import VI, ZH, Analysis, Fact, Pair, Problem
+from .adapters import adapter
+from .adapters import vi as vi_adapter
+from .model import VI, ZH, Analysis, Anchor, Fact, Pair, Problem
 from .readings import hanviet_folded
 from .text import fold, norm_for_key, short_hash
 
@@ -30,11 +35,6 @@ class _Raw:
     subject: str | None = None
     items: list[str] = field(default_factory=list)
     ordinal: int | None = None
-
-
-def _zh_ordinal(text: str) -> int | None:
-    value = chinese.numeral_value(text)
-    return value if value else None
 
 
 def _lead_start(text: str, lead: str, before: int) -> int:
@@ -127,44 +127,6 @@ def vi_items(text: str, target: int | None = None) -> list[str]:
 
 # -- detection ------------------------------------------------------------------------------
 
-_ZH_DEF = [
-    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
-    re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
-]
-_VI_DEF = [
-    re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
-    re.compile(
-        r"^(?P<subj>[^,:;]{2,200}?)\s(?:là chỉ|có nghĩa là|được hiểu là|tức là)\s(?P<body>.+)$"
-    ),
-]
-_ZH_ENUM = re.compile(
-    r"(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)[：:]?\s*(?P<list>[^。；;]+)"
-)
-_VI_ENUM = re.compile(
-    r"(?:cụ thể (?:có|là|gồm)|bao gồm|gồm có|chủ yếu có|chủ yếu gồm)\s*:?\s*(?P<list>[^.;]+)",
-    re.IGNORECASE,
-)
-_ZH_MAIN = re.compile(
-    r"以(?P<list>[^。，,；;]+?)为(?:主|核心|重点|基础|主体)(?:的(?P<subj>[^。，,；;]+))?"
-)
-_VI_MAIN = re.compile(
-    r"(?P<lead>[^,;:.]*?)\s*lấy (?P<list>.+?) làm (?:chính|chủ đạo|chủ|trọng tâm|nòng cốt|cơ sở)"
-)
-_ZH_EXAMPLE = re.compile(r"^(?:比如|例如|譬如|举例来说|举例而言)")
-_VI_EXAMPLE = re.compile(r"^(?:Ví dụ|Chẳng hạn|Thí dụ)\b", re.IGNORECASE)
-_LESSON_ZH = re.compile(r"经验|教训|启示|体会|做法")
-_LESSON_VI = re.compile(r"kinh nghiệm|bài học|gợi ý|cách làm", re.IGNORECASE)
-_VI_NAME = r"[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s[A-ZĐÀ-Ỹ][^\s,.;:]*)*"
-_VI_NAMED = re.compile(
-    rf"(?P<n>\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s(?P<head>[^,.;:]{{1,160}}?)\s"
-    rf"(?:là|gồm có|gồm|bao gồm|:)\s(?P<list>{_VI_NAME}(?:,\s{_VI_NAME})*(?:,?\svà\s{_VI_NAME})?)"
-)
-_ZH_NAMED = re.compile(
-    r"(?P<n>\d+|[一二两三四五六七八九十]+)个(?P<head>[^，,。：:]{1,20}?)[，,]?(?:即|分别是|包括|：|:)"
-    r"(?P<list>[^。；;，,]+)"
-)
-_VI_NUMBER = {**vietnamese.NUMBER_WORDS}
-
 
 class _Finder:
     def __init__(self, analysis: Analysis) -> None:
@@ -177,13 +139,16 @@ class _Finder:
         self.raw.append(raw)
         return raw
 
-    def zh(self, s) -> None:
-        text, i, p = s.zh, s.index, s.paragraph
-        base = {"lang": ZH, "sentence": i, "paragraph": p}
-        m = chinese.QI_RE.match(text) or chinese.DI_RE.match(text)
-        if m:
-            subject = _strip(text[m.end() :])
-            self.context[(p, ZH)] = subject
+    def sentence(self, s, lang: str) -> None:
+        """The glossary phrasing of one sentence in one language, through its adapter."""
+        ad = adapter(lang)
+        text, i, p = s.get(lang), s.index, s.paragraph
+        base = {"lang": lang, "sentence": i, "paragraph": p}
+        numbered = ad.numbered_start(text)
+        if numbered:
+            end, ordinal = numbered
+            subject = _strip(text[end:])
+            self.context[(p, lang)] = subject
             self.add(
                 kind="numbered_item",
                 marker="qi",
@@ -191,39 +156,41 @@ class _Finder:
                 start=0,
                 end=len(text),
                 subject=subject,
-                ordinal=_zh_ordinal(m.group(2)),
+                ordinal=ordinal,
                 **base,
             )
-        for pattern in _ZH_DEF:
+        context = self.context.get((p, lang))
+        for pattern in ad.DEFINITION:
             m = pattern.match(text)
             if m:
+                subject = ad.refers_back(ad.defined(_strip(m.group("subj"))), context)
                 self.add(
                     kind="definition",
                     marker="def",
                     text=text,
                     start=0,
                     end=len(text),
-                    subject=_strip(m.group("subj")),
+                    subject=subject,
                     **base,
                 )
                 break
         else:
-            if text.startswith("指") and (p, ZH) in self.context:
+            if context and ad.continues_definition(text):
                 self.add(
                     kind="definition",
                     marker="def",
                     text=text,
                     start=0,
                     end=len(text),
-                    subject=self.context[(p, ZH)],
+                    subject=context,
                     **base,
                 )
-        m = _ZH_ENUM.search(text)
+        m = ad.ENUMERATION.search(text)
         if m:
-            items = zh_items(m.group("list"))
+            items = ad.items(m.group("list"))
             if len(items) >= 2:
                 lead = next(
-                    (c for c in reversed(re.split(r"[，,：:。]", text[: m.start()])) if c.strip()),
+                    (c for c in reversed(ad.CLAUSE_SPLIT.split(text[: m.start()])) if c.strip()),
                     "",
                 )
                 self.add(
@@ -236,167 +203,44 @@ class _Finder:
                     items=items,
                     **base,
                 )
-        m = _ZH_MAIN.search(text)
+        m = ad.MAIN.search(text)
         if m:
-            items = zh_items(m.group("list"))
+            items = ad.items(m.group("list"))
             if len(items) >= 2:
-                self.add(
-                    kind="enumeration",
-                    marker="main",
-                    text=m.group(0),
-                    start=m.start(),
-                    end=m.end(),
-                    subject=_strip(m.group("subj") or "") or None,
-                    items=items,
-                    **base,
-                )
-        self.counted(s, ZH, text)
-        m = _ZH_NAMED.search(text)
-        if m:
-            items = zh_items(m.group("list"))
-            if len(items) >= 2:
-                self.add(
-                    kind="enumeration",
-                    marker="named",
-                    text=m.group(0),
-                    start=m.start(),
-                    end=m.end(),
-                    subject=_strip(m.group("n") + "个" + m.group("head")),
-                    items=items,
-                    **base,
-                )
-        self.inline(
-            s,
-            ZH,
-            text,
-            [
-                (m.start(1), m.end(1), _zh_ordinal(m.group(2)))
-                for m in chinese.SHI_RE.finditer(text)
-            ],
-        )
-        if _ZH_EXAMPLE.match(text):
-            self.add(
-                kind="example",
-                marker="example",
-                text=text,
-                start=0,
-                end=len(text),
-                subject=self.context.get((p, ZH)),
-                **base,
-            )
-        for m in chinese.QUOTE_RE.finditer(text):
-            quoted = next(g for g in m.groups() if g)
-            self.add(
-                kind="quoted_term",
-                marker="quote",
-                text=text,
-                start=m.start(),
-                end=m.end(),
-                subject=quoted,
-                **base,
-            )
-
-    def vi(self, s) -> None:
-        text, i, p = s.vi, s.index, s.paragraph
-        base = {"lang": VI, "sentence": i, "paragraph": p}
-        m = vietnamese.THU_RE.match(text)
-        if m:
-            subject = _strip(text[m.end() :])
-            self.context[(p, VI)] = subject
-            self.add(
-                kind="numbered_item",
-                marker="qi",
-                text=text,
-                start=0,
-                end=len(text),
-                subject=subject,
-                ordinal=vietnamese.ORDINAL_WORDS.get(m.group(2).lower()),
-                **base,
-            )
-        for pattern in _VI_DEF:
-            m = pattern.match(text)
-            if m:
-                subject = _strip(m.group("subj"))
-                if re.search(r"\bnày$", subject) and (p, VI) in self.context:
-                    subject = self.context[(p, VI)]  # "Mô hình này": the model just named
-                self.add(
-                    kind="definition",
-                    marker="def",
-                    text=text,
-                    start=0,
-                    end=len(text),
-                    subject=subject,
-                    **base,
-                )
-                break
-        m = _VI_ENUM.search(text)
-        if m:
-            items = vi_items(m.group("list"))
-            if len(items) >= 2:
-                lead = next(
-                    (c for c in reversed(re.split(r"[,:.;]", text[: m.start()])) if c.strip()), ""
-                )
-                self.add(
-                    kind="enumeration",
-                    marker="colon",
-                    text=_strip(text[_lead_start(text, lead, m.start()) : m.end()]),
-                    start=_lead_start(text, lead, m.start()),
-                    end=m.end(),
-                    subject=_strip(lead) or None,
-                    items=items,
-                    **base,
-                )
-        m = _VI_MAIN.search(text)
-        if m:
-            items = vi_items(m.group("list"))
-            if len(items) >= 2:
-                lead = re.sub(r"^.*\b(?:hình thành|xây dựng|tạo ra|có)\s", "", m.group("lead"))
                 self.add(
                     kind="enumeration",
                     marker="main",
                     text=m.group(0).strip(),
                     start=m.start(),
                     end=m.end(),
-                    subject=_strip(lead) or None,
+                    subject=_strip(ad.main_subject(m)) or None,
                     items=items,
                     **base,
                 )
-        self.counted(s, VI, text)
-        for m in _VI_NAMED.finditer(text):
-            items = vi_items(m.group("list"))
-            n = m.group("n")
-            count = int(n) if n.isdigit() else _VI_NUMBER.get(n.lower())
-            if len(items) >= 2 and (count == len(items) or len(items) >= 3):
-                self.add(
-                    kind="enumeration",
-                    marker="named",
-                    text=m.group(0),
-                    start=m.start(),
-                    end=m.end(),
-                    subject=_strip(f"{n} {m.group('head')}"),
-                    items=items,
-                    **base,
-                )
-        self.inline(
-            s,
-            VI,
-            text,
-            [
-                (m.start(1), m.end(1), vietnamese.NUMBER_WORDS.get(m.group(2).lower()))
-                for m in vietnamese.LA_RE.finditer(text)
-            ],
-        )
-        if _VI_EXAMPLE.match(text):
+        self.counted(s, lang, text)
+        for m, subject, items in ad.named_lists(text):
+            self.add(
+                kind="enumeration",
+                marker="named",
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                subject=_strip(subject),
+                items=items,
+                **base,
+            )
+        self.inline(s, lang, text, ad.inline_markers(text))
+        if ad.EXAMPLE.match(text):
             self.add(
                 kind="example",
                 marker="example",
                 text=text,
                 start=0,
                 end=len(text),
-                subject=self.context.get((p, VI)),
+                subject=self.context.get((p, lang)),
                 **base,
             )
-        for m in re.finditer(r"“([^”]{1,80})”|\"([^\"]{1,80})\"", text):
+        for m in ad.QUOTE.finditer(text):
             quoted = next(g for g in m.groups() if g)
             self.add(
                 kind="quoted_term",
@@ -417,7 +261,7 @@ class _Finder:
         if len(run) < 2:
             return
         lead = text[: run[0][0]]
-        lesson = (_LESSON_ZH if lang == ZH else _LESSON_VI).search(lead)
+        lesson = adapter(lang).LESSON.search(lead)
         items = []
         for k, (_start, end, n) in enumerate(run):
             stop = run[k + 1][0] if k + 1 < len(run) else len(text)
@@ -453,21 +297,19 @@ class _Finder:
 
         Consecutive numbers joined only by list separators start the items.
         """
+        ad = adapter(lang)
         nums = [
             (a, b)
-            for a, b, _v, year in (
-                chinese.numbers(text) if lang == ZH else vietnamese.numbers(text)
-            )
+            for a, b, _v, year in ad.numbers(text)
             if not year and any(c.isdigit() for c in text[a:b])
         ]
-        seps = ("、", "和", "与", "及", "以及") if lang == ZH else (",", " và", ";")
+        seps = ad.COUNTED_SEPARATORS
         group: list[tuple[int, int]] = []
         groups = []
         for a, b in nums:
             if group:
                 between = text[group[-1][1] : a].rstrip()
-                limit = 25 if lang == ZH else 220
-                if between.endswith(seps) and a - group[-1][0] <= limit:
+                if between.endswith(seps) and a - group[-1][0] <= ad.COUNTED_REACH:
                     group.append((a, b))
                     continue
                 groups.append(group)
@@ -489,7 +331,7 @@ class _Finder:
                     )
                 )
             a = group[-1][0]
-            items.append(_last_item(lang, text, a))
+            items.append(ad.last_item(text, a))
             end = text.find(items[-1], a) + len(items[-1])
             self.add(
                 kind="enumeration",
@@ -502,21 +344,6 @@ class _Finder:
                 end=end,
                 items=items,
             )
-
-
-def _last_item(lang: str, text: str, start: int, words: int = 3) -> str:
-    """The last item of a counted list: the number and its noun, not the verb after it."""
-    if lang == ZH:
-        end = start
-        for word, flag, pos in chinese.tag(text):
-            if pos < start:
-                continue
-            if pos > start and (flag[:1] in ("v", "p", "d", "c", "u") or word in "，,。；;、"):
-                break
-            end = pos + len(word)
-        return text[start:end]
-    rest = re.split(r"[,.;:]", text[start:])[0].split()
-    return " ".join(rest[: words + 1])
 
 
 # -- linking --------------------------------------------------------------------------------
@@ -549,10 +376,9 @@ def find_facts(analysis: Analysis) -> None:
     """Fill analysis.facts (and add Problems for lists whose items do not line up)."""
     finder = _Finder(analysis)
     for s in analysis.sentences:
-        if s.zh:
-            finder.zh(s)
-        if s.vi:
-            finder.vi(s)
+        for lang in (ZH, VI):
+            if s.get(lang):
+                finder.sentence(s, lang)
     bilingual = len(analysis.languages) == 2
     by_sentence: dict[int, list[_Raw]] = {}
     for raw in finder.raw:
@@ -587,7 +413,10 @@ def find_facts(analysis: Analysis) -> None:
         for k, v in enumerate(vi_raw):
             if k not in used:
                 _emit(facts, analysis, s, None, v, bilingual, mentions)
+    _statements(analysis, facts, mentions)
     analysis.facts = sorted(facts.values(), key=lambda f: (f.paragraph, f.sentence or 0))
+    for fact in analysis.facts:
+        fact.anchors = _anchors(fact, mentions)
 
 
 def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, mentions) -> None:
@@ -612,7 +441,7 @@ def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, m
             # The Vietnamese last item ends where its Chinese counterpart says.
             noun = re.sub(r"^[\d.]+\s*个?", "", z.items[-1])
             han = len(re.findall(r"[\u4e00-\u9fff]", re.split(r"[(（]", noun)[0])) or 3
-            vi_last = _last_item(VI, s.vi, s.vi.find(v.items[-1]), words=han)
+            vi_last = vi_adapter.last_item(s.vi, s.vi.find(v.items[-1]), words=han)
             v.items[-1] = vi_last
         items, ok = _pair_items(z.items, v.items)
         if not ok:
@@ -652,3 +481,68 @@ def _emit(facts, analysis, s, z: _Raw | None, v: _Raw | None, bilingual: bool, m
         ordinal=main.ordinal,
         terms=terms,
     )
+
+
+# -- statements and anchors -----------------------------------------------------------------
+
+
+def _anchors(fact: Fact, mentions) -> list[Anchor]:
+    """The terms the fact's sentence names in each language, with their spans; terms named in
+    both languages first, then in order of appearance."""
+    if fact.sentence is None:
+        return []
+    found: dict[str, Anchor] = {}
+    order: dict[str, int] = {}
+    for lang in (ZH, VI):
+        if fact.only_in and fact.only_in != lang:
+            continue
+        for m in mentions.get((fact.sentence, lang), []):
+            anchor = found.get(m.term)
+            if anchor is None:
+                kind = m.term.split(":", 1)[0]
+                anchor = found[m.term] = Anchor(m.term, kind)
+                order[m.term] = len(order)
+            anchor.spans.setdefault(lang, []).append((m.start, m.end))
+    return sorted(found.values(), key=lambda a: (not a.shared, order[a.term]))
+
+
+def _statements(analysis: Analysis, facts: dict[str, Fact], mentions) -> None:
+    """A "statement" fact for every sentence that names something checkable and that no
+    glossary phrasing already made a fact of. A sentence present in one language only (or
+    whose anchors the other language does not name) still states its fact there."""
+    stated = {f.sentence for f in facts.values()}
+    bilingual = len(analysis.languages) == 2
+    for s in analysis.sentences:
+        if s.index in stated:
+            continue
+        langs = [
+            lang
+            for lang in (ZH, VI)
+            if s.get(lang)
+            and adapter(lang).states_something(s.get(lang))
+            and mentions.get((s.index, lang))
+        ]
+        if not langs:
+            continue
+        only_in = None
+        if bilingual and not (s.zh and s.vi):
+            only_in = ZH if s.zh else VI
+        zh_text, vi_text = s.zh, s.vi
+        key = short_hash("statement", norm_for_key(zh_text), norm_for_key(vi_text))
+        if key in facts:
+            continue
+        terms = []
+        for lang in langs:
+            for m in mentions.get((s.index, lang), []):
+                if m.term not in terms:
+                    terms.append(m.term)
+        facts[key] = Fact(
+            key=key,
+            kind="statement",
+            paragraph=s.paragraph,
+            sentence=s.index,
+            zh=zh_text,
+            vi=vi_text,
+            only_in=only_in,
+            terms=terms,
+        )

@@ -91,8 +91,30 @@ class Mention:
 
 
 @dataclass
+class Anchor:
+    """Something checkable a fact states: a term it mentions, with where it stands in each
+    language's sentence. A fact's anchors are what questions ask for."""
+
+    term: str  # Term.key
+    kind: str  # Term.kind: number, year, date, percent, place, person, organisation, term, …
+    # sentence offsets per language: {"zh": [(3, 7)], "vi": [(10, 18)]}; a language is absent
+    # when that sentence does not name the term
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def shared(self) -> bool:
+        """Named in both languages: the translation confirms what the anchor is."""
+        return len(self.spans) == 2
+
+
+@dataclass
 class Fact:
-    """A statement worth learning, in both languages where the document has both."""
+    """A statement worth learning, in both languages where the document has both.
+
+    Every aligned sentence that names something checkable (a number, year, date, place, person,
+    organisation, work or key term) states a fact of kind "statement"; glossary phrasing
+    (definitions, enumerations, numbered items, examples, quotes) gives a more specific kind.
+    """
 
     key: str  # stable across edits elsewhere in the document: hash of kind + normalised content
     kind: str  # definition, enumeration, numbered_item, example, quoted_term, lesson, statement
@@ -106,6 +128,8 @@ class Fact:
     items: list[Pair] = field(default_factory=list)
     ordinal: int | None = None  # numbered items: 1, 2, 3 …
     terms: list[str] = field(default_factory=list)  # Term.key of every term the fact mentions
+    # the terms its sentence names, with their spans per language (shared ones first)
+    anchors: list[Anchor] = field(default_factory=list)
 
     def get(self, lang: str) -> str | None:
         return self.zh if lang == ZH else self.vi
@@ -170,7 +194,22 @@ class Analysis:
                 for t in self.terms
             ],
             "facts": [
-                {"kind": f.kind, "paragraph": f.paragraph, "zh": f.zh, "vi": f.vi}
+                {
+                    "kind": f.kind,
+                    "paragraph": f.paragraph,
+                    "zh": f.zh,
+                    "vi": f.vi,
+                    "anchors": [
+                        {
+                            "term": x.term,
+                            "kind": x.kind,
+                            "spans": {
+                                lang: [list(span) for span in v] for lang, v in x.spans.items()
+                            },
+                        }
+                        for x in f.anchors
+                    ],
+                }
                 for f in self.facts
             ],
             "clutter": [{"kind": c.kind, "text": c.text, "lang": c.lang} for c in self.clutter],

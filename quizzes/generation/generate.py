@@ -15,10 +15,12 @@ import random
 import re
 from dataclasses import dataclass
 
+from content.lang.adapters import adapter
 from content.lang.model import ZH, Analysis, Fact, Term
 
 from .distractors import Option, options_for
-from .model import GeneratedQuestion, GenerationReport
+from .model import Dropped, GeneratedQuestion, GenerationReport
+from .plan import Rules, is_short, plan
 from .quality import find_problems
 from .text import (
     BLANK,
@@ -43,6 +45,8 @@ TEXTS = {
         "single_choice": "选择正确的一项填空：{stem}",
         "multi_blank": "选出所有应填入空格的选项（多选）：{stem}",
         "enumeration": "根据原文，下列哪些是“{subject}”所列的项？（多选）",
+        "listed": "根据原文，这句话列举了下列哪些项？（多选）\n{stem}",
+        "defined": "下面这句话说的是哪一项？\n{stem}",
         "true_false": "判断正误：{statement}",
         "translation": "“{term}”用越南语怎么说？",
         "matching_terms": "将下列中文名称与对应的越南语名称配对：",
@@ -59,6 +63,8 @@ TEXTS = {
         "single_choice": "Chọn đáp án đúng cho chỗ trống: {stem}",
         "multi_blank": "Chọn tất cả các đáp án điền vào chỗ trống (chọn nhiều): {stem}",
         "enumeration": "Theo bài, những mục nào được liệt kê trong “{subject}”? (chọn nhiều)",
+        "listed": "Theo bài, câu sau liệt kê những mục nào? (chọn nhiều)\n{stem}",
+        "defined": "Câu sau nói về mục nào?\n{stem}",
         "true_false": "Đúng hay sai: {statement}",
         "translation": "“{term}” trong tiếng Trung là gì?",
         "matching_terms": "Nối mỗi tên tiếng Việt với tên tiếng Trung tương ứng:",
@@ -99,6 +105,34 @@ def _shuffled(items: list, seed: str, avoid: list | None = None) -> list:
     return out
 
 
+def _recounted(item: str, lang: str) -> list[str]:
+    """The item with its one number doubled or halved, written as the item writes it."""
+    tokens = re.findall(r"\d+(?:[.,]\d+)*", item)
+    if len(tokens) != 1:
+        return []
+    token = tokens[0]
+    digits = token.replace(".", "").replace(",", "") if lang == "vi" or "," in token else token
+    try:
+        value = float(digits) if lang != "vi" else float(token.replace(".", "").replace(",", "."))
+    except ValueError:
+        return []
+    out = []
+    for candidate in (value * 2, value / 2 if value >= 4 else value + 2):
+        candidate = round(candidate) if candidate >= 10 else round(candidate, 1)
+        text = adapter(lang).format_number(candidate, token)
+        out.append(item.replace(token, text, 1))
+    return out
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two phrasings close enough that one may mean the other (shared character pairs)."""
+    pairs_a = {a[i : i + 2] for i in range(len(squash(a)) - 1)}
+    pairs_b = {b[i : i + 2] for i in range(len(squash(b)) - 1)}
+    if not pairs_a or not pairs_b:
+        return False
+    return len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b)) > 0.6
+
+
 @dataclass
 class _Slot:
     """A term blanked in a sentence: the spans and the answer that fills each of them."""
@@ -115,6 +149,10 @@ class _Generator:
         self.sentences = {s.index: s for s in analysis.sentences}
         self.out: dict[str, GeneratedQuestion] = {}
         self.seen: set[tuple] = set()
+        self.rules = Rules(analysis)
+        self.facts = {f.key: f for f in analysis.facts}
+        self.dropped: list[Dropped] = []
+        self.rejected: set[str] = set()
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -129,11 +167,27 @@ class _Generator:
             there = fact.get(other(lang)) or ""
         return here, there
 
+    def reject(self, q: GeneratedQuestion, reason: str, detail: str = "") -> bool:
+        """Record a candidate the planner does not keep, once."""
+        if q.key not in self.rejected:
+            self.rejected.add(q.key)
+            fact = self.facts.get(q.fact)
+            sentence = fact.sentence if fact else None
+            self.dropped.append(Dropped(reason, q.language, q.type, sentence, q.fact, detail))
+        return False
+
     def add(self, q: GeneratedQuestion, dedupe: tuple | None = None) -> bool:
-        if q.key in self.out or (dedupe is not None and dedupe in self.seen):
+        if q.key in self.out:
             return False
-        if find_problems(q, self.a):
-            return False
+        if dedupe is not None and dedupe in self.seen:
+            return self.reject(q, "duplicate", " ".join(map(str, dedupe)))
+        fact = self.facts.get(q.fact)
+        found = self.rules.check(q, fact.sentence if fact else None)
+        if found:
+            return self.reject(q, *found)
+        problems = find_problems(q, self.a)
+        if problems:
+            return self.reject(q, "quality", "; ".join(problems)[:200])
         self.out[q.key] = q
         if dedupe is not None:
             self.seen.add(dedupe)
@@ -176,6 +230,15 @@ class _Generator:
         if found is None:
             return None
         spans, answer = found
+        # A blank never cuts a word: widen to the whole word, or ask nothing of this one.
+        whole = [adapter(lang).whole_words(text, a, b) for a, b in spans]
+        if any(w is None for w in whole):
+            return None
+        if whole != spans:
+            surfaces = {text[a:b] for a, b in whole}
+            if len(surfaces) != 1:
+                return None
+            spans, answer = whole, surfaces.pop()
         return _Slot(term, spans, answer)
 
     def choices(self, fact, slot, lang, stem_text, seed, exclude=frozenset()) -> list[Option]:
@@ -226,7 +289,9 @@ class _Generator:
                     choices=_shuffled([slot.answer] + [o.text for o in options], cloze.key),
                 )
                 self.add(q, ("single_choice", *dedupe))
-                self.false_statement(fact, lang, text, slot, options[0], dedupe)
+                # Not always the first option: the same false name everywhere would teach it.
+                swap = random.Random(cloze.key + "false").choice(options)
+                self.false_statement(fact, lang, text, slot, swap, dedupe)
         if slots:
             statement = TEXTS[lang]["true_false"].format(statement=text.strip())
             q = self.make(fact, "true_false", lang, [], prompt=statement, answer=True)
@@ -249,29 +314,18 @@ class _Generator:
         self.add(q, ("false", *dedupe))
 
     def multi_blank(self, fact: Fact, lang: str, text: str, slots: list[_Slot]) -> None:
-        """Several terms of one kind blanked at once: pick every option that belongs."""
+        """Several terms of one kind blanked at once ("select all"): never asked, one choice
+        per blank asks the same and reads better; recorded so the report says why."""
         groups: dict[tuple, list[_Slot]] = {}
         for slot in slots:
             level = slot.term.level if slot.term.kind == "place" else None
             groups.setdefault((slot.term.kind, level), []).append(slot)
         for group in groups.values():
             answers = list(dict.fromkeys(s.answer for s in group))
-            # Options must share one form: 两 among digits would stand out.
-            if len(answers) < 2 or len({a.isdigit() for a in answers}) > 1:
-                continue
-            spans = sorted(span for s in group for span in s.spans)
-            if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
+            if len(answers) < 2:
                 continue
             targets = [s.term.key for s in group]
-            key = question_key(fact.key, "multiple_choice", lang, targets)
-            wrong: list[str] = []
-            for slot in group:
-                for option in self.choices(fact, slot, lang, text, key + slot.term.key):
-                    if squash(option.text) not in {squash(x) for x in answers + wrong}:
-                        wrong.append(option.text)
-            wrong = wrong[: max(2, 5 - len(answers))]
-            if len(wrong) < 2:
-                continue
+            spans = sorted(span for s in group for span in s.spans)
             q = self.make(
                 fact,
                 "multiple_choice",
@@ -279,9 +333,8 @@ class _Generator:
                 targets,
                 prompt=TEXTS[lang]["multi_blank"].format(stem=blank_spans(text, spans)),
                 answer=answers,
-                choices=_shuffled(answers + wrong, key),
             )
-            self.add(q, ("multi", lang, fact.sentence, tuple(sorted(targets))))
+            self.reject(q, "select_all_blanks", ", ".join(targets))
 
     # -- enumerations --------------------------------------------------------------------------
 
@@ -303,7 +356,15 @@ class _Generator:
                 answer=labels,
                 choices=_shuffled(labels, key, avoid=labels),
             )
-            self.add(q)
+            # A list the text neither numbers nor sequences has no order to learn; one it
+            # numbers (一是…二是…, Một là… hai là…) has.
+            numbered = fact.kind == "lesson" or any(
+                f.sentence == fact.sentence and f.ordinal is not None for f in self.a.facts
+            )
+            if numbered:
+                self.add(q)
+            else:
+                self.reject(q, "unsequenced_order")
         # Each item blanked in its sentence, unless it is a term (term questions cover those).
         if text:
             for item, item_key in zip(items, item_keys, strict=True):
@@ -313,15 +374,34 @@ class _Generator:
                 if not spans:
                     continue
                 stem = blank_spans(text, spans)
+                answer = text[spans[0][0] : spans[0][1]]
                 q = self.make(
                     fact,
                     "cloze",
                     lang,
                     [item_key],
                     prompt=TEXTS[lang]["cloze"].format(stem=stem),
-                    answer=text[spans[0][0] : spans[0][1]],
+                    answer=answer,
                 )
-                self.add(q)
+                if is_short(answer):
+                    self.add(q)
+                    continue
+                # Too long to type: a choice among items other lists of the text give.
+                wrong = self.other_items(fact, lang, answer, text)
+                if len(wrong) < 2:
+                    self.reject(q, "long_typed", answer[:40])
+                    continue
+                self.add(
+                    self.make(
+                        fact,
+                        "single_choice",
+                        lang,
+                        [item_key],
+                        prompt=TEXTS[lang]["single_choice"].format(stem=stem),
+                        answer=answer,
+                        choices=_shuffled([answer] + wrong, q.key),
+                    )
+                )
         self.enumeration_choice(fact, lang, items, item_keys, text)
 
     def item_key(self, item) -> str:
@@ -336,31 +416,89 @@ class _Generator:
                     return term.key
         return "item:" + squash(item.zh or item.vi or "")
 
+    def other_items(self, fact: Fact, lang: str, answer: str, text: str) -> list[str]:
+        """Wrong options for a list item: items of the document's other lists (and its
+        numbered items' labels), none visible in the sentence or its translation, closest in
+        length first."""
+        here, there = self.sources(fact, lang)
+        seen = {squash(answer)}
+        ranked = []
+        # A numbered run as long as this list is most likely the list told again item by
+        # item (具体有：A、B、C, then 其一…其二…其三…): its labels would be true here.
+        retold = {
+            f.key
+            for group in self.numbered_groups()
+            if len(group) == len(fact.items)
+            for f in group
+        }
+        for other_fact in self.a.facts:
+            if other_fact.key == fact.key or other_fact.sentence == fact.sentence:
+                continue
+            pool = [i.get(lang) for i in other_fact.items]
+            if other_fact.ordinal is not None and other_fact.key not in retold:
+                pool.append(self.label(other_fact, lang))
+            for item in pool:
+                if not item or squash(item) in seen:
+                    continue
+                if any(t and find_forms(t, [item]) for t in (here, there, text)):
+                    continue
+                if any(_alike(item, shown) for shown in (answer, *self.items_of(fact, lang))):
+                    continue  # a rewording of a true item would be true as well
+                seen.add(squash(item))
+                ranked.append((abs(len(item) - len(answer)), item))
+        ranked.sort()
+        return [item for _, item in ranked[: CHOICE_COUNT - 1]]
+
+    def items_of(self, fact: Fact, lang: str) -> list[str]:
+        """Every list item and numbered label of the fact's sentence, in lang."""
+        out = []
+        for f in self.a.facts:
+            if f.sentence == fact.sentence:
+                out += [i.get(lang) for i in f.items if i.get(lang)]
+                if f.subject and f.subject.get(lang):
+                    out.append(f.subject.get(lang))
+        return out
+
     def enumeration_choice(self, fact, lang, items, item_keys, text) -> None:
-        """Select all the items of an enumeration among places of the same level."""
+        """Which of these does the text list: the items among places of the same level (for a
+        list of places) or among items of the document's other lists."""
         terms = [self.terms.get(k) for k in item_keys]
-        if not all(t is not None and t.kind == "place" for t in terms):
-            return
         key = question_key(fact.key, "multiple_choice", lang, item_keys)
         here, there = self.sources(fact, lang)
         wrong: list[str] = []
-        for term, item in zip(terms, items, strict=True):
-            for option in options_for(
-                self.a,
-                term,
-                item,
-                lang,
-                [here or "", there or "", fact.get(lang) or ""],
-                [],
-                key + term.key,
-                2,
-                frozenset(t.zh for t in terms if t.zh),
-            ):
-                if squash(option.text) not in {squash(x) for x in items + wrong}:
-                    wrong.append(option.text)
+        if all(t is not None and t.kind == "place" for t in terms):
+            for term, item in zip(terms, items, strict=True):
+                for option in options_for(
+                    self.a,
+                    term,
+                    item,
+                    lang,
+                    [here or "", there or "", fact.get(lang) or ""],
+                    [],
+                    key + term.key,
+                    2,
+                    frozenset(t.zh for t in terms if t.zh),
+                ):
+                    if squash(option.text) not in {squash(x) for x in items + wrong}:
+                        wrong.append(option.text)
+        else:
+            for item in items:
+                for option in self.other_items(fact, lang, item, text or ""):
+                    if squash(option) not in {squash(x) for x in items + wrong}:
+                        wrong.append(option)
+            if len(wrong) < 2:
+                # Counted items (40个大项, 5.000 vận động viên) with another count: the class
+                # and grammar of the key, and false of this text.
+                here, there = self.sources(fact, lang)
+                for item in items:
+                    for option in _recounted(item, lang):
+                        if squash(option) in {squash(x) for x in items + wrong}:
+                            continue
+                        if any(t and find_forms(t, [option]) for t in (here, there)):
+                            continue
+                        wrong.append(option)
+                        break
         wrong = wrong[:3]
-        if len(wrong) < 2:
-            return
         subject = fact.subject.get(lang) if fact.subject else None
         stem = None
         if text:
@@ -368,21 +506,87 @@ class _Generator:
             if len(spans) >= len(items):
                 stem = blank_spans(text, spans)
         if stem:
-            prompt = TEXTS[lang]["multi_blank"].format(stem=stem)
+            prompt = TEXTS[lang]["listed"].format(stem=stem)
         else:
             prompt = TEXTS[lang]["enumeration"].format(
                 subject=subject or TEXTS[lang]["lead_default"]
             )
+        # The numbers inside items (9省, 5个计划单列市) are asked by this question too.
+        inside = [
+            m.term
+            for m in self.rules.in_sentence.get((fact.sentence, lang), [])
+            if m.term not in item_keys
+            and any(
+                m.text in item
+                for item, k in zip(items, item_keys, strict=True)
+                if k not in self.terms
+            )
+        ]
         q = self.make(
             fact,
             "multiple_choice",
             lang,
-            item_keys,
+            item_keys + list(dict.fromkeys(inside)),
             prompt=prompt,
             answer=list(items),
             choices=_shuffled(list(items) + wrong, key),
         )
+        q.key = key
+        if len(wrong) < 2:
+            self.reject(q, "no_distractors")
+            return
         self.add(q, ("multi", lang, fact.sentence, tuple(sorted(item_keys))))
+
+    # -- definitions --------------------------------------------------------------------------
+
+    def definition_question(self, fact: Fact, lang: str) -> None:
+        """What a definition defines, chosen among the other things the text defines or
+        numbers: the subject is blanked where the sentence names it."""
+        subject = fact.subject.get(lang) if fact.subject else None
+        text, _ = self.sources(fact, lang)
+        if fact.kind != "definition" or not subject or not text:
+            return
+        answer = strip_marker(subject).rstrip("。.")
+        seen = {squash(answer)}
+        wrong = []
+        for other_fact in self.a.facts:
+            if other_fact.kind not in ("definition", "numbered_item") or not other_fact.subject:
+                continue
+            option = other_fact.subject.get(lang)
+            option = strip_marker(option).rstrip("。.") if option else None
+            if not option or squash(option) in seen or find_forms(text, [option]):
+                continue
+            seen.add(squash(option))
+            wrong.append(option)
+        spans = find_forms(text, [subject, answer])
+        stem = blank_spans(text, spans) if spans else text
+        target = "defined:" + squash(fact.subject.zh or fact.subject.vi or "")
+        key = question_key(fact.key, "single_choice", lang, [target])
+        q = self.make(
+            fact,
+            "single_choice",
+            lang,
+            [target],
+            prompt=TEXTS[lang]["defined"].format(stem=stem.strip()),
+            answer=answer,
+            choices=_shuffled([answer] + wrong[: CHOICE_COUNT - 1], key),
+        )
+        if len(wrong) >= 2:
+            self.add(q)
+            return
+        if spans and is_short(answer):
+            # Nothing else the text defines to choose from: the subject blanked in its sentence.
+            cloze = self.make(
+                fact,
+                "cloze",
+                lang,
+                [target],
+                prompt=TEXTS[lang]["cloze"].format(stem=stem.strip()),
+                answer=text[spans[0][0] : spans[0][1]],
+            )
+            self.add(cloze, ("cloze", lang, fact.sentence, target))
+            return
+        self.reject(q, "no_distractors")
 
     # -- numbered items (models, lessons) ------------------------------------------------------
 
@@ -604,23 +808,42 @@ class _Generator:
 
     # -- all together --------------------------------------------------------------------------
 
-    def run(self) -> list[GeneratedQuestion]:
+    def run(self) -> GenerationReport:
         groups = self.numbered_groups()
         for lang in self.a.languages:
             for fact in self.a.facts:
                 self.term_questions(fact, lang)
                 self.enumeration_questions(fact, lang)
+                self.definition_question(fact, lang)
             for group in groups:
                 self.numbered_questions(group, lang)
             self.translation_questions(lang)
             self.term_matching(lang)
             self.chronology(lang)
-        return list(self.out.values())
+        kept, capped = plan(
+            list(self.out.values()),
+            {f.key: f.sentence for f in self.a.facts},
+            self.list_targets(),
+            {f.key: i for i, f in enumerate(self.a.facts)},
+        )
+        return GenerationReport(questions=kept, dropped=self.dropped + capped)
+
+    def list_targets(self) -> dict[tuple[str, int], set[str]]:
+        """The item keys of every list of three or more items, per language and sentence."""
+        out: dict[tuple[str, int], set[str]] = {}
+        for fact in self.a.facts:
+            if fact.sentence is None or len(fact.items) < 3:
+                continue
+            for lang in self.a.languages:
+                keys = {self.item_key(i) for i in fact.items if i.get(lang)}
+                out.setdefault((lang, fact.sentence), set()).update(keys)
+        return out
 
 
 def generate_report(analysis: Analysis) -> GenerationReport:
-    """The questions in every language of the document, and the candidates dropped on the way."""
-    return GenerationReport(questions=_Generator(analysis).run())
+    """The questions in every language of the document, and the candidates dropped on the way
+    with their reason (quizzes/generation/plan.py lists the codes)."""
+    return _Generator(analysis).run()
 
 
 def generate(analysis: Analysis) -> list[GeneratedQuestion]:

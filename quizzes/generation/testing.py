@@ -51,8 +51,12 @@ def _article(term: Term, lang: str, analysis: Analysis) -> bool:
 def must_ask(analysis: Analysis) -> list[tuple[str, str, str]]:
     """What the questions must ask for, per language, derived from the Analysis alone:
     ("term", lang, Term.key) for every year, number and place the language names (but "one"
-    written as a word, which is the article);
+    written as a word, which is the article, and what the planner may not ask: a trivial
+    target or a count whose items the sentence lists);
     ("item", lang, text) for every enumeration item and every numbered item (model, lesson)."""
+    from .plan import Rules
+
+    rules = Rules(analysis)
     wanted = []
     for lang in analysis.languages:
         for term in analysis.terms:
@@ -60,6 +64,7 @@ def must_ask(analysis: Analysis) -> list[tuple[str, str, str]]:
                 term.kind in MUST_ASK_KINDS
                 and term.get(lang)
                 and not _article(term, lang, analysis)
+                and not rules.exempt(term.key, lang)
             ):
                 wanted.append(("term", lang, term.key))
         for fact in analysis.facts:
@@ -99,15 +104,21 @@ def summary(questions: list[GeneratedQuestion]) -> dict[str, Counter]:
     return out
 
 
-def check_set(questions: list[GeneratedQuestion], analysis: Analysis, minimum: int = 40) -> list:
-    """Every failure of the properties a generated set must have, as readable strings."""
+def check_set(
+    questions: list[GeneratedQuestion],
+    analysis: Analysis,
+    minimum: int = 40,
+    types: tuple[str, ...] = QUESTION_TYPES,
+) -> list:
+    """Every failure of the properties a generated set must have, as readable strings; every
+    type of `types` must occur in every language."""
     failures = []
     counts = summary(questions)
     for lang in analysis.languages:
         per_type = counts.get(lang, Counter())
         if sum(per_type.values()) < minimum:
             failures.append(f"{lang}: only {sum(per_type.values())} questions")
-        missing = [t for t in QUESTION_TYPES if not per_type[t]]
+        missing = [t for t in types if not per_type[t]]
         if missing:
             failures.append(f"{lang}: no {missing}")
     for q in questions:

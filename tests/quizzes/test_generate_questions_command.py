@@ -67,3 +67,13 @@ def test_unreadable_document_is_a_command_error(tmp_path):
     bad.write_bytes(b"\x00\x01 just bytes, no Chinese or Vietnamese")
     with pytest.raises(CommandError):
         call_command("generate_questions", str(bad), "--json")
+
+
+def test_lists_every_dropped_candidate_with_its_reason():
+    from quizzes.generation.plan import REASONS
+
+    dropped = _run(str(SHIPPED), "--json")["dropped"]
+    assert dropped
+    for d in dropped:
+        assert set(d) == {"reason", "language", "type", "sentence", "detail"}
+        assert d["reason"] in REASONS

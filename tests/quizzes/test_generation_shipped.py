@@ -310,12 +310,15 @@ def test_spot_check(shipped, lang):
 
 def test_traps_are_blanked_everywhere(shipped):
     analysis, questions = shipped
-    fourteen = [q for q in questions if q.type == "cloze" and "number:14" in q.targets]
+    # A blank (cloze or single choice: one per sentence and target since the planner caps
+    # variants) hides every occurrence.
+    blanks = ("cloze", "single_choice")
+    fourteen = [q for q in questions if q.type in blanks and "number:14" in q.targets]
     assert fourteen
     for q in fourteen:
         assert "14" not in q.prompt and q.prompt.count("____") == 2
     eight = [
-        q for q in questions if q.type == "cloze" and q.language == "zh" and "number:8" in q.targets
+        q for q in questions if q.type in blanks and q.language == "zh" and "number:8" in q.targets
     ]
     assert eight and all("8" not in q.prompt for q in eight)
     fujian_vi = [q for q in questions if q.language == "vi" and "place:福建" in q.targets]

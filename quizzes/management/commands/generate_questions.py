@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from content.lang import DocumentError, analyse, decode
-from quizzes.generation import generate
+from quizzes.generation import generate_report
 
 
 class Command(BaseCommand):
@@ -18,7 +18,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("path", help="a Chinese/Vietnamese document (.txt)")
         parser.add_argument(
-            "--json", action="store_true", help='print {"questions": [...]} as JSON'
+            "--json",
+            action="store_true",
+            help='print {"questions": [...], "dropped": [...]} as JSON',
         )
 
     def handle(self, *args, **options) -> None:
@@ -31,9 +33,23 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: cannot be analysed ({error.code}): {error}") from error
         except (OSError, UnicodeError, ValueError) as error:
             raise CommandError(f"{path}: cannot be read: {error}") from error
-        questions = generate(analysis)
+        report = generate_report(analysis)
+        questions = report.questions
         if options["json"]:
-            payload = {"questions": [q.to_json() for q in questions]}
+            payload = {
+                "questions": [q.to_json() for q in questions],
+                # every candidate left out, with its reason (quizzes/generation/plan.py)
+                "dropped": [
+                    {
+                        "reason": d.reason,
+                        "language": d.language,
+                        "type": d.type,
+                        "sentence": d.sentence,
+                        "detail": d.detail,
+                    }
+                    for d in report.dropped
+                ],
+            }
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         for q in questions:
