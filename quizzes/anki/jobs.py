@@ -53,6 +53,11 @@ class TargetGone(LookupError):
     """What the job exports was deleted after the job started."""
 
 
+class WorkerLost(RuntimeError):
+    """The worker building a job stopped without a word (killed, machine lost): the name
+    recorded on the task's row."""
+
+
 def _document(slug: str, user) -> list[genanki.Deck]:
     document = Document.objects.filter(slug=slug).first()
     if document is None:
@@ -198,6 +203,7 @@ def reap(now=None) -> tuple[int, int]:
         same = ExportJob.objects.filter(
             pk=job.pk, status=ExportJob.Status.RUNNING, heartbeat_at=job.heartbeat_at
         )
+        _fail_lost_task_rows(job.pk, now)
         if job.attempts < ExportJob.MAX_ATTEMPTS:
             if same.update(status=ExportJob.Status.PENDING):
                 build_export.enqueue(job.pk)
@@ -220,6 +226,26 @@ def reap(now=None) -> tuple[int, int]:
     if requeued or failed:
         logger.warning("Export upkeep: %d lost jobs queued again, %d failed", requeued, failed)
     return requeued, failed
+
+
+def _fail_lost_task_rows(job_pk: int, now) -> None:
+    """With the database queue, the task row of a build whose worker died says "RUNNING"
+    forever (django-tasks-db cannot tell): mark it failed too, so its table tells the truth."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from quizzes.tasks import build_export
+
+    if not isinstance(build_export.get_backend(), DatabaseBackend):
+        return  # RQ moves a job whose worker died to its failed registry itself
+    rows = DBTaskResult.objects.filter(status="RUNNING", task_path=build_export.module_path)
+    lost = [row.pk for row in rows.only("args_kwargs") if row.args_kwargs["args"] == [job_pk]]
+    rows.filter(pk__in=lost).update(
+        status="FAILED",
+        finished_at=now,
+        exception_class_path=f"{__name__}.{WorkerLost.__qualname__}",
+        traceback="The worker stopped while running this task (no heartbeat).",
+    )
 
 
 def prune(now=None) -> int:

@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from quizzes.anki import jobs
 from quizzes.models import ExportJob
+from quizzes.tasks import build_export
 from tests.quizzes.anki_support import notes_after_import, tiny_document
 
 SLUG = "tiny"
@@ -135,12 +136,17 @@ def test_a_job_whose_worker_died_is_queued_again_then_failed(alice, settings):
     dead_twice = _building(alice, timedelta(seconds=40), attempts=2)
     assert not alive.is_stuck and dead.is_stuck and dead_twice.is_stuck
 
+    lost_task = build_export.enqueue(dead.pk)
+    DBTaskResult.objects.filter(pk=lost_task.id).update(status="RUNNING")
+
     assert jobs.reap() == (1, 1)
+    assert DBTaskResult.objects.get(pk=lost_task.id).status == "FAILED"
     for job in (alive, dead, dead_twice):
         job.refresh_from_db()
     assert alive.status == "running"
     assert dead.status == "pending"
-    assert DBTaskResult.objects.get().args_kwargs["args"] == [dead.pk]  # queued again
+    again = DBTaskResult.objects.get(status="READY")  # queued again
+    assert again.args_kwargs["args"] == [dead.pk]
     assert (dead_twice.status, dead_twice.failure) == ("failed", "error")
     assert "worker stopped" in dead_twice.error
     assert jobs.reap() == (0, 0)
