@@ -98,30 +98,31 @@ class Processes:
     def __init__(self, env: dict[str, str], logs: Path):
         self.env, self.logs, self.running = env, logs, []
 
-    def start(self, name: str, *command: str) -> subprocess.Popen:
+    def start(self, name: str, *command: str, stop=signal.SIGTERM) -> subprocess.Popen:
         log = (self.logs / f"{name}.log").open("w")
         process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
         )
-        self.running.append(process)
+        self.running.append((process, stop))
         return process
 
     def web(self, name: str) -> str:
         port = free_port()
         # Each instance on its own port (and without gunicorn's control socket, one per user).
         options = ["--bind", f"127.0.0.1:{port}", "--no-control-socket"]
+        # SIGINT: gunicorn's quick shutdown (SIGTERM would wait for idle keep-alive connections).
         self.start(name, sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
-                   *options, "config.wsgi")  # fmt: skip
+                   *options, "config.wsgi", stop=signal.SIGINT)  # fmt: skip
         return f"http://127.0.0.1:{port}"
 
     def worker(self, name: str) -> subprocess.Popen:
         return self.start(name, sys.executable, "manage.py", "worker", "--interval", "0.2")
 
     def stop(self) -> None:
-        for process in self.running:
+        for process, stop in self.running:
             if process.poll() is None:
-                process.terminate()
-        for process in self.running:
+                process.send_signal(stop)
+        for process, _ in self.running:
             try:
                 process.wait(10)
             except subprocess.TimeoutExpired:
