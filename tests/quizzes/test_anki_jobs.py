@@ -4,6 +4,7 @@ in the exports storage and imports into Anki; a job whose worker died is queued 
 failed; old files go. These tests commit (transactional_db) where the job is queued on commit.
 """
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -179,3 +180,24 @@ def test_old_jobs_and_their_files_are_pruned(alice, bob, exports):
 
 def test_prune_with_nothing_exported_yet(db):
     assert jobs.prune() == 0
+
+
+@pytest.mark.django_db(transaction=True)  # the heartbeat thread writes from its own connection
+def test_a_building_job_renews_its_heartbeat(alice, settings, monkeypatch):
+    settings.EXPORT_HEARTBEAT_SECONDS = 0.05
+    tiny_document(SLUG)
+    job = ExportJob.objects.create(user=alice, kind="document", target=SLUG, filename="t.apkg")
+    build, seen = jobs.EXPORTERS["document"], []
+
+    def slow_build(target, user):
+        first = ExportJob.objects.get(pk=job.pk).heartbeat_at
+        time.sleep(0.4)
+        seen.append((first, ExportJob.objects.get(pk=job.pk).heartbeat_at))
+        return build(target, user)
+
+    monkeypatch.setitem(jobs.EXPORTERS, "document", slow_build)
+    jobs.run(job.pk)
+    first, later = seen[0]
+    assert later > first
+    job.refresh_from_db()
+    assert job.status == "done" and not job.is_stuck
