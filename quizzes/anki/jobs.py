@@ -249,8 +249,7 @@ def _fail_lost_task_rows(job_pk: int, now) -> None:
 
 
 def prune(now=None) -> int:
-    """Delete jobs older than KEEP and their files, and any stray file in the exports storage
-    older than KEEP (a worker killed while saving); how many jobs went."""
+    """Delete jobs older than KEEP and their files; how many jobs went."""
     cutoff = (now or timezone.now()) - KEEP
     storage = export_storage()
     old = list(ExportJob.objects.filter(created_at__lt=cutoff))
@@ -258,18 +257,28 @@ def prune(now=None) -> int:
         if job.file:
             storage.delete(job.file)
     ExportJob.objects.filter(pk__in=[job.pk for job in old]).delete()
-    try:
-        _, files = storage.listdir("")
-    except FileNotFoundError:  # nothing was ever exported
-        files = []
-    kept = set(ExportJob.objects.exclude(file="").values_list("file", flat=True))
-    for name in files:
-        if name not in kept and storage.get_modified_time(name) < cutoff:
-            storage.delete(name)
     return len(old)
 
 
+def sweep(now=None) -> int:
+    """Delete files of the exports storage older than KEEP that no job names (a worker killed
+    while saving one); how many went. Lists the whole storage: for the upkeep, not a request."""
+    cutoff = (now or timezone.now()) - KEEP
+    storage = export_storage()
+    try:
+        _, files = storage.listdir("")
+    except FileNotFoundError:  # nothing was ever exported
+        return 0
+    kept = set(ExportJob.objects.exclude(file="").values_list("file", flat=True))
+    stray = [name for name in files if name not in kept]
+    stray = [name for name in stray if storage.get_modified_time(name) < cutoff]
+    for name in stray:
+        storage.delete(name)
+    return len(stray)
+
+
 def maintain(now=None) -> None:
-    """The worker's periodic upkeep (`manage.py worker`): reap, then prune."""
+    """The worker's periodic upkeep (`manage.py worker`): reap, prune and sweep."""
     reap(now)
     prune(now)
+    sweep(now)

@@ -172,14 +172,20 @@ def test_old_jobs_and_their_files_are_pruned(alice, bob, exports):
     ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
     stray = exports / "stray.apkg"
     stray.write_bytes(b"left by a killed worker")
-    assert jobs.prune() == 1  # the stray file is recent: kept
+    assert jobs.prune() == 1
+    assert not (exports / old.file).exists()
+    assert (exports / recent.file).exists()
+    assert jobs.sweep() == 0  # the stray file is recent: kept
     assert stray.exists()
-    assert jobs.prune(timezone.now() + timedelta(days=2)) == 1  # a day later: all of it
+    later = timezone.now() + timedelta(days=2)
+    assert jobs.sweep(later) == 1 and not stray.exists()
+    jobs.maintain(later)  # a day later: all of it
     assert not ExportJob.objects.exists() and list(exports.iterdir()) == []
 
 
-def test_prune_with_nothing_exported_yet(db):
-    assert jobs.prune() == 0
+def test_upkeep_with_nothing_exported_yet(db):
+    assert jobs.prune() == 0 and jobs.sweep() == 0
+    jobs.maintain()
 
 
 @pytest.mark.django_db(transaction=True)  # the heartbeat thread writes from its own connection
