@@ -359,7 +359,7 @@ class ExportJob(models.Model):
     target = models.CharField(_("target"), max_length=200)
     filename = models.CharField(_("file name"), max_length=200)  # offered to the browser
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
-    file = models.CharField(max_length=200, blank=True)  # relative to settings.EXPORT_ROOT
+    file = models.CharField(max_length=200, blank=True)  # its name in the "exports" storage
     notes = models.PositiveIntegerField(_("notes"), null=True, blank=True)
     failure = models.CharField(max_length=10, choices=Failure, blank=True)
     error = models.TextField(blank=True)  # what went wrong, for the admins
