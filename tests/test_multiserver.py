@@ -108,8 +108,8 @@ class Processes:
 
     def web(self, name: str) -> str:
         port = free_port()
-        # Each instance on its own port (and without gunicorn's control socket, one per user).
-        options = ["--bind", f"127.0.0.1:{port}", "--no-control-socket"]
+        # Each instance on its own port (config/gunicorn.conf.py leaves the control socket off).
+        options = ["--bind", f"127.0.0.1:{port}"]
         # SIGINT: gunicorn's quick shutdown (SIGTERM would wait for idle keep-alive connections).
         self.start(name, sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
                    *options, "config.wsgi", stop=signal.SIGINT)  # fmt: skip
