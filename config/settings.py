@@ -205,7 +205,7 @@ else:
 # How often a worker runs its upkeep (quizzes.anki.jobs.maintain: exports whose worker died
 # are queued again or failed, files older than a day deleted), and how often a running export
 # says it is alive; one silent for three beats is taken as lost.
-WORKER_MAINTENANCE_SECONDS = int(env_str("WORKER_MAINTENANCE_SECONDS", "300"))
+WORKER_MAINTENANCE_SECONDS = int(env_str("WORKER_MAINTENANCE_SECONDS", "60"))
 EXPORT_HEARTBEAT_SECONDS = int(env_str("EXPORT_HEARTBEAT_SECONDS", "10"))
 # Anki decks with more notes than this are built in the background (quizzes.anki.jobs) and
 # written to the "exports" storage, served to their owner only and removed after a day. The

@@ -385,9 +385,14 @@ class ExportJob(models.Model):
 
     @property
     def is_stuck(self) -> bool:
+        """Lost for good: shown as interrupted, the status page stops polling."""
         now = timezone.now()
         if self.status == self.Status.RUNNING and self.heartbeat_at is not None:
-            return self.heartbeat_at < now - self.lost_after()
+            if self.heartbeat_at >= now - self.lost_after():
+                return False  # building, however long it takes
+            if self.attempts >= self.MAX_ATTEMPTS:
+                return True  # its last worker died: jobs.reap fails it
+            # Else a worker's upkeep queues it again, unless no worker came for STUCK_AFTER.
         return (
             self.status in (self.Status.PENDING, self.Status.RUNNING)
             and self.created_at < now - self.STUCK_AFTER
