@@ -29,7 +29,11 @@ run: $(RUN_STAMP)
 	$(PY) manage.py load_document content/documents
 	$(PY) manage.py create_practice_quizzes
 	$(PY) manage.py seed_demo
-	@echo "Dongxi is serving on http://127.0.0.1:$(PORT)/"
+	@echo "Dongxi is serving on http://127.0.0.1:$(PORT)/ (and a worker builds large exports)"
+	@# One worker beside the web server (background tasks: README.md, "Production"); it is
+	@# stopped with the server, however the server stops.
+	@$(PY) manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(DEV_STAMP)

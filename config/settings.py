@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    # Background work: django-tasks' database backend (its tables) and, with Redis, RQ's.
+    "django_tasks_db",
     "accounts",
     "content",
     "quizzes",
@@ -108,6 +110,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# No state lives in a web process, so any instance can serve any request: sessions are rows in
+# the database, django-axes counts failed logins there, the per-document caches are the cache
+# above (Redis when REDIS_URL is set: set it whenever there is more than one instance), and
+# export jobs are rows too (quizzes.models.ExportJob).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -207,20 +215,39 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
-# Background work (Django's tasks framework): a small thread pool inside each web process, so a
-# large Anki export never holds a request thread. See config/tasks.py.
-TASKS = {
-    "default": {
-        "BACKEND": "config.tasks.ThreadPoolBackend",
-        "OPTIONS": {"MAX_WORKERS": int(env_str("TASK_WORKERS", "1"))},
-    }
-}
+# Background work (Django's tasks framework, django.tasks) runs in a worker process, never in
+# a web one: `python manage.py worker` (quizzes/management/commands/worker.py). By default the
+# queue is django-tasks-db's table in the database (SQLite or PostgreSQL): a task survives a
+# restart, and one that raises is recorded as failed. TASKS_BACKEND=rq puts the queue on Redis
+# (REDIS_URL) through django-tasks-rq. See README.md, "Production".
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or rq; got {TASKS_BACKEND!r}")
+# How often a worker runs its upkeep (quizzes.anki.jobs.maintain: exports whose worker died
+# are queued again or failed, files older than a day deleted), and how often a running export
+# says it is alive; one silent for three beats is taken as lost.
+WORKER_MAINTENANCE_SECONDS = int(env_str("WORKER_MAINTENANCE_SECONDS", "60"))
+EXPORT_HEARTBEAT_SECONDS = int(env_str("EXPORT_HEARTBEAT_SECONDS", "10"))
 # Anki decks with more notes than this are built in the background (quizzes.anki.jobs) and
-# written under EXPORT_ROOT, served to their owner only and removed after a day.
+# written to the "exports" storage, served to their owner only and removed after a day. The
+# storage is a folder (EXPORT_ROOT) by default; every web instance and worker must see the same
+# one: a shared volume, or an S3-compatible bucket (README.md, "Production").
 ANKI_DIRECT_EXPORT_MAX_NOTES = int(env_str("ANKI_DIRECT_EXPORT_MAX_NOTES", "2000"))
 # How many exports one user may have waiting or being built at once.
 ANKI_EXPORTS_PER_USER = int(env_str("ANKI_EXPORTS_PER_USER", "2"))
 EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(BASE_DIR / "media" / "exports")))
+STORAGES["exports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": EXPORT_ROOT},
+}
 
 # The demo accounts `make run` creates (DEBUG only); see accounts/management/commands/seed_demo.py.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")

@@ -3,7 +3,6 @@ attempts learners make at those quizzes, and Anki export jobs. Flashcards live i
 quizzes.flashcards."""
 
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -326,9 +325,11 @@ class AttemptItem(models.Model):
 class ExportJob(models.Model):
     """An Anki deck built in the background for one user (quizzes.anki.jobs), and its file.
 
-    Only its owner sees it or downloads the file. A job still waiting or building after
-    STUCK_AFTER was lost with the process that ran it (the thread pool is not durable): it is
-    shown as interrupted, and starting the export again makes a new job.
+    Only its owner sees it or downloads the file, kept in the "exports" storage under a name the
+    worker chose. A worker building it says so every settings.EXPORT_HEARTBEAT_SECONDS
+    (heartbeat_at): one silent for three beats died, and jobs.reap queues the job again or, after
+    MAX_ATTEMPTS, fails it. A job still waiting after STUCK_AFTER (no worker running) is shown as
+    interrupted, and starting the export again makes a new job.
     """
 
     class Kind(models.TextChoices):
@@ -348,6 +349,7 @@ class ExportJob(models.Model):
         ERROR = "error", _("The deck could not be built. Please try again later.")
 
     STUCK_AFTER = timedelta(minutes=30)
+    MAX_ATTEMPTS = 2
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="anki_exports"
@@ -357,12 +359,14 @@ class ExportJob(models.Model):
     target = models.CharField(_("target"), max_length=200)
     filename = models.CharField(_("file name"), max_length=200)  # offered to the browser
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
-    file = models.CharField(max_length=200, blank=True)  # relative to settings.EXPORT_ROOT
+    file = models.CharField(max_length=200, blank=True)  # its name in the "exports" storage
     notes = models.PositiveIntegerField(_("notes"), null=True, blank=True)
     failure = models.CharField(max_length=10, choices=Failure, blank=True)
     error = models.TextField(blank=True)  # what went wrong, for the admins
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)  # builds started
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # last "still building"
 
     class Meta:
         ordering = ["-created_at"]
@@ -381,10 +385,23 @@ class ExportJob(models.Model):
 
     @property
     def is_stuck(self) -> bool:
+        """Lost for good: shown as interrupted, the status page stops polling."""
+        now = timezone.now()
+        if self.status == self.Status.RUNNING and self.heartbeat_at is not None:
+            if self.heartbeat_at >= now - self.lost_after():
+                return False  # building, however long it takes
+            if self.attempts >= self.MAX_ATTEMPTS:
+                return True  # its last worker died: jobs.reap fails it
+            # Else a worker's upkeep queues it again, unless no worker came for STUCK_AFTER.
         return (
             self.status in (self.Status.PENDING, self.Status.RUNNING)
-            and self.created_at < timezone.now() - self.STUCK_AFTER
+            and self.created_at < now - self.STUCK_AFTER
         )
+
+    @staticmethod
+    def lost_after() -> timedelta:
+        """A building job silent this long lost its worker."""
+        return timedelta(seconds=3 * settings.EXPORT_HEARTBEAT_SECONDS)
 
     @property
     def is_active(self) -> bool:
@@ -416,17 +433,16 @@ class ExportJob(models.Model):
             return reverse("my_cards_deck")
         return ""
 
-    def path(self) -> Path | None:
-        """The built file, read from settings at call time; None until there is one."""
-        return Path(settings.EXPORT_ROOT) / self.file if self.file else None
-
     def claim(self) -> bool:
-        """Waiting → building; False when another worker got it first (or it already ran)."""
+        """Waiting → building (one more attempt); False when another worker got it first (or it
+        already ran)."""
+        now = timezone.now()
         claimed = ExportJob.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
-            status=self.Status.RUNNING
+            status=self.Status.RUNNING, heartbeat_at=now, attempts=models.F("attempts") + 1
         )
         if claimed:
-            self.status = self.Status.RUNNING
+            self.status, self.heartbeat_at = self.Status.RUNNING, now
+            self.attempts += 1
         return bool(claimed)
 
     def finish(self, file: str, notes: int) -> None:

@@ -218,9 +218,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     job = _get_job_for_user(request, pk)
     if not job.is_ready:
         return redirect(job)
-    path = job.path()
-    if path is None or not path.is_file():
+    content = jobs.open_file(job)  # from the shared exports storage: any instance serves it
+    if content is None:
         raise Http404("The export's file was removed.")
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=job.filename, content_type=APKG
-    )
+    return FileResponse(content, as_attachment=True, filename=job.filename, content_type=APKG)

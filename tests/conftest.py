@@ -34,3 +34,17 @@ def alice_client(client, alice):
 def teacher_client(client, teacher):
     client.force_login(teacher)
     return client
+
+
+@pytest.fixture
+def export_dir(settings, tmp_path):
+    """The exports storage (quizzes.anki.jobs.export_storage) as a folder of this test's own."""
+    folder = tmp_path / "exports"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": folder},
+        },
+    }
+    return folder

@@ -13,9 +13,15 @@ from django.urls import reverse
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_production_settings_pass_check_deploy():
+@pytest.mark.parametrize(
+    "more",
+    [{}, {"REDIS_URL": "redis://127.0.0.1:6379/0", "TASKS_BACKEND": "rq"}],
+    ids=["database queue", "redis and rq"],
+)
+def test_production_settings_pass_check_deploy(more):
     env = {
         **os.environ,
+        **more,
         "DEBUG": "0",
         "SECRET_KEY": "x" * 64 + "-a-long-random-production-secret",
         "ALLOWED_HOSTS": "dongxi.example",

@@ -2,9 +2,12 @@
 
 A deck too large to build during a request (quizzes.anki.documents.note_estimate over
 settings.ANKI_DIRECT_EXPORT_MAX_NOTES) becomes an ExportJob; the task quizzes.tasks.build_export
-runs `run(job_id)` through Django's tasks framework (config.tasks.ThreadPoolBackend: a thread of
-the web process), which writes the .apkg under settings.EXPORT_ROOT; the owner polls the job's
-page and downloads the file. EXPORTERS maps a job's kind to the function building its decks
+runs `run(job_id)` through Django's tasks framework in a worker process (`manage.py worker`;
+settings.TASKS), which saves the .apkg in the "exports" storage (export_storage(): a folder or a
+bucket every instance sees); the owner polls the job's page and downloads the file from any
+web instance. While it builds, the job's heartbeat is renewed; the worker's periodic upkeep
+(maintain) queues again, or fails, a job whose worker died, and deletes what is a day old.
+EXPORTERS maps a job's kind to the function building its decks
 from its target for the job's user (decks hold only the keys that user may see:
 quizzes.access), so quiz, class and learner decks only add an entry here.
 
@@ -17,14 +20,19 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
 import genanki
 from django.conf import settings
-from django.db import transaction
+from django.core.files import File
+from django.core.files.storage import Storage, storages
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Classroom, User
@@ -51,6 +59,11 @@ class TooManyJobs(RuntimeError):
     def __init__(self, limit: int) -> None:
         super().__init__(f"at most {limit} exports at once")
         self.limit = limit
+
+
+class WorkerLost(RuntimeError):
+    """The worker building a job stopped without a word (killed, machine lost): the name
+    recorded on the task's row."""
 
 
 def _document(slug: str, user) -> list[genanki.Deck]:
@@ -96,8 +109,18 @@ def _is_allowed(user_id: int, kind: str, target: str) -> bool:
     return kind not in PERSONAL or target == str(user_id)
 
 
-def export_root() -> Path:
-    return Path(settings.EXPORT_ROOT)
+def export_storage() -> Storage:
+    """Where built files live: settings.STORAGES["exports"], shared by every instance."""
+    return storages["exports"]
+
+
+def open_file(job: ExportJob) -> File | None:
+    """The job's built file, open for reading; None when it has none or it was removed. Its
+    name is the one the worker chose (never anything a user sent)."""
+    storage = export_storage()
+    if not job.file or not storage.exists(job.file):
+        return None
+    return storage.open(job.file, "rb")
 
 
 def start(user, kind: str, target: str, filename: str) -> ExportJob:
@@ -136,38 +159,148 @@ def active_jobs(user) -> list[ExportJob]:
 
 
 def run(job_id: int) -> None:
-    """Build the job's decks into a file under EXPORT_ROOT and record the outcome."""
+    """Build the job's decks, save the file in the exports storage and record the outcome."""
     job = ExportJob.objects.filter(pk=job_id).first()
     if job is None or not job.claim():
         return
     if not _is_allowed(job.user_id, job.kind, job.target):
         job.fail(ExportJob.Failure.ERROR, f"{job.kind} {job.target} is not user {job.user_id}")
         return
-    root = export_root()
-    name = f"{job.pk}-{secrets.token_hex(8)}.apkg"
-    partial_file = root / f"{name}.part"
     try:
-        decks = EXPORTERS[job.kind](job.target, job.user)
-        root.mkdir(parents=True, exist_ok=True)
-        written = write_package(decks, partial_file)
-        partial_file.replace(root / name)  # a download never sees half a file
+        with _heartbeat(job.pk), tempfile.TemporaryDirectory(prefix="export-") as folder:
+            decks = EXPORTERS[job.kind](job.target, job.user)
+            built = Path(folder) / "deck.apkg"
+            written = write_package(decks, built)
+            with built.open("rb") as content:
+                # The job is marked done only once the whole file is saved: a download never
+                # sees half a file.
+                name = export_storage().save(f"{job.pk}-{secrets.token_hex(8)}.apkg", content)
     except TargetGone as error:
         job.fail(ExportJob.Failure.GONE, str(error))
     except Exception as error:
         logger.exception("Anki export %s (%s %s) failed", job.pk, job.kind, job.target)
-        partial_file.unlink(missing_ok=True)
         job.fail(ExportJob.Failure.ERROR, f"{type(error).__name__}: {error}")
     else:
         job.finish(name, written.notes)
 
 
+@contextmanager
+def _heartbeat(job_pk: int) -> Iterator[None]:
+    """While the block runs, a thread renews the job's heartbeat_at every
+    settings.EXPORT_HEARTBEAT_SECONDS, so a job whose worker died is told from a slow one."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.EXPORT_HEARTBEAT_SECONDS):
+                ExportJob.objects.filter(pk=job_pk, status=ExportJob.Status.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"export-{job_pk}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def reap(now=None) -> tuple[int, int]:
+    """Jobs whose worker died while building them (no heartbeat for ExportJob.lost_after()):
+    queued again while they have attempts left, else marked failed; and jobs waiting longer than
+    ExportJob.STUCK_AFTER (no worker took them) are marked failed. Nothing stays "building"
+    forever. Returns (queued again, failed)."""
+    from quizzes.tasks import build_export
+
+    now = now or timezone.now()
+    requeued = failed = 0
+    lost = ExportJob.objects.filter(
+        status=ExportJob.Status.RUNNING, heartbeat_at__lt=now - ExportJob.lost_after()
+    )
+    for job in lost:
+        # Only if nothing touched it since we read it (another upkeep, a late heartbeat).
+        same = ExportJob.objects.filter(
+            pk=job.pk, status=ExportJob.Status.RUNNING, heartbeat_at=job.heartbeat_at
+        )
+        _fail_lost_task_rows(job.pk, now)
+        if job.attempts < ExportJob.MAX_ATTEMPTS:
+            if same.update(status=ExportJob.Status.PENDING):
+                build_export.enqueue(job.pk)
+                requeued += 1
+        elif same.update(
+            status=ExportJob.Status.FAILED,
+            failure=ExportJob.Failure.ERROR,
+            error=f"the worker stopped while building it ({job.attempts} attempts)",
+            finished_at=now,
+        ):
+            failed += 1
+    failed += ExportJob.objects.filter(
+        status=ExportJob.Status.PENDING, created_at__lt=now - ExportJob.STUCK_AFTER
+    ).update(
+        status=ExportJob.Status.FAILED,
+        failure=ExportJob.Failure.ERROR,
+        error="no worker took it",
+        finished_at=now,
+    )
+    if requeued or failed:
+        logger.warning("Export upkeep: %d lost jobs queued again, %d failed", requeued, failed)
+    return requeued, failed
+
+
+def _fail_lost_task_rows(job_pk: int, now) -> None:
+    """With the database queue, the task row of a build whose worker died says "RUNNING"
+    forever (django-tasks-db cannot tell): mark it failed too, so its table tells the truth."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from quizzes.tasks import build_export
+
+    if not isinstance(build_export.get_backend(), DatabaseBackend):
+        return  # RQ moves a job whose worker died to its failed registry itself
+    rows = DBTaskResult.objects.filter(status="RUNNING", task_path=build_export.module_path)
+    lost = [row.pk for row in rows.only("args_kwargs") if row.args_kwargs["args"] == [job_pk]]
+    rows.filter(pk__in=lost).update(
+        status="FAILED",
+        finished_at=now,
+        exception_class_path=f"{__name__}.{WorkerLost.__qualname__}",
+        traceback="The worker stopped while running this task (no heartbeat).",
+    )
+
+
 def prune(now=None) -> int:
     """Delete jobs older than KEEP and their files; how many jobs went."""
     cutoff = (now or timezone.now()) - KEEP
+    storage = export_storage()
     old = list(ExportJob.objects.filter(created_at__lt=cutoff))
     for job in old:
-        path = job.path()
-        if path is not None:
-            path.unlink(missing_ok=True)
+        if job.file:
+            storage.delete(job.file)
     ExportJob.objects.filter(pk__in=[job.pk for job in old]).delete()
     return len(old)
+
+
+def sweep(now=None) -> int:
+    """Delete files of the exports storage older than KEEP that no job names (a worker killed
+    while saving one); how many went. Lists the whole storage: for the upkeep, not a request."""
+    cutoff = (now or timezone.now()) - KEEP
+    storage = export_storage()
+    try:
+        _, files = storage.listdir("")
+    except FileNotFoundError:  # nothing was ever exported
+        return 0
+    kept = set(ExportJob.objects.exclude(file="").values_list("file", flat=True))
+    stray = [name for name in files if name not in kept]
+    stray = [name for name in stray if storage.get_modified_time(name) < cutoff]
+    for name in stray:
+        storage.delete(name)
+    return len(stray)
+
+
+def maintain(now=None) -> None:
+    """The worker's periodic upkeep (`manage.py worker`): reap, prune and sweep."""
+    reap(now)
+    prune(now)
+    sweep(now)

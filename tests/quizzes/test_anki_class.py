@@ -108,10 +108,9 @@ def test_the_wrong_method_is_refused(classroom, alice_client):
 
 
 def test_a_large_class_deck_is_built_in_the_background(
-    assigned, classroom, alice_client, alice, settings, tmp_path
+    assigned, classroom, alice_client, alice, settings, tmp_path, export_dir
 ):
     settings.ANKI_DIRECT_EXPORT_MAX_NOTES = 2
-    settings.EXPORT_ROOT = str(tmp_path)
     finished_attempt(assigned, alice)  # the keys are hers once she has seen her results
     html = alice_client.get(reverse("class_deck", args=[classroom.pk])).content.decode()
     start = reverse("start_class_export", args=[classroom.pk])

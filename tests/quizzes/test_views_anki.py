@@ -22,10 +22,9 @@ IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture(autouse=True)
-def exports(settings, tmp_path):
-    settings.EXPORT_ROOT = tmp_path / "exports"
+def exports(settings, export_dir):
     settings.TASKS = IMMEDIATE
-    return settings.EXPORT_ROOT
+    return export_dir
 
 
 @pytest.fixture
@@ -103,7 +102,7 @@ def test_starting_an_export_builds_it_and_shows_where_it_stands(start, alice, al
     assert response.status_code == 302
     assert response["Location"] == reverse("export_status", args=[job.pk])
     assert (job.user, job.kind, job.target, job.status) == (alice, "document", SLUG, "done")
-    assert job.path().is_file() and job.notes == NOTES
+    assert jobs.export_storage().exists(job.file) and job.notes == NOTES
     page = alice_client.get(response["Location"]).content.decode()
     assert reverse("export_download", args=[job.pk]) in page
     assert "every 1s" not in page  # finished: no more polling
@@ -218,14 +217,14 @@ def test_downloading_before_it_is_built_goes_to_the_status_page(job, alice_clien
 def test_a_removed_file_is_not_found(start, alice_client):
     start()
     job = ExportJob.objects.get()
-    job.path().unlink()
+    jobs.export_storage().delete(job.file)
     assert alice_client.get(reverse("export_download", args=[job.pk])).status_code == 404
 
 
 # failures while building
 
 
-def test_a_failing_build_shows_a_clear_message(start, alice_client, monkeypatch):
+def test_a_failing_build_shows_a_clear_message(start, alice_client, monkeypatch, exports):
     def broken(target, user):
         raise RuntimeError("disk full")
 
@@ -234,7 +233,7 @@ def test_a_failing_build_shows_a_clear_message(start, alice_client, monkeypatch)
     job = ExportJob.objects.get()
     assert (job.status, job.failure) == ("failed", "error")
     assert "RuntimeError: disk full" in job.error
-    assert not list(jobs.export_root().glob("*"))  # no half-written file left
+    assert not list(exports.glob("*"))  # no half-written file left
     page = alice_client.get(response["Location"]).content.decode()
     assert str(ExportJob.Failure.ERROR.label) in page
 

@@ -20,8 +20,7 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture(autouse=True)
-def exports(settings, tmp_path):
-    settings.EXPORT_ROOT = tmp_path / "exports"
+def exports(settings, export_dir):
     settings.TASKS = IMMEDIATE
 
 
