@@ -1,0 +1,107 @@
+"""Replaying a review history in a real Anki collection, on a virtual clock.
+
+Anki's scheduler (Rust) reads the system clock and cannot be frozen from Python, so the card is
+moved instead of the clock, as Anki's own Python tests move cards (`c.due = …; col.update_card`):
+before each answer, the card's last review time and due are rewritten to where they would stand
+if "now" were the scripted moment. The shift is a whole number of days from Anki's real next day
+start to the scripted one, so every day boundary falls where the script has it: Anki then counts
+the same elapsed study days, which is all its FSRS scheduling reads of time.
+
+Fuzz is off as in Anki's own tests (ANKI_TEST_MODE), FSRS on with Dongxi's parameters, learning
+steps, relearning steps, maximum interval and desired retention.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("ANKI_TEST_MODE", "1")  # Anki then draws no fuzz (as in its own tests)
+
+from anki.collection import Collection  # noqa: E402
+
+from quizzes.flashcards import scheduling  # noqa: E402
+
+# Anki's card types and their Dongxi states.
+ANKI_STATE = {
+    0: scheduling.NEW,
+    1: scheduling.LEARNING,
+    2: scheduling.REVIEW,
+    3: scheduling.RELEARNING,
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one answer did in Anki."""
+
+    state: int
+    interval: timedelta  # a step's seconds, or whole days
+    due_day: object  # the study day a review is due, None in (re)learning
+    stability: float
+    difficulty: float
+
+
+class AnkiCard:
+    """One note in a fresh collection, answered at scripted moments."""
+
+    def __init__(self, folder: Path, retention: float, days: scheduling.StudyDays):
+        self.days = days
+        self.col = Collection(str(folder / f"replay-{retention}.anki2"))
+        self.col.set_config("fsrs", True)
+        self.col.set_config("rollover", days.starts_at.hour)
+        conf = self.col.decks.config_dict_for_deck_id(1)
+        scheduler = scheduling.make_scheduler(retention, fuzz=False)
+        conf["new"]["delays"] = [s.total_seconds() / 60 for s in scheduling.LEARNING_STEPS]
+        conf["lapse"]["delays"] = [s.total_seconds() / 60 for s in scheduling.RELEARNING_STEPS]
+        conf["rev"]["maxIvl"] = scheduling.MAXIMUM_INTERVAL
+        conf["desiredRetention"] = retention
+        conf["fsrsParams6"] = list(scheduler.parameters)
+        self.col.decks.update_config(conf)
+        note = self.col.newNote()
+        note["Front"], note["Back"] = "山东", "Sơn Đông"
+        self.col.add_note(note, 1)
+        self.card_id = note.card_ids()[0]
+        self.last_review: datetime | None = None
+        self.due: datetime | None = None  # virtual due of a (re)learning card
+        self.due_day = None  # virtual due day of a review card
+
+    def close(self) -> None:
+        self.col.close()
+
+    def _shift(self, now: datetime) -> float:
+        """Seconds from the scripted clock to Anki's real one, a whole number of days."""
+        scripted_cutoff = self.days.start(self.days.day(now) + timedelta(days=1))
+        return self.col.sched.day_cutoff - scripted_cutoff.timestamp()
+
+    def answer(self, rating: int, now: datetime) -> Step:
+        shift = self._shift(now)
+        card = self.col.get_card(self.card_id)
+        if self.last_review is not None:
+            card.last_review_time = int(self.last_review.timestamp() + shift)
+        if card.type in (1, 3) and self.due is not None:
+            card.due = int(self.due.timestamp() + shift)
+        elif card.type == 2:
+            card.due = self.col.sched.today + (self.due_day - self.days.day(now)).days
+        self.col.update_card(card, skip_undo_entry=True)
+        card = self.col.get_card(self.card_id)
+        card.start_timer()
+        states = self.col._backend.get_scheduling_states(card.id)
+        self.col.sched.answer_card(
+            self.col.sched.build_answer(card=card, states=states, rating=rating - 1)
+        )
+        card = self.col.get_card(self.card_id)
+        (ivl,) = self.col.db.first("select ivl from revlog where cid = ? order by id desc", card.id)
+        self.last_review = now
+        if card.type == 2:
+            days = card.due - self.col.sched.today
+            self.due_day = self.days.day(now) + timedelta(days=days)
+            self.due = None
+            interval, due_day = timedelta(days=card.ivl), self.due_day
+        else:
+            interval, due_day = timedelta(seconds=-ivl), None
+            self.due = now + interval
+        memory = card.memory_state
+        return Step(ANKI_STATE[card.type], interval, due_day, memory.stability, memory.difficulty)
