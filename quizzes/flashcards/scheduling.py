@@ -42,6 +42,9 @@ DAY_STARTS_AT = time(4)  # local time, Anki's default "next day starts at"
 # learner wait (Anki's "learn ahead limit").
 LEARN_AHEAD = timedelta(minutes=20)
 
+# fsrs-rs (Anki) caps stability at 100 years; py-fsrs does not.
+STABILITY_MAX = 36500.0
+
 # Anki's fuzz (rslib/src/scheduler/states/fuzz.rs): (start, end, factor) in days.
 FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
 
@@ -117,8 +120,14 @@ def next_memory(
     memory: Memory, rating: int, elapsed_days: int, scheduler: fsrs.Scheduler
 ) -> tuple[float, float]:
     """Stability and difficulty after `rating`, `elapsed_days` study days after the last review
-    (0: the same-day formula)."""
-    r = fsrs.Rating(rating)
+    (0: the same-day formula). Stability is capped at STABILITY_MAX as fsrs-rs caps it."""
+    stability, difficulty = _next_memory(memory, fsrs.Rating(rating), elapsed_days, scheduler)
+    return min(stability, STABILITY_MAX), difficulty
+
+
+def _next_memory(
+    memory: Memory, r: fsrs.Rating, elapsed_days: int, scheduler: fsrs.Scheduler
+) -> tuple[float, float]:
     if memory.stability is None or memory.difficulty is None:
         return (
             scheduler._initial_stability(rating=r),
