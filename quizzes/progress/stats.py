@@ -21,7 +21,9 @@ from django.db.models import (
     F,
     FloatField,
     Max,
+    OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
     When,
@@ -193,8 +195,15 @@ class CardFigures:
     forecast: list[tuple[date, int]]  # cards due on each of the next 30 days, today first
     year: list[tuple[date, int]]  # reviews on each of the last 365 days, today last
     streak: int
-    retention_week: figures.Retention
-    retention_month: figures.Retention
+    retention: dict[str, figures.Retention]  # Anki's periods: today, yesterday, week, month…
+
+    @property
+    def retention_week(self) -> figures.Retention:
+        return self.retention["week"]
+
+    @property
+    def retention_month(self) -> figures.Retention:
+        return self.retention["month"]
 
     @property
     def due_today(self) -> int:
@@ -248,6 +257,36 @@ def due_per_day(user, today: date) -> dict[date, int]:
     return {row["day"]: row["n"] for row in rows}
 
 
+def retention_counts(user, today: date) -> figures.RetentionCounts:
+    """The ratings Anki's true retention counts, by study day, young or mature, failed or not
+    (one query). As in Anki: every rating of a card in the review state, the card's interval
+    before it being the interval its previous rating gave (a card without one counts young)."""
+    previous = (
+        ReviewLog.objects.filter(learner_card=OuterRef("learner_card"))
+        .filter(
+            Q(reviewed_at__lt=OuterRef("reviewed_at"))
+            | Q(reviewed_at=OuterRef("reviewed_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by("-reviewed_at", "-pk")
+        .values("scheduled_days")[:1]
+    )
+    rows = (
+        ReviewLog.objects.filter(user=user, state_before=State.REVIEW, review_day__lte=today)
+        .annotate(last_interval=Subquery(previous))
+        .annotate(
+            mature=Case(
+                When(last_interval__gte=figures.MATURE_INTERVAL, then=Value(True)),
+                default=Value(False),
+            ),
+            failed=Case(When(rating=Rating.AGAIN, then=Value(True)), default=Value(False)),
+        )
+        .values_list("review_day", "mature", "failed")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {(day, bool(mature), bool(failed)): n for day, mature, failed, n in rows}
+
+
 def card_figures(user, now: datetime) -> CardFigures:
     """Forecast, a year of reviews, streak and true retention: three queries, whatever the
     number of reviews (the database groups them by study day)."""
@@ -258,27 +297,12 @@ def card_figures(user, now: datetime) -> CardFigures:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    month_start = today - timedelta(days=29)
-    first_reviews = {
-        day: (passed, total)
-        for day, passed, total in ReviewLog.objects.filter(
-            user=user,
-            first_of_day=True,
-            state_before=State.REVIEW,
-            review_day__gte=month_start,
-            review_day__lte=today,
-        )
-        .values_list("review_day")
-        .annotate(passed=Count("pk", filter=~Q(rating=Rating.AGAIN)), total=Count("pk"))
-        .order_by()
-    }
     return CardFigures(
         today=today,
         forecast=figures.forecast(due_per_day(user, today), today),
         year=figures.reviews_per_day(per_day, today),
         streak=figures.current_streak(per_day, today),
-        retention_week=figures.true_retention(first_reviews, today, 7),
-        retention_month=figures.true_retention(first_reviews, today, 30),
+        retention=figures.retention_table(retention_counts(user, today), today),
     )
 
 

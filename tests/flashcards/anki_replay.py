@@ -44,12 +44,12 @@ class Step:
     difficulty: float
 
 
-class AnkiCard:
-    """One note in a fresh collection, answered at scripted moments."""
+class AnkiDeck:
+    """A fresh collection set up as Dongxi schedules, holding the cards of a replay."""
 
-    def __init__(self, folder: Path, retention: float, days: scheduling.StudyDays):
+    def __init__(self, path: Path, retention: float, days: scheduling.StudyDays):
         self.days = days
-        self.col = Collection(str(folder / f"replay-{retention}.anki2"))
+        self.col = Collection(str(path))
         self.col.set_config("fsrs", True)
         self.col.set_config("rollover", days.starts_at.hour)
         conf = self.col.decks.config_dict_for_deck_id(1)
@@ -60,24 +60,50 @@ class AnkiCard:
         conf["desiredRetention"] = retention
         conf["fsrsParams6"] = list(scheduler.parameters)
         self.col.decks.update_config(conf)
-        note = self.col.newNote()
-        note["Front"], note["Back"] = "山东", "Sơn Đông"
-        self.col.add_note(note, 1)
-        self.card_id = note.card_ids()[0]
-        self.last_review: datetime | None = None
-        self.due: datetime | None = None  # virtual due of a (re)learning card
-        self.due_day = None  # virtual due day of a review card
+        self.answered: list[tuple[int, datetime]] = []  # revlog id, scripted moment
 
     def close(self) -> None:
         self.col.close()
 
-    def _shift(self, now: datetime) -> float:
+    def add_card(self) -> AnkiCard:
+        note = self.col.newNote()
+        note["Front"], note["Back"] = f"山东 {len(self.col.find_notes(''))}", "Sơn Đông"
+        self.col.add_note(note, 1)
+        return AnkiCard(self, note.card_ids()[0])
+
+    def shift(self, now: datetime) -> float:
         """Seconds from the scripted clock to Anki's real one, a whole number of days."""
         scripted_cutoff = self.days.start(self.days.day(now) + timedelta(days=1))
         return self.col.sched.day_cutoff - scripted_cutoff.timestamp()
 
+    def move_history_to(self, now: datetime) -> None:
+        """Date every revlog entry at its scripted moment, seen from `now` (Anki's statistics
+        read the time of a review from its id, milliseconds since the epoch)."""
+        shift, moved = self.shift(now), []
+        for n, (revlog_id, moment) in enumerate(sorted(self.answered, key=lambda a: a[1])):
+            scripted = int((moment.timestamp() + shift) * 1000) + n % 1000
+            self.col.db.execute("update revlog set id = ? where id = ?", -scripted, revlog_id)
+            moved.append((scripted, moment))
+        self.col.db.execute("update revlog set id = -id where id < 0")
+        self.answered = moved
+
+    def true_retention(self, now: datetime):
+        """Anki's own true-retention table (stats → graphs), as of `now`."""
+        self.move_history_to(now)
+        return self.col._backend.graphs(search="deck:current", days=0).true_retention
+
+
+class AnkiCard:
+    """One card of the deck, answered at scripted moments."""
+
+    def __init__(self, deck: AnkiDeck, card_id: int):
+        self.deck, self.col, self.days, self.card_id = deck, deck.col, deck.days, card_id
+        self.last_review: datetime | None = None
+        self.due: datetime | None = None  # scripted due of a (re)learning card
+        self.due_day = None  # scripted due day of a review card
+
     def answer(self, rating: int, now: datetime) -> Step:
-        shift = self._shift(now)
+        shift = self.deck.shift(now)
         card = self.col.get_card(self.card_id)
         if self.last_review is not None:
             card.last_review_time = int(self.last_review.timestamp() + shift)
@@ -89,11 +115,14 @@ class AnkiCard:
         card = self.col.get_card(self.card_id)
         card.start_timer()
         states = self.col._backend.get_scheduling_states(card.id)
-        self.col.sched.answer_card(
-            self.col.sched.build_answer(card=card, states=states, rating=rating - 1)
-        )
+        # Anki numbers the buttons from 0 (Again) in its CardAnswer; Dongxi from 1.
+        answer = self.col.sched.build_answer(card=card, states=states, rating=rating - 1)
+        self.col.sched.answer_card(answer)
         card = self.col.get_card(self.card_id)
-        (ivl,) = self.col.db.first("select ivl from revlog where cid = ? order by id desc", card.id)
+        revlog_id, ivl = self.col.db.first(
+            "select id, ivl from revlog where cid = ? order by id desc", card.id
+        )
+        self.deck.answered.append((revlog_id, now))
         self.last_review = now
         if card.type == 2:
             days = card.due - self.col.sched.today

@@ -24,9 +24,11 @@ from pathlib import Path
 
 import pytest
 
-from quizzes.flashcards import scheduling
+from quizzes.flashcards import scheduling, services
+from quizzes.flashcards.models import LearnerCard, LearnerSettings
 from quizzes.flashcards.scheduling import AGAIN, EASY, GOOD, HARD, Memory, StudyDays
-from tests.flashcards.anki_replay import AnkiCard
+from quizzes.progress import stats
+from tests.flashcards.anki_replay import AnkiDeck
 
 DAYS = StudyDays(UTC)  # days start at 04:00 UTC: Anki's default "next day starts at"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -122,7 +124,8 @@ class Row:
 
 def replay(scenario: Scenario, retention: float, folder: Path) -> list[Row]:
     scheduler = scheduling.make_scheduler(retention, fuzz=False)
-    anki = AnkiCard(folder, retention, DAYS)
+    deck = AnkiDeck(Path(tempfile.mkdtemp(dir=folder)) / "replay.anki2", retention, DAYS)
+    anki = deck.add_card()
     memory, now, rows = Memory(state=scheduling.NEW, due=scenario.start), scenario.start, []
     try:
         for n, rating in enumerate(scenario.ratings, 1):
@@ -144,7 +147,7 @@ def replay(scenario: Scenario, retention: float, folder: Path) -> list[Row]:
             )
             memory, now = outcome.memory, scenario.when(outcome, now)
     finally:
-        anki.close()
+        deck.close()
     return rows
 
 
@@ -168,6 +171,56 @@ def assert_known_difference(row: Row, where: str) -> None:
     off = abs(interval.days - anki_interval.days)
     assert off <= max(1, math.ceil(interval.days * 2e-4)), where
     assert abs((due_day - anki_due_day).days) == off, where
+
+
+# --- true retention against Anki's statistics ---------------------------------------------------
+
+HISTORIES = [
+    (GOOD,) * 8,  # grows mature
+    (AGAIN, GOOD, GOOD, GOOD, AGAIN, GOOD, GOOD, GOOD, GOOD),
+    (HARD, GOOD, EASY, AGAIN, GOOD, GOOD, HARD, GOOD),
+    (GOOD, GOOD, GOOD, AGAIN, GOOD, GOOD, GOOD, AGAIN, GOOD),
+    (EASY, GOOD, GOOD, GOOD, GOOD, AGAIN, GOOD),
+    (GOOD, GOOD, HARD, HARD, GOOD, GOOD, GOOD),
+]
+
+
+def test_true_retention_is_the_figure_ankis_statistics_give(alice, document, tmp_path):
+    """Several cards' histories answered through Dongxi's services and in one Anki collection;
+    then Dongxi's retention table against Anki's own (its graphs' true retention), period by
+    period, young and mature, passed and failed."""
+    days = services.study_days(LearnerSettings.for_user(alice))
+    deck = AnkiDeck(tmp_path / "retention.anki2", 0.9, days)
+    services.start_studying(alice, document, now=START)
+    cards = list(LearnerCard.objects.filter(user=alice).order_by("pk")[: len(HISTORIES)])
+    last = START
+    try:
+        for n, (card, ratings) in enumerate(zip(cards, HISTORIES, strict=True)):
+            anki, now = deck.add_card(), START + timedelta(days=n, hours=n)
+            for rating in ratings:
+                card.refresh_from_db()
+                rated = services.rate(alice, card.pk, card.version, rating, now=now)
+                anki.answer(rating, now)
+                last = max(last, now)
+                # the next answer when due: a step's minute, or its study day at 15:00 local
+                log = rated.log
+                now = log.due if log.scheduled_days == 0 else log.due + timedelta(hours=11)
+        # Seen from several moments: mid-history (later reviews are not counted yet) and after.
+        ends = [START + timedelta(days=d, hours=3) for d in (9, 30, 75, 200)]
+        ends.append(last + timedelta(hours=1))
+        theirs = [deck.true_retention(end) for end in ends]
+    finally:
+        deck.close()
+    for end, anki_table in zip(ends, theirs, strict=True):
+        ours = stats.card_figures(alice, end).retention
+        for period in ("today", "yesterday", "week", "month", "year", "all_time"):
+            r, a = ours[period], getattr(anki_table, period)
+            dongxi = (r.young_passed, r.young_failed, r.mature_passed, r.mature_failed)
+            anki = (a.young_passed, a.young_failed, a.mature_passed, a.mature_failed)
+            # pytest -s shows the table: (young passed, failed, mature passed, failed)
+            print(f"{end:%Y-%m-%d} {period}: Dongxi {dongxi}, Anki {anki}")
+            assert dongxi == anki, (end, period)
+    assert ours["all_time"].mature_passed and ours["all_time"].young_failed
 
 
 def _interval(delta: timedelta) -> str:
