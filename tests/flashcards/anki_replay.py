@@ -61,6 +61,7 @@ class AnkiDeck:
         conf["fsrsParams6"] = list(scheduler.parameters)
         self.col.decks.update_config(conf)
         self.answered: list[tuple[int, datetime]] = []  # revlog id, scripted moment
+        self.cards: list[AnkiCard] = []
 
     def close(self) -> None:
         self.col.close()
@@ -69,7 +70,8 @@ class AnkiDeck:
         note = self.col.newNote()
         note["Front"], note["Back"] = f"山东 {len(self.col.find_notes(''))}", "Sơn Đông"
         self.col.add_note(note, 1)
-        return AnkiCard(self, note.card_ids()[0])
+        self.cards.append(AnkiCard(self, note.card_ids()[0]))
+        return self.cards[-1]
 
     def shift(self, now: datetime) -> float:
         """Seconds from the scripted clock to Anki's real one, a whole number of days."""
@@ -87,10 +89,13 @@ class AnkiDeck:
         self.col.db.execute("update revlog set id = -id where id < 0")
         self.answered = moved
 
-    def true_retention(self, now: datetime):
-        """Anki's own true-retention table (stats → graphs), as of `now`."""
+    def graphs(self, now: datetime):
+        """Anki's own statistics (its graphs: true retention, future due, reviews per day), as
+        of `now`: the review log dated and the cards' due days set as the script has them."""
         self.move_history_to(now)
-        return self.col._backend.graphs(search="deck:current", days=0).true_retention
+        for card in self.cards:
+            card.place(now)
+        return self.col._backend.graphs(search="deck:current", days=0)
 
 
 class AnkiCard:
@@ -102,7 +107,8 @@ class AnkiCard:
         self.due: datetime | None = None  # scripted due of a (re)learning card
         self.due_day = None  # scripted due day of a review card
 
-    def answer(self, rating: int, now: datetime) -> Step:
+    def place(self, now: datetime) -> None:
+        """Set the card's last review and due where they stand on the script, seen from `now`."""
         shift = self.deck.shift(now)
         card = self.col.get_card(self.card_id)
         if self.last_review is not None:
@@ -112,6 +118,9 @@ class AnkiCard:
         elif card.type == 2:
             card.due = self.col.sched.today + (self.due_day - self.days.day(now)).days
         self.col.update_card(card, skip_undo_entry=True)
+
+    def answer(self, rating: int, now: datetime) -> Step:
+        self.place(now)
         card = self.col.get_card(self.card_id)
         card.start_timer()
         states = self.col._backend.get_scheduling_states(card.id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -185,10 +186,13 @@ HISTORIES = [
 ]
 
 
-def test_true_retention_is_the_figure_ankis_statistics_give(alice, document, tmp_path):
+def test_retention_reviews_and_forecast_are_the_figures_ankis_statistics_give(
+    alice, document, tmp_path
+):
     """Several cards' histories answered through Dongxi's services and in one Anki collection;
-    then Dongxi's retention table against Anki's own (its graphs' true retention), period by
-    period, young and mature, passed and failed."""
+    then Dongxi's figures against Anki's own statistics (its graphs), seen from five moments:
+    the true-retention table period by period (young and mature, passed and failed), reviews per
+    study day, and the 30-day forecast."""
     days = services.study_days(LearnerSettings.for_user(alice))
     deck = AnkiDeck(tmp_path / "retention.anki2", 0.9, days)
     services.start_studying(alice, document, now=START)
@@ -208,19 +212,39 @@ def test_true_retention_is_the_figure_ankis_statistics_give(alice, document, tmp
         # Seen from several moments: mid-history (later reviews are not counted yet) and after.
         ends = [START + timedelta(days=d, hours=3) for d in (9, 30, 75, 200)]
         ends.append(last + timedelta(hours=1))
-        theirs = [deck.true_retention(end) for end in ends]
+        theirs = [deck.graphs(end) for end in ends]
     finally:
         deck.close()
-    for end, anki_table in zip(ends, theirs, strict=True):
-        ours = stats.card_figures(alice, end).retention
+    forecast_seen = 0
+    for end, graphs in zip(ends, theirs, strict=True):
+        figures = stats.card_figures(alice, end)
+        ours = figures.retention
+        # Reviews per study day: Anki's "reviews" graph, every kind, over Dongxi's year.
+        per_day = defaultdict(int)
+        for day, count in graphs.reviews.count.items():
+            per_day[day] += sum(
+                (count.learn, count.relearn, count.young, count.mature, count.filtered)
+            )
+        assert {(day - figures.today).days: n for day, n in figures.year if n} == {
+            day: n for day, n in per_day.items() if n and -365 < day <= 0
+        }, end
+        # The forecast: Anki's "future due" with its backlog (overdue cards) on today.
+        due = defaultdict(int)
+        for day, n in graphs.future_due.future_due.items():
+            due[max(day, 0)] += n
+        forecast_seen += figures.forecast_total
+        assert {n: count for n, (_day, count) in enumerate(figures.forecast) if count} == {
+            day: n for day, n in due.items() if n and day < len(figures.forecast)
+        }, end
         for period in ("today", "yesterday", "week", "month", "year", "all_time"):
-            r, a = ours[period], getattr(anki_table, period)
+            r, a = ours[period], getattr(graphs.true_retention, period)
             dongxi = (r.young_passed, r.young_failed, r.mature_passed, r.mature_failed)
             anki = (a.young_passed, a.young_failed, a.mature_passed, a.mature_failed)
             # pytest -s shows the table: (young passed, failed, mature passed, failed)
             print(f"{end:%Y-%m-%d} {period}: Dongxi {dongxi}, Anki {anki}")
             assert dongxi == anki, (end, period)
     assert ours["all_time"].mature_passed and ours["all_time"].young_failed
+    assert forecast_seen > 3  # cards were due in the forecasts compared
 
 
 def _interval(delta: timedelta) -> str:
