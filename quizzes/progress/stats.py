@@ -202,6 +202,19 @@ class CardFigures:
         return self.retention["week"]
 
     @property
+    def retention_rows(self) -> list[tuple[str, figures.Retention]]:
+        """Anki's true-retention table, one (label, Retention) row per period."""
+        labels = {
+            "today": _("Today"),
+            "yesterday": _("Yesterday"),
+            "week": _("Last 7 days"),
+            "month": _("Last 30 days"),
+            "year": _("Last 365 days"),
+            "all_time": _("All time"),
+        }
+        return [(labels[name], self.retention[name]) for name, _b, _d in figures.RETENTION_PERIODS]
+
+    @property
     def retention_month(self) -> figures.Retention:
         return self.retention["month"]
 

@@ -104,6 +104,13 @@ def test_the_learner_sees_cards_due_streak_and_retention_with_tables_for_the_cha
     assert '<dd data-figure="reviews-today">1</dd>' in html
     assert '<dd data-figure="streak">2 days</dd>' in html
     assert 'data-figure="retention-week">50%' in html  # one Good, one Again
+    # Anki's true-retention table: today 1 of 1 (young), yesterday 0 of 1, the week 1 of 2.
+    table = html[html.index('id="retention-table"') :]
+    table = table[: table.index("</table>")]
+    rows = [" ".join(row.split()) for row in table.split("<tr>")[2:]]
+    assert rows[0].startswith('<th scope="row">Today</th> <td>100%</td> <td>—</td> <td>100%')
+    assert rows[1].startswith('<th scope="row">Yesterday</th> <td>0%</td> <td>—</td> <td>0%')
+    assert "<td>50%</td> <td>—</td> <td>50%" in rows[2] and "of 2 reviews" in rows[2]
     assert "3 cards are due in the next 30 days." in html
     assert "2 reviews on 2 days." in html
     # The charts' text equivalents: a table of the 30 days, one of the months.
