@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Case,
@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 
 from content.models import Document, Fact, Passage
 from quizzes.flashcards import scheduling
-from quizzes.flashcards.models import LearnerCard, Rating, ReviewLog, State
+from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
 from quizzes.progress import figures
 
@@ -240,19 +240,27 @@ class CardFigures:
 
 
 def study_day(now: datetime) -> date:
-    """The study day `now` falls in, in the current time zone (the learner's)."""
+    """The study day `now` falls in, in the current time zone (days starting at 04:00)."""
     return scheduling.study_day(now, timezone.get_current_timezone())
 
 
-def due_per_day(user, today: date) -> dict[date, int]:
+def learner_days(user) -> scheduling.StudyDays:
+    """The learner's study days: their settings' day start, 04:00 by default (one query)."""
+    hour = LearnerSettings.objects.filter(user=user).values_list("day_starts_at", flat=True).first()
+    starts_at = scheduling.DAY_STARTS_AT if hour is None else time(hour)
+    return scheduling.StudyDays(timezone.get_current_timezone(), starts_at)
+
+
+def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> dict[date, int]:
     """Cards due on each study day of the forecast, counted in the database (one query).
     Counted: the cards the learner has reviewed and new cards brought forward to practise;
     cards never studied are not due. Overdue cards are counted on today."""
-    zone = timezone.get_current_timezone()
-    start = scheduling.day_start(today, zone)
-    end = scheduling.day_start(today + timedelta(days=figures.FORECAST_DAYS), zone)
-    # A study day starts at DAY_STARTS_AT: shift by it, then take the local calendar date.
-    offset = timedelta(hours=scheduling.DAY_STARTS_AT.hour, minutes=scheduling.DAY_STARTS_AT.minute)
+    days = days or scheduling.StudyDays(timezone.get_current_timezone())
+    zone = days.zone
+    start = days.start(today)
+    end = days.start(today + timedelta(days=figures.FORECAST_DAYS))
+    # A study day starts at days.starts_at: shift by it, then take the local calendar date.
+    offset = timedelta(hours=days.starts_at.hour, minutes=days.starts_at.minute)
     shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
     day = Case(
         When(due__lt=start, then=Value(today)),
@@ -301,9 +309,10 @@ def retention_counts(user, today: date) -> figures.RetentionCounts:
 
 
 def card_figures(user, now: datetime) -> CardFigures:
-    """Forecast, a year of reviews, streak and true retention: three queries, whatever the
-    number of reviews (the database groups them by study day)."""
-    today = study_day(now)
+    """Forecast, a year of reviews, streak and true retention, by the learner's study days: four
+    queries, whatever the number of reviews (the database groups them by study day)."""
+    days = learner_days(user)
+    today = days.day(now)
     per_day = dict(
         ReviewLog.objects.filter(user=user)
         .values_list("review_day")
@@ -312,7 +321,7 @@ def card_figures(user, now: datetime) -> CardFigures:
     )
     return CardFigures(
         today=today,
-        forecast=figures.forecast(due_per_day(user, today), today),
+        forecast=figures.forecast(due_per_day(user, today, days), today),
         year=figures.reviews_per_day(per_day, today),
         streak=figures.current_streak(per_day, today),
         retention=figures.retention_table(retention_counts(user, today), today),
@@ -326,10 +335,11 @@ class Summary:
 
 
 def summary(user, now: datetime) -> Summary:
-    """The home page's two figures, in two queries: cards due today (as in the forecast) and the
-    current streak."""
-    today = study_day(now)
-    tomorrow = scheduling.day_start(today + timedelta(days=1), timezone.get_current_timezone())
+    """The home page's two figures, in three queries: cards due today (as in the forecast) and
+    the current streak, by the learner's study days."""
+    study_days = learner_days(user)
+    today = study_days.day(now)
+    tomorrow = study_days.start(today + timedelta(days=1))
     due = (
         LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=tomorrow)
         .exclude(state=State.NEW, forwarded=False)

@@ -7,7 +7,7 @@ the study day of 10 March; the forecast runs 10 March … 8 April, the year 11 M
 
 from datetime import UTC, date, datetime, timedelta
 
-from quizzes.flashcards.models import Rating, ReviewLog, State
+from quizzes.flashcards.models import LearnerSettings, Rating, ReviewLog, State
 from quizzes.progress import figures, stats
 
 NOW = datetime(2026, 3, 10, 5, tzinfo=UTC)
@@ -138,3 +138,12 @@ def test_the_home_page_summary_counts_cards_due_today_and_the_streak(alice, make
     log_review(alice, date(2026, 3, 9))
     log_review(alice, date(2026, 3, 8))
     assert stats.summary(alice, NOW) == stats.Summary(due_today=2, streak=2)
+
+
+def test_the_figures_follow_the_learners_day_start(alice, make_card):
+    LearnerSettings.objects.create(user=alice, day_starts_at=0)
+    # 00:30 on 11 March in Hanoi: 10 March for a day starting at 04:00, 11 March at midnight.
+    make_card(alice, utc(3, 10, 17, 30))
+    assert stats.card_figures(alice, utc(3, 10, 17, 45)).today == date(2026, 3, 11)
+    forecast = stats.card_figures(alice, NOW).forecast
+    assert forecast[1] == (date(2026, 3, 11), 1)
