@@ -1,6 +1,7 @@
 """Forms of the review pages: a rating, an undo, and the learner's settings."""
 
 from django import forms
+from django.utils.text import capfirst
 
 from quizzes.flashcards.models import LearnerSettings, Rating
 
@@ -21,7 +22,7 @@ class UndoForm(forms.Form):
 class SettingsForm(forms.ModelForm):
     # Optional: a form posted without it (an older page) keeps Anki's default, 04:00.
     day_starts_at = forms.IntegerField(
-        label=LearnerSettings._meta.get_field("day_starts_at").verbose_name,
+        label=capfirst(LearnerSettings._meta.get_field("day_starts_at").verbose_name),
         help_text=LearnerSettings._meta.get_field("day_starts_at").help_text,
         min_value=0,
         max_value=23,
