@@ -279,3 +279,23 @@ def test_button_intervals_keep_ankis_order(retention, fuzz):
             if outcomes[GOOD].days is not None:
                 assert outcomes[EASY].days > outcomes[GOOD].days
         assert outcomes[AGAIN].interval <= outcomes[HARD].interval <= outcomes[GOOD].interval
+
+
+@override_settings(FLASHCARDS_FUZZ=True)
+def test_with_fuzz_on_the_rating_applies_the_interval_its_button_showed(alice, document):
+    services.start_studying(alice, document, now=T0)
+    learner = LearnerSettings.for_user(alice)
+    card = LearnerCard.objects.filter(user=alice).first()
+    now, seen = T0, set()
+    for rating in (GOOD, GOOD, GOOD, GOOD, HARD, EASY, GOOD, GOOD):
+        card.refresh_from_db()
+        shown = services.intervals(card, learner, now)
+        log = services.rate(alice, card.pk, card.version, rating, now=now).log
+        if log.scheduled_days:
+            assert timedelta(days=log.scheduled_days) == shown[rating]
+            seen.add(log.scheduled_days)
+            now = log.due + timedelta(hours=3)
+        else:
+            assert log.due - now == shown[rating]
+            now = log.due
+    assert len(seen) >= 5
