@@ -8,7 +8,7 @@ Known differences, allowed below and nowhere else:
   rounded (4 and 3 decimals), going on from the rounded values; Dongxi (py-fsrs) computes in
   64-bit floats. Memory agrees to within 2e-3 relative (stability) and 5e-3 (difficulty); once
   stability reaches thousands of days the error moves an interval of years by a day or a few
-  (0.01–0.12 %): 6 of 156 steps here, all Good on intervals of 848 days and more
+  (0.01–0.12 %): 6 of 198 steps here, all Good on intervals of 848 days and more
   (`assert_known_difference`).
 
 `python -m tests.flashcards.test_anki_parity` prints the comparison as a table.
@@ -96,6 +96,12 @@ SCENARIOS = [
         (HARD, GOOD, EASY, AGAIN, GOOD, GOOD, HARD, GOOD, EASY, AGAIN, GOOD, GOOD),
         on_time,
     ),
+    lambda: Scenario(
+        "Hard and Easy in (re)learning",
+        (GOOD, HARD, EASY, AGAIN, HARD, EASY, HARD, AGAIN, HARD, GOOD),
+        on_time,
+    ),
+    lambda: Scenario("Easy on a new card", (EASY, GOOD, EASY, GOOD), on_time),
     lambda: Scenario("late at 2× the interval", (GOOD,) * 8, late),
     lambda: Scenario("early at ½ the interval", (GOOD,) * 8, early),
     lambda: Scenario(
