@@ -53,6 +53,15 @@ class LearnerSettings(models.Model):
     reviews_per_day = models.PositiveSmallIntegerField(
         _("reviews per day"), default=200, validators=[MaxValueValidator(9999)]
     )
+    day_starts_at = models.PositiveSmallIntegerField(
+        _("next day starts at"),
+        default=4,
+        validators=[MaxValueValidator(23)],
+        help_text=_(
+            "The hour (0–23, your local time) at which a new study day begins, as in Anki. "
+            "Reviews done before it count for the day before."
+        ),
+    )
     type_answers = models.BooleanField(
         _("type the answer"),
         default=False,

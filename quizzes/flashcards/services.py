@@ -1,10 +1,14 @@
 """A learner's flashcards in the database: studying a document, the queue, rating, undo, and
 bringing missed facts forward. No HTTP here; the views call these functions.
 
-The queue, in Anki's order: cards in (re)learning that are due, then due reviews and new cards
-(oldest due first, within the day's limits for reviews and new cards), then, with nothing else
-left, a learning card due within LEARN_AHEAD. A card whose sibling (another card of its note) was
-rated today waits for another day.
+The queue, in Anki's default order: cards in (re)learning that are due now, then due reviews
+(the most overdue first, within the day's review limit, with brought-forward cards), then new
+cards (within the day's new-card limit), then, with nothing else left, a learning card due within
+LEARN_AHEAD. Burying as Anki buries siblings (other cards of one note), only by a card actually
+shown: a new card waits for another day once a sibling was rated today; a due review waits only
+when a sibling rated today was not new then (reviews come before new cards, and a new card never
+buries a review); a card in learning is never buried. "Today" is the learner's study day
+(`study_days`).
 
 Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
 version that is no longer current (the same card rated in another tab, a double submit) changes
@@ -14,11 +18,11 @@ nothing and writes no log row, so every rating is recorded exactly once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
 from accounts.models import User
@@ -48,12 +52,32 @@ def scheduler_for(learner: LearnerSettings):
     return scheduling.make_scheduler(learner.desired_retention, fuzz=fuzz_enabled())
 
 
-def today(now: datetime):
-    return scheduling.study_day(now, timezone.get_current_timezone())
+def study_days(learner: LearnerSettings) -> scheduling.StudyDays:
+    """The learner's study days: they start at the hour of their settings, in the current time
+    zone (Django's TIME_ZONE, or the one activated for the request)."""
+    return scheduling.StudyDays(timezone.get_current_timezone(), time(learner.day_starts_at))
 
 
-def today_start(now: datetime) -> datetime:
-    return scheduling.day_start(today(now), timezone.get_current_timezone())
+def today(now: datetime, days: scheduling.StudyDays | None = None):
+    """The study day of `now` (by default one starting at 04:00, Anki's default)."""
+    return (days or scheduling.StudyDays(timezone.get_current_timezone())).day(now)
+
+
+def fuzz_seed(card: LearnerCard) -> str:
+    """One seed per card and review, as Anki seeds fuzz with the card id and its reps: the
+    interval a button shows is the one its rating applies."""
+    return f"{card.pk}:{card.reps}"
+
+
+def intervals(card: LearnerCard, learner: LearnerSettings, now: datetime) -> dict[int, timedelta]:
+    """What each rating would give `card` now: written on the buttons, applied by `rate`."""
+    return scheduling.preview(
+        memory_of(card),
+        now,
+        scheduler_for(learner),
+        days=study_days(learner),
+        seed=fuzz_seed(card),
+    )
 
 
 def memory_of(card: LearnerCard) -> Memory:
@@ -140,7 +164,7 @@ class DayLimits:
 
 
 def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
-    done = ReviewLog.objects.filter(user=user, review_day=today(now)).aggregate(
+    done = ReviewLog.objects.filter(user=user, review_day=study_days(learner).day(now)).aggregate(
         new=Count("pk", filter=Q(state_before=State.NEW)),
         review=Count("pk", filter=Q(state_before=State.REVIEW)),
     )
@@ -149,32 +173,51 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     )
 
 
-def _candidates(user, now: datetime, document: Document | None) -> QuerySet[LearnerCard]:
-    siblings_today = LearnerCard.objects.filter(
-        user=user, note=OuterRef("note"), last_review__gte=today_start(now)
-    ).exclude(pk=OuterRef("pk"))
-    cards = LearnerCard.objects.filter(user=user, card__is_active=True).filter(
-        ~Exists(siblings_today)
+def _candidates(user, now: datetime, document: Document | None, day) -> QuerySet[LearnerCard]:
+    """The learner's active cards less the buried ones (see the module's docstring)."""
+    shown_today = ReviewLog.objects.filter(
+        user=user, review_day=day, learner_card__note=OuterRef("note")
+    ).exclude(learner_card=OuterRef("pk"))
+    buried = Q(state=State.NEW, sibling_shown=True) | Q(
+        state=State.REVIEW, sibling_shown_not_new=True
+    )
+    cards = (
+        LearnerCard.objects.filter(user=user, card__is_active=True)
+        .alias(
+            sibling_shown=Exists(shown_today),
+            sibling_shown_not_new=Exists(shown_today.exclude(state_before=State.NEW)),
+        )
+        .exclude(buried)
     )
     return cards.filter(document=document) if document is not None else cards
 
 
-def _limited(limits: DayLimits) -> Q:
-    """Reviews and new cards while today's limits allow, and brought-forward cards anyway."""
-    states = [State.NEW] if limits.new_left else []
-    states += [State.REVIEW] if limits.reviews_left else []
-    return Q(state__in=states) | Q(forwarded=True)
+_NOTHING = Q(pk__in=[])
 
 
 def queues(
-    user, now: datetime, limits: DayLimits, document: Document | None = None
+    user,
+    now: datetime,
+    limits: DayLimits,
+    document: Document | None = None,
+    days: scheduling.StudyDays | None = None,
 ) -> list[QuerySet[LearnerCard]]:
-    """The queue's three parts, in order: learning cards due, reviews and new cards due within
-    the limits (and brought-forward cards), learning cards due within LEARN_AHEAD."""
-    cards = _candidates(user, now, document).select_related("card__note").order_by("due", "pk")
+    """The queue's three parts, in order: learning cards due now; reviews due (the most overdue
+    first) within the review limit and brought-forward cards, then new cards within the new-card
+    limit (in the document's order); learning cards due within LEARN_AHEAD."""
+    cards = (
+        _candidates(user, now, document, today(now, days))
+        .select_related("card__note")
+        .order_by("due", "pk")
+    )
+    reviews = Q(state=State.REVIEW) if limits.reviews_left else _NOTHING
+    new = Q(state=State.NEW) if limits.new_left else _NOTHING
+    new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
     return [
         cards.filter(state__in=LEARNING_STATES, due__lte=now),
-        cards.filter(_limited(limits), due__lte=now),
+        cards.filter(reviews | new | Q(forwarded=True), due__lte=now).order_by(
+            new_last, "due", "pk"
+        ),
         cards.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD),
     ]
 
@@ -185,12 +228,14 @@ def next_card(
     now: datetime | None = None,
     document: Document | None = None,
     limits: DayLimits | None = None,
+    learner: LearnerSettings | None = None,
 ) -> LearnerCard | None:
     """The card to show now, with its card and note loaded; None when done for now."""
     now = now or timezone.now()
+    learner = learner or LearnerSettings.for_user(user)
     if limits is None:
-        limits = day_limits(user, LearnerSettings.for_user(user), now)
-    for queue in queues(user, now, limits, document):
+        limits = day_limits(user, learner, now)
+    for queue in queues(user, now, limits, document, study_days(learner)):
         card = queue.first()
         if card is not None:
             return card
@@ -198,11 +243,16 @@ def next_card(
 
 
 def counts(
-    user, limits: DayLimits, *, now: datetime | None = None, document: Document | None = None
+    user,
+    limits: DayLimits,
+    *,
+    now: datetime | None = None,
+    document: Document | None = None,
+    days: scheduling.StudyDays | None = None,
 ) -> Counts:
     """What is left today: new and review cards within the limits, learning cards due now."""
     now = now or timezone.now()
-    due = _candidates(user, now, document).filter(due__lte=now)
+    due = _candidates(user, now, document, today(now, days)).filter(due__lte=now)
     c = due.aggregate(
         new=Count("pk", filter=Q(state=State.NEW)),
         learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
@@ -226,10 +276,10 @@ def outlook(
     user, learner: LearnerSettings, *, now: datetime | None = None, document=None
 ) -> Outlook:
     now = now or timezone.now()
-    zone = timezone.get_current_timezone()
-    day = today(now)
-    tomorrow_starts = scheduling.day_start(day + timedelta(days=1), zone)
-    tomorrow_ends = scheduling.day_start(day + timedelta(days=2), zone)
+    days = study_days(learner)
+    day = days.day(now)
+    tomorrow_starts = days.start(day + timedelta(days=1))
+    tomorrow_ends = days.start(day + timedelta(days=2))
     cards = LearnerCard.objects.filter(user=user, card__is_active=True)
     if document is not None:
         cards = cards.filter(document=document)
@@ -278,10 +328,12 @@ def rate(
         card = LearnerCard.objects.get(user=user, pk=card_id)
         if card.version != version:
             return Rated(False)
-        before = memory_of(card)
-        after = scheduling.review(
-            before, rating, now, scheduler_for(LearnerSettings.for_user(user))
+        learner = LearnerSettings.for_user(user)
+        days = study_days(learner)
+        outcome = scheduling.answer(
+            memory_of(card), rating, now, scheduler_for(learner), days=days, seed=fuzz_seed(card)
         )
+        after = outcome.memory
         lapse = card.state == State.REVIEW and rating == Rating.AGAIN
         updated = LearnerCard.objects.filter(pk=card.pk, version=version).update(
             state=after.state,
@@ -297,17 +349,17 @@ def rate(
         )
         if not updated:
             return Rated(False)
-        day = today(now)
+        day = days.day(now)
         log = ReviewLog.objects.create(
             user=user,
             learner_card=card,
             rating=rating,
             reviewed_at=now,
             review_day=day,
-            first_of_day=card.last_review is None or today(card.last_review) != day,
+            first_of_day=card.last_review is None or days.day(card.last_review) != day,
             duration_ms=duration_ms,
-            elapsed_days=(now - card.last_review).days if card.last_review else None,
-            scheduled_days=max(0, (after.due - now).days),
+            elapsed_days=days.elapsed(card.last_review, now) if card.last_review else None,
+            scheduled_days=outcome.days or 0,
             state=after.state,
             step=after.step,
             stability=after.stability,

@@ -204,7 +204,7 @@ def _review_context(
     learner = LearnerSettings.for_user(user)
     limits = services.day_limits(user, learner, now)
     if card is None:
-        card = services.next_card(user, now=now, document=document, limits=limits)
+        card = services.next_card(user, now=now, document=document, limits=limits, learner=learner)
     face = card_face(card.card) if card else None
     verdict = _verdict(card, face, typed) if show and face and typed is not None else None
     last = services.last_rating(user)
@@ -216,16 +216,18 @@ def _review_context(
         "show": show,
         "buttons": _buttons(card, learner, now, verdict) if show and card else [],
         "verdict": verdict,
-        "counts": services.counts(user, limits, now=now, document=document),
+        "counts": services.counts(
+            user, limits, now=now, document=document, days=services.study_days(learner)
+        ),
         "outlook": None if card else services.outlook(user, learner, now=now, document=document),
-        "undo": last if last and last.review_day == services.today(now) else None,
+        "undo": last if last and last.review_day == services.study_days(learner).day(now) else None,
         "learner": learner,
         "notice": notice,
     }
 
 
 def _buttons(card: LearnerCard, learner, now, verdict) -> list[dict]:
-    intervals = scheduling.preview(services.memory_of(card), now, services.scheduler_for(learner))
+    intervals = services.intervals(card, learner, now)
     suggested = None if verdict is None else (Rating.GOOD if verdict["correct"] else Rating.AGAIN)
     return [
         {

@@ -62,29 +62,84 @@ def current_streak(review_days: Iterable[date], today: date) -> int:
     return streak
 
 
+# Anki's true-retention periods (rslib/src/stats/graphs/retention.rs): name, study days back
+# from today to the period's last day, its length in study days (None: all time).
+RETENTION_PERIODS = (
+    ("today", 0, 1),
+    ("yesterday", 1, 1),
+    ("week", 0, 7),
+    ("month", 0, 30),
+    ("year", 0, 365),
+    ("all_time", 0, None),
+)
+MATURE_INTERVAL = 21  # days: Anki's young/mature line
+
+
 @dataclass(frozen=True)
 class Retention:
-    """True retention over a period, as Anki defines it: of the first review of each card on
-    each day, counting only cards that were in the review state (not new, learning or
-    relearning), the share not answered Again."""
+    """True retention over a period, as Anki's statistics compute it
+    (rslib/src/stats/graphs/retention.rs): every rating of a card in the review state (not new,
+    learning or relearning) counts, passed unless Again; young when the card's interval before
+    the rating was under 21 days, mature from 21."""
 
-    passed: int
-    total: int
+    young_passed: int = 0
+    young_failed: int = 0
+    mature_passed: int = 0
+    mature_failed: int = 0
+
+    @property
+    def passed(self) -> int:
+        return self.young_passed + self.mature_passed
+
+    @property
+    def total(self) -> int:
+        return self.passed + self.young_failed + self.mature_failed
 
     @property
     def percent(self) -> int | None:
         """Rounded to a whole percent; None when there was no such review."""
-        if not self.total:
-            return None
-        return round(100 * self.passed / self.total)
+        return _share(self.passed, self.total)
+
+    @property
+    def young_percent(self) -> int | None:
+        return _share(self.young_passed, self.young_passed + self.young_failed)
+
+    @property
+    def mature_percent(self) -> int | None:
+        return _share(self.mature_passed, self.mature_passed + self.mature_failed)
 
 
-def true_retention(first_reviews: Mapping[date, tuple[int, int]], today: date, days: int):
-    """Retention over the last `days` study days (today included), from {day: (passed, total)}
-    counts of the qualifying first reviews of each day."""
-    start = today - timedelta(days=days - 1)
-    in_window = [counts for day, counts in first_reviews.items() if start <= day <= today]
-    return Retention(sum(p for p, _ in in_window), sum(t for _, t in in_window))
+def _share(passed: int, total: int) -> int | None:
+    return round(100 * passed / total) if total else None
+
+
+# (study day, mature, failed) -> how many qualifying ratings
+RetentionCounts = Mapping[tuple[date, bool, bool], int]
+
+
+def true_retention(
+    counts: RetentionCounts, today: date, days: int | None, back: int = 0
+) -> Retention:
+    """Retention over the `days` study days ending `back` days before today (None: all time)."""
+    last = today - timedelta(days=back)
+    first = date.min if days is None else last - timedelta(days=days - 1)
+    tally = {(mature, failed): 0 for mature in (False, True) for failed in (False, True)}
+    for (day, mature, failed), n in counts.items():
+        if first <= day <= last:
+            tally[mature, failed] += n
+    return Retention(
+        young_passed=tally[False, False],
+        young_failed=tally[False, True],
+        mature_passed=tally[True, False],
+        mature_failed=tally[True, True],
+    )
+
+
+def retention_table(counts: RetentionCounts, today: date) -> dict[str, Retention]:
+    """Anki's true-retention table: today, yesterday, week, month, year, all time."""
+    return {
+        name: true_retention(counts, today, days, back) for name, back, days in RETENTION_PERIODS
+    }
 
 
 def fact_mastery(quiz_scores: Iterable[float], retrievabilities: Iterable[float]) -> float | None:

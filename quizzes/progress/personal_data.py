@@ -100,7 +100,7 @@ def _logins(user) -> list[dict]:
 def flashcard_data(user) -> dict:
     """The learner's flashcard settings, each card's schedule, and every review (3 queries)."""
     settings = LearnerSettings.objects.filter(user=user).values(
-        "desired_retention", "new_per_day", "reviews_per_day", "type_answers"
+        "desired_retention", "new_per_day", "reviews_per_day", "day_starts_at", "type_answers"
     )
     cards = (
         LearnerCard.objects.filter(user=user)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Case,
@@ -21,7 +21,9 @@ from django.db.models import (
     F,
     FloatField,
     Max,
+    OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
     When,
@@ -35,7 +37,7 @@ from django.utils.translation import gettext as _
 from content.models import Document, Fact, Passage
 from quizzes import csvsafe
 from quizzes.flashcards import scheduling
-from quizzes.flashcards.models import LearnerCard, Rating, ReviewLog, State
+from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
 from quizzes.progress import figures
 
@@ -194,8 +196,28 @@ class CardFigures:
     forecast: list[tuple[date, int]]  # cards due on each of the next 30 days, today first
     year: list[tuple[date, int]]  # reviews on each of the last 365 days, today last
     streak: int
-    retention_week: figures.Retention
-    retention_month: figures.Retention
+    retention: dict[str, figures.Retention]  # Anki's periods: today, yesterday, week, month…
+
+    @property
+    def retention_week(self) -> figures.Retention:
+        return self.retention["week"]
+
+    @property
+    def retention_rows(self) -> list[tuple[str, figures.Retention]]:
+        """Anki's true-retention table, one (label, Retention) row per period."""
+        labels = {
+            "today": _("Today"),
+            "yesterday": _("Yesterday"),
+            "week": _("Last 7 days"),
+            "month": _("Last 30 days"),
+            "year": _("Last 365 days"),
+            "all_time": _("All time"),
+        }
+        return [(labels[name], self.retention[name]) for name, _b, _d in figures.RETENTION_PERIODS]
+
+    @property
+    def retention_month(self) -> figures.Retention:
+        return self.retention["month"]
 
     @property
     def due_today(self) -> int:
@@ -219,19 +241,27 @@ class CardFigures:
 
 
 def study_day(now: datetime) -> date:
-    """The study day `now` falls in, in the current time zone (the learner's)."""
+    """The study day `now` falls in, in the current time zone (days starting at 04:00)."""
     return scheduling.study_day(now, timezone.get_current_timezone())
 
 
-def due_per_day(user, today: date) -> dict[date, int]:
+def learner_days(user) -> scheduling.StudyDays:
+    """The learner's study days: their settings' day start, 04:00 by default (one query)."""
+    hour = LearnerSettings.objects.filter(user=user).values_list("day_starts_at", flat=True).first()
+    starts_at = scheduling.DAY_STARTS_AT if hour is None else time(hour)
+    return scheduling.StudyDays(timezone.get_current_timezone(), starts_at)
+
+
+def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> dict[date, int]:
     """Cards due on each study day of the forecast, counted in the database (one query).
     Counted: the cards the learner has reviewed and new cards brought forward to practise;
     cards never studied are not due. Overdue cards are counted on today."""
-    zone = timezone.get_current_timezone()
-    start = scheduling.day_start(today, zone)
-    end = scheduling.day_start(today + timedelta(days=figures.FORECAST_DAYS), zone)
-    # A study day starts at DAY_STARTS_AT: shift by it, then take the local calendar date.
-    offset = timedelta(hours=scheduling.DAY_STARTS_AT.hour, minutes=scheduling.DAY_STARTS_AT.minute)
+    days = days or scheduling.StudyDays(timezone.get_current_timezone())
+    zone = days.zone
+    start = days.start(today)
+    end = days.start(today + timedelta(days=figures.FORECAST_DAYS))
+    # A study day starts at days.starts_at: shift by it, then take the local calendar date.
+    offset = timedelta(hours=days.starts_at.hour, minutes=days.starts_at.minute)
     shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
     day = Case(
         When(due__lt=start, then=Value(today)),
@@ -249,37 +279,53 @@ def due_per_day(user, today: date) -> dict[date, int]:
     return {row["day"]: row["n"] for row in rows}
 
 
+def retention_counts(user, today: date) -> figures.RetentionCounts:
+    """The ratings Anki's true retention counts, by study day, young or mature, failed or not
+    (one query). As in Anki: every rating of a card in the review state, the card's interval
+    before it being the interval its previous rating gave (a card without one counts young)."""
+    previous = (
+        ReviewLog.objects.filter(learner_card=OuterRef("learner_card"))
+        .filter(
+            Q(reviewed_at__lt=OuterRef("reviewed_at"))
+            | Q(reviewed_at=OuterRef("reviewed_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by("-reviewed_at", "-pk")
+        .values("scheduled_days")[:1]
+    )
+    rows = (
+        ReviewLog.objects.filter(user=user, state_before=State.REVIEW, review_day__lte=today)
+        .annotate(last_interval=Subquery(previous))
+        .annotate(
+            mature=Case(
+                When(last_interval__gte=figures.MATURE_INTERVAL, then=Value(True)),
+                default=Value(False),
+            ),
+            failed=Case(When(rating=Rating.AGAIN, then=Value(True)), default=Value(False)),
+        )
+        .values_list("review_day", "mature", "failed")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {(day, bool(mature), bool(failed)): n for day, mature, failed, n in rows}
+
+
 def card_figures(user, now: datetime) -> CardFigures:
-    """Forecast, a year of reviews, streak and true retention: three queries, whatever the
-    number of reviews (the database groups them by study day)."""
-    today = study_day(now)
+    """Forecast, a year of reviews, streak and true retention, by the learner's study days: four
+    queries, whatever the number of reviews (the database groups them by study day)."""
+    days = learner_days(user)
+    today = days.day(now)
     per_day = dict(
         ReviewLog.objects.filter(user=user)
         .values_list("review_day")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    month_start = today - timedelta(days=29)
-    first_reviews = {
-        day: (passed, total)
-        for day, passed, total in ReviewLog.objects.filter(
-            user=user,
-            first_of_day=True,
-            state_before=State.REVIEW,
-            review_day__gte=month_start,
-            review_day__lte=today,
-        )
-        .values_list("review_day")
-        .annotate(passed=Count("pk", filter=~Q(rating=Rating.AGAIN)), total=Count("pk"))
-        .order_by()
-    }
     return CardFigures(
         today=today,
-        forecast=figures.forecast(due_per_day(user, today), today),
+        forecast=figures.forecast(due_per_day(user, today, days), today),
         year=figures.reviews_per_day(per_day, today),
         streak=figures.current_streak(per_day, today),
-        retention_week=figures.true_retention(first_reviews, today, 7),
-        retention_month=figures.true_retention(first_reviews, today, 30),
+        retention=figures.retention_table(retention_counts(user, today), today),
     )
 
 
@@ -290,10 +336,11 @@ class Summary:
 
 
 def summary(user, now: datetime) -> Summary:
-    """The home page's two figures, in two queries: cards due today (as in the forecast) and the
-    current streak."""
-    today = study_day(now)
-    tomorrow = scheduling.day_start(today + timedelta(days=1), timezone.get_current_timezone())
+    """The home page's two figures, in three queries: cards due today (as in the forecast) and
+    the current streak, by the learner's study days."""
+    study_days = learner_days(user)
+    today = study_days.day(now)
+    tomorrow = study_days.start(today + timedelta(days=1))
     due = (
         LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=tomorrow)
         .exclude(state=State.NEW, forwarded=False)

@@ -76,6 +76,7 @@ def test_the_settings_start_at_the_defaults(alice_client, db):
     assert 'name="desired_retention" value="0.9"' in html
     assert 'name="new_per_day" value="20"' in html
     assert 'name="reviews_per_day" value="200"' in html
+    assert 'name="day_starts_at" value="4"' in html and "Next day starts at" in html
 
 
 def test_a_learner_saves_their_settings(alice_client, alice):
@@ -89,6 +90,13 @@ def test_a_learner_saves_their_settings(alice_client, alice):
         50,
     )
     assert learner.type_answers is False
+    assert learner.day_starts_at == 4  # not posted: Anki's default
+
+
+def test_a_learner_sets_the_hour_their_study_day_starts(alice_client, alice):
+    data = {"desired_retention": "0.9", "new_per_day": "5", "reviews_per_day": "50"}
+    alice_client.post(reverse("flashcards:settings"), {**data, "day_starts_at": "2"}, **EN)
+    assert LearnerSettings.objects.get(user=alice).day_starts_at == 2
 
 
 @pytest.mark.parametrize(
@@ -97,6 +105,12 @@ def test_a_learner_saves_their_settings(alice_client, alice):
         {"desired_retention": "1.5", "new_per_day": "5", "reviews_per_day": "50"},
         {"desired_retention": "0.9", "new_per_day": "-1", "reviews_per_day": "50"},
         {"desired_retention": "abc", "new_per_day": "5", "reviews_per_day": "50"},
+        {
+            "desired_retention": "0.9",
+            "new_per_day": "5",
+            "reviews_per_day": "50",
+            "day_starts_at": "24",
+        },
     ],
 )
 def test_bad_settings_are_explained_and_nothing_is_saved(alice_client, alice, data):

@@ -38,7 +38,10 @@ def test_siblings_of_one_note_are_never_shown_on_the_same_day(alice, documents):
     notes_with_siblings = {
         c.note_id for c in LearnerCard.objects.filter(user=alice) if c.note.cards.count() > 1
     }
-    # …and the siblings do come up on a later day.
+    # …and the siblings do come up on a later day, once their note's reviews (shown first, as
+    # in Anki) no longer bury them every day.
+    for day in range(10, 60):
+        review_day(alice, T0 + timedelta(days=day), ratings=(EASY,))
     for note_id in notes_with_siblings:
         assert (
             ReviewLog.objects.filter(learner_card__note_id=note_id)
@@ -152,3 +155,89 @@ def test_a_learning_card_due_later_today_is_announced(alice, document):
     services.rate(alice, card.pk, card.version, GOOD, now=T0)
     outlook = services.outlook(alice, learner, now=T0 - timedelta(minutes=30))
     assert outlook.later_today == 1
+
+
+# --- Anki's order and burying (issue 20) ---------------------------------------------------------
+
+
+def one_card_per_note(user, n: int) -> list[LearnerCard]:
+    """`n` of the learner's cards, each of another note (so none buries another)."""
+    cards, notes = [], set()
+    for card in LearnerCard.objects.filter(user=user).order_by("pk"):
+        if card.note_id not in notes:
+            notes.add(card.note_id)
+            cards.append(card)
+    assert len(cards) >= n
+    return cards[:n]
+
+
+def make(card: LearnerCard, state: int, due, **memory) -> LearnerCard:
+    fields = {"stability": 5.0, "difficulty": 5.0, "last_review": due - timedelta(days=5)}
+    fields.update(memory)
+    if state == State.NEW:
+        fields = {"stability": None, "difficulty": None, "last_review": None}
+    LearnerCard.objects.filter(pk=card.pk).update(state=state, due=due, **fields)
+    card.refresh_from_db()
+    return card
+
+
+def test_the_queue_is_learning_due_then_reviews_most_overdue_first_then_new(alice, document):
+    services.start_studying(alice, document, now=T0 - timedelta(days=30))
+    new_early, review_today, learning, review_overdue = one_card_per_note(alice, 4)
+    # The new card has the earliest due time of all: it still comes last.
+    make(new_early, State.NEW, T0 - timedelta(days=30))
+    make(review_today, State.REVIEW, T0 - timedelta(hours=5))
+    make(learning, State.LEARNING, T0 - timedelta(minutes=1), step=1)
+    make(review_overdue, State.REVIEW, T0 - timedelta(days=3))
+    LearnerCard.objects.filter(user=alice).exclude(
+        pk__in=[new_early.pk, review_today.pk, learning.pk, review_overdue.pk]
+    ).delete()
+    shown = review_day(alice, T0, ratings=(GOOD,))
+    order = [card.pk for card in shown]
+    firsts = list(dict.fromkeys(order))
+    assert firsts == [learning.pk, review_overdue.pk, review_today.pk, new_early.pk]
+
+
+def siblings(user) -> tuple[LearnerCard, LearnerCard]:
+    """Two cards of one note."""
+    for card in LearnerCard.objects.filter(user=user).order_by("pk"):
+        other = LearnerCard.objects.filter(note=card.note_id).exclude(pk=card.pk).first()
+        if other is not None:
+            LearnerCard.objects.filter(user=user).exclude(pk__in=[card.pk, other.pk]).delete()
+            return card, other
+    raise AssertionError("no note with two cards")
+
+
+def test_a_review_shown_buries_its_new_sibling_until_tomorrow(alice, document):
+    services.start_studying(alice, document, now=T0 - timedelta(days=10))
+    review, new = siblings(alice)
+    make(review, State.REVIEW, T0 - timedelta(hours=5))
+    make(new, State.NEW, T0 - timedelta(days=10))
+    shown = review_day(alice, T0, ratings=(EASY,))
+    assert [card.pk for card in shown] == [review.pk]
+    tomorrow = review_day(alice, T0 + timedelta(days=1), ratings=(EASY,))
+    assert [card.pk for card in tomorrow] == [new.pk]
+
+
+def test_a_new_card_shown_never_buries_a_due_review_sibling(alice, document):
+    LearnerSettings.objects.create(user=alice, reviews_per_day=0)
+    services.start_studying(alice, document, now=T0 - timedelta(days=10))
+    review, new = siblings(alice)
+    make(review, State.REVIEW, T0 - timedelta(hours=5))
+    make(new, State.NEW, T0 - timedelta(days=10))
+    # No reviews allowed: the new card comes up and is rated…
+    assert services.next_card(alice, now=T0).pk == new.pk
+    services.rate(alice, new.pk, new.version, EASY, now=T0)
+    # …then the learner raises the limit: the review still comes up today.
+    LearnerSettings.objects.filter(user=alice).update(reviews_per_day=200)
+    assert services.next_card(alice, now=T0 + timedelta(minutes=1)).pk == review.pk
+
+
+def test_a_card_in_learning_is_never_buried(alice, document):
+    services.start_studying(alice, document, now=T0 - timedelta(days=10))
+    review, learning = siblings(alice)
+    make(review, State.REVIEW, T0 - timedelta(hours=5))
+    make(learning, State.LEARNING, T0 + timedelta(minutes=30), step=1)
+    assert [card.pk for card in review_day(alice, T0)] == [review.pk]
+    later = T0 + timedelta(minutes=31)  # the sibling rated today does not hold it back
+    assert services.next_card(alice, now=later).pk == learning.pk

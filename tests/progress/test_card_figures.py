@@ -7,7 +7,7 @@ the study day of 10 March; the forecast runs 10 March … 8 April, the year 11 M
 
 from datetime import UTC, date, datetime, timedelta
 
-from quizzes.flashcards.models import Rating, State
+from quizzes.flashcards.models import LearnerSettings, Rating, ReviewLog, State
 from quizzes.progress import figures, stats
 
 NOW = datetime(2026, 3, 10, 5, tzinfo=UTC)
@@ -43,11 +43,13 @@ def test_the_forecast_counts_cards_by_study_day(alice, bob, make_card):
     assert sum(n for _, n in forecast) == 6
 
 
-def test_reviews_per_day_streak_and_true_retention(alice, bob, log_review):
+def test_reviews_per_day_streak_and_true_retention(alice, bob, log_review, make_card):
+    """True retention as Anki counts it (changed for issue 20): every rating of a card in the
+    review state, not only a card's first of the day; young or mature by the card's interval."""
     d = lambda month, day: date(2026, month, day)  # noqa: E731
     log_review(alice, d(3, 10), GOOD)  # counted in retention, passed
     log_review(alice, d(3, 10), AGAIN)  # counted, failed
-    log_review(alice, d(3, 10), GOOD, first=False)  # not the card's first review that day
+    log_review(alice, d(3, 10), GOOD, first=False)  # the card's second that day: counted too
     log_review(alice, d(3, 9), GOOD, before=State.LEARNING)  # not a review card
     log_review(alice, d(3, 9), HARD)  # counted, passed (Hard is not a failure)
     log_review(alice, d(3, 8), AGAIN, before=State.RELEARNING)  # not a review card
@@ -59,25 +61,39 @@ def test_reviews_per_day_streak_and_true_retention(alice, bob, log_review):
     log_review(alice, d(2, 15), AGAIN)
     log_review(alice, d(2, 8), GOOD)  # 31 days ago: in neither
     log_review(alice, date(2025, 3, 10), GOOD)  # 365 days ago: not in the year
+    # A mature card: its previous rating gave it 30 days, then it lapses today.
+    mature = make_card(alice, utc(3, 1, 5), state=State.NEW)
+    previous = log_review(alice, d(3, 1), GOOD, card=mature)
+    ReviewLog.objects.filter(pk=previous.pk).update(scheduled_days=30)
+    log_review(alice, d(3, 10), AGAIN, card=mature)
     log_review(bob, d(3, 10), AGAIN)
     cards = stats.card_figures(alice, NOW)
     year = dict(cards.year)
     assert (year[d(3, 10)], year[d(3, 9)], year[d(3, 8)], year[d(3, 7)], year[d(3, 6)]) == (
-        3,
+        4,
         2,
         1,
         0,
         4,
     )
-    # 3 + 2 + 1 + 4 + 2 + 1 = 13 reviews on 6 days.
-    assert (cards.year_total, cards.year_days, cards.reviews_today) == (13, 6, 3)
+    # 4 + 2 + 1 + 4 + 1 + 2 + 1 = 15 reviews on 7 days.
+    assert (cards.year_total, cards.year_days, cards.reviews_today) == (15, 7, 4)
     assert cards.streak == 3  # 8, 9, 10 March
-    # 7 days (4–10 March): passed 10/3 Good, 9/3 Hard, 6/3 Good ×2 = 4 of 6.
-    assert (cards.retention_week.passed, cards.retention_week.total) == (4, 6)
-    assert cards.retention_week.percent == 67
-    # 30 days (9 February – 10 March): the two Agains of 15 February too: 4 of 8.
-    assert (cards.retention_month.passed, cards.retention_month.total) == (4, 8)
-    assert cards.retention_month.percent == 50
+    r = cards.retention
+    # Today: young Good, Again, Good; the mature card's Again.
+    assert (r["today"].young_passed, r["today"].young_failed) == (2, 1)
+    assert (r["today"].mature_passed, r["today"].mature_failed) == (0, 1)
+    assert (r["today"].passed, r["today"].total, r["today"].percent) == (2, 4, 50)
+    assert (r["yesterday"].passed, r["yesterday"].total) == (1, 1)
+    # 7 days (4–10 March): young 2 + 1 + 2 passed of 7, mature 0 of 1.
+    assert (cards.retention_week.passed, cards.retention_week.total) == (5, 8)
+    assert cards.retention_week.percent == 62
+    assert (cards.retention_week.young_percent, cards.retention_week.mature_percent) == (71, 0)
+    # 30 days (9 February – 10 March): the 1 March Good and the two Agains of 15 February too.
+    assert (cards.retention_month.passed, cards.retention_month.total) == (6, 11)
+    assert cards.retention_month.percent == 55
+    assert (r["year"].passed, r["year"].total) == (7, 12)  # and 8 February
+    assert (r["all_time"].passed, r["all_time"].total) == (8, 13)  # and 10 March 2025
 
 
 def test_a_learner_who_never_reviewed_has_zeroes_and_no_retention(alice):
@@ -122,3 +138,12 @@ def test_the_home_page_summary_counts_cards_due_today_and_the_streak(alice, make
     log_review(alice, date(2026, 3, 9))
     log_review(alice, date(2026, 3, 8))
     assert stats.summary(alice, NOW) == stats.Summary(due_today=2, streak=2)
+
+
+def test_the_figures_follow_the_learners_day_start(alice, make_card):
+    LearnerSettings.objects.create(user=alice, day_starts_at=0)
+    # 00:30 on 11 March in Hanoi: 10 March for a day starting at 04:00, 11 March at midnight.
+    make_card(alice, utc(3, 10, 17, 30))
+    assert stats.card_figures(alice, utc(3, 10, 17, 45)).today == date(2026, 3, 11)
+    forecast = stats.card_figures(alice, NOW).forecast
+    assert forecast[1] == (date(2026, 3, 11), 1)

@@ -73,9 +73,10 @@ def test_the_dashboard_query_count_does_not_grow_with_reviews_or_answers(
     alice_client, alice, studied, record_attempt, make_card, log_review, django_assert_num_queries
 ):
     record_attempt(alice, [1, 1, 0.5, 1])
-    # session, user, attempts, latest answers, card recall, weakest facts, cards due per day,
-    # reviews per day, first reviews, last document, documents, passages and facts shown
-    with django_assert_num_queries(13):
+    # session, user, attempts, latest answers, card recall, weakest facts, the learner's day
+    # start (issue 20), cards due per day, reviews per day, ratings for true retention, last
+    # document, documents, passages and facts shown
+    with django_assert_num_queries(14):
         alice_client.get(URL)
     now = timezone.now()
     start = now - timedelta(days=400)
@@ -85,7 +86,7 @@ def test_the_dashboard_query_count_does_not_grow_with_reviews_or_answers(
         card = make_card(alice, now + timedelta(days=i % 40), stability=3.0, last_review=now)
         log_review(alice, timezone.localdate(now) - timedelta(days=i * 7), card=card)
         log_review(alice, timezone.localdate(now) - timedelta(days=i), card=card, first=False)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         alice_client.get(URL)
 
 
@@ -104,6 +105,13 @@ def test_the_learner_sees_cards_due_streak_and_retention_with_tables_for_the_cha
     assert '<dd data-figure="reviews-today">1</dd>' in html
     assert '<dd data-figure="streak">2 days</dd>' in html
     assert 'data-figure="retention-week">50%' in html  # one Good, one Again
+    # Anki's true-retention table: today 1 of 1 (young), yesterday 0 of 1, the week 1 of 2.
+    table = html[html.index('id="retention-table"') :]
+    table = table[: table.index("</table>")]
+    rows = [" ".join(row.split()) for row in table.split("<tr>")[2:]]
+    assert rows[0].startswith('<th scope="row">Today</th> <td>100%</td> <td>—</td> <td>100%')
+    assert rows[1].startswith('<th scope="row">Yesterday</th> <td>0%</td> <td>—</td> <td>0%')
+    assert "<td>50%</td> <td>—</td> <td>50%" in rows[2] and "of 2 reviews" in rows[2]
     assert "3 cards are due in the next 30 days." in html
     assert "2 reviews on 2 days." in html
     # The charts' text equivalents: a table of the 30 days, one of the months.

@@ -57,22 +57,36 @@ def test_a_streak_runs_across_month_and_year_ends():
     assert figures.current_streak(days, date(2026, 1, 1)) == 3
 
 
-def test_true_retention_sums_the_first_reviews_of_the_last_seven_and_thirty_days():
-    # (passed, total) of the qualifying first reviews per day.
-    first = {d(10): (3, 4), d(4): (1, 1), d(3): (0, 2), d(9, 2): (5, 5), d(8, 2): (9, 9)}
-    week = figures.true_retention(first, TODAY, 7)  # 4–10 March: 3+1 of 4+1
-    month = figures.true_retention(first, TODAY, 30)  # 9 Feb–10 March: 3+1+0+5 of 4+1+2+5
-    assert (week.passed, week.total, week.percent) == (4, 5, 80)
-    assert (month.passed, month.total, month.percent) == (9, 12, 75)
+def test_true_retention_sums_the_periods_as_anki_does():
+    # (day, mature, failed) -> ratings of cards in the review state.
+    counts = {
+        (d(10), False, False): 3,
+        (d(10), False, True): 1,
+        (d(10), True, False): 2,
+        (d(9), True, True): 1,
+        (d(4), False, False): 1,
+        (d(3), False, True): 2,
+        (d(9, 2), True, False): 5,
+        (d(8, 2), False, False): 9,
+    }
+    table = figures.retention_table(counts, TODAY)
+    assert table["today"] == figures.Retention(3, 1, 2, 0)
+    assert table["yesterday"] == figures.Retention(0, 0, 0, 1)
+    assert table["week"] == figures.Retention(4, 1, 2, 1)  # 4–10 March
+    assert table["month"] == figures.Retention(4, 3, 7, 1)  # 9 Feb–10 March
+    assert table["all_time"] == figures.Retention(13, 3, 7, 1)
+    assert (table["week"].passed, table["week"].total, table["week"].percent) == (6, 8, 75)
+    assert (table["week"].young_percent, table["week"].mature_percent) == (80, 67)
 
 
 def test_retention_with_no_review_has_no_percentage_rather_than_zero():
     assert figures.true_retention({}, TODAY, 7).percent is None
+    assert figures.Retention(3, 0, 0, 0).mature_percent is None
 
 
 def test_retention_rounds_to_a_whole_percent():
-    assert figures.Retention(2, 3).percent == 67
-    assert figures.Retention(1, 3).percent == 33
+    assert figures.Retention(young_passed=2, young_failed=1).percent == 67
+    assert figures.Retention(young_passed=1, mature_failed=2).percent == 33
 
 
 def test_fact_mastery_averages_quiz_answers_and_card_recall_equally():
