@@ -1,12 +1,12 @@
 """Stored questions to and from the interchange formats (quizzes.interchange): which items an
-export holds, and a GIFT import that saves all or nothing."""
+export holds, and a GIFT or Moodle XML import that saves all or nothing."""
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from content.models import Document
-from quizzes.interchange import gift
+from quizzes.interchange import gift, moodle_xml
 from quizzes.interchange.model import Item
 from quizzes.models import Question
 from quizzes.teaching.messages import gift_error_message
@@ -48,10 +48,16 @@ class ImportReport:
         return bool(self.invalid) and not self.imported
 
 
+def is_moodle_xml(text: str) -> bool:
+    """A Moodle XML file starts with "<" (its declaration or <quiz>); GIFT never does."""
+    return text.lstrip("\ufeff \t\r\n").startswith("<")
+
+
 def import_gift(document: Document, text: str, user, *, import_valid: bool) -> ImportReport:
-    """Read `text` as GIFT into `document` as `user`'s drafts. While any question is invalid
-    nothing is saved, unless `import_valid`: then the valid ones are. All in one transaction."""
-    result = gift.parse(text)
+    """Read `text` as GIFT, or as Moodle XML when it is XML, into `document` as `user`'s drafts.
+    While any question is invalid nothing is saved, unless `import_valid`: then the valid ones
+    are. All in one transaction."""
+    result = moodle_xml.parse(text) if is_moodle_xml(text) else gift.parse(text)
     report = ImportReport(total=len(result.questions))
     report.invalid = [
         Invalid(q.line, q.title, [gift_error_message(e) for e in q.errors]) for q in result.invalid

@@ -102,3 +102,31 @@ def test_an_exported_bank_imports_back_the_same_questions(teacher_client, bank, 
     _upload(teacher_client, text, document)
     back = {(q.type, q.language, q.prompt, str(q.answer)) for q in Question.objects.all()}
     assert back == {(q.type, q.language, q.prompt, str(q.answer)) for q in bank}
+
+
+def test_an_exported_moodle_xml_bank_imports_back_the_same_questions(
+    teacher_client, bank, document
+):
+    text = teacher_client.get(XML).content.decode()
+    Question.objects.all().delete()
+    response = _upload(teacher_client, text, document)
+    assert "were imported as drafts" in response.content.decode()
+    back = {(q.type, q.language, q.prompt, str(q.answer)) for q in Question.objects.all()}
+    assert back == {(q.type, q.language, q.prompt, str(q.answer)) for q in bank}
+
+
+def test_an_invalid_moodle_xml_question_is_reported_with_its_line(teacher_client, document):
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+        '<question type="essay"><name><text>e</text></name>'
+        "<questiontext><text>Viết về Hà Nội.</text></questiontext></question>\n</quiz>\n"
+    )
+    page = _upload(teacher_client, text, document).content.decode()
+    assert "Line 3" in page and "Moodle questions of the type “essay”" in page
+    assert not Question.objects.exists()
+
+
+def test_an_english_gift_question_is_refused_as_not_vietnamese(teacher_client, document):
+    page = _upload(teacher_client, "The sun rises in the east.{T}", document).content.decode()
+    assert "neither in Chinese nor in Vietnamese" in page
+    assert not Question.objects.exists()

@@ -1,0 +1,299 @@
+"""Each rule of Moodle's own readers that our GIFT and Moodle XML rely on, pinned with the exact
+text we write and what we read back, in Vietnamese and in Chinese. Where a rule is written down:
+question/format/gift/format.php (readquestion, parse_text_with_format, escapedchar_pre),
+question/type/ordering/questiontype.php (import_from_gift), question/format/xml/format.php
+(writetext), question/engine/bank.php (fraction_options_full), lib/questionlib.php
+(match_grade_options), question/type/shortanswer/question.php (wildcards)."""
+
+from pathlib import Path
+
+import pytest
+
+from quizzes.interchange import gift, moodle_xml
+from quizzes.interchange.model import Item, multiple_choice_grades
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _item(type_, language, prompt, answer, choices=(), title="t"):
+    return Item(
+        type_, language, prompt, answer, list(choices), title=title, category=f"d/x/{language}"
+    )
+
+
+def _round_trip(item, module=gift):
+    text, skipped = module.dumps([item])
+    assert skipped == [], text
+    result = module.parse(text)
+    assert result.errors == [], text
+    (back,) = result.items
+    return text, back
+
+
+# --- ordering -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt", "items"),
+    [
+        ("vi", "Sắp xếp:", ["9 tỉnh: #1", "5 = năm ~ {a", "C:\\Windows"]),
+        ("zh", "排序：", ["九个省：#1", "五 = 5 ~ {甲", "三"]),
+    ],
+)
+def test_ordering_is_written_with_a_header_moodle_parses_and_raw_items(language, prompt, items):
+    item = _item("ordering", language, prompt, items, list(reversed(items)))
+    text, back = _round_trip(item)
+    assert text == (
+        f"$CATEGORY: d/x/{language}\n\n"
+        "// Graded in Dongxi by the longest ordered subset; Moodle's GIFT reader cannot read that "
+        "grading type, so LONGEST_CONTIGUOUS_SUBSET stands here (Moodle XML keeps it).\n"
+        f"::t::[plain]{gift.escape(prompt)} {{>3 ALL VERTICAL LONGEST_CONTIGUOUS_SUBSET SHOW none\n"
+        + "\n".join(items)
+        + "\n}\n"
+    )
+    assert back.answer == items
+
+
+@pytest.mark.parametrize(
+    "bad", ["0", "a } b", "x\\:y", "// chú thích", "hai\ndòng", "a #### b", "C:\\new"]
+)
+def test_an_ordering_item_moodle_would_change_leaves_the_question_out_with_a_comment(bad):
+    item = _item("ordering", "vi", "Sắp xếp:", ["một", bad], [bad, "một"], title="o")
+    text, skipped = gift.dumps([item])
+    assert [(s.title, s.code) for s in skipped] == [("o", "ordering_item")]
+    assert text.startswith('// Left out: o: an ordering item is empty, "0", spans lines')
+
+
+def test_an_ordering_item_zero_is_dropped_on_reading_as_moodle_does():
+    (item,) = gift.parse("Sắp xếp: {>3 ALL\nmột\n0\nhai\nba\n}").items
+    assert item.answer == ["một", "hai", "ba"]
+
+
+def test_a_random_subset_ordering_is_refused_with_its_line():
+    result = gift.parse("\n排序：{>2 none\n一\n二\n三\n}")
+    assert [(e.line, e.code, e.params) for e in result.errors] == [
+        (2, "ordering_subset_unsupported", {"count": 2, "total": 3})
+    ]
+
+
+# --- short answers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt", "answer"),
+    [("vi", "Mũi tên: ____", "a -> b"), ("zh", "箭头：____", "甲->乙")],
+)
+def test_a_short_answer_with_an_arrow_is_left_out_since_moodle_reads_it_as_matching(
+    language, prompt, answer
+):
+    text, skipped = gift.dumps([_item("cloze", language, prompt, answer)])
+    assert text == (
+        '// Left out: t: a short answer holds "->", which Moodle reads as a matching question.\n'
+    )
+    assert [s.code for s in skipped] == ["arrow_in_short_answer"]
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt", "answer", "written"),
+    [
+        ("vi", "Sao: ____", "5*", "=5\\\\*"),
+        ("zh", "星号：____", "五*星", "=五\\\\*星"),
+    ],
+)
+def test_a_star_in_a_short_answer_is_written_as_moodles_literal_star(
+    language, prompt, answer, written
+):
+    text, back = _round_trip(_item("cloze", language, prompt, answer))
+    assert "{" + written + "}" in text
+    assert back.answer == answer
+    xml, back = _round_trip(_item("cloze", language, prompt, answer), moodle_xml)
+    assert f"<text>{answer.replace('*', chr(92) + '*')}</text>" in xml
+    assert back.answer == answer
+
+
+def test_a_bare_star_in_a_foreign_short_answer_is_moodles_wildcard_and_is_refused():
+    result = gift.parse("Con vật nào? ____ {=Ếch =*}")
+    assert [(e.code, e.params) for e in result.errors] == [("wildcard_unsupported", {"text": "*"})]
+
+
+@pytest.mark.parametrize(
+    ("language", "type_", "prompt", "answer", "choices", "written"),
+    [
+        ("vi", "cloze", "Tỷ lệ: ____", "%50% số", [], "{=%100%%50% số}"),
+        ("zh", "cloze", "比例：____", "%50%的人", [], "{=%100%%50%的人}"),
+        ("vi", "single_choice", "Chọn:", "đúng", ["đúng", "%50% sai"], "{=đúng ~%0%%50% sai}"),
+        ("zh", "single_choice", "选择：", "%5%对", ["%5%对", "错"], "{=%5%对 ~错}"),
+    ],
+)
+def test_a_text_that_looks_like_a_weight_gets_its_real_weight_written_first(
+    language, type_, prompt, answer, choices, written
+):
+    text, back = _round_trip(_item(type_, language, prompt, answer, choices))
+    assert written in text
+    assert (back.answer, back.choices) == (answer, choices)
+
+
+# --- format markers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt", "options"),
+    [
+        ("vi", "[html]Chọn <b>một</b>:", ["[markdown]đúng", "sai"]),
+        ("zh", "[html]选择<b>一个</b>：", ["[plain]对", "错"]),
+    ],
+)
+def test_a_leading_format_marker_in_our_text_is_kept_as_text(language, prompt, options):
+    item = _item("single_choice", language, prompt, options[0], options)
+    text, back = _round_trip(item)
+    assert f"[plain]{gift.escape(prompt)} {{=[plain]{options[0]} ~{options[1]}}}" in text
+    assert (back.prompt, back.answer, back.choices) == (prompt, options[0], options)
+
+
+def test_foreign_format_markers_are_honoured_plain_as_text_markup_refused():
+    result = gift.parse(
+        "$CATEGORY: x/vi\n\n"
+        "[plain]Chữ <b>đậm</b>?{T}\n\n"
+        "[html]Không có thẻ nào?{T}\n\n"
+        "[html]Chữ <b>đậm</b>?{T}\n\n"
+        "[markdown]Chữ **đậm**?{T}\n\n"
+        "Chọn {=[plain]một ~[html]<i>hai</i>}\n"
+    )
+    assert [i.prompt for i in result.items] == ["Chữ <b>đậm</b>?", "Không có thẻ nào?"]
+    assert [(e.line, e.code, e.params) for e in result.errors] == [
+        (7, "markup_unsupported", {"format": "html"}),
+        (9, "markup_unsupported", {"format": "markdown"}),
+        (11, "markup_unsupported", {"format": "html"}),
+    ]
+
+
+# --- grades ----------------------------------------------------------------------------------
+
+
+def test_eleven_right_answers_get_the_nearest_allowed_grades_adding_up_to_100_and_a_note():
+    choices = [f"đáp án {n}" for n in range(1, 14)]
+    item = _item("multiple_choice", "vi", "Chọn tất cả:", choices[:11], choices)
+    text, back = _round_trip(item)
+    assert (
+        "// Moodle's grade list has no 1/11: the right answers are worth 10% x9, 5% x2 here "
+        "(100% together), each wrong one -10%." in text
+    )
+    assert text.count("~%10%") == 9 and text.count("~%5%") == 2 and text.count("~%-10%") == 2
+    assert back.answer == item.answer
+    xml, back = _round_trip(item, moodle_xml)
+    assert xml.count('fraction="10"') == 9 and xml.count('fraction="5"') == 2
+    assert back.answer == item.answer
+
+
+def test_every_count_of_right_answers_has_grades_from_moodles_list_that_add_up_to_100():
+    for rights in range(1, 25):
+        grades, _, exact = multiple_choice_grades(rights)
+        assert round(sum(grades), 2) == 1, rights
+        assert exact == (rights <= 10 or rights == 20), rights
+
+
+@pytest.mark.parametrize("language", ["vi", "zh"])
+def test_foreign_weights_that_grade_differently_are_refused(language):
+    prompt = "Chọn hai:" if language == "vi" else "选两个："
+    good = gift.parse(f"{prompt}{{~%50%a ~%50%b ~%-50%c}}")
+    assert good.items[0].answer == ["a", "b"]
+    bad = gift.parse(f"{prompt}{{~%50%a ~%50%b ~%-100%c}}")
+    assert [(e.code, e.params) for e in bad.errors] == [("weights_unsupported", {"share": "50"})]
+
+
+# --- XML text ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prompt", ["<b>Đậm</b> & <i>nghiêng</i> ]]> cuối", "<b>粗体</b> & <i>斜体</i> 完"]
+)
+def test_xml_text_with_markup_characters_is_cdata_so_moodle_keeps_its_spaces(prompt):
+    language = "vi" if "Đậm" in prompt else "zh"
+    xml, back = _round_trip(_item("true_false", language, prompt, True), moodle_xml)
+    section = prompt.replace("]]>", "]]]]><![CDATA[>")
+    assert f"<text><![CDATA[{section}]]></text>" in xml
+    assert back.prompt == prompt
+
+
+def test_an_xml_file_with_a_doctype_or_broken_markup_is_one_error_on_its_line():
+    assert [e.code for e in moodle_xml.parse('<!DOCTYPE x [<!ENTITY a "b">]><quiz/>').errors] == [
+        "xml_doctype"
+    ]
+    result = moodle_xml.parse("<quiz>\n<question type='truefalse'>\n</quiz>")
+    assert [(e.line, e.code) for e in result.errors] == [(3, "xml_malformed")]
+
+
+def test_xml_questions_of_other_types_are_refused_with_their_line():
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category"><category><text>$course$/top/x/vi</text></category></question>
+  <question type="numerical">
+    <name><text>n</text></name>
+    <questiontext format="html"><text>Bao nhiêu?</text></questiontext>
+  </question>
+  <question type="truefalse">
+    <name><text>tf</text></name>
+    <questiontext format="moodle_auto_format"><text>Hà Nội là thủ đô.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>
+"""
+    result = moodle_xml.parse(text)
+    assert [(e.line, e.code, e.params) for e in result.errors] == [
+        (4, "type_unsupported", {"type": "numerical"})
+    ]
+    (item,) = result.items
+    assert (item.title, item.answer, item.category, item.line) == ("tf", True, "x/vi", 8)
+
+
+# --- Moodle's own examples -----------------------------------------------------------------------
+
+EXAMPLES = (FIXTURES / "moodle_gift_examples.txt").read_text(encoding="utf-8")
+
+
+def test_moodles_examples_in_english_are_each_refused_with_line_and_reason():
+    result = gift.parse(EXAMPLES)
+    assert result.items == []
+    codes = {}
+    for question in result.questions:
+        (error,) = question.errors
+        assert error.line in (question.line, question.line + 1)
+        codes[error.code] = codes.get(error.code, 0) + 1
+    assert codes == {
+        "language_unsupported": 25,
+        "numerical_unsupported": 5,
+        "essay_unsupported": 1,
+        "markup_unsupported": 2,
+        "partial_credit_unsupported": 4,
+        "weights_unsupported": 2,
+        "ordering_subset_unsupported": 1,
+    }
+
+
+def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_reads_them():
+    result = gift.parse("$CATEGORY: moodle/vi\n\n" + EXAMPLES)
+    refused = {q.line: [e.code for e in q.errors] for q in result.invalid}
+    assert set(map(tuple, refused.values())) == {
+        ("numerical_unsupported",),
+        ("essay_unsupported",),
+        ("markup_unsupported",),
+        ("partial_credit_unsupported",),
+        ("weights_unsupported",),
+        ("ordering_subset_unsupported",),
+    }
+    by_line = {i.line: i for i in result.items}
+    assert len(by_line) == 25
+    assert (by_line[7].type, by_line[7].answer, by_line[7].choices) == (
+        "single_choice",
+        "no one",
+        ["Grant", "Jefferson", "no one"],
+    )
+    assert by_line[9].prompt == "Grant is ____ in Grant's tomb."
+    assert by_line[41].answer[3] == ["India", "New Delhi"]
+    assert by_line[99].answer == ["Grant", "Grant's wife"]
+    assert by_line[105].choices == ["= 2 + 2", "= 2 + 3", "= 2 + 4"]
+    assert by_line[110].choices == ["~", "=", "#", "{", "}", "\\"]
+    assert by_line[140].choices == ["yellow", "red", "blue"], "[plain] is a marker, not text"
+    assert (by_line[161].answer, by_line[161].title) == (False, "Q1")
+    assert by_line[167].answer == ["First", "Second", "Third"]
