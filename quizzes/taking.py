@@ -271,10 +271,28 @@ def document_terms(document_id: int) -> list[tuple[str, str, dict]]:
     )
 
 
+def current_weights(question: Question) -> dict | None:
+    """An imported question's own option weights, while they still fit its options and right
+    answers (an edit of the options leaves them behind: our grading applies again)."""
+    weights = question.weights or {}
+    if question.type != Question.Type.MULTIPLE_CHOICE or not weights:
+        return None
+    rights = {option for option, weight in weights.items() if float(weight) > 0}
+    if set(weights) != set(question.choices) or rights != set(question.answer):
+        return None
+    return weights
+
+
 def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict]]) -> Grade:
     question = item.question
     if question.type in CHOICE_TYPES:
-        return grade(question.type, question.language, question.answer, response)
+        return grade(
+            question.type,
+            question.language,
+            question.answer,
+            response,
+            weights=current_weights(question),
+        )
     forms = [question.answer] if isinstance(question.answer, str) else list(question.answer)
     others, aliases = [], []
     for zh, vi, term_aliases in terms:

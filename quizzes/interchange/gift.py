@@ -52,6 +52,7 @@ from quizzes.interchange.model import (
     detect_language,
     guess_language,
     multiple_choice_grades,
+    nearest_grade,
 )
 from quizzes.validation import BLANK, display_order, problems
 
@@ -64,7 +65,8 @@ _RESTORE = {v: k for k, v in _PLACEHOLDER.items()} | {_NEWLINE: "\n"}
 _RESTORE_RE = re.compile("[" + "".join(_RESTORE) + "]")
 
 _FORMATS = ("[html]", "[moodle]", "[plain]", "[markdown]")
-_TRUE_FALSE_RE = re.compile(r"^(T|F|TRUE|FALSE)\s*(#.*)?$", re.IGNORECASE | re.DOTALL)
+# Moodle compares the answer with T, TRUE, F, FALSE as written: {true} is a short answer.
+_TRUE_FALSE_RE = re.compile(r"^(T|F|TRUE|FALSE)\s*(#.*)?$", re.DOTALL)
 _WEIGHT_RE = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
 LANGUAGES = ("zh", "vi")
 
@@ -282,13 +284,30 @@ class _Answer:
     weight: float | None  # the %n% weight, if any
     text: str
     format: str  # the answer's own format marker, else the question's
+    feedback: str = ""
+
+
+def _text_in(raw: str, fmt: str) -> str:
+    """A piece of text as Moodle's parse_text_with_format reads it: a leading format marker
+    taken off (its format then applies), escapes undone; markup refused (no sanitiser here)."""
+    own, rest = _format_marker(raw.strip())
+    text = _restore(rest).strip()
+    _check_markup([(text, own or fmt)])
+    return text
+
+
+def _general_feedback(inner: str, fmt: str) -> tuple[str, str]:
+    """(answers, general feedback): Moodle takes what follows the last "####"."""
+    if "####" not in inner:
+        return inner, ""
+    answers, general = inner.rsplit("####", 1)
+    return answers, _text_in(general, fmt)
 
 
 def _answers(inner: str, fmt: str, *, weights_on_right: bool) -> list[_Answer]:
     """The answers of a block, as Moodle's readquestion reads them: a %n% weight after "~" (and
-    after "=" in short answers, not in multiple choice), feedback after "#" left out, a leading
-    format marker taken off each answer."""
-    inner = inner.split("####", 1)[0]
+    after "=" in short answers, not in multiple choice), feedback after "#", a leading format
+    marker taken off each answer and each feedback."""
     parts = re.split(r"(?=[=~])", inner)
     if parts and parts[0].strip():
         raise _Invalid("text_before_answers", text=_restore(parts[0]).strip())
@@ -300,9 +319,18 @@ def _answers(inner: str, fmt: str, *, weights_on_right: bool) -> list[_Answer]:
         if match and (marker == "~" or weights_on_right):
             weight = float(match.group(1))
             rest = rest[match.end() :]
-        own, rest = _format_marker(rest.split("#", 1)[0].strip())
-        answers.append(_Answer(marker == "=", weight, _restore(rest).strip(), own or fmt))
+        text, _hash, comment = rest.partition("#")
+        own, text = _format_marker(text.strip())
+        feedback = _text_in(comment, fmt) if comment.strip() else ""
+        answers.append(_Answer(marker == "=", weight, _restore(text).strip(), own or fmt, feedback))
     return answers
+
+
+def _feedback(general: str, answers: dict[str, str]) -> dict:
+    answers = {text: comment for text, comment in answers.items() if comment}
+    if not general and not answers:
+        return {}
+    return {"general": general, "answers": answers}
 
 
 def _language(category: str, texts: list[str]) -> str:
@@ -321,17 +349,18 @@ def _check_markup(texts: list[tuple[str, str]]) -> None:
 
 
 def _item(inner: str, prompt: str, category: str, fmt: str) -> Item:
-    stripped = inner.strip()
     _check_markup([(prompt, fmt)])
+    stripped = inner.strip()
+    if stripped.startswith("#"):
+        raise _Invalid("numerical_unsupported")
+    inner, general = _general_feedback(inner, fmt)
+    stripped = inner.strip()
     if stripped.startswith(">"):
         item = _ordering(stripped[1:], prompt)
-    elif stripped.startswith("#"):
-        raise _Invalid("numerical_unsupported")
     elif not stripped:
         raise _Invalid("essay_unsupported")
     elif _TRUE_FALSE_RE.match(stripped):
-        value = _TRUE_FALSE_RE.match(stripped).group(1).upper() in ("T", "TRUE")
-        item = Item("true_false", "", prompt, value, [])
+        item = _true_false(stripped, prompt, fmt)
     elif "~" in inner:
         item = _choice(_answers(inner, fmt, weights_on_right=False), prompt)
     elif "=" in inner and "->" in inner:
@@ -341,7 +370,10 @@ def _item(inner: str, prompt: str, category: str, fmt: str) -> Item:
         if not answers:
             raise _Invalid("unknown_answer_block")
         item = _short_answer(answers, prompt)
+    if general:
+        item.feedback = {"general": general, "answers": item.feedback.get("answers", {})}
     item.category = category
+    item.tags = [category] if category else []
     item.language = _language(category, [prompt, *_texts(item)])
     if item.type == "translation" and item.language == guess_language(_forms(item)[0]):
         item.type, item.prompt = "cloze", f"{prompt} {BLANK}"
@@ -358,6 +390,16 @@ def _texts(item: Item) -> list[str]:
     return list(item.choices)
 
 
+def _true_false(block: str, prompt: str, fmt: str) -> Item:
+    """{TRUE#feedback when wrong#feedback when right}, as Moodle's split_truefalse_comment."""
+    bits = block.split("#", 2)
+    value = bits[0].strip() in ("T", "TRUE")
+    wrong = _text_in(bits[1], fmt) if len(bits) > 1 else ""
+    right = _text_in(bits[2], fmt) if len(bits) > 2 else ""
+    comments = {str(value).lower(): right, str(not value).lower(): wrong}
+    return Item("true_false", "", prompt, value, [], feedback=_feedback("", comments))
+
+
 def _choice(answers: list[_Answer], prompt: str) -> Item:
     _check_markup([(a.text, a.format) for a in answers])
     choices = [a.text for a in answers]
@@ -367,25 +409,40 @@ def _choice(answers: list[_Answer], prompt: str) -> Item:
             raise _Invalid("several_right_answers")
         if any(a.weight and a.weight > 0 for a in answers if not a.right):
             raise _Invalid("partial_credit_unsupported")
-        return Item("single_choice", "", prompt, rights[0].text, choices)
+        feedback = _feedback("", {a.text: a.feedback for a in answers})
+        return Item("single_choice", "", prompt, rights[0].text, choices, feedback=feedback)
     # No "=": Moodle's multiple-answer question; an answer is right when its weight is positive.
     rights = [a for a in answers if a.weight is not None and a.weight > 0]
     if not rights:
         raise _Invalid("no_right_answer")
-    wrongs = [a.weight or 0 for a in answers if all(a is not r for r in rights)]
-    check_weights([a.weight or 0 for a in rights], wrongs)
-    return Item("multiple_choice", "", prompt, [a.text for a in rights], choices)
+    weights = choice_weights([(a.text, a.weight or 0) for a in answers])
+    feedback = _feedback("", {a.text: a.feedback for a in answers})
+    return Item(
+        "multiple_choice",
+        "",
+        prompt,
+        [a.text for a in rights],
+        choices,
+        weights=weights,
+        feedback=feedback,
+    )
 
 
-def check_weights(rights: list[float], wrongs: list[float]) -> None:
-    """Weights (in %) of a multiple-answer question that our grading reproduces: each right
-    answer 1/k and each wrong one −1/k (or the grades our export writes where Moodle's list has
-    no 1/k). Other weights would grade differently here than in Moodle: refused."""
+def choice_weights(weights: list[tuple[str, float]]) -> dict[str, float]:
+    """The weights (in %) of a multiple-answer question's options as we store them: {} when
+    they are our own grading (each right 1/k, each wrong −1/k, or the grades our export writes
+    where Moodle's list has no 1/k), else option → fraction, which the grader then sums as
+    Moodle does. The right weights must add up to 100 %, as Moodle requires."""
+    rights = [w for _, w in weights if w > 0]
+    wrongs = [w for _, w in weights if w <= 0]
     grades, wrong, _ = multiple_choice_grades(len(rights))
     expected = sorted(100 * g for g in grades)
     same = all(abs(a - b) < 0.01 for a, b in zip(sorted(rights), expected, strict=True))
-    if not same or any(abs(w - 100 * wrong) >= 0.01 for w in wrongs):
-        raise _Invalid("weights_unsupported", share=_weight(100 / len(rights)))
+    if same and all(abs(w - 100 * wrong) < 0.01 for w in wrongs):
+        return {}
+    if round(sum(rights), 2) != 100 or any(w < -100 for w in wrongs):
+        raise _Invalid("weights_unsupported", total=_weight(sum(rights)))
+    return {text: round(w / 100, 7) for text, w in weights}
 
 
 def _matching(answers: list[_Answer], prompt: str, fmt: str) -> Item:
@@ -408,19 +465,21 @@ def _short_answer(answers: list[_Answer], prompt: str) -> Item:
     _check_markup([(a.text, a.format) for a in answers])
     if any(a.weight is not None and a.weight < 100 for a in answers):
         raise _Invalid("partial_credit_unsupported")
-    forms = []
+    forms, comments = [], {}
     for answer in answers:
         # "*" is Moodle's wildcard in a short answer, "\*" a star (qtype_shortanswer).
         if re.search(r"(?<!\\)\*", answer.text):
             raise _Invalid("wildcard_unsupported", text=answer.text)
         forms.append(answer.text.replace("\\*", "*"))
+        comments[forms[-1]] = answer.feedback
     answer: str | list[str] = forms[0] if len(forms) == 1 else forms
+    feedback = _feedback("", comments)
     if BLANK in prompt:
-        return Item("cloze", "", prompt, answer, [])
+        return Item("cloze", "", prompt, answer, [], feedback=feedback)
     if forms[0] and guess_language(forms[0]) != guess_language(prompt):
-        return Item("translation", "", prompt, answer, [])
+        return Item("translation", "", prompt, answer, [], feedback=feedback)
     prompt = f"{prompt} {BLANK}" if prompt else ""
-    return Item("cloze", "", prompt, answer, [])
+    return Item("cloze", "", prompt, answer, [], feedback=feedback)
 
 
 # Moodle's ordering header (question/type/ordering/questiontype.php, import_from_gift): a count,
@@ -524,49 +583,79 @@ def _forms(item: Item) -> list[str]:
     return [item.answer] if isinstance(item.answer, str) else list(item.answer)
 
 
+def _comment(item: Item, key) -> str:
+    """ "#feedback" for one answer, when the item has any."""
+    text = (item.feedback or {}).get("answers", {}).get(key, "")
+    return "#" + _answer_text(text) if text else ""
+
+
+def _general(item: Item) -> str:
+    text = (item.feedback or {}).get("general", "")
+    return "####" + _answer_text(text) if text else ""
+
+
+def _grades(item: Item) -> tuple[dict, float, list[str]]:
+    """Each option's grade (fraction) in Moodle's list, the grade of an option not listed, and
+    a note when that is not exactly our grading."""
+    if item.weights:
+        grades = {c: nearest_grade(float(item.weights.get(c, 0))) for c in item.choices}
+        if any(abs(grades[c] - float(item.weights.get(c, 0))) > 1e-5 for c in item.choices):
+            return grades, 0.0, ["// Weights rounded to the nearest grades Moodle allows."]
+        return grades, 0.0, []
+    rights, wrong, exact = multiple_choice_grades(len(item.answer))
+    notes = []
+    if not exact:
+        shares = ", ".join(f"{_weight(100 * g)}% x{rights.count(g)}" for g in dict.fromkeys(rights))
+        notes.append(
+            f"// Moodle's grade list has no 1/{len(item.answer)}: the right answers are "
+            f"worth {shares} here (100% together), each wrong one {_weight(100 * wrong)}%."
+        )
+    return dict(zip(item.answer, rights, strict=True)), wrong, notes
+
+
 def _block(item: Item) -> tuple[str | None, list[str], str]:
     """(block, comment lines, reason code when the item cannot be written)."""
+    notes: list[str] = []
     if item.type in ("cloze", "translation"):
         forms = _forms(item)
         if any("->" in f for f in forms):
             return None, [], "arrow_in_short_answer"
-        parts = [_weighted("=", f.replace("*", "\\*"), "100") for f in forms]
-        return "{" + " ".join(parts) + "}", [], ""
-    if item.type == "true_false":
-        return ("{TRUE}" if item.answer else "{FALSE}"), [], ""
-    if item.type == "single_choice":
-        parts = [
-            "=" + _answer_text(c) if c == item.answer else _weighted("~", c, "0")
+        parts = [_weighted("=", f.replace("*", "\\*"), "100") + _comment(item, f) for f in forms]
+        body = " ".join(parts)
+    elif item.type == "true_false":
+        key, other = str(bool(item.answer)).lower(), str(not item.answer).lower()
+        body = "TRUE" if item.answer else "FALSE"
+        right, wrong = _comment(item, key), _comment(item, other)
+        if right or wrong:
+            body += (wrong or "#") + right
+    elif item.type == "single_choice":
+        body = " ".join(
+            ("=" + _answer_text(c) if c == item.answer else _weighted("~", c, "0"))
+            + _comment(item, c)
             for c in item.choices
-        ]
-        return "{" + " ".join(parts) + "}", [], ""
-    if item.type == "multiple_choice":
-        rights, wrong, exact = multiple_choice_grades(len(item.answer))
-        grade = dict(zip(item.answer, rights, strict=True))
-        parts = [f"~%{_weight(100 * grade.get(c, wrong))}%{_answer_text(c)}" for c in item.choices]
-        notes = []
-        if not exact:
-            shares = ", ".join(
-                f"{_weight(100 * g)}% x{rights.count(g)}" for g in dict.fromkeys(rights)
-            )
-            notes.append(
-                f"// Moodle's grade list has no 1/{len(item.answer)}: the right answers are "
-                f"worth {shares} here (100% together), each wrong one {_weight(100 * wrong)}%."
-            )
-        return "{" + " ".join(parts) + "}", notes, ""
-    if item.type == "matching":
+        )
+    elif item.type == "multiple_choice":
+        grade, other, notes = _grades(item)
+        body = " ".join(
+            f"~%{_weight(100 * grade.get(c, other))}%{_answer_text(c)}{_comment(item, c)}"
+            for c in item.choices
+        )
+    elif item.type == "matching":
         if any("->" in left for left, _ in item.answer):
             return None, [], "arrow_in_matching_item"
         rights = {right for _, right in item.answer}
         parts = [f"={_answer_text(left)} -> {escape(right)}" for left, right in item.answer]
         parts += [f"= -> {escape(c)}" for c in item.choices if c not in rights]
-        return "{\n" + "\n".join(parts) + "\n}", [], ""
-    if item.type == "ordering":
+        body = "\n" + "\n".join(parts) + "\n"
+    elif item.type == "ordering":
         if not all(ordering_item_travels(i) for i in item.answer):
             return None, [], "ordering_item"
-        head = f"{{>{len(item.answer)} {_ORDERING_HEADER}"
-        return head + "\n" + "\n".join(i.strip() for i in item.answer) + "\n}", [_ORDERING_NOTE], ""
-    return None, [], "not_expressible"
+        items = "\n".join(i.strip() for i in item.answer)
+        body = f">{len(item.answer)} {_ORDERING_HEADER}\n{items}\n"
+        notes = [_ORDERING_NOTE]
+    else:
+        return None, [], "not_expressible"
+    return "{" + body + _general(item) + "}", notes, ""
 
 
 def _text_with_block(prompt: str, block: str) -> str:

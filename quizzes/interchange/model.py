@@ -23,6 +23,11 @@ class Item:
     title: str = ""
     category: str = ""  # Moodle's question category path, e.g. "dongxi/some-document/zh"
     line: int = 0  # where the question starts in the file it was read from (1-based)
+    # Kept from a foreign file (quizzes.models.Question has the same fields): the bank's tags,
+    # {"general": text, "answers": {option: text}} and a multiple-choice option's grade (−1..1).
+    tags: list = field(default_factory=list)
+    feedback: dict = field(default_factory=dict)
+    weights: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

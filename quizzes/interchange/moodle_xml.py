@@ -30,7 +30,7 @@ from xml.parsers import expat
 
 from content.lang.hygiene import strip_controls
 from quizzes.interchange import gift
-from quizzes.interchange.model import Item, Skipped, multiple_choice_grades
+from quizzes.interchange.model import Item, Skipped, multiple_choice_grades, nearest_grade
 
 FORMAT = "plain_text"
 
@@ -59,17 +59,21 @@ def _fraction(value: float) -> str:
     return f"{value:.7f}".rstrip("0").rstrip(".") or "0"
 
 
-def _answer(question: ET.Element, fraction: float, text: str) -> None:
+def _answer(question: ET.Element, fraction: float, text: str, feedback: str = "") -> None:
     answer = ET.SubElement(question, "answer", fraction=_fraction(fraction), format=FORMAT)
     ET.SubElement(answer, "text").text = strip_controls(text)
-    _text(answer, "feedback", "")
+    _text(answer, "feedback", feedback)
+
+
+def _comment(item: Item, key) -> str:
+    return (item.feedback or {}).get("answers", {}).get(key, "")
 
 
 def _header(quiz: ET.Element, qtype: str, item: Item) -> ET.Element:
     question = ET.SubElement(quiz, "question", type=qtype)
     _text(question, "name", item.title or item.prompt[:80], fmt=False)
     _text(question, "questiontext", item.prompt)
-    _text(question, "generalfeedback", "")
+    _text(question, "generalfeedback", (item.feedback or {}).get("general", ""))
     ET.SubElement(question, "defaultgrade").text = "1"
     ET.SubElement(question, "penalty").text = "0.3333333"
     ET.SubElement(question, "hidden").text = "0"
@@ -84,12 +88,16 @@ def _choices(quiz: ET.Element, item: Item) -> None:
     ET.SubElement(question, "answernumbering").text = "abc"
     if single:
         for choice in item.choices:
-            _answer(question, 100 if choice == item.answer else 0, choice)
+            _answer(question, 100 if choice == item.answer else 0, choice, _comment(item, choice))
         return
-    rights, wrong, _ = multiple_choice_grades(len(item.answer))
-    grade = dict(zip(item.answer, rights, strict=True))
+    if item.weights:
+        grade = {c: nearest_grade(float(item.weights.get(c, 0))) for c in item.choices}
+        wrong = 0.0
+    else:
+        rights, wrong, _ = multiple_choice_grades(len(item.answer))
+        grade = dict(zip(item.answer, rights, strict=True))
     for choice in item.choices:
-        _answer(question, 100 * grade.get(choice, wrong), choice)
+        _answer(question, 100 * grade.get(choice, wrong), choice, _comment(item, choice))
 
 
 def _question(quiz: ET.Element, item: Item) -> None:
@@ -97,13 +105,13 @@ def _question(quiz: ET.Element, item: Item) -> None:
         _choices(quiz, item)
     elif item.type == "true_false":
         question = _header(quiz, "truefalse", item)
-        _answer(question, 100 if item.answer else 0, "true")
-        _answer(question, 0 if item.answer else 100, "false")
+        _answer(question, 100 if item.answer else 0, "true", _comment(item, "true"))
+        _answer(question, 0 if item.answer else 100, "false", _comment(item, "false"))
     elif item.type in ("cloze", "translation"):
         question = _header(quiz, "shortanswer", item)
         ET.SubElement(question, "usecase").text = "0"
         for form in [item.answer] if isinstance(item.answer, str) else item.answer:
-            _answer(question, 100, form.replace("*", "\\*"))
+            _answer(question, 100, form.replace("*", "\\*"), _comment(item, form))
     elif item.type == "matching":
         question = _header(quiz, "matching", item)
         ET.SubElement(question, "shuffleanswers").text = "true"
@@ -234,6 +242,15 @@ def _read_question(element: ET.Element, kind: str, line: int, category: str) -> 
         parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
         return parsed
     item.category, item.title, item.line = category, parsed.title, line
+    item.tags = [category] if category else []
+    general = _read_text(element.find("generalfeedback"))
+    if general:
+        try:
+            gift._check_markup([(general, _format(element.find("generalfeedback")))])
+        except gift._Invalid as invalid:
+            parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
+            return parsed
+        item.feedback = {"general": general, "answers": item.feedback.get("answers", {})}
     item.language = gift._language(category, [prompt, *gift._texts(item)])
     if item.type == "translation" and item.language == gift.guess_language(gift._forms(item)[0]):
         item.type, item.prompt = "cloze", f"{prompt} {gift.BLANK}"
@@ -246,39 +263,46 @@ def _read_question(element: ET.Element, kind: str, line: int, category: str) -> 
     return parsed
 
 
-def _answers(element: ET.Element, fmt: str) -> list[tuple[float, str]]:
+def _answers(element: ET.Element, fmt: str) -> list[tuple[float, str, str]]:
+    """(fraction in %, text, feedback) of each answer."""
     out = []
     for answer in element.findall("answer"):
         text = _read_text(answer)
         gift._check_markup([(text, _FORMATS.get(answer.get("format", ""), fmt))])
-        out.append((_fraction_of(answer), text))
+        feedback = _read_text(answer.find("feedback"))
+        gift._check_markup([(feedback, _format(answer.find("feedback")))])
+        out.append((_fraction_of(answer), text, feedback))
     return out
 
 
 def _item(element: ET.Element, kind: str, prompt: str, fmt: str) -> Item:
     if kind == "multichoice":
         answers = _answers(element, fmt)
-        choices = [text for _, text in answers]
+        choices = [text for _, text, _ in answers]
+        feedback = gift._feedback("", {t: c for _, t, c in answers})
         if (element.findtext("single") or "true").strip().lower() in ("true", "1"):
-            rights = [text for fraction, text in answers if fraction >= 99.99]
+            rights = [text for fraction, text, _ in answers if fraction >= 99.99]
             if len(rights) != 1:
                 raise gift._Invalid("several_right_answers" if rights else "no_right_answer")
-            if any(0.01 < f < 99.99 for f, _ in answers):
+            if any(0.01 < f < 99.99 for f, _, _ in answers):
                 raise gift._Invalid("partial_credit_unsupported")
-            return Item("single_choice", "", prompt, rights[0], choices)
-        rights = [(f, t) for f, t in answers if f > 0]
+            return Item("single_choice", "", prompt, rights[0], choices, feedback=feedback)
+        rights = [t for f, t, _ in answers if f > 0]
         if not rights:
             raise gift._Invalid("no_right_answer")
-        gift.check_weights([f for f, _ in rights], [f for f, _ in answers if f <= 0])
-        return Item("multiple_choice", "", prompt, [t for _, t in rights], choices)
+        weights = gift.choice_weights([(t, f) for f, t, _ in answers])
+        return Item(
+            "multiple_choice", "", prompt, rights, choices, weights=weights, feedback=feedback
+        )
     if kind == "truefalse":
         answers = _answers(element, fmt)
-        right = [text.lower() for fraction, text in answers if fraction >= 99.99]
+        right = [text.lower() for fraction, text, _ in answers if fraction >= 99.99]
         if len(right) != 1 or right[0] not in ("true", "false"):
             raise gift._Invalid("bad_true_false")
-        return Item("true_false", "", prompt, right[0] == "true", [])
+        feedback = gift._feedback("", {t.lower(): c for _, t, c in answers})
+        return Item("true_false", "", prompt, right[0] == "true", [], feedback=feedback)
     if kind == "shortanswer":
-        answers = [gift._Answer(True, f, t, fmt) for f, t in _answers(element, fmt)]
+        answers = [gift._Answer(True, f, t, fmt, c) for f, t, c in _answers(element, fmt)]
         if not answers:
             raise gift._Invalid("unknown_answer_block")
         return gift._short_answer(answers, prompt)
@@ -295,7 +319,7 @@ def _item(element: ET.Element, kind: str, prompt: str, fmt: str) -> Item:
         choices = list(dict.fromkeys([right for _, right in pairs] + extras))
         return Item("matching", "", prompt, pairs, choices)
     if kind == "ordering":
-        items = [text for _, text in _answers(element, fmt)]
+        items = [text for _, text, _ in _answers(element, fmt)]
         select = (element.findtext("selecttype") or "RANDOM").strip().upper()
         try:
             count = int((element.findtext("selectcount") or "0").strip())

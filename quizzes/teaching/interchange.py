@@ -22,8 +22,10 @@ def items(questions) -> list[Item]:
             prompt=q.prompt,
             answer=q.answer,
             choices=q.choices,
-            title=f"{q.document.slug} {q.pk}",
+            title=q.title or f"{q.document.slug} {q.pk}",
             category=f"dongxi/{q.document.slug}/{q.language}",
+            feedback=q.feedback,
+            weights=q.weights,
         )
         for q in questions
     ]
@@ -76,6 +78,10 @@ def import_gift(document: Document, text: str, user, *, import_valid: bool) -> I
                 origin=Question.Origin.AUTHORED,
                 status=Question.Status.DRAFT,
                 author=user,
+                title=item.title[: Question._meta.get_field("title").max_length],
+                tags=item.tags,
+                feedback=item.feedback,
+                weights=item.weights,
             )
             for item in result.items
         )

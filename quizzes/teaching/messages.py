@@ -59,8 +59,8 @@ GIFT_ERRORS = {
         "(a category ending in /zh or /vi names the language)."
     ),
     "weights_unsupported": _(
-        "These answer weights would grade differently here than in Moodle: each right answer "
-        "must be worth %(share)s%% and each wrong one −%(share)s%%."
+        "The right answers' weights add up to %(total)s%%: Moodle and Dongxi need 100%%, and no "
+        "weight below −100%%."
     ),
     "wildcard_unsupported": _(
         "“%(text)s” holds *, Moodle's wildcard for any text, which cannot be graded here "

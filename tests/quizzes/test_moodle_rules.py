@@ -193,12 +193,49 @@ def test_every_count_of_right_answers_has_grades_from_moodles_list_that_add_up_t
 
 
 @pytest.mark.parametrize("language", ["vi", "zh"])
-def test_foreign_weights_that_grade_differently_are_refused(language):
+def test_foreign_weights_are_kept_and_written_back_unless_they_cannot_add_up(language):
     prompt = "Chọn hai:" if language == "vi" else "选两个："
-    good = gift.parse(f"{prompt}{{~%50%a ~%50%b ~%-50%c}}")
-    assert good.items[0].answer == ["a", "b"]
-    bad = gift.parse(f"{prompt}{{~%50%a ~%50%b ~%-100%c}}")
-    assert [(e.code, e.params) for e in bad.errors] == [("weights_unsupported", {"share": "50"})]
+    ours = gift.parse(f"{prompt}{{~%50%a ~%50%b ~%-50%c}}").items[0]
+    assert (ours.answer, ours.weights) == (["a", "b"], {}), "our own grading: nothing to keep"
+    (item,) = gift.parse(f"{prompt}{{~%50%a ~%50%b ~%-100%c ~%0%d}}").items
+    assert (item.answer, item.weights) == (["a", "b"], {"a": 0.5, "b": 0.5, "c": -1.0, "d": 0.0})
+    text, back = _round_trip(item)
+    assert "{~%50%a ~%50%b ~%-100%c ~%0%d}" in text and back.weights == item.weights
+    xml, back = _round_trip(item, moodle_xml)
+    assert 'fraction="-100"' in xml and back.weights == item.weights
+    bad = gift.parse(f"{prompt}{{~%50%a ~%30%b ~c}}")
+    assert [(e.code, e.params) for e in bad.errors] == [("weights_unsupported", {"total": "80"})]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "vi",
+            "Chọn {=Huế#Đúng rồi! ~[plain]Hà Nội#Sai: đó là thủ đô.####Huế là cố đô.}",
+        ),
+        ("zh", "选择{=北京#对！ ~上海#错：那是上海。####北京是首都。}"),
+    ],
+)
+def test_feedback_per_answer_and_general_is_kept_both_ways(language, text):
+    (item,) = gift.parse(text).items
+    right, wrong = item.choices
+    assert item.feedback["answers"][right] in ("Đúng rồi!", "对！")
+    assert item.feedback["general"] in ("Huế là cố đô.", "北京是首都。")
+    for module in (gift, moodle_xml):
+        _, back = _round_trip(item, module)
+        assert back.feedback == item.feedback
+
+
+def test_true_false_feedback_follows_moodles_wrong_then_right_order():
+    (item,) = gift.parse("Hà Nội ở miền Nam.{FALSE#Sai rồi.#Đúng thế.####Hà Nội ở miền Bắc.}").items
+    assert item.feedback == {
+        "general": "Hà Nội ở miền Bắc.",
+        "answers": {"false": "Đúng thế.", "true": "Sai rồi."},
+    }
+    text, back = _round_trip(item)
+    assert "{FALSE#Sai rồi.#Đúng thế.####Hà Nội ở miền Bắc.}" in text
+    assert back.feedback == item.feedback
 
 
 # --- XML text ------------------------------------------------------------------------------------
@@ -261,12 +298,11 @@ def test_moodles_examples_in_english_are_each_refused_with_line_and_reason():
         assert error.line in (question.line, question.line + 1)
         codes[error.code] = codes.get(error.code, 0) + 1
     assert codes == {
-        "language_unsupported": 25,
+        "language_unsupported": 27,
         "numerical_unsupported": 5,
         "essay_unsupported": 1,
         "markup_unsupported": 2,
         "partial_credit_unsupported": 4,
-        "weights_unsupported": 2,
         "ordering_subset_unsupported": 1,
     }
 
@@ -279,11 +315,10 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
         ("essay_unsupported",),
         ("markup_unsupported",),
         ("partial_credit_unsupported",),
-        ("weights_unsupported",),
         ("ordering_subset_unsupported",),
     }
     by_line = {i.line: i for i in result.items}
-    assert len(by_line) == 25
+    assert len(by_line) == 27
     assert (by_line[7].type, by_line[7].answer, by_line[7].choices) == (
         "single_choice",
         "no one",
@@ -296,4 +331,17 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
     assert by_line[110].choices == ["~", "=", "#", "{", "}", "\\"]
     assert by_line[140].choices == ["yellow", "red", "blue"], "[plain] is a marker, not text"
     assert (by_line[161].answer, by_line[161].title) == (False, "Q1")
+    assert by_line[161].feedback == {
+        "general": "This is, of course, a Hitchiker's Guide to the Galaxy reference.",
+        "answers": {"false": "You gave the right answer.", "true": "42 is the Ultimate Answer."},
+    }
+    assert by_line[93].weights == {
+        "No one": 0.0,
+        "Grant": 0.5,
+        "Grant's wife": 0.5,
+        "Grant's father": 0.0,
+    }
+    assert by_line[147].weights == {"yellow": 0.5, "red": -1.0, "off-beige": 0.5, "blue": -1.0}
+    assert by_line[140].feedback["answers"]["red"] == "wrong, it's yellow"
+    assert by_line[124].tags == ["moodle/vi"]
     assert by_line[167].answer == ["First", "Second", "Third"]

@@ -130,3 +130,24 @@ def test_an_english_gift_question_is_refused_as_not_vietnamese(teacher_client, d
     page = _upload(teacher_client, "The sun rises in the east.{T}", document).content.decode()
     assert "neither in Chinese nor in Vietnamese" in page
     assert not Question.objects.exists()
+
+
+def test_titles_categories_feedback_and_weights_are_stored_and_shown(teacher_client, document):
+    text = (
+        "$CATEGORY: lop/dia-ly\n\n"
+        "::Thủ đô::Chọn hai thành phố lớn {~%50%Hà Nội#Đúng. ~%50%Sài Gòn ~%-100%Làng Vũ Đại"
+        "####Hai thành phố lớn nhất.}\n"
+    )
+    response = _upload(teacher_client, text, document)
+    assert "1 question was imported as a draft." in response.content.decode()
+    question = Question.objects.get()
+    assert (question.title, question.tags) == ("Thủ đô", ["lop/dia-ly"])
+    assert question.weights == {"Hà Nội": 0.5, "Sài Gòn": 0.5, "Làng Vũ Đại": -1.0}
+    assert question.feedback == {
+        "general": "Hai thành phố lớn nhất.",
+        "answers": {"Hà Nội": "Đúng."},
+    }
+    page = teacher_client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Thủ đô" in page.content.decode() and "lop/dia-ly" in page.content.decode()
+    exported = teacher_client.get(GIFT).content.decode()
+    assert "~%-100%Làng Vũ Đại" in exported and "####Hai thành phố lớn nhất.}" in exported
