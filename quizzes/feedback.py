@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from quizzes import grading
 from quizzes.generation.model import answer_strings
 from quizzes.models import AttemptItem, Question
+from quizzes.taking import shown_answer
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def feedback(item: AttemptItem, terms) -> Feedback:
         partial=0 < score < 1,
         score=score,
         note=note_text(item.note),
-        answer=describe(question, question.answer),
+        answer=describe(question, shown_answer(question, item.choices)),
         response=describe(question, item.response),
         sources=sources(item, terms),
         comments=comments(question, item.response),

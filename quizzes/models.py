@@ -61,6 +61,9 @@ class Question(models.Model):
     tags = models.JSONField(_("tags"), default=list, blank=True)
     feedback = models.JSONField(_("feedback"), default=dict, blank=True)
     weights = models.JSONField(_("answer weights"), default=dict, blank=True)
+    # An ordering question that shows only this many of its items, drawn at random for each
+    # attempt (Moodle's RANDOM select type, GIFT's {>2 …}); empty: every item.
+    subset = models.PositiveSmallIntegerField(_("items shown"), null=True, blank=True)
     source_translation = models.TextField(_("source sentence, other language"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin, default=Origin.AUTHORED)

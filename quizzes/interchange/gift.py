@@ -7,11 +7,14 @@ own reader (question/format/gift):
 
 - Questions are separated by blank lines; a line starting with // is a comment.
 - `$CATEGORY: path` sets the category of the questions that follow.
-- `::title::` names a question; `[html]`, `[moodle]`, `[plain]` or `[markdown]` may follow.
+- `::title::` names a question (stored as its title; the category as its tag); `[html]`,
+  `[moodle]`, `[plain]` or `[markdown]` may follow, and may start each answer and feedback.
+  Plain text is taken as it is; markup in any other format is refused (no HTML sanitiser is
+  installed), text without markup is taken as plain.
 - One answer block `{…}`; text after it makes it a "missing word" question, whose blank is
   where the block stood. `\\~ \\= \\# \\{ \\} \\: \\\\` escape those characters, `\\n` is a new
-  line. `#feedback` after an answer and `####general feedback` are read and dropped (we keep
-  no feedback).
+  line. `#feedback` after an answer (true/false: `#when wrong#when right`) and
+  `####general feedback` are stored and shown to the learner after answering.
 
 How our seven types map to GIFT:
 
@@ -19,20 +22,24 @@ How our seven types map to GIFT:
 | --------------- | ----------------------------------------------------------------- |
 | single_choice   | multiple choice with one right answer: `{=right ~wrong ~wrong}`   |
 | multiple_choice | several right answers by weight: `{~%50%a ~%50%b ~%-50%c}`; each  |
-|                 | wrong one costs 100/k %, as our grading does (right − wrong) / k  |
+|                 | wrong one costs 100/k %, as our grading does (right − wrong) / k; |
+|                 | other weights read from a file are kept and graded as Moodle does |
 | true_false      | `{TRUE}` / `{FALSE}`                                              |
 | matching        | `{=left -> right …}`; extra right-hand options as `= -> extra`    |
 | cloze           | short answer in place of the blank: `text {=answer =other form} text` |
 | translation     | short answer after the prompt: `prompt {=answer}`                 |
 | ordering        | not in core GIFT: Moodle's ordering question type (core since 4.4) |
-|                 | extends it with `{>count ALL VERTICAL LONGEST_ORDERED_SUBSET SHOW` |
-|                 | then one item a line, in the right order, then `}`                |
+|                 | extends it with `{>count ALL VERTICAL <grading> SHOW none`, then  |
+|                 | one item a line, in the right order, then `}`; `{>2 RANDOM …`     |
+|                 | (or `{>2 none`) shows 2 items drawn at random (Question.subset)   |
 
 On reading, a short answer is a cloze when its text has a blank, a translation when the answer
 is written in the other language than the prompt, and otherwise a cloze whose blank ends the
 prompt. The language is the last part of the category when it is "zh" or "vi" (our export
-writes it so), else the language most of the prompt is written in. Numerical, essay and
-description questions have no counterpart here and are reported as errors.
+writes it so), else the language the question is written in; English and other languages are
+refused. Numerical, essay and description questions, partial credit in single-answer and
+short-answer questions and Moodle's * wildcard have no counterpart here and are reported as
+errors.
 
 Errors are stable codes with parameters (`GiftError`); the web layer translates them.
 """
@@ -504,9 +511,10 @@ def _ordering(inner: str, prompt: str) -> Item:
     # Blank items and "0" are dropped, as Moodle's array_filter does.
     items = [_restore(line).strip() for line in match.group(7).split("\n")]
     items = [i for i in items if i and i != "0"]
+    item = Item("ordering", "", prompt, items, display_order(items, prompt))
     if select not in ("ALL", "EXACT") and 2 <= count < len(items):
-        raise _Invalid("ordering_subset_unsupported", count=count, total=len(items))
-    return Item("ordering", "", prompt, items, display_order(items, prompt))
+        item.subset = count  # Moodle's RANDOM (and CONTIGUOUS) select types: count of them
+    return item
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -651,7 +659,11 @@ def _block(item: Item) -> tuple[str | None, list[str], str]:
         if not all(ordering_item_travels(i) for i in item.answer):
             return None, [], "ordering_item"
         items = "\n".join(i.strip() for i in item.answer)
-        body = f">{len(item.answer)} {_ORDERING_HEADER}\n{items}\n"
+        if item.subset and 2 <= item.subset < len(item.answer):
+            header = _ORDERING_HEADER.replace("ALL", "RANDOM", 1)
+            body = f">{item.subset} {header}\n{items}\n"
+        else:
+            body = f">{len(item.answer)} {_ORDERING_HEADER}\n{items}\n"
         notes = [_ORDERING_NOTE]
     else:
         return None, [], "not_expressible"

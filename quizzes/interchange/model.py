@@ -28,6 +28,7 @@ class Item:
     tags: list = field(default_factory=list)
     feedback: dict = field(default_factory=dict)
     weights: dict = field(default_factory=dict)
+    subset: int | None = None  # an ordering question showing this many items drawn at random
 
 
 @dataclass(frozen=True)

@@ -123,8 +123,9 @@ def _question(quiz: ET.Element, item: Item) -> None:
     elif item.type == "ordering":
         question = _header(quiz, "ordering", item)
         ET.SubElement(question, "layouttype").text = "VERTICAL"
-        ET.SubElement(question, "selecttype").text = "ALL"
-        ET.SubElement(question, "selectcount").text = str(len(item.answer))
+        subset = item.subset if item.subset and 2 <= item.subset < len(item.answer) else None
+        ET.SubElement(question, "selecttype").text = "RANDOM" if subset else "ALL"
+        ET.SubElement(question, "selectcount").text = str(subset or len(item.answer))
         ET.SubElement(question, "gradingtype").text = "LONGEST_ORDERED_SUBSET"
         ET.SubElement(question, "showgrading").text = "SHOW"
         for position, text in enumerate(item.answer, start=1):
@@ -325,7 +326,8 @@ def _item(element: ET.Element, kind: str, prompt: str, fmt: str) -> Item:
             count = int((element.findtext("selectcount") or "0").strip())
         except ValueError:
             count = 0
+        item = Item("ordering", "", prompt, items, gift.display_order(items, prompt))
         if select not in ("ALL", "EXACT") and 2 <= count < len(items):
-            raise gift._Invalid("ordering_subset_unsupported", count=count, total=len(items))
-        return Item("ordering", "", prompt, items, gift.display_order(items, prompt))
+            item.subset = count
+        return item
     raise gift._Invalid("type_unsupported", type=kind)

@@ -26,6 +26,7 @@ def items(questions) -> list[Item]:
             category=f"dongxi/{q.document.slug}/{q.language}",
             feedback=q.feedback,
             weights=q.weights,
+            subset=q.subset,
         )
         for q in questions
     ]
@@ -82,6 +83,7 @@ def import_gift(document: Document, text: str, user, *, import_valid: bool) -> I
                 tags=item.tags,
                 feedback=item.feedback,
                 weights=item.weights,
+                subset=item.subset,
             )
             for item in result.items
         )

@@ -66,10 +66,6 @@ GIFT_ERRORS = {
         "“%(text)s” holds *, Moodle's wildcard for any text, which cannot be graded here "
         "(write \\* for a star)."
     ),
-    "ordering_subset_unsupported": _(
-        "This ordering question shows %(count)s of its %(total)s items, drawn at random; here "
-        "every item is shown."
-    ),
     "ordering_needs_count": _("An ordering block starts with > and a number: {>3 …}."),
     "type_unsupported": _("Moodle questions of the type “%(type)s” have no counterpart here."),
     "bad_true_false": _("A true-or-false question needs exactly one right answer, true or false."),

@@ -69,11 +69,20 @@ def test_an_ordering_item_zero_is_dropped_on_reading_as_moodle_does():
     assert item.answer == ["một", "hai", "ba"]
 
 
-def test_a_random_subset_ordering_is_refused_with_its_line():
-    result = gift.parse("\n排序：{>2 none\n一\n二\n三\n}")
-    assert [(e.line, e.code, e.params) for e in result.errors] == [
-        (2, "ordering_subset_unsupported", {"count": 2, "total": 3})
-    ]
+@pytest.mark.parametrize(
+    ("header", "subset"), [("2 none", 2), ("2 RANDOM", 2), ("2 ALL", None), ("3", None)]
+)
+def test_a_random_subset_ordering_keeps_its_subset_both_ways(header, subset):
+    (item,) = gift.parse(f"排序：{{>{header}\n一\n二\n三\n}}").items
+    assert (item.answer, item.subset) == (["一", "二", "三"], subset)
+    text, back = _round_trip(item)
+    if subset:
+        assert "{>2 RANDOM VERTICAL LONGEST_CONTIGUOUS_SUBSET SHOW none\n" in text
+    assert back.subset == subset
+    xml, back = _round_trip(item, moodle_xml)
+    assert back.subset == subset
+    if subset:
+        assert "<selecttype>RANDOM</selecttype>" in xml and "<selectcount>2</selectcount>" in xml
 
 
 # --- short answers ------------------------------------------------------------------------------
@@ -298,12 +307,11 @@ def test_moodles_examples_in_english_are_each_refused_with_line_and_reason():
         assert error.line in (question.line, question.line + 1)
         codes[error.code] = codes.get(error.code, 0) + 1
     assert codes == {
-        "language_unsupported": 27,
+        "language_unsupported": 28,
         "numerical_unsupported": 5,
         "essay_unsupported": 1,
         "markup_unsupported": 2,
         "partial_credit_unsupported": 4,
-        "ordering_subset_unsupported": 1,
     }
 
 
@@ -315,10 +323,9 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
         ("essay_unsupported",),
         ("markup_unsupported",),
         ("partial_credit_unsupported",),
-        ("ordering_subset_unsupported",),
     }
     by_line = {i.line: i for i in result.items}
-    assert len(by_line) == 27
+    assert len(by_line) == 28
     assert (by_line[7].type, by_line[7].answer, by_line[7].choices) == (
         "single_choice",
         "no one",
@@ -344,4 +351,5 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
     assert by_line[147].weights == {"yellow": 0.5, "red": -1.0, "off-beige": 0.5, "blue": -1.0}
     assert by_line[140].feedback["answers"]["red"] == "wrong, it's yellow"
     assert by_line[124].tags == ["moodle/vi"]
-    assert by_line[167].answer == ["First", "Second", "Third"]
+    assert (by_line[167].answer, by_line[167].subset) == (["First", "Second", "Third"], None)
+    assert (by_line[173].answer[:2], by_line[173].subset) == (["One", "Two"], 2)

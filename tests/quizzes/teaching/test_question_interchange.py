@@ -151,3 +151,12 @@ def test_titles_categories_feedback_and_weights_are_stored_and_shown(teacher_cli
     assert "Thủ đô" in page.content.decode() and "lop/dia-ly" in page.content.decode()
     exported = teacher_client.get(GIFT).content.decode()
     assert "~%-100%Làng Vũ Đại" in exported and "####Hai thành phố lớn nhất.}" in exported
+
+
+def test_a_random_subset_ordering_is_stored_and_shown_in_the_bank(teacher_client, document):
+    text = "Sắp xếp các năm {>2 none\n1990\n2000\n2010\n2020\n}"
+    _upload(teacher_client, text, document)
+    question = Question.objects.get()
+    assert (question.answer, question.subset) == (["1990", "2000", "2010", "2020"], 2)
+    page = teacher_client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "2 of 4 items shown" in page.content.decode()

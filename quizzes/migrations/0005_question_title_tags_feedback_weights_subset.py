@@ -11,6 +11,13 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="question",
+            name="subset",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="items shown"
+            ),
+        ),
+        migrations.AddField(
             model_name='question',
             name='feedback',
             field=models.JSONField(blank=True, default=dict, verbose_name='feedback'),
