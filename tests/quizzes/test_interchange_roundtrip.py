@@ -41,7 +41,18 @@ def _fields(item: Item, *, ordered: bool = True) -> tuple:
     # The right answers of a multiple-choice question are a set: both formats list them in the
     # order of the options.
     answer = sorted(item.answer) if item.type == "multiple_choice" else item.answer
-    return (item.type, item.language, item.prompt, answer, choices, item.title, item.category)
+    return (
+        item.type,
+        item.language,
+        item.prompt,
+        answer,
+        choices,
+        item.title,
+        item.category,
+        item.feedback,
+        item.weights,
+        item.subset,
+    )
 
 
 def test_every_shipped_question_survives_gift(shipped):

@@ -30,6 +30,44 @@ def _round_trip(item, module=gift):
     return text, back
 
 
+# --- every special character in every type ------------------------------------------------------
+
+SPECIAL = {"vi": "Dấu ~ = # { } : \\ [x] %5% ->", "zh": "符号~=#{}:\\【】[x]%5%->"}
+
+
+def _with_specials(language: str) -> list[Item]:
+    s = SPECIAL[language]
+    plain = s.replace("->", "").strip()  # "->" cannot travel in a short answer or a matching item
+    item = s.replace("}", "").replace("\\", "")  # nor "}" or a backslash in an ordering item
+    return [
+        _item("cloze", language, f"{s} ____ {s}", [f"{plain}*", "b"], title=f"::{s}"),
+        _item("translation", language, s, "Hà Nội #1" if language == "zh" else "河内#1"),
+        _item("single_choice", language, s, f"[html]{s}", [f"[html]{s}", f"%50%{s}", "c"]),
+        _item("multiple_choice", language, s, [s, "b"], [s, "b", f"%5%{plain}"]),
+        _item("true_false", language, f"[plain]{s}", False),
+        _item("matching", language, s, [[f"[x]{plain}", s], ["b", "c"]], [s, "c", f"{s}!"]),
+        _item("ordering", language, s, [item, "b"], ["b", item]),
+    ]
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml], ids=["gift", "xml"])
+@pytest.mark.parametrize("language", ["vi", "zh"])
+def test_every_gift_special_character_survives_every_type(module, language):
+    items = _with_specials(language)
+    text, skipped = module.dumps(items)
+    assert skipped == []
+    result = module.parse(text)
+    assert result.errors == []
+    for item, back in zip(items, result.items, strict=True):
+        assert (back.type, back.prompt, back.answer, back.title) == (
+            item.type,
+            item.prompt,
+            item.answer,
+            item.title,
+        ), text
+        assert sorted(back.choices) == sorted(item.choices)
+
+
 # --- ordering -----------------------------------------------------------------------------------
 
 
