@@ -298,9 +298,7 @@ def _text_in(raw: str, fmt: str) -> str:
     """A piece of text as Moodle's parse_text_with_format reads it: a leading format marker
     taken off (its format then applies), escapes undone; markup refused (no sanitiser here)."""
     own, rest = _format_marker(raw.strip())
-    text = _restore(rest).strip()
-    _check_markup([(text, own or fmt)])
-    return text
+    return plain_text(_restore(rest).strip(), own or fmt)
 
 
 def _general_feedback(inner: str, fmt: str) -> tuple[str, str]:
@@ -349,14 +347,33 @@ def _language(category: str, texts: list[str]) -> str:
     return detect_language(" ".join(texts)) or ""
 
 
-def _check_markup(texts: list[tuple[str, str]]) -> None:
-    for text, fmt in texts:
+_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PARAGRAPHS_RE = re.compile(r"</p>\s*<p>", re.IGNORECASE)
+_WRAPPED_RE = re.compile(r"^<p>(.*)</p>$", re.IGNORECASE | re.DOTALL)
+
+
+def plain_text(text: str, fmt: str) -> str:
+    """`text` as the plain text it shows in Moodle's format `fmt`. HTML made only of paragraphs,
+    line breaks and character entities (what Moodle's editor writes around plain text) becomes
+    that text; any other markup is refused, since no HTML sanitiser is installed here to show
+    it safely. Markdown without markup is plain text; with markup it is refused too."""
+    if fmt == "plain":
+        return text
+    if fmt == "markdown" or not _markup(text, fmt):
         if _markup(text, fmt):
             raise _Invalid("markup_unsupported", format=fmt)
+        return text
+    work = re.sub(r"\s*\n\s*", " ", text) if fmt == "html" else text
+    wrapped = _WRAPPED_RE.match(work.strip())
+    work = wrapped.group(1) if wrapped else work
+    work = _BREAK_RE.sub("\n", _PARAGRAPHS_RE.sub("\n", work))
+    if re.search(r"<[A-Za-z/!?]", work):
+        raise _Invalid("markup_unsupported", format=fmt)
+    return html.unescape(work).replace("\xa0", " ").strip()
 
 
 def _item(inner: str, prompt: str, category: str, fmt: str) -> Item:
-    _check_markup([(prompt, fmt)])
+    prompt = plain_text(prompt, fmt)
     stripped = inner.strip()
     if stripped.startswith("#"):
         raise _Invalid("numerical_unsupported")
@@ -407,8 +424,13 @@ def _true_false(block: str, prompt: str, fmt: str) -> Item:
     return Item("true_false", "", prompt, value, [], feedback=_feedback("", comments))
 
 
+def _as_plain(answers: list[_Answer]) -> None:
+    for answer in answers:
+        answer.text, answer.format = plain_text(answer.text, answer.format), "plain"
+
+
 def _choice(answers: list[_Answer], prompt: str) -> Item:
-    _check_markup([(a.text, a.format) for a in answers])
+    _as_plain(answers)
     choices = [a.text for a in answers]
     if any(a.right for a in answers):
         rights = [a for a in answers if a.right]
@@ -458,8 +480,8 @@ def _matching(answers: list[_Answer], prompt: str, fmt: str) -> Item:
         if "->" not in answer.text:
             raise _Invalid("matching_needs_arrow", text=answer.text)
         left, right = (s.strip() for s in answer.text.split("->", 1))
-        # Moodle reads a format marker before the item, never before its match.
-        _check_markup([(left, answer.format), (right, fmt)])
+        # Moodle reads a format marker before the item; its match is always plain text.
+        left = plain_text(left, answer.format)
         if left:
             pairs.append([left, right])
         else:
@@ -469,7 +491,7 @@ def _matching(answers: list[_Answer], prompt: str, fmt: str) -> Item:
 
 
 def _short_answer(answers: list[_Answer], prompt: str) -> Item:
-    _check_markup([(a.text, a.format) for a in answers])
+    _as_plain(answers)
     if any(a.weight is not None and a.weight < 100 for a in answers):
         raise _Invalid("partial_credit_unsupported")
     forms, comments = [], {}

@@ -237,7 +237,7 @@ def _read_question(element: ET.Element, kind: str, line: int, category: str) -> 
     fmt = _format(element.find("questiontext"))
     prompt = _read_text(element.find("questiontext"))
     try:
-        gift._check_markup([(prompt, fmt)])
+        prompt = gift.plain_text(prompt, fmt)
         item = _item(element, kind, prompt, fmt)
     except gift._Invalid as invalid:
         parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
@@ -247,7 +247,7 @@ def _read_question(element: ET.Element, kind: str, line: int, category: str) -> 
     general = _read_text(element.find("generalfeedback"))
     if general:
         try:
-            gift._check_markup([(general, _format(element.find("generalfeedback")))])
+            general = gift.plain_text(general, _format(element.find("generalfeedback")))
         except gift._Invalid as invalid:
             parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
             return parsed
@@ -268,10 +268,10 @@ def _answers(element: ET.Element, fmt: str) -> list[tuple[float, str, str]]:
     """(fraction in %, text, feedback) of each answer."""
     out = []
     for answer in element.findall("answer"):
-        text = _read_text(answer)
-        gift._check_markup([(text, _FORMATS.get(answer.get("format", ""), fmt))])
-        feedback = _read_text(answer.find("feedback"))
-        gift._check_markup([(feedback, _format(answer.find("feedback")))])
+        text = gift.plain_text(_read_text(answer), _FORMATS.get(answer.get("format", ""), fmt))
+        feedback = gift.plain_text(
+            _read_text(answer.find("feedback")), _format(answer.find("feedback"))
+        )
         out.append((_fraction_of(answer), text, feedback))
     return out
 
@@ -310,9 +310,9 @@ def _item(element: ET.Element, kind: str, prompt: str, fmt: str) -> Item:
     if kind == "matching":
         pairs, extras = [], []
         for sub in element.findall("subquestion"):
-            left = _read_text(sub)
+            left = gift.plain_text(_read_text(sub), _FORMATS.get(sub.get("format", ""), fmt))
+            # The match is plain text in Moodle (qtype_match stores it so).
             right = strip_controls(sub.findtext("answer/text") or "").strip()
-            gift._check_markup([(left, _FORMATS.get(sub.get("format", ""), fmt))])
             if left:
                 pairs.append([left, right])
             elif right:

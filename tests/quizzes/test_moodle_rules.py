@@ -214,6 +214,27 @@ def test_foreign_format_markers_are_honoured_plain_as_text_markup_refused():
     ]
 
 
+def test_html_that_is_only_paragraphs_breaks_and_entities_becomes_plain_text():
+    result = gift.parse(
+        "[html]<p>Hà Nội &amp; Huế</p>\n<p>là hai thành phố?</p>{T}\n\n"
+        "[moodle]第一行<br>第二行&lt;三&gt;{F}\n\n"
+        "[html]<p>Chữ <b>đậm</b></p>{T}\n"
+    )
+    assert [i.prompt for i in result.items] == [
+        "Hà Nội & Huế\nlà hai thành phố?",
+        "第一行\n第二行<三>",
+    ]
+    assert [(e.line, e.code) for e in result.errors] == [(6, "markup_unsupported")]
+    xml = (
+        '<quiz><question type="truefalse"><name><text>n</text></name>'
+        '<questiontext format="html"><text><![CDATA[<p>Thủ đô là&nbsp;gì?</p>]]></text>'
+        "</questiontext>"
+        '<answer fraction="100"><text>true</text></answer>'
+        '<answer fraction="0"><text>false</text></answer></question></quiz>'
+    )
+    assert moodle_xml.parse(xml).items[0].prompt == "Thủ đô là gì?"
+
+
 # --- grades ----------------------------------------------------------------------------------
 
 
