@@ -366,7 +366,7 @@ def test_moodles_examples_in_english_are_each_refused_with_line_and_reason():
         assert error.line in (question.line, question.line + 1)
         codes[error.code] = codes.get(error.code, 0) + 1
     assert codes == {
-        "language_unsupported": 28,
+        "language_unsupported": 29,
         "numerical_unsupported": 5,
         "essay_unsupported": 1,
         "markup_unsupported": 2,
@@ -384,7 +384,7 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
         ("partial_credit_unsupported",),
     }
     by_line = {i.line: i for i in result.items}
-    assert len(by_line) == 28
+    assert len(by_line) == 29
     assert (by_line[7].type, by_line[7].answer, by_line[7].choices) == (
         "single_choice",
         "no one",
@@ -412,3 +412,25 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
     assert by_line[124].tags == ["moodle/vi"]
     assert (by_line[167].answer, by_line[167].subset) == (["First", "Second", "Third"], None)
     assert (by_line[173].answer[:2], by_line[173].subset) == (["One", "Two"], 2)
+    moodle = by_line[185]
+    assert (moodle.title, moodle.prompt, moodle.subset) == (
+        "Moodle",
+        "Put these words in order.",
+        2,
+    )
+    assert moodle.answer == ["Modular", "Object", "Oriented", "Dynamic", "Learning", "Environment"]
+
+
+def test_moodles_examples_we_import_go_back_out_and_in_unchanged():
+    items = gift.parse("$CATEGORY: moodle/vi\n\n" + EXAMPLES).items
+    for module in (gift, moodle_xml):
+        text, skipped = module.dumps(items)
+        assert skipped == []
+        back = module.parse(text).items
+        fields = ("type", "language", "prompt", "answer", "feedback", "weights", "subset")
+        for item, again in zip(items, back, strict=True):
+            assert [getattr(again, f) for f in fields] == [getattr(item, f) for f in fields]
+            assert sorted(again.choices) == sorted(item.choices)
+            # Moodle XML always names a question: an untitled one is named by its text.
+            title = item.title or (item.prompt[:80] if module is moodle_xml else "")
+            assert again.title == title
