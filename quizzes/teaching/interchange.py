@@ -52,8 +52,10 @@ class ImportReport:
 
 
 def is_moodle_xml(text: str) -> bool:
-    """A Moodle XML file starts with "<" (its declaration or <quiz>); GIFT never does."""
-    return text.lstrip("\ufeff \t\r\n").startswith("<")
+    """A Moodle XML file starts with its declaration or <quiz> (a GIFT question may start with
+    an HTML tag)."""
+    head = text.lstrip("\ufeff \t\r\n")[:100].lower()
+    return head.startswith(("<?xml", "<quiz", "<!doctype"))
 
 
 def import_gift(document: Document, text: str, user, *, import_valid: bool) -> ImportReport:
