@@ -10,6 +10,7 @@ from content.lang.text import HAN_RE, LATIN_LETTER_RE
 # Letters only Vietnamese writes among Latin scripts: đ, the breve and horn vowels, and the
 # tone marks of Unicode's Latin Extended Additional block (ạ ả ấ … ỹ). á or è alone are French
 # or Spanish too.
+KANA_RE = re.compile("[\u3040-\u30ff]")
 VIETNAMESE_RE = re.compile("[đĐăĂâÂêÊôÔơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 
 
@@ -90,8 +91,11 @@ def multiple_choice_grades(rights: int) -> tuple[list[float], float, bool]:
 
 
 def detect_language(text: str) -> str | None:
-    """ "zh" or "vi" when `text` is written in one of them, None for another language: Latin
-    letters without any of Vietnamese's own letters or tone marks (English, French…)."""
+    """The language of `text`, "zh" or "vi", or None for another one: Latin letters without any
+    of Vietnamese's own letters or tone marks (English, French…), kana (Japanese, whose kanji
+    alone would pass for Chinese), or no Han or Latin letter at all (Korean, Russian…)."""
+    if KANA_RE.search(text):
+        return None
     han = len(HAN_RE.findall(text))
     latin = len(LATIN_LETTER_RE.findall(text))
     if not han and not latin:

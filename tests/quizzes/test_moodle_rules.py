@@ -235,6 +235,26 @@ def test_html_that_is_only_paragraphs_breaks_and_entities_becomes_plain_text():
     assert moodle_xml.parse(xml).items[0].prompt == "Thủ đô là gì?"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Grant is buried in Grant's tomb.{T}", None),
+        ("Le café est très bon.{T}", None),
+        ("日本語の文字は中国から来た。{T}", None),
+        ("한국어 문장입니다.{T}", None),
+        ("Москва — столица России.{T}", None),
+        ("Hà Nội là thủ đô.{T}", "vi"),
+        ("北京是首都。{T}", "zh"),
+    ],
+)
+def test_the_language_is_detected_per_question_and_others_are_refused(text, language):
+    result = gift.parse(text)
+    if language:
+        assert result.items[0].language == language
+    else:
+        assert [(e.line, e.code) for e in result.errors] == [(1, "language_unsupported")]
+
+
 # --- grades ----------------------------------------------------------------------------------
 
 
