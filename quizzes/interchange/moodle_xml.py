@@ -243,7 +243,9 @@ def _read_question(element: ET.Element, kind: str, line: int, category: str) -> 
         parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
         return parsed
     item.category, item.title, item.line = category, parsed.title, line
-    item.tags = [category] if category else []
+    # The category path and Moodle's own tags (<tags><tag><text>) become the bank's tags.
+    own = [strip_controls(t.findtext("text") or "").strip() for t in element.iterfind("tags/tag")]
+    item.tags = list(dict.fromkeys(([category] if category else []) + [t for t in own if t]))
     general = _read_text(element.find("generalfeedback"))
     if general:
         try:

@@ -361,6 +361,7 @@ def test_xml_questions_of_other_types_are_refused_with_their_line():
     <questiontext format="moodle_auto_format"><text>Hà Nội là thủ đô.</text></questiontext>
     <answer fraction="100"><text>true</text></answer>
     <answer fraction="0"><text>false</text></answer>
+    <tags><tag><text>địa lý</text></tag></tags>
   </question>
 </quiz>
 """
@@ -370,6 +371,7 @@ def test_xml_questions_of_other_types_are_refused_with_their_line():
     ]
     (item,) = result.items
     assert (item.title, item.answer, item.category, item.line) == ("tf", True, "x/vi", 8)
+    assert item.tags == ["x/vi", "địa lý"]
 
 
 # --- Moodle's own examples -----------------------------------------------------------------------
