@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from quizzes import grading
 from quizzes.generation.model import answer_strings
 from quizzes.models import AttemptItem, Question
+from quizzes.taking import shown_answer
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,32 @@ class Feedback:
     answer: list[str]
     response: list[str]
     sources: list[Source]
+    comments: list[str] = ()  # an imported question's feedback on this response, then general
+
+
+def comments(question: Question, response) -> list[str]:
+    """The feedback an imported question (Moodle's #feedback and ####general feedback) gives
+    on `response`: the comment of each option picked (or of the true/false answer, or of the
+    accepted form typed), then the general feedback."""
+    stored = question.feedback or {}
+    by_answer = stored.get("answers") or {}
+    picked: list[str] = []
+    if response is None:
+        picked = []
+    elif question.type == Question.Type.TRUE_FALSE:
+        value = grading._as_bool(response)
+        picked = [] if value is None else [str(value).lower()]
+    elif question.type == Question.Type.SINGLE_CHOICE and isinstance(response, str):
+        picked = [response]
+    elif question.type == Question.Type.MULTIPLE_CHOICE and isinstance(response, list):
+        picked = [option for option in question.choices if option in response]
+    elif question.type in (Question.Type.CLOZE, Question.Type.TRANSLATION):
+        typed = " ".join(str(response).split()).casefold()
+        picked = [form for form in by_answer if " ".join(form.split()).casefold() == typed]
+    out = [by_answer[key] for key in picked if by_answer.get(key)]
+    if stored.get("general"):
+        out.append(stored["general"])
+    return out
 
 
 def feedback(item: AttemptItem, terms) -> Feedback:
@@ -145,7 +172,8 @@ def feedback(item: AttemptItem, terms) -> Feedback:
         partial=0 < score < 1,
         score=score,
         note=note_text(item.note),
-        answer=describe(question, question.answer),
+        answer=describe(question, shown_answer(question, item.choices)),
         response=describe(question, item.response),
         sources=sources(item, terms),
+        comments=comments(question, item.response),
     )

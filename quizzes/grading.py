@@ -68,6 +68,7 @@ def grade(
     choices=None,
     other_names: Iterable[str] = (),
     aliases: Iterable[str] = (),
+    weights: dict | None = None,
 ) -> Grade:
     """Grade `response` against the stored `answer` of a question of `question_type` asked in
     `language` ("zh" or "vi").
@@ -76,12 +77,16 @@ def grade(
     is one of them, or one typo away from one, is wrong even when it is close to the answer.
     aliases: other accepted surface forms of a typed answer (Term.aliases of a translation
     target); `answer` may also be a list whose first item is the main form.
+    weights: a multiple-choice question's grade per option (−1..1), as Moodle's %n% weights;
+    when given, the score is the sum of the picked options' weights, as in Moodle.
     """
     if question_type == "single_choice":
         return _single_choice(answer, response)
     if question_type == "true_false":
         return _true_false(answer, response)
     if question_type == "multiple_choice":
+        if weights:
+            return _weighted_choice(weights, response)
         return _multiple_choice(answer, response)
     if question_type == "matching":
         return _matching(answer, response)
@@ -148,6 +153,19 @@ def _multiple_choice(answer, response) -> Grade:
     right = len(picked & expected)
     wrong = len(picked - expected)
     return _result(max(0.0, (right - wrong) / len(expected)) if expected else 0)
+
+
+def _weighted_choice(weights: dict, response) -> Grade:
+    """Moodle's multiple-answer grading: the sum of the picked options' weights, within 0..1
+    (question/type/multichoice/question.php, qtype_multichoice_multi_question::grade_response)."""
+    if isinstance(response, str) or not isinstance(response, Iterable):
+        return _result(0, INVALID)
+    by_option = {_light(option): float(weight) for option, weight in weights.items()}
+    picked = {_light(r) for r in response}
+    if not picked:
+        return _result(0, EMPTY)
+    score = sum(by_option.get(option, 0.0) for option in picked)
+    return _result(1.0 if abs(score - 1) < 1e-6 else score)
 
 
 def _matching(answer, response) -> Grade:

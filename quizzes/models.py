@@ -52,6 +52,17 @@ class Question(models.Model):
     answer = models.JSONField(_("answer"))
     choices = models.JSONField(_("choices"), default=list, blank=True)
     source = models.TextField(_("source sentence"), blank=True)
+    # From an imported file (Moodle's ::title::, $CATEGORY, #feedback, ####general feedback and
+    # %n% weights): the title and tags shown in the bank, the feedback shown to the learner after
+    # answering ({"general": text, "answers": {option or "true"/"false": text}}) and the grade of
+    # each multiple-choice option (option → fraction −1..1; empty: each right 1/k, each wrong −1/k).
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    feedback = models.JSONField(_("feedback"), default=dict, blank=True)
+    weights = models.JSONField(_("answer weights"), default=dict, blank=True)
+    # An ordering question that shows only this many of its items, drawn at random for each
+    # attempt (Moodle's RANDOM select type, GIFT's {>2 …}); empty: every item.
+    subset = models.PositiveSmallIntegerField(_("items shown"), null=True, blank=True)
     source_translation = models.TextField(_("source sentence, other language"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin, default=Origin.AUTHORED)

@@ -172,10 +172,13 @@ def _in_language(language: str, questions: list[Question]) -> list[tuple[Questio
 
 def shown_choices(question: Question, rng: random.Random, *, shuffle: bool) -> list:
     """The options in the order this attempt shows them. An ordering question is always shown
-    out of order, or the page would give its answer away."""
+    out of order, or the page would give its answer away; one with a subset shows that many of
+    its items, drawn at random."""
     choices = list(question.choices or [])
     if question.type == Question.Type.ORDERING:
-        answer = list(question.answer)
+        if question.subset and 2 <= question.subset < len(choices):
+            choices = rng.sample(choices, question.subset)
+        answer = [a for a in question.answer if a in choices]
         for _ in range(10):
             rng.shuffle(choices)
             if choices != answer or len(set(choices)) < 2:
@@ -278,10 +281,36 @@ def document_terms(document_id: int) -> list[tuple[str, str, dict]]:
     )
 
 
+def shown_answer(question: Question, shown: list):
+    """The answer to what the attempt showed: an ordering question with a subset is answered by
+    the order of the items drawn, as they stand in the whole order."""
+    if question.type == Question.Type.ORDERING and question.subset and shown:
+        return [a for a in question.answer if a in shown]
+    return question.answer
+
+
+def current_weights(question: Question) -> dict | None:
+    """An imported question's own option weights, while they still fit its options and right
+    answers (an edit of the options leaves them behind: our grading applies again)."""
+    weights = question.weights or {}
+    if question.type != Question.Type.MULTIPLE_CHOICE or not weights:
+        return None
+    rights = {option for option, weight in weights.items() if float(weight) > 0}
+    if set(weights) != set(question.choices) or rights != set(question.answer):
+        return None
+    return weights
+
+
 def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict]]) -> Grade:
     question = item.question
     if question.type in CHOICE_TYPES:
-        return grade(question.type, question.language, question.answer, response)
+        return grade(
+            question.type,
+            question.language,
+            shown_answer(question, item.choices),
+            response,
+            weights=current_weights(question),
+        )
     forms = [question.answer] if isinstance(question.answer, str) else list(question.answer)
     others, aliases = [], []
     for zh, vi, term_aliases in terms:

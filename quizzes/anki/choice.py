@@ -39,12 +39,15 @@ LETTERS = string.ascii_uppercase
 @dataclass(frozen=True)
 class Face:
     """options: (letter, text) in the order shown; key: the letters that answer it ("B",
-    "A, C", "C → A → B", "1–B, 2–A"); answers: the answer in words, one line each."""
+    "A, C", "C → A → B", "1–B, 2–A"); answers: the answer in words, one line each; items: a
+    matching question's left-hand items in the order the key numbers them (the card's front
+    must show them, or "1–B" could not be answered)."""
 
     options: tuple[tuple[str, str], ...]
     key: str
     answers: tuple[str, ...]
     label: str
+    items: tuple[str, ...] = ()
 
 
 def face(qtype: str, language: str, answer, choices) -> Face | None:
@@ -66,7 +69,8 @@ def face(qtype: str, language: str, answer, choices) -> Face | None:
     if shown is None:
         return None
     key, answers = shown
-    return Face(options, key, answers, label)
+    items = tuple(str(left) for left, _ in answer) if qtype == "matching" else ()
+    return Face(options, key, answers, label, items)
 
 
 def _answer(qtype: str, answer, letter: dict[str, str]) -> tuple[str, tuple[str, ...]] | None:

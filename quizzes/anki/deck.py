@@ -24,6 +24,7 @@ from pathlib import Path
 
 import genanki
 
+from content.lang.text import HAN_RE, LATIN_LETTER_RE
 from quizzes.anki import choice, notetypes
 from quizzes.anki.ids import deck_id, note_guid
 
@@ -214,19 +215,50 @@ def cloze_note(spec: DeckSpec, item: ClozeItem) -> genanki.Note | None:
     )
 
 
+def speaks(text: str, language: str) -> bool:
+    """Whether the `language` voice can read all of `text`: no Latin letters for the Chinese
+    voice, no hanzi for the Vietnamese one (numbers and signs are read by either)."""
+    other = LATIN_LETTER_RE if language == "zh" else HAN_RE
+    return not other.search(text)
+
+
+def _listed(prompt: str, items: tuple[str, ...]) -> bool:
+    """Whether the prompt already lists the matching items as numbered lines "1. item"."""
+    lines = {" ".join(line.split()) for line in prompt.splitlines()}
+    return all(f"{n}. {' '.join(i.split())}" in lines for n, i in enumerate(items, 1))
+
+
 def choice_note(spec: DeckSpec, item: ChoiceItem) -> genanki.Note | None:
-    """None when the question's answer does not fit its options (see quizzes.anki.choice)."""
+    """None when the question's answer does not fit its options (see quizzes.anki.choice).
+    Everything needed to answer is on the front: a matching question's numbered items too. A
+    text the question's voice cannot read (hanzi in Vietnamese, Latin letters in Chinese) goes
+    where no TTS reads it; options keep their line breaks."""
     shown = choice.face(item.type, item.language, item.answer, list(item.choices))
     if shown is None:
         return None
     options = "".join(
-        f'<li><span class="letter">{letter}</span> {escape(text)}</li>'
+        f'<li><span class="letter">{letter}</span> {multiline(text)}</li>'
         for letter, text in shown.options
     )
-    answer = "".join(f"<li>{escape(line)}</li>" for line in shown.answers)
-    answer = f"<ul>{answer}</ul>" if len(shown.answers) > 1 else escape(shown.answers[0])
+    options = f'<ul class="options">{options}</ul>'
+    if shown.items and not _listed(item.prompt, shown.items):
+        listed = "".join(
+            f'<li><span class="letter">{n}</span> {multiline(text)}</li>'
+            for n, text in enumerate(shown.items, 1)
+        )
+        options = f'<ol class="options items">{listed}</ol>' + options
+    answer = "".join(f"<li>{multiline(line)}</li>" for line in shown.answers)
+    answer = f"<ul>{answer}</ul>" if len(shown.answers) > 1 else multiline(shown.answers[0])
     prompt = multiline(item.prompt)
     zh = item.language == "zh"
+    lang = "zh-Hans" if zh else "vi"
+    key = escape(shown.key)
+    if not speaks(item.prompt, item.language):
+        options = f'<div class="prompt" lang="{lang}">{prompt}</div>' + options
+        prompt = ""
+    if not speaks(" ".join(shown.answers), item.language):
+        key += f'<div class="answer" lang="{lang}">{answer}</div>'
+        answer = ""
     source_zh, source_vi = (
         (item.source, item.source_translation) if zh else (item.source_translation, item.source)
     )
@@ -235,8 +267,8 @@ def choice_note(spec: DeckSpec, item: ChoiceItem) -> genanki.Note | None:
         fields=[
             prompt if zh else "",
             "" if zh else prompt,
-            f'<ul class="options">{options}</ul>',
-            escape(shown.key),
+            options,
+            key,
             answer if zh else "",
             "" if zh else answer,
             escape(source_zh),

@@ -455,7 +455,8 @@ class ImportForm(forms.Form):
         empty_label=None,
     )
     file = forms.FileField(
-        label=_("GIFT file"), help_text=_("A .gift or .txt file exported from Moodle, in UTF-8.")
+        label=_("GIFT or Moodle XML file"),
+        help_text=_("A .gift, .txt or .xml file exported from Moodle, in UTF-8."),
     )
     import_valid = forms.BooleanField(
         label=_("If some questions have errors, import the valid ones anyway"), required=False

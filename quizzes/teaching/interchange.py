@@ -1,12 +1,12 @@
 """Stored questions to and from the interchange formats (quizzes.interchange): which items an
-export holds, and a GIFT import that saves all or nothing."""
+export holds, and a GIFT or Moodle XML import that saves all or nothing."""
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from content.models import Document
-from quizzes.interchange import gift
+from quizzes.interchange import gift, moodle_xml
 from quizzes.interchange.model import Item
 from quizzes.models import Question
 from quizzes.teaching.messages import gift_error_message
@@ -22,8 +22,11 @@ def items(questions) -> list[Item]:
             prompt=q.prompt,
             answer=q.answer,
             choices=q.choices,
-            title=f"{q.document.slug} {q.pk}",
+            title=q.title or f"{q.document.slug} {q.pk}",
             category=f"dongxi/{q.document.slug}/{q.language}",
+            feedback=q.feedback,
+            weights=q.weights,
+            subset=q.subset,
         )
         for q in questions
     ]
@@ -53,11 +56,19 @@ class ImportReport:
         return bool(self.invalid) and not self.imported
 
 
+def is_moodle_xml(text: str) -> bool:
+    """A Moodle XML file starts with its declaration or <quiz> (a GIFT question may start with
+    an HTML tag)."""
+    head = text.lstrip("\ufeff \t\r\n")[:100].lower()
+    return head.startswith(("<?xml", "<quiz", "<!doctype"))
+
+
 def import_gift(document: Document, text: str, user, *, import_valid: bool) -> ImportReport:
-    """Read `text` as GIFT into `document` as `user`'s drafts. While any question is invalid
-    nothing is saved, unless `import_valid`: then the valid ones are. All in one transaction.
-    A file of more than MAX_IMPORT_QUESTIONS questions is refused whole (`too_many`)."""
-    result = gift.parse(text)
+    """Read `text` as GIFT, or as Moodle XML when it is XML, into `document` as `user`'s drafts.
+    While any question is invalid nothing is saved, unless `import_valid`: then the valid ones
+    are. All in one transaction. A file of more than MAX_IMPORT_QUESTIONS questions is refused
+    whole (`too_many`)."""
+    result = moodle_xml.parse(text) if is_moodle_xml(text) else gift.parse(text)
     report = ImportReport(total=len(result.questions))
     if report.total > MAX_IMPORT_QUESTIONS:
         report.too_many = True
@@ -79,6 +90,11 @@ def import_gift(document: Document, text: str, user, *, import_valid: bool) -> I
                 origin=Question.Origin.AUTHORED,
                 status=Question.Status.DRAFT,
                 author=user,
+                title=item.title[: Question._meta.get_field("title").max_length],
+                tags=item.tags,
+                feedback=item.feedback,
+                weights=item.weights,
+                subset=item.subset,
             )
             for item in result.items
         )

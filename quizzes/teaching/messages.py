@@ -1,5 +1,6 @@
 """The user's-language sentences for the stable codes the pure modules return: question
-problems (quizzes.validation), GIFT errors (quizzes.interchange.gift) and statistics flags."""
+problems (quizzes.validation), GIFT and Moodle XML errors (quizzes.interchange) and statistics
+flags."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,28 @@ GIFT_ERRORS = {
     ),
     "no_right_answer": _("No answer is right: mark one with = or give it a positive weight."),
     "matching_needs_arrow": _("“%(text)s” needs “->” between an item and its match."),
+    "markup_unsupported": _(
+        "This question is written as %(format)s with markup. Dongxi shows plain text and has no "
+        "HTML sanitiser, so it cannot be imported as it is: mark it [plain] or remove the markup."
+    ),
+    "language_unsupported": _(
+        "This question is neither in Chinese nor in Vietnamese. Only those two can be imported "
+        "(a category ending in /zh or /vi names the language)."
+    ),
+    "weights_unsupported": _(
+        "The right answers' weights add up to %(total)s%%: Moodle and Dongxi need 100%%, and no "
+        "weight below −100%%."
+    ),
+    "wildcard_unsupported": _(
+        "“%(text)s” holds *, Moodle's wildcard for any text, which cannot be graded here "
+        "(write \\* for a star)."
+    ),
+    "ordering_needs_count": _("An ordering block starts with > and a number: {>3 …}."),
+    "type_unsupported": _("Moodle questions of the type “%(type)s” have no counterpart here."),
+    "bad_true_false": _("A true-or-false question needs exactly one right answer, true or false."),
+    "bad_fraction": _("“%(fraction)s” is not a grade."),
+    "xml_doctype": _("The file declares a DOCTYPE, which is refused for safety."),
+    "xml_malformed": _("The file is not well-formed XML."),
 }
 
 

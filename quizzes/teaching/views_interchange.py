@@ -1,5 +1,5 @@
-"""GIFT import into the bank, and GIFT / Moodle XML export of a filtered selection. Teachers
-only."""
+"""GIFT or Moodle XML import into the bank, and GIFT / Moodle XML export of a filtered
+selection. Teachers only."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -18,9 +18,10 @@ from quizzes.teaching.interchange import MAX_IMPORT_QUESTIONS, import_gift, item
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def question_import(request: HttpRequest) -> HttpResponse:
-    """Teachers: upload a GIFT file into a document; every invalid question is listed with its
-    line, and nothing is saved while one is invalid unless the teacher ticks "import the valid
-    ones". Template: teach/question_import.html. Context: form, report (after an upload)."""
+    """Teachers: upload a GIFT or Moodle XML file into a document; every invalid question is
+    listed with its line, and nothing is saved while one is invalid unless the teacher ticks
+    "import the valid ones". Template: teach/question_import.html. Context: form, report
+    (after an upload)."""
     form = ImportForm(
         request.POST or None,
         request.FILES or None,

@@ -65,3 +65,9 @@ def test_a_question_whose_answer_does_not_fit_its_options_makes_no_card(qtype, a
 
 def test_a_language_other_than_chinese_or_vietnamese_makes_no_card():
     assert face("single_choice", "en", "a", ["a", "b"]) is None
+
+
+def test_matching_gives_its_items_in_the_order_the_key_numbers_them():
+    shown = face("matching", "vi", [["Sơn Đông", "山东"], ["Phúc Kiến", "福建"]], ["福建", "山东"])
+    assert shown.items == ("Sơn Đông", "Phúc Kiến") and shown.key == "1–B, 2–A"
+    assert face("ordering", "zh", ["甲", "乙"], ["乙", "甲"]).items == ()

@@ -386,3 +386,16 @@ def test_every_generated_question_grades_its_own_answer_right_and_another_choice
             other_names=names,
         )
         assert wrong.score < 1 and not wrong.correct, (question.to_json(), wrong)
+
+
+def test_imported_weights_grade_as_moodle_sums_them():
+    weights = {"Grant": 0.5, "Grant's wife": 0.5, "No one": -1.0, "Grant's father": 0.0}
+    answer = ["Grant", "Grant's wife"]
+
+    def score(picked):
+        return grade("multiple_choice", "vi", answer, picked, weights=weights).score
+
+    assert score(["Grant", "Grant's wife"]) == 1
+    assert score(["Grant", "Grant's father"]) == 0.5, "a 0 % option costs nothing"
+    assert score(["Grant", "No one"]) == 0, "−100 % takes everything, never below 0"
+    assert grade("multiple_choice", "vi", answer, ["Grant", "Grant's father"]).score == 0

@@ -389,3 +389,29 @@ def test_an_answer_posted_after_the_time_limit_is_refused_with_a_message(alice_c
 def test_a_timed_question_page_shows_the_time_left(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi")], time_limit=5))
     assert "data-deadline" in alice_client.get(_item_url(attempt)).content.decode()
+
+
+def test_an_imported_questions_feedback_and_weights_reach_the_learner(
+    alice_client, make_quiz, make_question
+):
+    question = make_question(
+        "multiple_choice",
+        "vi",
+        key="imported",
+        answer=["Hà Nội", "Huế"],
+        choices=["Hà Nội", "Huế", "Làng Vũ Đại", "Đà Lạt"],
+        weights={"Hà Nội": 0.5, "Huế": 0.5, "Làng Vũ Đại": -1.0, "Đà Lạt": 0.0},
+        feedback={"general": "Hai thành phố có thật.", "answers": {"Đà Lạt": "Có thật, nhưng…"}},
+    )
+    attempt = _start(alice_client, make_quiz([question]))
+    item = attempt.items.get()
+    picked = [str(item.choices.index(c)) for c in ("Hà Nội", "Đà Lạt")]
+    page = alice_client.post(
+        _item_url(attempt, 1, "attempt_answer"),
+        {"response": picked},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).content.decode()
+    item.refresh_from_db()
+    assert item.score == 0.5, "Moodle's weights: 50 % + 0 %"
+    assert "Comment" in page and "Có thật, nhưng…" in page and "Hai thành phố có thật." in page

@@ -102,3 +102,61 @@ def test_an_exported_bank_imports_back_the_same_questions(teacher_client, bank, 
     _upload(teacher_client, text, document)
     back = {(q.type, q.language, q.prompt, str(q.answer)) for q in Question.objects.all()}
     assert back == {(q.type, q.language, q.prompt, str(q.answer)) for q in bank}
+
+
+def test_an_exported_moodle_xml_bank_imports_back_the_same_questions(
+    teacher_client, bank, document
+):
+    text = teacher_client.get(XML).content.decode()
+    Question.objects.all().delete()
+    response = _upload(teacher_client, text, document)
+    assert "were imported as drafts" in response.content.decode()
+    back = {(q.type, q.language, q.prompt, str(q.answer)) for q in Question.objects.all()}
+    assert back == {(q.type, q.language, q.prompt, str(q.answer)) for q in bank}
+
+
+def test_an_invalid_moodle_xml_question_is_reported_with_its_line(teacher_client, document):
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+        '<question type="essay"><name><text>e</text></name>'
+        "<questiontext><text>Viết về Hà Nội.</text></questiontext></question>\n</quiz>\n"
+    )
+    page = _upload(teacher_client, text, document).content.decode()
+    assert "Line 3" in page and "Moodle questions of the type “essay”" in page
+    assert not Question.objects.exists()
+
+
+def test_an_english_gift_question_is_refused_as_not_vietnamese(teacher_client, document):
+    page = _upload(teacher_client, "The sun rises in the east.{T}", document).content.decode()
+    assert "neither in Chinese nor in Vietnamese" in page
+    assert not Question.objects.exists()
+
+
+def test_titles_categories_feedback_and_weights_are_stored_and_shown(teacher_client, document):
+    text = (
+        "$CATEGORY: lop/dia-ly\n\n"
+        "::Thủ đô::Chọn hai thành phố lớn {~%50%Hà Nội#Đúng. ~%50%Sài Gòn ~%-100%Làng Vũ Đại"
+        "####Hai thành phố lớn nhất.}\n"
+    )
+    response = _upload(teacher_client, text, document)
+    assert "1 question was imported as a draft." in response.content.decode()
+    question = Question.objects.get()
+    assert (question.title, question.tags) == ("Thủ đô", ["lop/dia-ly"])
+    assert question.weights == {"Hà Nội": 0.5, "Sài Gòn": 0.5, "Làng Vũ Đại": -1.0}
+    assert question.feedback == {
+        "general": "Hai thành phố lớn nhất.",
+        "answers": {"Hà Nội": "Đúng."},
+    }
+    page = teacher_client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Thủ đô" in page.content.decode() and "lop/dia-ly" in page.content.decode()
+    exported = teacher_client.get(GIFT).content.decode()
+    assert "~%-100%Làng Vũ Đại" in exported and "####Hai thành phố lớn nhất.}" in exported
+
+
+def test_a_random_subset_ordering_is_stored_and_shown_in_the_bank(teacher_client, document):
+    text = "Sắp xếp các năm {>2 none\n1990\n2000\n2010\n2020\n}"
+    _upload(teacher_client, text, document)
+    question = Question.objects.get()
+    assert (question.answer, question.subset) == (["1990", "2000", "2010", "2020"], 2)
+    page = teacher_client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "2 of 4 items shown" in page.content.decode()
