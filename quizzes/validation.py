@@ -45,7 +45,7 @@ TYPES = (
 
 MAX_PROMPT = 2000
 MAX_TEXT = 1000
-MAX_CHOICES = 10
+MAX_CHOICES = 20  # Moodle's own examples hold 13 options (11 right ones)
 MAX_ITEMS = 20
 
 

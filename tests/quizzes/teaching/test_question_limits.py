@@ -22,7 +22,7 @@ def _post(client, document, qtype, data):
 
 
 def test_the_limits():
-    assert (MAX_PROMPT, MAX_TEXT, MAX_CHOICES, MAX_ITEMS) == (2000, 1000, 10, 20)
+    assert (MAX_PROMPT, MAX_TEXT, MAX_CHOICES, MAX_ITEMS) == (2000, 1000, 20, 20)
 
 
 def test_a_matching_question_of_3000_pairs_is_refused_at_once_and_saves_nothing(
@@ -58,24 +58,24 @@ def test_twenty_pairs_and_twenty_items_are_still_accepted():
     assert _codes("ordering", "?", items, items[::-1]) == []
 
 
-def test_a_choice_question_of_eleven_options_is_refused(teacher_client, document):
-    wrong = "\n".join(f"sai {i}" for i in range(10))
+def test_a_choice_question_of_twenty_one_options_is_refused(teacher_client, document):
+    wrong = "\n".join(f"sai {i}" for i in range(20))
     _, html = _post(
         teacher_client, document, "single_choice", {"prompt": "?", "answer": "đúng", "wrong": wrong}
     )
-    assert "Too many options: 11, and a question may have at most 10." in html
+    assert "Too many options: 21, and a question may have at most 20." in html
     _, html = _post(
         teacher_client,
         document,
         "multiple_choice",
         {"prompt": "?", "right": "đúng", "wrong": wrong},
     )
-    assert "Too many options: 11" in html
+    assert "Too many options: 21" in html
     assert not Question.objects.exists()
 
 
-def test_a_typed_answer_with_eleven_accepted_forms_is_refused():
-    forms = [f"form {i}" for i in range(11)]
+def test_a_typed_answer_with_twenty_one_accepted_forms_is_refused():
+    forms = [f"form {i}" for i in range(21)]
     assert _codes("translation", "?", forms, []) == ["too_many_answers"]
 
 
@@ -94,7 +94,7 @@ def test_an_option_of_1001_characters_is_refused(teacher_client, document):
 
 
 def test_a_gift_import_holding_an_oversized_question_names_its_line(teacher_client, document):
-    wrong = " ".join(f"~sai{i}" for i in range(11))
+    wrong = " ".join(f"~sai{i}" for i in range(21))
     text = f"::ok::Thủ đô là {{=Hà Nội}}.\n\n::big::Chọn một: {{=đúng {wrong}}}\n"
     upload = SimpleUploadedFile("bank.gift", text.encode(), content_type="text/plain")
     response = teacher_client.post(
@@ -103,7 +103,7 @@ def test_a_gift_import_holding_an_oversized_question_names_its_line(teacher_clie
         HTTP_ACCEPT_LANGUAGE="en",
     )
     html = unescape(response.content.decode())
-    assert "Line 3" in html and "Too many options: 12, and a question may have at most 10." in html
+    assert "Line 3" in html and "Too many options: 22, and a question may have at most 20." in html
     assert not Question.objects.exists()
 
 
