@@ -12,7 +12,6 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts import access
 from accounts.models import Classroom
 from content.models import Document
 from quizzes.anki import classes, documents, jobs, learners, quizzes
@@ -127,9 +127,7 @@ def start_quiz_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _get_class_for_member(request: HttpRequest, pk: int) -> Classroom:
     """A class the user teaches or studies in; 404 otherwise."""
-    user = request.user
-    member = Q(teacher=user) | Q(pk__in=user.classes.values("pk"))
-    return get_object_or_404(Classroom.objects.filter(member), pk=pk)
+    return get_object_or_404(access.classes_of(request.user), pk=pk)
 
 
 @login_required

@@ -22,6 +22,7 @@ may only read.
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
+from accounts.access import classes_taught_by
 from quizzes.access import curatable
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
@@ -112,5 +113,8 @@ def get_quiz_for_owner(user, pk: int) -> Quiz:
 def get_assignment_for_teacher(user, pk: int) -> Assignment:
     """An assignment to one of `user`'s classes; 404 otherwise."""
     return get_object_or_404(
-        Assignment.objects.select_related("quiz", "classroom"), pk=pk, classroom__teacher=user
+        Assignment.objects.select_related("quiz", "classroom").filter(
+            classroom__in=classes_taught_by(user)
+        ),
+        pk=pk,
     )

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.models import Classroom
+from accounts.access import classes_taught_by
 from content.hygiene import CleanTextMixin
 from content.models import Document
 from quizzes.models import Assignment, Question, Quiz
@@ -153,7 +153,7 @@ class AssignmentForm(forms.ModelForm):
 
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["classroom"].queryset = Classroom.objects.filter(teacher=teacher)
+        self.fields["classroom"].queryset = classes_taught_by(teacher)
         self.fields["quiz"].queryset = Quiz.objects.filter(
             owner=teacher, status=Quiz.Status.PUBLISHED
         ).select_related("document")
