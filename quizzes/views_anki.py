@@ -24,9 +24,9 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts import access
 from accounts.models import Classroom
 from content.models import Document
+from quizzes.access import export_jobs_of, quizzes_for
 from quizzes.anki import classes, documents, jobs, learners, quizzes
-from quizzes.models import ExportJob
-from quizzes.views_take import get_quiz_for_user
+from quizzes.models import ExportJob, Quiz
 
 APKG = "application/apkg"
 
@@ -105,7 +105,7 @@ def start_document_export(request: HttpRequest, slug: str) -> HttpResponse:
 def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz (published, or its owner's draft): its deck, as for a document.
     Template: quizzes/export_start.html when the deck is large."""
-    quiz = get_quiz_for_user(request, pk)
+    quiz = _get_quiz_for_user(request, pk)
     return _deck_or_offer(
         request,
         notes=quizzes.note_estimate(quiz, for_user=request.user),
@@ -121,8 +121,13 @@ def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def start_quiz_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: build its deck in the background."""
-    quiz = get_quiz_for_user(request, pk)
+    quiz = _get_quiz_for_user(request, pk)
     return _start(request, ExportJob.Kind.QUIZ, str(quiz.pk), f"quiz-{quiz.pk}.apkg")
+
+
+def _get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
+    """A quiz the user may see (quizzes.access.quizzes_for); 404 otherwise."""
+    return get_object_or_404(quizzes_for(request.user).select_related("document", "owner"), pk=pk)
 
 
 def _get_class_for_member(request: HttpRequest, pk: int) -> Classroom:
@@ -190,7 +195,7 @@ def start_my_cards_export(request: HttpRequest) -> HttpResponse:
 
 def _get_job_for_user(request: HttpRequest, pk: int) -> ExportJob:
     """The user's own export job; 404 for anyone else's."""
-    return get_object_or_404(ExportJob, pk=pk, user=request.user)
+    return get_object_or_404(export_jobs_of(request.user), pk=pk)
 
 
 def _status(request: HttpRequest, job: ExportJob) -> HttpResponse:

@@ -23,7 +23,7 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.access import classes_taught_by
-from quizzes.access import curatable
+from quizzes.access import curatable, quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
 
@@ -107,7 +107,7 @@ def get_question_for_status(user, pk: int) -> Question:
 def get_quiz_for_owner(user, pk: int) -> Quiz:
     """The quiz `pk` if `user` owns it; 404 otherwise (another teacher's quiz, a practice quiz).
     Quizzes are not shared: only their owner builds them and reads their statistics."""
-    return get_object_or_404(Quiz.objects.select_related("document"), pk=pk, owner=user)
+    return get_object_or_404(quizzes_owned_by(user).select_related("document"), pk=pk)
 
 
 def get_assignment_for_teacher(user, pk: int) -> Assignment:

@@ -25,6 +25,7 @@ from django_htmx.http import trigger_client_event
 
 from accounts import access
 from accounts.access import teacher_required
+from quizzes.access import quizzes_owned_by
 from quizzes.models import Question, Quiz
 from quizzes.teaching import building
 from quizzes.teaching.access import get_quiz_for_owner
@@ -150,7 +151,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
     """Teachers: their quizzes with their question and assignment counts.
     Template: teach/quiz_list.html. Context: quizzes."""
     quizzes = (
-        Quiz.objects.filter(owner=request.user)
+        quizzes_owned_by(request.user)
         .select_related("document")
         .annotate(question_count=Count("entries", distinct=True))
         .annotate(class_count=Count("assignments", distinct=True))
