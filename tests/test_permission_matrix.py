@@ -14,11 +14,15 @@ who may use it; a row whose pattern is gone fails too.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils import timezone
 
+from quizzes.models import Assignment, Quiz
 from tests.support.urls import Route, own_routes
 from tests.support.world import ROLES, World, build_world
 
@@ -195,3 +199,35 @@ def test_who_may_use_it(route, role, make_quiz, client):
     got = (outcome(client.get(url)), outcome(client.post(url)))
     want = (get_row[column], post_row[column])
     assert got == want, f"{route.name} as {role}: GET, POST gave {got}, the matrix says {want}"
+
+
+# A quiz its class may not see yet: its student gets what a student of another class gets (404),
+# while its owner still previews it. The URLs that reach a quiz through quizzes.access.quizzes_for.
+QUIZ_URLS = ("quiz", "quiz_start", "quiz_deck", "start_quiz_export")
+
+
+def _back_to_draft(world: World) -> None:
+    Quiz.objects.filter(pk=world.quiz.pk).update(status=Quiz.Status.DRAFT)
+
+
+def _opens_next_week(world: World) -> None:
+    opens = timezone.now() + timedelta(days=7)
+    Assignment.objects.filter(pk=world.assignment.pk).update(opens_at=opens)
+
+
+@pytest.mark.parametrize("change", [_back_to_draft, _opens_next_week], ids=["draft", "not_open"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", QUIZ_URLS)
+def test_a_quiz_its_class_may_not_see_yet(name, role, change, make_quiz, client):
+    world = build_world(make_quiz)
+    change(world)
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    route = next(route for route in ROUTES if route.name == name)
+    url = url_for(route, world)
+    column = ROLES.index("other_student" if role == "student" else role)
+    get_row, post_row = ROWS[name]
+    got = (outcome(client.get(url)), outcome(client.post(url)))
+    want = (get_row[column], post_row[column])
+    assert got == want, f"{name} as {role}: GET, POST gave {got}, expected {want}"
