@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import security
+from accounts import access, security
 from accounts.access import teacher_required
 from accounts.forms import ClassroomForm, JoinForm
 from accounts.models import Classroom, normalise_join_code
@@ -22,15 +22,15 @@ from quizzes.teaching.quiz_forms import AssignmentForm
 
 def _get_class_for_teacher(request: HttpRequest, pk: int) -> Classroom:
     """A class of the signed-in teacher, or 404."""
-    return get_object_or_404(Classroom, pk=pk, teacher=request.user)
+    return get_object_or_404(access.classes_taught_by(request.user), pk=pk)
 
 
 def _list_context(request: HttpRequest, **forms) -> dict:
     user = request.user
     if user.is_teacher:
-        classes = user.taught_classes.annotate(size=Count("students"))
+        classes = access.classes_taught_by(user).annotate(size=Count("students"))
     else:
-        classes = user.classes.select_related("teacher")
+        classes = access.classes_studied_by(user).select_related("teacher")
     return {
         "classes": classes,
         "create_form": forms.get("create_form") or (ClassroomForm() if user.is_teacher else None),
@@ -193,7 +193,7 @@ def class_join_link(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def class_leave(request: HttpRequest, pk: int) -> HttpResponse:
     """A student of the class: leave it."""
-    classroom = get_object_or_404(request.user.classes, pk=pk)
+    classroom = get_object_or_404(access.classes_studied_by(request.user), pk=pk)
     classroom.leave(request.user)
     messages.success(request, _("You left %(name)s.") % {"name": classroom.name})
     return redirect("classes:list")

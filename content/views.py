@@ -15,6 +15,7 @@ from content.loading import error_message, load_bytes
 from content.models import Document
 from content.problems import problem_texts
 from content.reading import reading_rows
+from quizzes.access import quizzes_for
 
 
 @login_required
@@ -30,13 +31,14 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Any signed-in user: the document side by side, with its published quizzes.
+    """Any signed-in user: the document side by side, with its published quizzes that they may
+    see (quizzes.access.quizzes_for: not another class's exam, nor one not open yet).
     Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
     alignment warnings in the user's language), can_report (the teacher who curates it may
     open what generation made of it)."""
     document = get_object_or_404(Document, slug=slug)
-    quizzes = document.quizzes.filter(status="published").only("pk", "title")
     user = request.user
+    quizzes = quizzes_for(user).filter(document=document, status="published").only("pk", "title")
     can_report = user.is_teacher and document.created_by_id in (None, user.pk)
     return render(
         request,

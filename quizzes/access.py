@@ -1,6 +1,12 @@
-"""Whose eyes an answer key may reach: the one rule every Anki deck builder (quizzes.anki) and
-the flashcards' bring-forward receiver use, so a key never leaves before the learner's right to
-see it.
+"""Who may see which quiz, and whose eyes an answer key may reach.
+
+Quizzes: every view gets a quiz through quizzes_for (its page, taking it, its deck) or
+quizzes_owned_by (building it, its statistics), and an attempt through attempts_of:
+get_object_or_404(access.quizzes_for(user), pk=pk). The rules of who may take a quiz, and when,
+are quizzes.assignments'.
+
+Answer keys: the one rule every Anki deck builder (quizzes.anki) and the flashcards'
+bring-forward receiver use, so a key never leaves before the learner's right to see it.
 
 A learner may already see a question answered when it is
 - in a published practice quiz (no owner: practice answers are shown after each question);
@@ -18,11 +24,35 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from quizzes.models import AttemptItem, Question, Quiz, QuizQuestion
+from quizzes.assignments import visible_quizzes
+from quizzes.models import Attempt, AttemptItem, ExportJob, Question, Quiz, QuizQuestion
 
 # Passed as a deck builder's `for_user` by the operator's command (manage.py export_anki): no
 # learner is downloading, so every published question goes in.
 OPERATOR = None
+
+
+def quizzes_for(user) -> QuerySet[Quiz]:
+    """The quizzes whose page `user` may see, take (when open) and download as a deck: published
+    practice quizzes, their own, and published quizzes assigned to one of their classes that
+    have opened (quizzes.assignments.visible_quizzes)."""
+    return visible_quizzes(user)
+
+
+def quizzes_owned_by(user) -> QuerySet[Quiz]:
+    """The quizzes `user` builds and reads the statistics of: their own. Quizzes are not shared,
+    and practice quizzes (no owner) are nobody's."""
+    return Quiz.objects.filter(owner=user)
+
+
+def attempts_of(user) -> QuerySet[Attempt]:
+    """The attempts `user` may resume, answer and read the results of: their own."""
+    return Attempt.objects.filter(user=user)
+
+
+def export_jobs_of(user) -> QuerySet[ExportJob]:
+    """The Anki exports whose status and file `user` may see: their own."""
+    return ExportJob.objects.filter(user=user)
 
 
 def curatable(user) -> Q:

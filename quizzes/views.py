@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts import access
 from content.models import Document
 from quizzes import assignments
 from quizzes.progress.stats import summary
@@ -21,9 +22,10 @@ def home(request: HttpRequest) -> HttpResponse:
     classes, assignments and reviews."""
     user = request.user
     if user.is_teacher:
-        classes, assigned = user.taught_classes.all(), None
+        classes, assigned = access.classes_taught_by(user), None
     else:
-        classes, assigned = user.classes.select_related("teacher"), assignments.for_learner(user)
+        classes = access.classes_studied_by(user).select_related("teacher")
+        assigned = assignments.for_learner(user)
     documents = Document.objects.only("slug", "title_zh", "title_vi", "published")
     context = {
         "summary": summary(user, timezone.now()),

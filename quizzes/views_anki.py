@@ -12,7 +12,6 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,11 +21,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts import access
 from accounts.models import Classroom
 from content.models import Document
+from quizzes.access import export_jobs_of, quizzes_for
 from quizzes.anki import classes, documents, jobs, learners, quizzes
-from quizzes.models import ExportJob
-from quizzes.views_take import get_quiz_for_user
+from quizzes.models import ExportJob, Quiz
 
 APKG = "application/apkg"
 
@@ -105,7 +105,7 @@ def start_document_export(request: HttpRequest, slug: str) -> HttpResponse:
 def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz (published, or its owner's draft): its deck, as for a document.
     Template: quizzes/export_start.html when the deck is large."""
-    quiz = get_quiz_for_user(request, pk)
+    quiz = _get_quiz_for_user(request, pk)
     return _deck_or_offer(
         request,
         notes=quizzes.note_estimate(quiz, for_user=request.user),
@@ -121,15 +121,18 @@ def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def start_quiz_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: build its deck in the background."""
-    quiz = get_quiz_for_user(request, pk)
+    quiz = _get_quiz_for_user(request, pk)
     return _start(request, ExportJob.Kind.QUIZ, str(quiz.pk), f"quiz-{quiz.pk}.apkg")
+
+
+def _get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
+    """A quiz the user may see (quizzes.access.quizzes_for); 404 otherwise."""
+    return get_object_or_404(quizzes_for(request.user).select_related("document", "owner"), pk=pk)
 
 
 def _get_class_for_member(request: HttpRequest, pk: int) -> Classroom:
     """A class the user teaches or studies in; 404 otherwise."""
-    user = request.user
-    member = Q(teacher=user) | Q(pk__in=user.classes.values("pk"))
-    return get_object_or_404(Classroom.objects.filter(member), pk=pk)
+    return get_object_or_404(access.classes_of(request.user), pk=pk)
 
 
 @login_required
@@ -192,7 +195,7 @@ def start_my_cards_export(request: HttpRequest) -> HttpResponse:
 
 def _get_job_for_user(request: HttpRequest, pk: int) -> ExportJob:
     """The user's own export job; 404 for anyone else's."""
-    return get_object_or_404(ExportJob, pk=pk, user=request.user)
+    return get_object_or_404(export_jobs_of(request.user), pk=pk)
 
 
 def _status(request: HttpRequest, job: ExportJob) -> HttpResponse:

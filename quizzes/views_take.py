@@ -21,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from quizzes import assignments, taking
-from quizzes.assignments import visible_quizzes
+from quizzes.access import attempts_of, quizzes_for
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
 
@@ -52,16 +52,14 @@ def _refused() -> str:
 
 
 def get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
-    """A quiz the user may see (quizzes.assignments.visible_quizzes: a published practice quiz,
-    their own, or one assigned to their class that has opened); 404 otherwise."""
-    return get_object_or_404(
-        visible_quizzes(request.user).select_related("document", "owner"), pk=pk
-    )
+    """A quiz the user may see (quizzes.access.quizzes_for: a published practice quiz, their
+    own, or one assigned to their class that has opened); 404 otherwise."""
+    return get_object_or_404(quizzes_for(request.user).select_related("document", "owner"), pk=pk)
 
 
 def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
     return get_object_or_404(
-        Attempt.objects.select_related("quiz", "quiz__document"), pk=pk, user=request.user
+        attempts_of(request.user).select_related("quiz", "quiz__document"), pk=pk
     )
 
 
@@ -82,7 +80,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
     """Signed-in users: the quizzes they may see (practice quizzes, their own, those assigned to
     their classes).
     Template: quizzes/quiz_list.html; context: quizzes."""
-    quizzes = visible_quizzes(request.user).select_related("document")
+    quizzes = quizzes_for(request.user).select_related("document")
     return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes})
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from accounts import access
 from accounts.access import teacher_required
 from accounts.models import Classroom
 from content.models import Document
@@ -25,8 +26,8 @@ from quizzes.signals import facts_missed
 
 
 def _get_classroom_for_teacher(request: HttpRequest, pk: int) -> Classroom:
-    classes = Classroom.objects.select_related("teacher")
-    return get_object_or_404(classes, pk=pk, teacher=request.user)
+    classes = access.classes_taught_by(request.user).select_related("teacher")
+    return get_object_or_404(classes, pk=pk)
 
 
 def _mastery_context(
@@ -76,7 +77,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "cards": progress.cards,
         "chart_data": _chart_data(progress),
         "months": figures.monthly_totals(progress.cards.year),
-        "classes": request.user.taught_classes.all() if request.user.is_teacher else [],
+        "classes": access.classes_taught_by(request.user) if request.user.is_teacher else [],
     }
     return render(request, "progress/dashboard.html", context)
 

@@ -22,7 +22,8 @@ may only read.
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from quizzes.access import curatable
+from accounts.access import classes_taught_by
+from quizzes.access import curatable, quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
 
@@ -106,11 +107,14 @@ def get_question_for_status(user, pk: int) -> Question:
 def get_quiz_for_owner(user, pk: int) -> Quiz:
     """The quiz `pk` if `user` owns it; 404 otherwise (another teacher's quiz, a practice quiz).
     Quizzes are not shared: only their owner builds them and reads their statistics."""
-    return get_object_or_404(Quiz.objects.select_related("document"), pk=pk, owner=user)
+    return get_object_or_404(quizzes_owned_by(user).select_related("document"), pk=pk)
 
 
 def get_assignment_for_teacher(user, pk: int) -> Assignment:
     """An assignment to one of `user`'s classes; 404 otherwise."""
     return get_object_or_404(
-        Assignment.objects.select_related("quiz", "classroom"), pk=pk, classroom__teacher=user
+        Assignment.objects.select_related("quiz", "classroom").filter(
+            classroom__in=classes_taught_by(user)
+        ),
+        pk=pk,
     )

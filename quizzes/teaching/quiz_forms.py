@@ -8,9 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.models import Classroom
+from accounts.access import classes_taught_by
 from content.hygiene import CleanTextMixin
 from content.models import Document
+from quizzes.access import quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz
 from quizzes.teaching.building import Rule
 
@@ -153,10 +154,12 @@ class AssignmentForm(forms.ModelForm):
 
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["classroom"].queryset = Classroom.objects.filter(teacher=teacher)
-        self.fields["quiz"].queryset = Quiz.objects.filter(
-            owner=teacher, status=Quiz.Status.PUBLISHED
-        ).select_related("document")
+        self.fields["classroom"].queryset = classes_taught_by(teacher)
+        self.fields["quiz"].queryset = (
+            quizzes_owned_by(teacher)
+            .filter(status=Quiz.Status.PUBLISHED)
+            .select_related("document")
+        )
         self.fields["classroom"].empty_label = None
         self.fields["quiz"].empty_label = None
         self.fields["classroom"].error_messages["invalid_choice"] = _("Choose one of your classes.")

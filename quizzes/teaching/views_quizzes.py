@@ -23,8 +23,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
+from accounts import access
 from accounts.access import teacher_required
-from accounts.models import Classroom
+from quizzes.access import quizzes_owned_by
 from quizzes.models import Question, Quiz
 from quizzes.teaching import building
 from quizzes.teaching.access import get_quiz_for_owner
@@ -119,7 +120,7 @@ def _build_context(request: HttpRequest, quiz: Quiz, **extra) -> dict:
         "rule_form": RuleForm(),
         "assignments": quiz.assignments.select_related("classroom").order_by("classroom__name"),
         "assign_form": AssignmentForm(teacher=request.user, initial={"quiz": quiz.pk}),
-        "has_classes": Classroom.objects.filter(teacher=request.user).exists(),
+        "has_classes": access.classes_taught_by(request.user).exists(),
     }
     context |= _picker_context(quiz, request.user, request.GET)
     return context | extra
@@ -150,7 +151,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
     """Teachers: their quizzes with their question and assignment counts.
     Template: teach/quiz_list.html. Context: quizzes."""
     quizzes = (
-        Quiz.objects.filter(owner=request.user)
+        quizzes_owned_by(request.user)
         .select_related("document")
         .annotate(question_count=Count("entries", distinct=True))
         .annotate(class_count=Count("assignments", distinct=True))

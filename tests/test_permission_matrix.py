@@ -1,0 +1,233 @@
+"""Who may use every URL of the project, built from the URL resolver (issue 15, item 1).
+
+Every named pattern of the project's own URL modules (not the admin, not Django's i18n view) has
+a row: what each role gets from a GET and, where the view accepts POST, from a POST with no
+data. The roles are those of tests/support/world.py: a visitor, student A (in teacher A's class,
+with an attempt and an export of their own), student B (in no class), teacher A (who added the
+document, owns the quizzes and the class) and teacher B. Outcomes: a status code, or LOGIN for a
+redirect to the login page. A POST with no data proves who gets past the access check, not what
+a valid form does (each view's own tests do that): 200/302/400/422 there mean "let in".
+
+A new URL pattern without a row fails test_every_route_has_a_row: add its row here, thinking of
+who may use it; a row whose pattern is gone fails too.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.models import Assignment, Quiz
+from tests.support.urls import Route, own_routes
+from tests.support.world import ROLES, World, build_world
+
+LOGIN = "login"
+ANY = (LOGIN, 200, 200, 200, 200)  # any signed-in user
+NO_GET = (LOGIN, 405, 405, 405, 405)  # POST-only views
+NO_POST = (LOGIN, 405, 405, 405, 405)  # GET-only views
+TEACHERS = (LOGIN, 403, 403, 200, 200)  # any teacher
+OWNER = (LOGIN, 403, 403, 200, 404)  # teacher A only; teacher B is told it does not exist
+TEACHER_NO_GET = (LOGIN, 403, 403, 405, 405)
+TEACHER_NO_POST = (LOGIN, 403, 403, 405, 405)
+MEMBERS = (LOGIN, 200, 404, 200, 404)  # teacher A and student A (the class, the quiz)
+LEARNER = (LOGIN, 200, 404, 404, 404)  # student A only: their attempt, their export
+
+#        roles: (visitor, student A, student B, teacher A, teacher B)
+# name: (GET, POST)
+ROWS: dict[str, tuple[tuple, tuple]] = {
+    # accounts: signing in and out, passwords (Django's views, the project's limits)
+    "signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "logout": ((405,) * 5, (LOGIN,) * 5),
+    "password_change": (ANY, ANY),
+    "password_change_done": (ANY, NO_POST),
+    "password_reset": ((200,) * 5, (200,) * 5),
+    "password_reset_done": ((200,) * 5, (405,) * 5),
+    "password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
+    "password_reset_complete": ((200,) * 5, (405,) * 5),
+    # content: documents are shared; only teachers add them
+    "content:list": (ANY, NO_POST),
+    "content:add": (TEACHERS, TEACHERS),
+    "content:document": (ANY, NO_POST),
+    # teach: the bank is shared between teachers; quizzes, classes, reports are their owner's
+    "teach:questions": (TEACHERS, TEACHER_NO_POST),
+    "teach:question_bulk": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
+    "teach:question_new": (TEACHERS, TEACHER_NO_POST),
+    "teach:question_create": (TEACHERS, TEACHERS),
+    "teach:question_preview": (TEACHER_NO_GET, TEACHERS),
+    "teach:question_edit": (OWNER, OWNER),
+    "teach:question_status": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
+    "teach:question_import": (TEACHERS, TEACHERS),
+    "teach:question_export_gift": (TEACHERS, TEACHER_NO_POST),
+    "teach:question_export_xml": (TEACHERS, TEACHER_NO_POST),
+    "teach:quizzes": (TEACHERS, TEACHER_NO_POST),
+    "teach:quiz_create": (TEACHERS, TEACHERS),
+    "teach:quiz": (OWNER, TEACHER_NO_POST),
+    "teach:quiz_settings": (OWNER, OWNER),
+    "teach:quiz_status": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
+    "teach:quiz_add": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "teach:quiz_rule": (TEACHER_NO_GET, (LOGIN, 403, 403, 422, 404)),
+    "teach:quiz_remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "teach:quiz_move": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
+    "teach:quiz_statistics": (OWNER, TEACHER_NO_POST),
+    "teach:quiz_statistics_csv": (OWNER, TEACHER_NO_POST),
+    "teach:quiz_responses_csv": (OWNER, TEACHER_NO_POST),
+    "teach:document_report": (OWNER, TEACHER_NO_POST),
+    # teacher B's POST is let in but the form offers only teacher B's own quizzes and classes
+    "teach:assignment_create": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
+    "teach:assignment_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    # classes
+    "classes:list": (ANY, NO_POST),
+    "classes:create": (TEACHER_NO_GET, TEACHERS),
+    "classes:join": (NO_GET, ANY),
+    "classes:join_link": (ANY, (LOGIN, 302, 302, 302, 302)),
+    "classes:detail": (OWNER, TEACHER_NO_POST),
+    "classes:rename": (TEACHER_NO_GET, OWNER),
+    "classes:new_code": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "classes:remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "classes:student_password": (OWNER, OWNER),
+    "classes:leave": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # a student of the class
+    # flashcards: each learner's own cards; no id in the URL names another learner's
+    "flashcards:decks": (ANY, NO_POST),
+    "flashcards:settings": (ANY, ANY),
+    "flashcards:study": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "flashcards:review": (ANY, NO_POST),
+    "flashcards:deck_review": (ANY, NO_POST),
+    "flashcards:rate": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "flashcards:undo": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    # progress: one's own, and a class's for its teacher
+    "dashboard": (ANY, NO_POST),
+    "practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "class_progress": (OWNER, TEACHER_NO_POST),
+    "class_progress_csv": (OWNER, TEACHER_NO_POST),
+    "my_data": (ANY, NO_POST),
+    "delete_account": (ANY, ANY),
+    # quizzes: taking, and Anki decks
+    "home": (ANY, NO_POST),
+    "document_deck": (ANY, NO_POST),  # its keys are only those the user may see
+    "start_document_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "export_status": (LEARNER, NO_POST),
+    "export_download": ((LOGIN, 302, 404, 404, 404), NO_POST),  # not built: the status page
+    "quiz_list": (ANY, NO_POST),
+    "quiz": (MEMBERS, NO_POST),
+    "quiz_start": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quiz_deck": (MEMBERS, NO_POST),
+    "start_quiz_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "class_deck": (MEMBERS, NO_POST),
+    "start_class_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "my_cards_deck": ((LOGIN, 200, 302, 302, 302), NO_POST),  # no cards: the decks page
+    "start_my_cards_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "attempt": ((LOGIN, 302, 404, 404, 404), NO_POST),
+    "attempt_item": (LEARNER, NO_POST),
+    "attempt_answer": (NO_GET, (LOGIN, 302, 404, 404, 404)),
+    "attempt_finish": (NO_GET, (LOGIN, 302, 404, 404, 404)),
+    "attempt_results": (LEARNER, NO_POST),  # the finished attempt
+    "attempt_practise": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # the finished attempt
+}
+
+ROUTES = own_routes()
+# The URLs whose pk is not a quiz's, and the finished attempt's views.
+CLASS_PK = {"class_deck", "start_class_export", "class_progress", "class_progress_csv"}
+FINISHED = {"attempt_results", "attempt_practise"}
+
+
+def url_for(route: Route, world: World) -> str:
+    """`route` reversed with the world's objects in its kwargs."""
+    name = route.name
+    values = {
+        "slug": world.document.slug,
+        "code": world.classroom.join_code,
+        "user_pk": world.users["student"].pk,
+        "position": 1,
+        "question": world.question.pk,
+        "qtype": "cloze",
+        "uidb64": "MQ",
+        "token": "set-password",
+    }
+    if name.startswith("classes:") or name in CLASS_PK:
+        values["pk"] = world.classroom.pk
+    elif name.startswith("export_"):
+        values["pk"] = world.job.pk
+    elif name in FINISHED:
+        values["pk"] = world.finished_attempt.pk
+    elif name.startswith("attempt"):
+        values["pk"] = world.attempt.pk
+    elif name in ("teach:question_edit", "teach:question_status"):
+        values["pk"] = world.question.pk
+    elif name == "teach:assignment_delete":
+        values["pk"] = world.assignment.pk
+    else:
+        values["pk"] = world.quiz.pk
+    return reverse(name, kwargs={key: values[key] for key in route.kwargs})
+
+
+def outcome(response) -> int | str:
+    login = resolve_url(settings.LOGIN_URL)
+    if response.status_code == 302 and response["Location"].split("?")[0] == login:
+        return LOGIN
+    return response.status_code
+
+
+def test_every_route_has_a_row():
+    names = [route.name for route in ROUTES]
+    missing = [f"add a row for {name}" for name in names if name not in ROWS]
+    stale = [f"remove the row of {name}: no such URL" for name in ROWS if name not in names]
+    assert not missing + stale, "\n".join(missing + stale)
+
+
+def test_the_matrix_covers_the_project():
+    # The walk found the project's URL modules (a broken walk would pass the test above).
+    assert len(ROUTES) >= 80
+    assert all(not route.name.startswith("admin:") for route in ROUTES)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in ROWS], ids=lambda r: r.name)
+def test_who_may_use_it(route, role, make_quiz, client):
+    world = build_world(make_quiz)
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    url = url_for(route, world)
+    column = ROLES.index(role)
+    get_row, post_row = ROWS[route.name]
+    got = (outcome(client.get(url)), outcome(client.post(url)))
+    want = (get_row[column], post_row[column])
+    assert got == want, f"{route.name} as {role}: GET, POST gave {got}, the matrix says {want}"
+
+
+# A quiz its class may not see yet: its student gets what a student of another class gets (404),
+# while its owner still previews it. The URLs that reach a quiz through quizzes.access.quizzes_for.
+QUIZ_URLS = ("quiz", "quiz_start", "quiz_deck", "start_quiz_export")
+
+
+def _back_to_draft(world: World) -> None:
+    Quiz.objects.filter(pk=world.quiz.pk).update(status=Quiz.Status.DRAFT)
+
+
+def _opens_next_week(world: World) -> None:
+    opens = timezone.now() + timedelta(days=7)
+    Assignment.objects.filter(pk=world.assignment.pk).update(opens_at=opens)
+
+
+@pytest.mark.parametrize("change", [_back_to_draft, _opens_next_week], ids=["draft", "not_open"])
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", QUIZ_URLS)
+def test_a_quiz_its_class_may_not_see_yet(name, role, change, make_quiz, client):
+    world = build_world(make_quiz)
+    change(world)
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    route = next(route for route in ROUTES if route.name == name)
+    url = url_for(route, world)
+    column = ROLES.index("other_student" if role == "student" else role)
+    get_row, post_row = ROWS[name]
+    got = (outcome(client.get(url)), outcome(client.post(url)))
+    want = (get_row[column], post_row[column])
+    assert got == want, f"{name} as {role}: GET, POST gave {got}, expected {want}"
