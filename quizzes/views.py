@@ -24,7 +24,9 @@ def home(request: HttpRequest) -> HttpResponse:
         classes, assigned = user.taught_classes.all(), None
     else:
         classes, assigned = user.classes.select_related("teacher"), assignments.for_learner(user)
-    documents = Document.objects.only("slug", "title_zh", "title_vi", "published")
+    documents = Document.objects.listed_for(request.user).only(
+        "slug", "title_zh", "title_vi", "published", "hidden"
+    )
     context = {
         "summary": summary(user, timezone.now()),
         "classes": classes,

@@ -45,7 +45,9 @@ class QuizForm(CleanTextMixin, forms.ModelForm):
         if self.instance.pk:
             del fields["document"]
         else:
-            fields["document"].queryset = Document.objects.only("slug", "title_vi", "title_zh")
+            fields["document"].queryset = Document.objects.filter(archived_at__isnull=True).only(
+                "slug", "title_vi", "title_zh"
+            )
             fields["document"].empty_label = None
         limits = {
             "draw": (1, None, _("Draw at least one question, or leave this empty.")),
