@@ -4,21 +4,35 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignUpForm
 
 
+def safe_next(request: HttpRequest) -> str:
+    """The `next` page a visitor was on their way to (a class's join link, an invitation),
+    when it is on this site; "" otherwise."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    """Anyone: create a student account and sign in. Template: registration/signup.html."""
+    """Anyone: create a student account and sign in, then go on to `next` (a join link or an
+    invitation, kept through the log-in page) or home. Template: registration/signup.html.
+    Context: form, next."""
+    target = safe_next(request)
     if request.user.is_authenticated:
-        return redirect("home")
+        return redirect(target or "home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome, %(name)s! Your account is ready.") % {"name": user})
-        return redirect("home")
-    return render(request, "registration/signup.html", {"form": form})
+        return redirect(target or "home")
+    return render(request, "registration/signup.html", {"form": form, "next": target})
