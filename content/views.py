@@ -16,6 +16,7 @@ from content.loading import error_message, identical_document, load_bytes
 from content.models import Document
 from content.problems import problem_texts
 from content.reading import reading_rows
+from quizzes.assignments import visible_quizzes
 
 
 @login_required
@@ -31,12 +32,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Any signed-in user: the document side by side, with its published quizzes.
+    """Any signed-in user: the document side by side, with the quizzes they may open.
     Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
     alignment warnings in the user's language), can_report (the teacher who curates it may
     open what generation made of it), can_manage (the teacher who added it)."""
     document = get_object_or_404(Document, slug=slug)
-    quizzes = document.quizzes.filter(status="published").only("pk", "title")
+    # Only the quizzes this user may open: never another class's quiz (its page would 404).
+    quizzes = visible_quizzes(request.user).filter(document=document).only("pk", "title")
     user = request.user
     can_report = user.is_teacher and document.created_by_id in (None, user.pk)
     can_manage = user.is_teacher and document.created_by_id == user.pk
