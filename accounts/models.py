@@ -28,6 +28,9 @@ class User(AbstractUser):
         default=False,
         help_text=_("Teachers author questions, build quizzes and run classes."),
     )
+    # The language a learner last chose for practice quizzes (a quizzes.models.Quiz.Language
+    # value; blank: the quiz's own). A teacher's quiz always keeps the teacher's setting.
+    practice_language = models.CharField(_("practice language"), max_length=10, blank=True)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -92,7 +92,8 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: the rules, the learner's own attempts, and a button to start or
     resume (or why they may not: closed). Its owner previews a draft here by taking it.
     Template: quizzes/quiz_detail.html. Context: quiz, access, attempts, open_attempt,
-    attempts_left, question_count."""
+    attempts_left, question_count, practice_languages (a practice quiz's choice of language:
+    [(value, label)], else []), chosen_language (the learner's last choice)."""
     quiz = get_quiz_for_user(request, pk)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
     context = {
@@ -102,6 +103,8 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "open_attempt": next((a for a in attempts if not a.is_finished), None),
         "attempts_left": taking.attempts_left(quiz, request.user),
         "question_count": quiz.draw or quiz.entries.count(),
+        "practice_languages": Quiz.Language.choices if quiz.owner_id is None else [],
+        "chosen_language": taking.practice_language(quiz, request.user.practice_language),
     }
     return render(request, "quizzes/quiz_detail.html", context)
 
@@ -110,14 +113,24 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
     """Signed-in users: start an attempt, or resume the unfinished one (a second tab, a double
-    click). Redirects to the first unanswered question."""
+    click). A practice quiz is asked in the `language` posted, remembered for the learner's
+    next one. Redirects to the first unanswered question."""
     quiz = get_quiz_for_user(request, pk)
+    language = request.POST.get("language", "")
+    if quiz.owner_id is None and language in Quiz.Language.values:
+        _remember_practice_language(request.user, language)
     try:
-        attempt = taking.start_attempt(quiz, request.user)
+        attempt = taking.start_attempt(quiz, request.user, language=language)
     except taking.QuizUnavailable as refusal:
         messages.error(request, UNAVAILABLE[refusal.code]())
         return redirect(quiz)
     return redirect("attempt", pk=attempt.pk)
+
+
+def _remember_practice_language(user, language: str) -> None:
+    if user.practice_language != language:
+        user.practice_language = language
+        user.save(update_fields=["practice_language"])
 
 
 @login_required

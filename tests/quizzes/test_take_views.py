@@ -349,7 +349,8 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_quiz_length(
     alice_client, make_quiz, django_assert_num_queries, length
 ):
     specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
-    attempt = _start(alice_client, make_quiz(specs))
+    # In Vietnamese, so the first question is the Vietnamese cloze ("mixed" draws its language).
+    attempt = _start(alice_client, make_quiz(specs, language="vi"))
     # session, user, item with its attempt, quiz and questions, the document's terms, savepoint,
     # the attempt re-read under its lock (still open?), the conditional update, "any unanswered
     # left?", release, progress, next question
