@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from content.lang.hygiene import first_control
 from content.models import Term
-from quizzes import assignments
+from quizzes import assignments, overlap
 from quizzes.grading import CHOICE_TYPES, Grade, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
@@ -141,8 +141,9 @@ def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[di
         practice_language(quiz, language), questions, rng=rng if practice else None
     )
     if quiz.draw and quiz.draw < len(pairs):
-        keep = set(rng.sample(range(len(pairs)), quiz.draw))
-        pairs = [pair for i, pair in enumerate(pairs) if i in keep]
+        # One fact, one question (quizzes.overlap): no question gives another's answer away.
+        keep = overlap.draw([overlap.asked(*dict.fromkeys(p)) for p in pairs], quiz.draw, rng)
+        pairs = [pairs[i] for i in keep]
     if quiz.order == Quiz.Order.RANDOM:
         rng.shuffle(pairs)
     return [
