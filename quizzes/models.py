@@ -134,6 +134,15 @@ class Quiz(models.Model):
     )
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=60)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    # A learner's own short quiz of the questions they missed in this attempt (quizzes.missed);
+    # its owner is that learner.
+    practice_of = models.ForeignKey(
+        "Attempt",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="practice_quizzes",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

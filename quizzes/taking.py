@@ -131,10 +131,12 @@ def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[di
     """The questions of a new attempt, in the order asked, each with its options' order. A
     practice quiz mixes for real: in "mixed", each question is asked in Chinese or Vietnamese
     at random, and "bilingual" runs both ways (prompt in either language)."""
+    # A learner's quiz of what they missed (quizzes.missed) re-asks exactly what they were asked.
+    asked = (Question.Status.PUBLISHED, Question.Status.DRAFT) if quiz.practice_of_id else ()
     questions = [
         entry.question
         for entry in quiz.entries.select_related("question").order_by("position")
-        if entry.question.status == Question.Status.PUBLISHED
+        if entry.question.status == Question.Status.PUBLISHED or entry.question.status in asked
     ]
     practice = quiz.owner_id is None
     pairs = _in_language(

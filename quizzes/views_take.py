@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from quizzes import assignments, taking
+from quizzes import assignments, missed, taking
 from quizzes.assignments import visible_quizzes
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
@@ -288,16 +288,24 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
-    """The attempt's learner: send the facts they missed to the front of their flashcards and
-    start reviewing them."""
+    """The attempt's learner, once it is finished: a short quiz of the questions they missed
+    (quizzes.missed, theirs alone), started at once, with their facts' cards sent to the front
+    of the review queue. Nothing missed: back to the results with a message."""
     attempt = _get_attempt_for_user(request, pk)
     if not attempt.is_finished:
         raise Http404
-    if taking.practise_missed(attempt):
+    practice = missed.practise_missed(attempt)
+    if practice.quiz is None:
+        messages.info(request, _("Nothing to practise: you missed no question."))
+        return redirect("attempt_results", pk=attempt.pk)
+    if practice.cards:
         messages.success(
             request,
             _("The cards for what you missed are now first in your review queue."),
         )
-        return redirect("flashcards:review")
-    messages.info(request, _("Nothing to practise: you missed no questions with cards."))
-    return redirect("attempt_results", pk=attempt.pk)
+    try:
+        again = taking.start_attempt(practice.quiz, request.user)
+    except taking.QuizUnavailable as refusal:
+        messages.error(request, UNAVAILABLE[refusal.code]())
+        return redirect(practice.quiz)
+    return redirect("attempt", pk=again.pk)

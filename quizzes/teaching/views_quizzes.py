@@ -150,7 +150,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
     """Teachers: their quizzes with their question and assignment counts.
     Template: teach/quiz_list.html. Context: quizzes."""
     quizzes = (
-        Quiz.objects.filter(owner=request.user)
+        Quiz.objects.filter(owner=request.user, practice_of__isnull=True)
         .select_related("document")
         .annotate(question_count=Count("entries", distinct=True))
         .annotate(class_count=Count("assignments", distinct=True))
