@@ -31,6 +31,9 @@ class User(AbstractUser):
     # The language a learner last chose for practice quizzes (a quizzes.models.Quiz.Language
     # value; blank: the quiz's own). A teacher's quiz always keeps the teacher's setting.
     practice_language = models.CharField(_("practice language"), max_length=10, blank=True)
+    # The interface language they last chose (a settings.LANGUAGES code; blank: never chose),
+    # so it follows them to a new device (accounts.middleware.ProfileLanguageMiddleware).
+    interface_language = models.CharField(_("interface language"), max_length=10, blank=True)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
