@@ -300,6 +300,15 @@ class Attempt(models.Model):
     def time_is_up(self, now=None) -> bool:
         return self.deadline is not None and (now or timezone.now()) >= self.deadline
 
+    @property
+    def ran_out_of_time(self) -> bool:
+        """Finished by its deadline (time limit or closing time), not by the learner."""
+        return (
+            self.deadline is not None
+            and self.finished_at is not None
+            and self.finished_at >= self.deadline
+        )
+
 
 class AttemptItem(models.Model):
     """One question of an attempt, with the order its options were shown in and the answer."""

@@ -80,9 +80,11 @@ def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptI
 @require_GET
 def quiz_list(request: HttpRequest) -> HttpResponse:
     """Signed-in users: the quizzes they may see (practice quizzes, their own, those assigned to
-    their classes).
-    Template: quizzes/quiz_list.html; context: quizzes."""
-    quizzes = visible_quizzes(request.user).select_related("document")
+    their classes), each card with its question count, their best score and attempts left.
+    Template: quizzes/quiz_list.html; context: quizzes (assignments.with_figures)."""
+    quizzes = assignments.with_figures(
+        visible_quizzes(request.user).select_related("document"), request.user
+    )
     return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes})
 
 
