@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from content.hygiene import CleanTextMixin
 from content.models import Document, Sentence
 from quizzes.models import Question
+from quizzes.teaching import search
 from quizzes.teaching.messages import problem_message
 from quizzes.validation import display_order, problems
 
@@ -70,8 +71,9 @@ class BankFilterForm(CleanTextMixin, forms.Form):
             questions = questions.filter(document=data["document"])
             if data.get("paragraph"):
                 questions = questions.filter(self._in_paragraph(data))
-        if data.get("q"):
-            questions = questions.filter(prompt__icontains=data["q"])
+        if data.get("q", "").strip():
+            # Accents and case aside: "Tay Tang" finds "Tây Tạng" (quizzes.teaching.search).
+            questions = questions.filter(prompt__regex=search.pattern(data["q"]))
         return questions
 
     @staticmethod
