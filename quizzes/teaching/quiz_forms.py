@@ -123,6 +123,11 @@ class RuleForm(CleanTextMixin, forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        # Its ids must not clash with the bank filters' on the same page (type, language).
+        kwargs.setdefault("auto_id", "rule_%s")
+        super().__init__(*args, **kwargs)
+
     def clean_paragraphs(self) -> frozenset[int]:
         try:
             return parse_paragraphs(self.cleaned_data.get("paragraphs") or "")
