@@ -33,8 +33,11 @@ def test_a_teacher_manages_a_document(english, transactional_db):
 
     page.goto("/documents/add/")
     page.get_by_label("Paste the document").fill(TEXT)
-    page.get_by_role("button", name="Analyse and save").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("What Dongxi made of")
+    # Analysing and generating a whole article takes seconds on a busy machine.
+    page.get_by_role("button", name="Analyse and save").click(timeout=60_000)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "What Dongxi made of", timeout=60_000
+    )
 
     # The same text again opens the document already there.
     page.goto("/documents/add/")
