@@ -20,7 +20,9 @@
       }
       return;
     }
-    if (event.key !== "Enter" || event.target.matches("textarea, button, a, select")) return;
+    if (event.key !== "Enter" || event.target.matches("textarea, button, a")) return;
+    // A select answers too (matching, ordering): Enter on it checks the answer, as on a field.
+    if (event.target.matches("select") && !(form && form.contains(event.target))) return;
     if (form) {
       event.preventDefault();
       form.requestSubmit();
