@@ -35,6 +35,18 @@
     }
   });
 
+  // A question card swapped in by htmx takes the focus (its autofocus field, else its heading):
+  // the keyboard stays in the card and a screen reader reads the new question.
+  document.addEventListener("htmx:afterSettle", () => {
+    const card = document.getElementById("question-card");
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!card || !lost) return;
+    const target = card.querySelector("[autofocus]") || card.querySelector("#question-heading");
+    if (!target) return;
+    if (target.id === "question-heading") target.setAttribute("tabindex", "-1");
+    target.focus();
+  });
+
   // Ask before finishing early (the form still posts without JavaScript).
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-confirm]");
