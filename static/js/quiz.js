@@ -20,9 +20,7 @@
       }
       return;
     }
-    if (event.key !== "Enter" || event.target.matches("textarea, button, a")) return;
-    // A select answers too (matching, ordering): Enter on it checks the answer, as on a field.
-    if (event.target.matches("select") && !(form && form.contains(event.target))) return;
+    if (event.key !== "Enter" || event.target.matches("textarea, button, a, select")) return;
     if (form) {
       event.preventDefault();
       form.requestSubmit();
@@ -33,18 +31,6 @@
       event.preventDefault();
       next.click();
     }
-  });
-
-  // A question card swapped in by htmx takes the focus (its autofocus field, else its heading):
-  // the keyboard stays in the card and a screen reader reads the new question.
-  document.addEventListener("htmx:afterSettle", () => {
-    const card = document.getElementById("question-card");
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (!card || !lost) return;
-    const target = card.querySelector("[autofocus]") || card.querySelector("#question-heading");
-    if (!target) return;
-    if (target.id === "question-heading") target.setAttribute("tabindex", "-1");
-    target.focus();
   });
 
   // Ask before finishing early (the form still posts without JavaScript).
