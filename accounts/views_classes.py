@@ -62,15 +62,27 @@ def class_create(request: HttpRequest) -> HttpResponse:
     return redirect(classroom)
 
 
-@teacher_required
+@login_required
 @require_GET
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The class's teacher: rename, share the code and link, see and manage the roster, assign
     quizzes and see how many students finished each. Template: classes/class_detail.html.
     Context: classroom, students, form, join_url, assignments (each with `completed`),
-    assign_form, can_assign."""
-    classroom = _get_class_for_teacher(request, pk)
-    return render(request, "classes/class_detail.html", _detail_context(request, classroom))
+    assign_form, can_assign.
+    A student of the class: its teacher and its assignments, open and to come (with their best
+    score). Template: classes/class_student.html. Context: classroom, open, upcoming.
+    Anyone else: 404."""
+    if request.user.is_teacher:
+        classroom = _get_class_for_teacher(request, pk)
+        return render(request, "classes/class_detail.html", _detail_context(request, classroom))
+    classroom = get_object_or_404(request.user.classes.select_related("teacher"), pk=pk)
+    mine = assignments.for_learner(request.user)
+    context = {
+        "classroom": classroom,
+        "open": [a for a in mine.open if a.classroom_id == classroom.pk],
+        "upcoming": [a for a in mine.upcoming if a.classroom_id == classroom.pk],
+    }
+    return render(request, "classes/class_student.html", context)
 
 
 def _detail_context(request: HttpRequest, classroom: Classroom, form=None) -> dict:
@@ -157,11 +169,13 @@ def class_student_password(request: HttpRequest, pk: int, user_pk: int) -> HttpR
 def _join(request: HttpRequest, classroom: Classroom) -> HttpResponse:
     if classroom.teacher_id == request.user.pk:
         messages.error(request, _("This is your own class."))
-    elif classroom.join(request.user):
+        return redirect("classes:list")
+    if classroom.join(request.user):
         messages.success(request, _("You joined %(name)s.") % {"name": classroom.name})
     else:
         messages.info(request, _("You are already in %(name)s.") % {"name": classroom.name})
-    return redirect("classes:list")
+    # A teacher may be a student of a colleague's class, but has no student's class page.
+    return redirect("classes:list" if request.user.is_teacher else classroom)
 
 
 @login_required

@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The language saved on the signed-in user's account wins over this device's cookie.
+    "accounts.middleware.ProfileLanguageMiddleware",
     # Signed-in pages and downloads: Cache-Control no-store (config/middleware.py).
     "config.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -40,6 +40,8 @@ def error_message(error: DocumentError) -> str:
         ),
         "no_language": _("No Chinese or Vietnamese text was found in the document."),
     }
+    if error.code == "missing_language":
+        return missing_language_message(error.params["missing"])
     return messages.get(error.code, str(error))
 
 
@@ -52,6 +54,19 @@ def too_large_message(size: object = None) -> str:
             "Split it into several documents."
         ) % {"size": math.ceil(size / 1024), "limit": limit}
     return _("The document is too large: the limit is %(limit)s KB of text.") % {"limit": limit}
+
+
+def missing_language_message(missing: str) -> str:
+    """A teacher's document must hold both languages: name the one that is missing."""
+    if missing == "zh":
+        return _(
+            "No Chinese part was found in this text: Dongxi needs the Chinese and the "
+            "Vietnamese text together. Add the Chinese part and try again."
+        )
+    return _(
+        "No Vietnamese part was found in this text: Dongxi needs the Chinese and the "
+        "Vietnamese text together. Add the Vietnamese part and try again."
+    )
 
 
 def slug_for(path: Path) -> str:
@@ -67,11 +82,24 @@ def new_slug(analysis: Analysis) -> str:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The same for the same text however it arrived: pasted (CRLF line ends), uploaded, with
+    trailing spaces or blank lines. Two documents with one hash are one document."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    normalised = "\n".join(line.rstrip() for line in lines)
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def load_text(text: str, *, slug: str | None = None, user=None) -> LoadResult:
+def identical_document(text: str) -> Document | None:
+    """The stored document with exactly this text, if there is one (archived ones included)."""
+    return Document.objects.filter(content_hash=content_hash(text)).order_by("pk").first()
+
+
+def load_text(
+    text: str, *, slug: str | None = None, user=None, both_languages: bool = False
+) -> LoadResult:
     """Analyse `text` and store it under `slug` (a new slug from its title when None).
+    With `both_languages`, a text lacking Chinese or Vietnamese is refused ("missing_language",
+    with `missing` naming it).
 
     Raises DocumentError, and then writes nothing.
     """
@@ -81,6 +109,10 @@ def load_text(text: str, *, slug: str | None = None, user=None) -> LoadResult:
     if existing is not None and existing.content_hash == digest:
         return LoadResult(existing, "unchanged")
     analysis = lang.analyse(text)
+    if both_languages:
+        for code in ("zh", "vi"):
+            if code not in analysis.languages:
+                raise DocumentError("missing_language", f"no {code} text", missing=code)
     slug = slug or new_slug(analysis)
     with transaction.atomic():
         document, created = _save_document(slug, text, digest, analysis, user)
@@ -89,8 +121,8 @@ def load_text(text: str, *, slug: str | None = None, user=None) -> LoadResult:
     return LoadResult(document, "created" if created else "updated")
 
 
-def load_bytes(data: bytes, *, slug: str | None = None, user=None) -> LoadResult:
-    return load_text(lang.decode(data), slug=slug, user=user)
+def load_bytes(data: bytes, *, slug: str | None = None, user=None, **options) -> LoadResult:
+    return load_text(lang.decode(data), slug=slug, user=user, **options)
 
 
 def load_path(path: Path, *, slug: str | None = None) -> LoadResult:

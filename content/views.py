@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import teacher_required
+from content import lang
 from content.forms import DocumentForm
 from content.lang.model import DocumentError
-from content.loading import error_message, load_bytes
+from content.loading import error_message, identical_document, load_bytes
 from content.models import Document
 from content.problems import problem_texts
 from content.reading import reading_rows
@@ -22,8 +23,8 @@ from quizzes.access import quizzes_for
 @require_GET
 def document_list(request: HttpRequest) -> HttpResponse:
     """Any signed-in user. Template: content/document_list.html."""
-    documents = Document.objects.only(
-        "slug", "title_zh", "title_vi", "published", "source", "languages"
+    documents = Document.objects.listed_for(request.user).only(
+        "slug", "title_zh", "title_vi", "published", "source", "languages", "hidden"
     )
     return render(request, "content/document_list.html", {"documents": documents})
 
@@ -35,11 +36,12 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     see (quizzes.access.quizzes_for: not another class's exam, nor one not open yet).
     Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
     alignment warnings in the user's language), can_report (the teacher who curates it may
-    open what generation made of it)."""
+    open what generation made of it), can_manage (the teacher who added it)."""
     document = get_object_or_404(Document, slug=slug)
     user = request.user
     quizzes = quizzes_for(user).filter(document=document, status="published").only("pk", "title")
     can_report = user.is_teacher and document.created_by_id in (None, user.pk)
+    can_manage = user.is_teacher and document.created_by_id == user.pk
     return render(
         request,
         "content/document_detail.html",
@@ -49,6 +51,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "quizzes": quizzes,
             "problems": problem_texts(document.problems),
             "can_report": can_report,
+            "can_manage": can_manage,
         },
     )
 
@@ -57,14 +60,29 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def document_add(request: HttpRequest) -> HttpResponse:
     """Teachers: paste or upload a document, then read what was made of it (the report page
-    of quizzes.teaching). Template: content/document_add.html. Context: form."""
+    of quizzes.teaching). A text already in Dongxi opens that document instead; a text without
+    both languages is refused, naming the missing one. Template: content/document_add.html.
+    Context: form."""
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        raw = form.raw_bytes()
         try:
-            result = load_bytes(form.raw_bytes(), user=request.user)
+            if existing := identical_document(lang.decode(raw)):
+                return _open_identical(request, existing)
+            result = load_bytes(raw, user=request.user, both_languages=True)
         except DocumentError as error:
             form.add_error(None, error_message(error))
         else:
             messages.success(request, _("The document was added."))
             return redirect(reverse("teach:document_report", args=[result.document.slug]))
     return render(request, "content/document_add.html", {"form": form})
+
+
+def _open_identical(request: HttpRequest, document: Document) -> HttpResponse:
+    """The uploaded text is `document`'s: open it (listing it again if it was the teacher's and
+    archived) rather than store a second copy."""
+    if document.archived_at and document.created_by_id == request.user.pk:
+        document.archived_at = None
+        document.save(update_fields=["archived_at"])
+    messages.info(request, _("This text is already in Dongxi: here is the document."))
+    return redirect(document)

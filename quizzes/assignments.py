@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from quizzes.models import Assignment, Attempt, Quiz
@@ -39,6 +39,27 @@ def visible_quizzes(user, now: datetime | None = None) -> QuerySet[Quiz]:
     return Quiz.objects.filter(
         (published & Q(owner__isnull=True)) | Q(owner=user) | (published & Exists(assigned))
     )
+
+
+def with_figures(quizzes: QuerySet[Quiz], user) -> QuerySet[Quiz]:
+    """`quizzes` annotated for `user`'s quiz cards (one query): `question_count` (asked per
+    attempt), `best` (their best finished score in percent, or None) and `used` (attempts
+    started) and `left` (attempts left, meaningful when `attempts_allowed` limits them)."""
+    mine = Attempt.objects.filter(quiz=OuterRef("pk"), user=user)
+    best = (
+        mine.filter(finished_at__isnull=False, max_score__gt=0)
+        .order_by()
+        .values("quiz")
+        .annotate(best=Max(_percent(), output_field=FloatField()))
+        .values("best")
+    )
+    used = mine.order_by().values("quiz").annotate(n=Count("pk")).values("n")
+    entries = Quiz.objects.filter(pk=OuterRef("pk")).annotate(n=Count("entries")).values("n")
+    return quizzes.annotate(
+        question_count=Coalesce(F("draw"), Subquery(entries)),
+        best=Subquery(best),
+        used=Coalesce(Subquery(used), 0),
+    ).annotate(left=Greatest(F("attempts_allowed") - F("used"), 0))
 
 
 @dataclass(frozen=True)

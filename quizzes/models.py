@@ -144,6 +144,15 @@ class Quiz(models.Model):
     )
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=60)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    # A learner's own short quiz of the questions they missed in this attempt (quizzes.missed);
+    # its owner is that learner.
+    practice_of = models.ForeignKey(
+        "Attempt",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="practice_quizzes",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -300,6 +309,15 @@ class Attempt(models.Model):
 
     def time_is_up(self, now=None) -> bool:
         return self.deadline is not None and (now or timezone.now()) >= self.deadline
+
+    @property
+    def ran_out_of_time(self) -> bool:
+        """Finished by its deadline (time limit or closing time), not by the learner."""
+        return (
+            self.deadline is not None
+            and self.finished_at is not None
+            and self.finished_at >= self.deadline
+        )
 
 
 class AttemptItem(models.Model):

@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from content.lang.hygiene import first_control
 from content.models import Term
-from quizzes import assignments
+from quizzes import assignments, overlap
 from quizzes.grading import CHOICE_TYPES, Grade, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
@@ -73,10 +73,14 @@ def attempts_left(quiz: Quiz, user) -> int | None:
     return max(0, quiz.attempts_allowed - used)
 
 
-def start_attempt(quiz: Quiz, user, *, now=None, rng: random.Random | None = None) -> Attempt:
+def start_attempt(
+    quiz: Quiz, user, *, now=None, rng: random.Random | None = None, language: str = ""
+) -> Attempt:
     """The learner's unfinished attempt at `quiz`, or a new one. Raises QuizUnavailable when
     quizzes.assignments.access refuses (a draft, not assigned, not open yet, closed) or no
-    attempt is left. An attempt at an assigned quiz ends at its closing time at the latest."""
+    attempt is left. An attempt at an assigned quiz ends at its closing time at the latest.
+    `language` (a Quiz.Language value) is the learner's choice for a practice quiz; a teacher's
+    quiz keeps its own."""
     now = now or timezone.now()
     current = open_attempt(quiz, user)
     if current is not None:
@@ -88,7 +92,7 @@ def start_attempt(quiz: Quiz, user, *, now=None, rng: random.Random | None = Non
         raise QuizUnavailable(rules.refusal)
     if attempts_left(quiz, user) == 0:
         raise QuizUnavailable("no_attempts_left")
-    plan = plan_items(quiz, rng or random.Random())
+    plan = plan_items(quiz, rng or random.Random(), language=language)
     if not plan:
         raise QuizUnavailable("no_questions")
     number = Attempt.objects.filter(quiz=quiz, user=user).aggregate(n=Max("number"))["n"] or 0
@@ -115,17 +119,33 @@ def start_attempt(quiz: Quiz, user, *, now=None, rng: random.Random | None = Non
     return attempt
 
 
-def plan_items(quiz: Quiz, rng: random.Random) -> list[dict]:
-    """The questions of a new attempt, in the order asked, each with its options' order."""
+def practice_language(quiz: Quiz, chosen: str) -> str:
+    """The language an attempt is asked in: the learner's choice for a practice quiz (no
+    owner) when it is a Quiz.Language, the quiz's own setting otherwise."""
+    if quiz.owner_id is None and chosen in Quiz.Language.values:
+        return chosen
+    return quiz.language
+
+
+def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[dict]:
+    """The questions of a new attempt, in the order asked, each with its options' order. A
+    practice quiz mixes for real: in "mixed", each question is asked in Chinese or Vietnamese
+    at random, and "bilingual" runs both ways (prompt in either language)."""
+    # A learner's quiz of what they missed (quizzes.missed) re-asks exactly what they were asked.
+    asked = (Question.Status.PUBLISHED, Question.Status.DRAFT) if quiz.practice_of_id else ()
     questions = [
         entry.question
         for entry in quiz.entries.select_related("question").order_by("position")
-        if entry.question.status == Question.Status.PUBLISHED
+        if entry.question.status == Question.Status.PUBLISHED or entry.question.status in asked
     ]
-    pairs = _in_language(quiz.language, questions)
+    practice = quiz.owner_id is None
+    pairs = _in_language(
+        practice_language(quiz, language), questions, rng=rng if practice else None
+    )
     if quiz.draw and quiz.draw < len(pairs):
-        keep = set(rng.sample(range(len(pairs)), quiz.draw))
-        pairs = [pair for i, pair in enumerate(pairs) if i in keep]
+        # One fact, one question (quizzes.overlap): no question gives another's answer away.
+        keep = overlap.draw([overlap.asked(*dict.fromkeys(p)) for p in pairs], quiz.draw, rng)
+        pairs = [pairs[i] for i in keep]
     if quiz.order == Quiz.Order.RANDOM:
         rng.shuffle(pairs)
     return [
@@ -138,19 +158,26 @@ def plan_items(quiz: Quiz, rng: random.Random) -> list[dict]:
     ]
 
 
-def _in_language(language: str, questions: list[Question]) -> list[tuple[Question, Question]]:
+def _in_language(
+    language: str, questions: list[Question], *, rng: random.Random | None = None
+) -> list[tuple[Question, Question]]:
     """(question graded, question whose prompt is shown) for each question, in the quiz's
     language: a question in the other language is replaced by its variant in this one when the
-    bank has it; a bilingual quiz shows one language's prompt and takes the other's answer."""
+    bank has it; a bilingual quiz shows one language's prompt and takes the other's answer.
+    With `rng` (a practice quiz), "mixed" and "bilingual" pick each question's language (its
+    prompt's, when bilingual) at random, so both languages come about equally often."""
     variants = {q.variant for q in questions if q.variant}
     siblings: dict[tuple[str, str], Question] = {}
-    if variants and language != Quiz.Language.MIXED:
+    if variants and (language != Quiz.Language.MIXED or rng is not None):
         for q in Question.objects.filter(variant__in=variants).exclude(
             status=Question.Status.RETIRED
         ):
             siblings[(q.variant, q.language)] = q
     out, seen = [], set()
+    draws = rng is not None and language in (Quiz.Language.MIXED, Quiz.Language.BILINGUAL)
     for q in questions:
+        if draws and q.variant and q.variant not in seen:
+            q = siblings.get((q.variant, rng.choice(("zh", "vi"))), q)
         other = "vi" if q.language == "zh" else "zh"
         if language in (Quiz.Language.ZH, Quiz.Language.VI) and q.language != language:
             q = siblings.get((q.variant, language), q) if q.variant else q

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from quizzes import assignments, taking
+from quizzes import assignments, missed, taking
 from quizzes.access import attempts_of, quizzes_for
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
@@ -78,9 +78,11 @@ def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptI
 @require_GET
 def quiz_list(request: HttpRequest) -> HttpResponse:
     """Signed-in users: the quizzes they may see (practice quizzes, their own, those assigned to
-    their classes).
-    Template: quizzes/quiz_list.html; context: quizzes."""
-    quizzes = quizzes_for(request.user).select_related("document")
+    their classes), each card with its question count, their best score and attempts left.
+    Template: quizzes/quiz_list.html; context: quizzes (assignments.with_figures)."""
+    quizzes = assignments.with_figures(
+        quizzes_for(request.user).select_related("document"), request.user
+    )
     return render(request, "quizzes/quiz_list.html", {"quizzes": quizzes})
 
 
@@ -90,7 +92,8 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: the rules, the learner's own attempts, and a button to start or
     resume (or why they may not: closed). Its owner previews a draft here by taking it.
     Template: quizzes/quiz_detail.html. Context: quiz, access, attempts, open_attempt,
-    attempts_left, question_count."""
+    attempts_left, question_count, practice_languages (a practice quiz's choice of language:
+    [(value, label)], else []), chosen_language (the learner's last choice)."""
     quiz = get_quiz_for_user(request, pk)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
     context = {
@@ -100,6 +103,8 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "open_attempt": next((a for a in attempts if not a.is_finished), None),
         "attempts_left": taking.attempts_left(quiz, request.user),
         "question_count": quiz.draw or quiz.entries.count(),
+        "practice_languages": Quiz.Language.choices if quiz.owner_id is None else [],
+        "chosen_language": taking.practice_language(quiz, request.user.practice_language),
     }
     return render(request, "quizzes/quiz_detail.html", context)
 
@@ -108,14 +113,24 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
     """Signed-in users: start an attempt, or resume the unfinished one (a second tab, a double
-    click). Redirects to the first unanswered question."""
+    click). A practice quiz is asked in the `language` posted, remembered for the learner's
+    next one. Redirects to the first unanswered question."""
     quiz = get_quiz_for_user(request, pk)
+    language = request.POST.get("language", "")
+    if quiz.owner_id is None and language in Quiz.Language.values:
+        _remember_practice_language(request.user, language)
     try:
-        attempt = taking.start_attempt(quiz, request.user)
+        attempt = taking.start_attempt(quiz, request.user, language=language)
     except taking.QuizUnavailable as refusal:
         messages.error(request, UNAVAILABLE[refusal.code]())
         return redirect(quiz)
     return redirect("attempt", pk=attempt.pk)
+
+
+def _remember_practice_language(user, language: str) -> None:
+    if user.practice_language != language:
+        user.practice_language = language
+        user.save(update_fields=["practice_language"])
 
 
 @login_required
@@ -273,16 +288,24 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
-    """The attempt's learner: send the facts they missed to the front of their flashcards and
-    start reviewing them."""
+    """The attempt's learner, once it is finished: a short quiz of the questions they missed
+    (quizzes.missed, theirs alone), started at once, with their facts' cards sent to the front
+    of the review queue. Nothing missed: back to the results with a message."""
     attempt = _get_attempt_for_user(request, pk)
     if not attempt.is_finished:
         raise Http404
-    if taking.practise_missed(attempt):
+    practice = missed.practise_missed(attempt)
+    if practice.quiz is None:
+        messages.info(request, _("Nothing to practise: you missed no question."))
+        return redirect("attempt_results", pk=attempt.pk)
+    if practice.cards:
         messages.success(
             request,
             _("The cards for what you missed are now first in your review queue."),
         )
-        return redirect("flashcards:review")
-    messages.info(request, _("Nothing to practise: you missed no questions with cards."))
-    return redirect("attempt_results", pk=attempt.pk)
+    try:
+        again = taking.start_attempt(practice.quiz, request.user)
+    except taking.QuizUnavailable as refusal:
+        messages.error(request, UNAVAILABLE[refusal.code]())
+        return redirect(practice.quiz)
+    return redirect("attempt", pk=again.pk)

@@ -56,10 +56,15 @@ def _own_card(user, card_id) -> LearnerCard:
 @login_required
 @require_GET
 def decks(request: HttpRequest) -> HttpResponse:
-    """The learner's decks: every document, with their new and due counts where they study it.
+    """The learner's decks: the documents listed for them (content.models.DocumentQuerySet) and
+    those they study, with their new and due counts where they study it.
     Template: flashcards/decks.html; context: rows [(document, counts or None)]."""
     now = timezone.now()
-    documents = Document.objects.only("slug", "title_zh", "title_vi", "published")
+    studied = LearnerCard.objects.filter(user=request.user).values("document")
+    listed = Document.objects.listed_for(request.user).values("pk")
+    documents = Document.objects.filter(Q(pk__in=listed) | Q(pk__in=studied)).only(
+        "slug", "title_zh", "title_vi", "published"
+    )
     per_document = {
         row["document"]: row
         for row in LearnerCard.objects.filter(user=request.user, card__is_active=True)

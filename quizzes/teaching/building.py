@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from quizzes.models import Question, Quiz, QuizQuestion
+from quizzes.overlap import Asked, asked, overlap
 from quizzes.teaching.access import visible
 from quizzes.teaching.curation import sources
 
@@ -31,6 +32,7 @@ class Candidate:
     language: str
     paragraph: int | None = None  # 1-based; None when the question has no known paragraph
     variant: str = ""  # shared by one question's versions in each language
+    asked: Asked | None = None  # what it asks and shows (quizzes.overlap); None: never overlaps
 
 
 @dataclass(frozen=True)
@@ -58,22 +60,37 @@ def pick(
     *,
     taken: Collection[int] = (),
     taken_variants: Collection[str] = (),
+    taken_asked: Collection[Asked | None] = (),
 ) -> list[int]:
     """Up to `rule.count` candidates the rule admits, drawn at random, never one already in the
-    quiz (`taken`) nor a second version of one question (same variant, other language); in the
-    candidates' order, so a quiz reads in document order."""
+    quiz (`taken`) nor a second version of one question (same variant, other language); one
+    fact, one question, as an attempt draws them (quizzes.overlap: no two overlap, nor one with
+    `taken_asked`, the quiz's questions already), unless too few facts are left to fill the
+    count; in the candidates' order, so a quiz reads in document order."""
     pool, variants = [], set(taken_variants)
-    shuffled = list(candidates)
+    shown = [a for a in taken_asked if a is not None]
+    shuffled = [c for c in candidates if c.pk not in taken and rule.admits(c)]
     rng.shuffle(shuffled)
+    overlapping = []
     for candidate in shuffled:
         if len(pool) == rule.count:
             break
-        if candidate.pk in taken or not rule.admits(candidate):
+        if candidate.variant and candidate.variant in variants:
+            continue
+        if candidate.asked and any(overlap(candidate.asked, other) for other in shown):
+            overlapping.append(candidate)
             continue
         if candidate.variant:
-            if candidate.variant in variants:
-                continue
             variants.add(candidate.variant)
+        if candidate.asked:
+            shown.append(candidate.asked)
+        pool.append(candidate.pk)
+    for candidate in overlapping:
+        if len(pool) == rule.count:
+            break
+        if candidate.variant in variants and candidate.variant:
+            continue
+        variants.add(candidate.variant)
         pool.append(candidate.pk)
     chosen = set(pool)
     return [c.pk for c in candidates if c.pk in chosen]
@@ -96,7 +113,12 @@ def candidates(questions: Iterable[Question]) -> list[Candidate]:
     found = sources(questions)
     out = [
         Candidate(
-            q.pk, q.type, q.language, found[q.pk].passage if q.pk in found else None, q.variant
+            q.pk,
+            q.type,
+            q.language,
+            found[q.pk].passage if q.pk in found else None,
+            q.variant,
+            asked(q),
         )
         for q in questions
     ]
@@ -118,6 +140,7 @@ def add_by_rule(quiz: Quiz, user, rule: Rule, rng: random.Random | None = None) 
         rng or random.Random(),
         taken={e.question_id for e in current},
         taken_variants={e.question.variant for e in current if e.question.variant},
+        taken_asked=[asked(e.question) for e in current],
     )
     return add(quiz, user, picked)
 

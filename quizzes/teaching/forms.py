@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from content.hygiene import CleanTextMixin
 from content.models import Document, Sentence
 from quizzes.models import Question
+from quizzes.teaching import search
 from quizzes.teaching.messages import problem_message
 from quizzes.validation import MAX_PROMPT, display_order, problems
 
@@ -24,7 +25,9 @@ def _all(label, choices) -> list:
 
 class BankFilterForm(CleanTextMixin, forms.Form):
     document = forms.ModelChoiceField(
-        Document.objects.only("slug", "title_vi", "title_zh", "published"),
+        Document.objects.filter(archived_at__isnull=True).only(
+            "slug", "title_vi", "title_zh", "published"
+        ),
         to_field_name="slug",
         required=False,
         empty_label=_("All documents"),
@@ -68,8 +71,9 @@ class BankFilterForm(CleanTextMixin, forms.Form):
             questions = questions.filter(document=data["document"])
             if data.get("paragraph"):
                 questions = questions.filter(self._in_paragraph(data))
-        if data.get("q"):
-            questions = questions.filter(prompt__icontains=data["q"])
+        if data.get("q", "").strip():
+            # Accents and case aside: "Tay Tang" finds "Tây Tạng" (quizzes.teaching.search).
+            questions = questions.filter(prompt__regex=search.pattern(data["q"]))
         return questions
 
     @staticmethod
@@ -437,7 +441,9 @@ class NewQuestionForm(forms.Form):
     """The first step of authoring: which document and which kind of question."""
 
     document = forms.ModelChoiceField(
-        Document.objects.only("slug", "title_vi", "title_zh", "published"),
+        Document.objects.filter(archived_at__isnull=True).only(
+            "slug", "title_vi", "title_zh", "published"
+        ),
         to_field_name="slug",
         label=_("Document"),
         empty_label=None,
@@ -449,7 +455,9 @@ class ImportForm(forms.Form):
     MAX_BYTES = 2 * 1024 * 1024
 
     document = forms.ModelChoiceField(
-        Document.objects.only("slug", "title_vi", "title_zh", "published"),
+        Document.objects.filter(archived_at__isnull=True).only(
+            "slug", "title_vi", "title_zh", "published"
+        ),
         to_field_name="slug",
         label=_("Into the document"),
         empty_label=None,
@@ -472,3 +480,28 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(
                 _("The file could not be read: save it as UTF-8 text and try again.")
             ) from error
+
+
+class DocumentSettingsForm(CleanTextMixin, forms.ModelForm):
+    """The owner renames a document and hides it from others' lists (quizzes.teaching.documents)."""
+
+    class Meta:
+        model = Document
+        fields = ["title_vi", "title_zh", "hidden"]
+        labels = {"hidden": _("Hide it from everyone else's lists")}
+        help_texts = {
+            "hidden": _(
+                "Learners who have its link, its quizzes or its cards keep them; it is only no "
+                "longer listed."
+            )
+        }
+        widgets = {
+            "title_vi": forms.TextInput(attrs={"lang": "vi"}),
+            "title_zh": forms.TextInput(attrs={"lang": "zh-Hans"}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_vi") or "").strip() and not (data.get("title_zh") or "").strip():
+            raise forms.ValidationError(_("Give the document a title in at least one language."))
+        return data

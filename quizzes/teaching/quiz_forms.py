@@ -46,7 +46,9 @@ class QuizForm(CleanTextMixin, forms.ModelForm):
         if self.instance.pk:
             del fields["document"]
         else:
-            fields["document"].queryset = Document.objects.only("slug", "title_vi", "title_zh")
+            fields["document"].queryset = Document.objects.filter(archived_at__isnull=True).only(
+                "slug", "title_vi", "title_zh"
+            )
             fields["document"].empty_label = None
         limits = {
             "draw": (1, None, _("Draw at least one question, or leave this empty.")),
@@ -121,6 +123,11 @@ class RuleForm(CleanTextMixin, forms.Form):
         choices=[("", _("Either language")), *Question.Language.choices],
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        # Its ids must not clash with the bank filters' on the same page (type, language).
+        kwargs.setdefault("auto_id", "rule_%s")
+        super().__init__(*args, **kwargs)
 
     def clean_paragraphs(self) -> frozenset[int]:
         try:

@@ -72,6 +72,21 @@ urlpatterns = [
         views_documents.document_report_view,
         name="document_report",
     ),
+    path(
+        "documents/<slug:slug>/manage/",
+        views_documents.document_manage,
+        name="document_manage",
+    ),
+    path(
+        "documents/<slug:slug>/delete/",
+        views_documents.document_delete,
+        name="document_delete",
+    ),
+    path(
+        "documents/<slug:slug>/restore/",
+        views_documents.document_restore,
+        name="document_restore",
+    ),
     path("assignments/new/", views_assign.assignment_create, name="assignment_create"),
     path("assignments/<int:pk>/delete/", views_assign.assignment_delete, name="assignment_delete"),
 ]

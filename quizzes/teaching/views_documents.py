@@ -1,14 +1,18 @@
 """What happened to a document a teacher added: facts, questions, and the sentences that gave
-nothing and why (quizzes.teaching.document_report)."""
+nothing and why (quizzes.teaching.document_report); and its owner's settings: rename, hide,
+delete or archive (quizzes.teaching.documents)."""
 
+from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import teacher_required
 from content.models import Document
-from quizzes.teaching import document_report
+from quizzes.teaching import document_report, documents
+from quizzes.teaching.forms import DocumentSettingsForm
 
 
 def get_document_for_curator(user, slug: str) -> Document:
@@ -29,3 +33,59 @@ def document_report_view(request: HttpRequest, slug: str) -> HttpResponse:
     advice [text], warnings [text]."""
     document = get_document_for_curator(request.user, slug)
     return render(request, "teach/document_report.html", document_report.context(document))
+
+
+def get_document_for_owner(user, slug: str) -> Document:
+    """The document `slug` if `user` added it; 404 otherwise (shipped documents have no owner
+    to manage them here)."""
+    return get_object_or_404(Document, slug=slug, created_by=user)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def document_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    """The teacher who added the document: rename it, hide it, and see what deleting it would
+    do; others get 404, students 403. POST saves the settings and redirects back.
+    Template: teach/document_manage.html. Context: document, form (DocumentSettingsForm),
+    usage (quizzes.teaching.documents.Usage)."""
+    document = get_document_for_owner(request.user, slug)
+    form = DocumentSettingsForm(request.POST or None, instance=document)
+    if request.method == "POST" and form.is_valid():
+        documents.rename(
+            document, title_vi=form.cleaned_data["title_vi"], title_zh=form.cleaned_data["title_zh"]
+        )
+        documents.set_hidden(document, form.cleaned_data["hidden"])
+        messages.success(request, _("The document was saved."))
+        return redirect("teach:document_manage", slug=document.slug)
+    context = {"document": document, "form": form, "usage": documents.usage(document)}
+    return render(request, "teach/document_manage.html", context)
+
+
+@teacher_required
+@require_POST
+def document_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    """The teacher who added the document deletes it, or archives it when it is in use; then
+    their list of documents. Others 404, students 403. No template."""
+    document = get_document_for_owner(request.user, slug)
+    if documents.remove(document) == "archived":
+        messages.success(
+            request,
+            _(
+                "The document was archived: its quizzes and cards keep working, and it is no "
+                "longer listed."
+            ),
+        )
+        return redirect("teach:document_manage", slug=slug)
+    messages.success(request, _("The document was deleted."))
+    return redirect("content:list")
+
+
+@teacher_required
+@require_POST
+def document_restore(request: HttpRequest, slug: str) -> HttpResponse:
+    """The teacher who added an archived document lists it again; then its settings page.
+    Others 404, students 403. No template."""
+    document = get_document_for_owner(request.user, slug)
+    documents.restore(document)
+    messages.success(request, _("The document is listed again."))
+    return redirect("teach:document_manage", slug=slug)

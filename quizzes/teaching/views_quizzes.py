@@ -152,6 +152,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
     Template: teach/quiz_list.html. Context: quizzes."""
     quizzes = (
         quizzes_owned_by(request.user)
+        .filter(practice_of__isnull=True)
         .select_related("document")
         .annotate(question_count=Count("entries", distinct=True))
         .annotate(class_count=Count("assignments", distinct=True))

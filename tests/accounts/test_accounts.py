@@ -53,17 +53,21 @@ def test_log_in_and_log_out(client, alice):
     assert response.status_code == 302
     assert client.get(reverse("home")).status_code == 200
     client.post(reverse("logout"))
-    assert client.get(reverse("home")).status_code == 302
+    assert "landing-heading" in client.get(reverse("home")).content.decode()
 
 
 def test_logout_refuses_get(alice_client):
     assert alice_client.get(reverse("logout")).status_code == 405
 
 
-def test_home_sends_anonymous_visitors_to_log_in(client, db):
-    response = client.get(reverse("home"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+def test_home_shows_visitors_what_dongxi_does_with_sign_up_and_log_in(client, db):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Read side by side" in html and 'class="col zh" lang="zh-Hans"' in html
+    assert "Answer questions made from the text" in html and "Show the answer" in html
+    assert 'class="flashcard landing-card"' in html
+    assert f'href="{reverse("signup")}"' in html and f'href="{reverse("login")}"' in html
 
 
 def test_password_change(alice_client, alice):
@@ -88,7 +92,7 @@ def test_too_many_wrong_passwords_lock_the_login_with_a_clear_message(client, al
     )
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
-    assert client.get(reverse("home")).status_code == 302
+    assert "landing-heading" in client.get(reverse("home")).content.decode()
 
 
 def test_createteacher_grants_the_role_to_an_existing_user(alice):

@@ -91,7 +91,8 @@ def test_a_student_joins_by_typing_the_code_in_any_case(client, bob, classroom):
     response = client.post(
         reverse("classes:join"), {"code": " abcd-2345 "}, HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert response["Location"] == LIST
+    # The learner lands on the class's page.
+    assert response["Location"] == classroom.get_absolute_url()
     assert bob in classroom.students.all()
     assert _messages(response) == ["You joined Lớp 10A."]
 

@@ -264,13 +264,15 @@ def test_results_of_an_unfinished_attempt_go_back_to_the_questions(alice_client,
     assert response["Location"] == reverse("attempt", args=[attempt.pk])
 
 
-def test_practise_what_i_missed_opens_the_review_with_those_cards_first(alice_client, make_quiz):
+def test_practise_what_i_missed_re_asks_it_with_those_cards_first(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
     alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"})
     response = alice_client.post(
         reverse("attempt_practise", args=[attempt.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert response.redirect_chain[-1][0] == reverse("flashcards:review")
+    again = Attempt.objects.exclude(pk=attempt.pk).get()
+    assert again.quiz.practice_of == attempt
+    assert response.redirect_chain[-1][0] == _item_url(again, 1)
     assert "now first in your review queue" in response.content.decode()
 
 
@@ -282,6 +284,7 @@ def test_practise_with_nothing_missed_says_so_and_stays_on_the_results(alice_cli
     )
     assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
     assert "Nothing to practise" in response.content.decode()
+    assert not Quiz.objects.filter(practice_of=attempt).exists()
 
 
 def test_a_quiz_with_one_attempt_allowed_offers_no_second(alice_client, make_quiz):
@@ -349,7 +352,8 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_quiz_length(
     alice_client, make_quiz, django_assert_num_queries, length
 ):
     specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
-    attempt = _start(alice_client, make_quiz(specs))
+    # In Vietnamese, so the first question is the Vietnamese cloze ("mixed" draws its language).
+    attempt = _start(alice_client, make_quiz(specs, language="vi"))
     # session, user, item with its attempt, quiz and questions, the document's terms, savepoint,
     # the attempt re-read under its lock (still open?), the conditional update, "any unanswered
     # left?", release, progress, next question

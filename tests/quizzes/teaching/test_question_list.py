@@ -145,3 +145,9 @@ def test_the_bank_page_costs_the_same_queries_whatever_its_length(
 
 def test_posting_to_the_list_is_not_allowed(teacher_client):
     assert teacher_client.post(URL).status_code == 405
+
+
+def test_text_search_ignores_accents_and_case(teacher_client, bank, authored):
+    for query in ["thu do", "THỦ ĐÔ", "Thu  Đo"]:
+        assert _ids(teacher_client.get(URL, {"q": query})) == {authored.pk}, query
+    assert _ids(teacher_client.get(URL, {"q": "thi do"})) == set()

@@ -184,3 +184,14 @@ def test_the_owner_previews_a_draft_by_taking_it_as_a_student(teacher_client, qu
     response = teacher_client.post(reverse("quiz_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)
     assert response["Location"] == reverse("attempt", args=[attempt.pk])
+
+
+def test_every_field_id_on_the_builder_is_unique(teacher_client, quiz, published):
+    import re
+    from collections import Counter
+
+    html = teacher_client.get(reverse("teach:quiz", args=[quiz.pk])).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert [i for i, n in ids.items() if n > 1] == []
+    for target in re.findall(r'\sfor="([^"]+)"', html):
+        assert ids[target] == 1, target
