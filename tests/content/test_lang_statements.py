@@ -85,6 +85,10 @@ def test_a_blank_never_cuts_a_word():
     assert zh.whole_words(sentence, start, start + 2) == (start, start + 3)  # 法国人
     shandong = "山东省的14个地级市"
     assert zh.whole_words(shandong, 0, 2) == (0, 2)  # 山东|省: a name and its suffix
+    county = "太原省大慈县黄农茶叶合作社"
+    at = county.index("大慈")
+    # a county no table knows, glued to its suffix by the segmenter: blanked whole
+    assert zh.whole_words(county, at, at + 2) == (at, at + 3)
     area = "陆地面积约960万平方公里。"
     at = area.index("960")
     assert zh.whole_words(area, at, at + 4) == (at, at + 4)  # 960万 | 平方公里
