@@ -425,6 +425,7 @@ class _Terms:
                 paired_stems.add(stem)
                 foreign.remove(run)
                 unpaired_runs.remove(run)
+        self.pair_landmarks(names, unpaired_runs, paired_stems, zh, vi)
         self.pair_by_position(names, unpaired_runs, paired_stems, zh, vi)
         for run in unpaired_runs:
             self.vi_only(run, vi)
@@ -517,6 +518,44 @@ class _Terms:
             candidates = [r for r in candidates if self._is_name_run(r, vi)]
             if len(candidates) == 1 and _may_be(here[0], candidates[0].text):
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
+
+    def pair_landmarks(
+        self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
+    ) -> None:
+        """Landmarks and institutions: a Chinese name ending in a landmark suffix (仁站, 惊讶洞,
+        人字桥, 芹苴大学, 越南海关总局) names the same thing as a Vietnamese capitalised run
+        introduced by the matching generic word (ga Nhổn, hang Sửng Sốt, Đại học Cần Thơ,
+        Tổng cục Hải quan) in the same sentence pair. Chinese often translates such a name by
+        meaning (惊讶 "astonished" ↔ Sửng Sốt), so neither reading nor tagger pairs them; the
+        k-th of one kind in Chinese is the k-th of that kind in Vietnamese, and only where
+        both sentences name as many of that kind. A word the dictionary knows (车站, 溶洞,
+        大学) is a common noun, not a name."""
+        vi_found: dict[int, list[tuple[_Run, str]]] = {}
+        for run in runs:
+            k, name = _vi_landmark(vi, run)
+            if k is not None and (not run.partial or name != run.text):
+                vi_found.setdefault(k, []).append((run, name))
+        if not vi_found:
+            return
+        for k, found in vi_found.items():
+            here = _zh_landmarks(zh, k)
+            if len(here) != len(found):
+                continue
+            for (start, end), (run, vi_name) in zip(here, found, strict=True):
+                stem = zh[start:end]
+                if stem in paired or self._said_elsewhere(_Name(stem, stem, 0, 0, "", None), vi):
+                    continue
+                kind = "organisation" if LANDMARKS[k][2] else "place"
+                name = _Name(stem, stem, start, end, kind, None, confirmed=True)
+                # a paired name inside the landmark (越南 in 越南海关总局) gives way to it
+                spans = self.paired_spans.get(self.index, [])
+                spans[:] = [sp for sp in spans if not (start <= sp[0] and sp[1] <= end)]
+                names.append(name)
+                self.record_pair(name, vi_name, vi, vi.find(vi_name, run.start))
+                b = self.builders[self.by_zh[stem]]
+                b.kind = kind if b.kind not in ("place", "work") else b.kind
+                paired.add(stem)
+                runs.remove(run)
 
     def _set_kind(self, name: _Name, run: _Run, vi: str) -> None:
         """The kind of a name paired without the tables: place where the gazetteer or a place
@@ -890,6 +929,103 @@ NATURE_WORDS = [
     ("hang", "landmark"),
     ("thác", "landmark"),
 ]
+
+
+# Landmarks and institutions: (Vietnamese generic words, Chinese suffixes, an organisation).
+LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
+    (("ga",), ("站",), False),
+    (("hang", "động"), ("洞",), False),
+    (("cầu",), ("桥",), False),
+    (("chùa",), ("寺",), False),
+    (("đền",), ("庙", "祠"), False),
+    (("hồ",), ("湖",), False),
+    (("vịnh",), ("湾",), False),
+    (("cảng",), ("港",), False),
+    (("tháp",), ("塔",), False),
+    (("lăng",), ("陵",), False),
+    (("thác",), ("瀑布",), False),
+    (("sân bay",), ("机场",), False),
+    (("trường đại học", "đại học"), ("大学",), True),
+    (("bảo tàng",), ("博物馆",), True),
+    (("công ty",), ("公司",), True),
+    (("tổng cục",), ("总局",), True),
+    (("ngân hàng",), ("银行",), True),
+    (("bệnh viện",), ("医院",), True),
+)
+# Words a landmark's name never holds: where the name ends on the left.
+_ZH_NAME_STOPS = frozenset(
+    ("的", "是", "和", "与", "及", "在", "从", "到", "往", "据", "由", "对", "向", "于", "为")
+    + ("把", "被", "将", "了", "最", "也", "都", "就", "这", "那", "该", "其", "各", "每", "个")
+    + ("去", "来", "有", "即", "称", "叫", "经", "过", "至", "或", "等", "座", "条", "家", "所")
+    + ("通往", "位于", "前往", "来到", "以及")
+)
+
+
+def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
+    """(landmark kind, name) of a Vietnamese run introduced by a generic word, before it in
+    lower case (ga Nhổn, hang Sửng Sốt) or at its head (Đại học Cần Thơ, Hang Sửng Sốt at the
+    start of a sentence); (None, "") for any other run."""
+    low = vi[: run.start].rstrip().lower()
+    text = run.text
+    for k, (generics, _suffixes, _org) in enumerate(LANDMARKS):
+        for generic in generics:
+            if low.endswith(generic) and (
+                len(low) == len(generic) or not low[-len(generic) - 1].isalpha()
+            ):
+                return k, text
+            head = text.lower()
+            if head.startswith(generic + " ") and len(text.split()) > len(generic.split()):
+                return k, text
+    return None, ""
+
+
+def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
+    """(start, end) of each name in a Chinese sentence ending in a suffix of landmark kind k:
+    the words before the suffix back to a function word, punctuation or a number (惊讶洞,
+    越南海关总局), or the one word the segmenter made of a name and its suffix (仁站), never a
+    word the dictionary knows (车站, 溶洞)."""
+    import jieba
+
+    chinese.load_jieba()
+    words = []
+    pos = 0
+    for word in jieba.lcut(zh):
+        words.append((pos, pos + len(word), word))
+        pos += len(word)
+    ends = {e: i for i, (_s, e, _w) in enumerate(words)}
+    flags = {(pos, word): flag for word, flag, pos in chinese.tag(zh)}
+    found: list[tuple[int, int]] = []
+    for suffix in LANDMARKS[k][1]:
+        for m in re.finditer(re.escape(suffix), zh):
+            end = m.end()
+            i = ends.get(end)
+            if i is None:
+                continue  # the suffix is the start of a longer word (站长, 大学生)
+            start, _e, word = words[i]
+            whole = start < m.start()  # the segmenter glued name and suffix into one word
+            if whole and (word in jieba.dt.FREQ or not all(HAN_RE.match(c) for c in word)):
+                continue
+            j = i
+            while j > 0 and m.start() - words[j - 1][0] <= 8:
+                p_start, _p_end, prev = words[j - 1]
+                flag = flags.get((p_start, prev), "")
+                if prev in _ZH_NAME_STOPS or not all(HAN_RE.match(c) for c in prev):
+                    break
+                if len(prev) == 1 and flag[:1] not in ("v", "d", "p", "c", "u", "r", "m", "q", "f"):
+                    pass  # a piece of a name the segmenter did not join (芹|苴)
+                elif len(prev) > 1 and not whole:
+                    whole = True  # the one word before the suffix (惊讶|洞, 海关|总局)
+                elif len(prev) > 1 and flag in ("ns", "nr", "nt", "nz"):
+                    pass  # a name inside the name (越南 in 越南海关总局)
+                else:
+                    break
+                j -= 1
+            start = words[j][0]
+            if start == m.start() or zh[start:end] in jieba.dt.FREQ:
+                continue
+            if not any(a < end and start < b for a, b in found):
+                found.append((start, end))
+    return sorted(found)
 
 
 def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | None]:

@@ -440,3 +440,26 @@ def test_a_persons_han_name_pairs_by_position_only_with_its_reading():
     assert not [t for t in wrong.terms if t.zh == "张雪" and t.vi]
     acronym = analyse("标题\n\n黄英在会上发言。\n\nTiêu đề\n\nVOV phát biểu tại hội nghị.\n")
     assert not [t for t in acronym.terms if t.zh == "黄英" and t.vi]
+
+
+def test_landmarks_named_by_meaning_pair_by_their_generic_word_and_order():
+    # Names translated by meaning (no reading in common): a station, a cave, a university,
+    # each introduced by its generic word; the k-th of a kind pairs with the k-th.
+    a = analyse(
+        "标题\n\n游客从蓝星站出发，先参观惊喜洞和青蛙洞，再去春风大学。\n\n"
+        "Tiêu đề\n\nDu khách xuất phát từ ga Sao Xanh, thăm hang Ngạc Nhiên và động Con Ếch, "
+        "rồi đến Đại học Gió Xuân.\n"
+    )
+    pairs = {t.zh: t.vi for t in a.terms if t.zh and t.vi}
+    assert pairs.get("蓝星站") == "Sao Xanh"
+    assert pairs.get("惊喜洞") == "Ngạc Nhiên"
+    assert pairs.get("青蛙洞") == "Con Ếch"
+    assert pairs.get("春风大学") in ("Gió Xuân", "Đại học Gió Xuân")
+
+
+def test_a_common_word_with_a_landmark_suffix_is_no_name_and_counts_must_agree():
+    # 车站 is a word of the dictionary; two caves in Chinese, one in Vietnamese: no guessing.
+    a = analyse(
+        "标题\n\n车站旁边有惊喜洞和青蛙洞。\n\nTiêu đề\n\nCạnh nhà ga có hang Ngạc Nhiên.\n"
+    )
+    assert not [t for t in a.terms if t.zh in ("车站", "惊喜洞", "青蛙洞") and t.vi]
