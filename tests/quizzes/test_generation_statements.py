@@ -239,3 +239,33 @@ def test_a_number_is_never_found_inside_a_longer_number():
     assert find_form("总额达12.5亿美元", "25亿") == []
     assert find_form("总额达12.5亿美元", "2.5亿") == []
     assert find_form("总额达12.5亿美元", "12.5亿") == [(3, 8)]
+
+
+def test_a_full_sentence_asks_last_for_what_the_title_already_names():
+    from quizzes.generation import GeneratedQuestion
+    from quizzes.generation.plan import plan
+
+    targets = [f"number:{n}" for n in range(1, PER_SENTENCE + 3)]
+    questions = [
+        GeneratedQuestion(
+            key=f"q{k}",
+            type="cloze",
+            language="zh",
+            fact="f",
+            targets=[t],
+            prompt=f"填空：{k}",
+            answer=str(k),
+            source="s",
+            source_translation="t",
+        )
+        for k, t in enumerate(targets)
+    ]
+    headline = {targets[0], targets[1]}  # the title names the first two
+    kept, dropped = plan(questions, {"f": 0}, {}, {"f": 0}, headline)
+    asked = {t for q in kept for t in q.targets}
+    assert len(kept) == PER_SENTENCE
+    assert asked == set(targets) - headline
+    assert {d.reason for d in dropped} == {"per_sentence_cap"}
+    # Without a headline, the order of the sentence decides.
+    kept, _ = plan(questions, {"f": 0}, {}, {"f": 0})
+    assert {t for q in kept for t in q.targets} == set(targets[:PER_SENTENCE])
