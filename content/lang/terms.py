@@ -388,6 +388,7 @@ class _Terms:
     def pair_sentence(self, index: int, zh: str, vi: str) -> None:
         self.pair_numbers(index, zh, vi)
         self.quotes(zh, vi)
+        self.pair_compounds(zh, vi)
         self.anchors = []
         names = self.zh_names(zh)
         runs = self.vi_runs(vi)
@@ -518,6 +519,29 @@ class _Terms:
             candidates = [r for r in candidates if self._is_name_run(r, vi)]
             if len(candidates) == 1 and _may_be(here[0], candidates[0].text):
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
+
+    def pair_compounds(self, zh: str, vi: str) -> None:
+        """Two numbers that say one thing together: a score (1比0 ↔ 1-0) and a range (8到10
+        ↔ 8 đến 10), the same two whole numbers in the same order in both sentences of a pair.
+        One anchor, so a question asks for both numbers at once (a blank on the 0 of 1比0 asks
+        nothing a learner can know apart from the 1). The Vietnamese range keeps the unit word
+        that follows it (8 đến 10 tiếng), as a teacher would ask it."""
+        for kind, zh_re, vi_re in _COMPOUNDS:
+            zs = [(m, (m.group(1), m.group(2))) for m in zh_re.finditer(zh)]
+            vs = [(m, (m.group(1), m.group(2))) for m in vi_re.finditer(vi)]
+            for zm, pair in zs:
+                match = [vm for vm, vp in vs if vp == pair]
+                if len(match) != 1 or sum(1 for _m, p in zs if p == pair) != 1:
+                    continue
+                vm = match[0]
+                vi_form = vm.group(0)
+                if kind == "range":
+                    unit = _VI_UNIT_AFTER.match(vi, vm.end())
+                    if unit:
+                        vi_form += unit.group(0)
+                b = self.name_builder(zm.group(0), vi_form, kind)
+                b.kind = kind
+                b.vi_forms.add(vi_form)
 
     def pair_landmarks(
         self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
@@ -930,6 +954,22 @@ NATURE_WORDS = [
     ("thác", "landmark"),
 ]
 
+
+# Compound numbers: (kind, Chinese, Vietnamese), each with the two numbers as groups 1 and 2.
+_COMPOUNDS = (
+    (
+        "score",
+        re.compile(r"(?<![\d.])(\d{1,3})\s*比\s*(\d{1,3})(?![\d.])"),
+        re.compile(r"(?<![\w./,])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w/]|[.,]\d)"),
+    ),
+    (
+        "range",
+        re.compile(r"(?<![\d.])(\d{1,4})\s*(?:到|至|~|～|-|—)\s*(\d{1,4})(?![\d.年月日号])"),
+        re.compile(r"(?<![\w./,])(\d{1,4})\s*(?:đến|tới|-|–)\s*(\d{1,4})(?![\w/]|[.,]\d)"),
+    ),
+)
+# A measure word after a Vietnamese range: one lower-case word (tiếng, giờ, km, người).
+_VI_UNIT_AFTER = re.compile(r" (?:giờ|tiếng|phút|ngày|tuần|tháng|năm|km|m|kg|tấn|người|%)(?!\w)")
 
 # Landmarks and institutions: (Vietnamese generic words, Chinese suffixes, an organisation).
 LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (

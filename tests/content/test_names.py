@@ -463,3 +463,19 @@ def test_a_common_word_with_a_landmark_suffix_is_no_name_and_counts_must_agree()
         "标题\n\n车站旁边有惊喜洞和青蛙洞。\n\nTiêu đề\n\nCạnh nhà ga có hang Ngạc Nhiên.\n"
     )
     assert not [t for t in a.terms if t.zh in ("车站", "惊喜洞", "青蛙洞") and t.vi]
+
+
+def test_a_score_and_a_range_are_one_anchor_in_both_languages():
+    a = analyse(
+        "标题\n\n主队以3比1获胜，比赛持续了2到3个小时。\n\n"
+        "Tiêu đề\n\nĐội chủ nhà thắng với tỷ số 3-1, trận đấu kéo dài từ 2 đến 3 giờ.\n"
+    )
+    pairs = {t.kind: (t.zh, t.vi) for t in a.terms if t.kind in ("score", "range")}
+    assert pairs["score"] == ("3比1", "3-1")
+    assert pairs["range"] == ("2到3", "2 đến 3 giờ")
+    # Dates and years joined by 至 / đến are no ranges of this kind.
+    years = analyse(
+        "标题\n\n铁路于1904年至1910年修建。\n\n"
+        "Tiêu đề\n\nĐường sắt được xây dựng từ 1904 đến 1910.\n"
+    )
+    assert not [t for t in years.terms if t.kind == "range"]

@@ -269,3 +269,17 @@ def test_a_full_sentence_asks_last_for_what_the_title_already_names():
     # Without a headline, the order of the sentence decides.
     kept, _ = plan(questions, {"f": 0}, {}, {"f": 0})
     assert {t for q in kept for t in q.targets} == set(targets[:PER_SENTENCE])
+
+
+def test_a_score_and_a_range_are_asked_whole_as_typed_blanks():
+    analysis = analyse(
+        "标题\n\n主队以3比1获胜，比赛持续了2到3个小时。\n\n"
+        "Tiêu đề\n\nĐội chủ nhà thắng với tỷ số 3-1, trận đấu kéo dài từ 2 đến 3 giờ.\n"
+    )
+    report = generate_report(analysis)
+    answers = {(q.language, q.type, str(q.answer)) for q in report.questions}
+    for lang, score, span in (("zh", "3比1", "2到3"), ("vi", "3-1", "2 đến 3 giờ")):
+        assert (lang, "cloze", score) in answers
+        assert (lang, "cloze", span) in answers
+    # never a choice between made-up scores
+    assert not [q for q in report.questions if q.type == "single_choice" and "3比1" in q.choices]
