@@ -169,6 +169,7 @@ class _Terms:
         self.reps: dict[str, Quantity] = {}  # numeric term key → a quantity that states it
         self.anchors: list[tuple[int, int]] = []  # (zh offset, vi offset) of this pair's names
         self.index = -1  # the sentence being paired
+        self.zh_sentence = ""  # the Chinese sentence being paired
         # sentence index → (zh start, zh end, stem) of the names paired there: the mention
         # finder keeps these spans even where jieba's words disagree (红|河北 → 红河)
         self.paired_spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -386,6 +387,7 @@ class _Terms:
                 b.vi_forms.add(v)
 
     def pair_sentence(self, index: int, zh: str, vi: str) -> None:
+        self.zh_sentence = zh
         self.pair_numbers(index, zh, vi)
         self.quotes(zh, vi)
         self.pair_compounds(zh, vi)
@@ -561,8 +563,18 @@ class _Terms:
                 vi_found.setdefault(k, []).append((run, name))
         if not vi_found:
             return
+        inside = {stem for _s, _e, stem in self.paired_spans.get(self.index, [])}
         for k, found in vi_found.items():
-            here = _zh_landmarks(zh, k)
+            # A landmark whose name is a name paired already (天宫 + 洞) was found with it.
+            here = [
+                (a, b)
+                for a, b in _zh_landmarks(zh, k)
+                if not any(
+                    zh.startswith(stem + x, a) and a + len(stem + x) == b
+                    for stem in inside
+                    for x in LANDMARKS[k][1]
+                )
+            ]
             if len(here) != len(found):
                 continue
             for (start, end), (run, vi_name) in zip(here, found, strict=True):
@@ -719,6 +731,25 @@ class _Terms:
 
     def record_pair(self, name: _Name, vi_name: str, vi_sentence: str, vi_start: int) -> None:
         self.anchors.append((name.start, vi_start))
+        landmark = _landmark_around(self.zh_sentence, name, vi_sentence, vi_start)
+        if landmark is not None:
+            # 芹苴|大学 ↔ Đại học| Cần Thơ, 天宫|洞 ↔ động| Thiên Cung: a place's name inside a
+            # landmark's; the landmark is what the sentence names, suffix and generic word too.
+            zh_whole, generic = landmark
+            vi_whole = f"{generic} {vi_name}"
+            name = _Name(
+                name.stem,
+                zh_whole,
+                name.start,
+                name.start + len(zh_whole),
+                name.kind,
+                name.level,
+                name.known_vi,
+                confirmed=name.confirmed,
+                places=name.places,
+            )
+            b = self.name_builder(name.stem, vi_name, name.kind)
+            b.vi_forms.add(vi_whole)
         if not name.abbreviation:
             self.paired_spans.setdefault(self.index, []).append(
                 (name.start, name.start + len(name.surface), name.stem)
@@ -999,6 +1030,27 @@ _ZH_NAME_STOPS = frozenset(
     + ("去", "来", "有", "即", "称", "叫", "经", "过", "至", "或", "等", "座", "条", "家", "所")
     + ("通往", "位于", "前往", "来到", "以及")
 )
+
+
+def _landmark_around(zh: str, name: _Name, vi: str, vi_start: int) -> tuple[str, str] | None:
+    """(Chinese landmark, Vietnamese generic word) where a paired name is followed in Chinese by
+    a landmark suffix and preceded in Vietnamese by the matching generic word (天宫 + 洞 ↔ động
+    + Thiên Cung); None otherwise."""
+    if name.abbreviation or not zh:
+        return None
+    end = name.start + len(name.surface)
+    before = vi[:vi_start].rstrip()
+    low = before.lower()
+    for generics, suffixes, _org in LANDMARKS:
+        suffix = next((x for x in suffixes if zh.startswith(x, end)), None)
+        if suffix is None:
+            continue
+        for generic in generics:
+            if low.endswith(generic) and (
+                len(low) == len(generic) or not low[-len(generic) - 1].isalpha()
+            ):
+                return name.surface + suffix, before[-len(generic) :]
+    return None
 
 
 def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:

@@ -400,7 +400,8 @@ def test_the_vietnamese_overrules_jiebas_words_where_they_cut_a_name():
     assert term(a, "红河").vi == "Hồng" and term(a, "海防").vi == "Hải Phòng"
     assert not [t for t in a.terms if t.zh == "河北"]
     zh = sorted(m.text for m in a.mentions if m.lang == ZH and m.term.startswith("place:"))
-    assert zh == ["河内", "海防", "红河", "老街", "越南"]
+    # 海防港 ↔ cảng Hải Phòng: the port, a landmark whose name holds the city's
+    assert zh == ["河内", "海防港", "红河", "老街", "越南"]
 
 
 def test_a_name_is_not_found_inside_a_longer_name_and_suffixed_translits_pair():
@@ -479,3 +480,15 @@ def test_a_score_and_a_range_are_one_anchor_in_both_languages():
         "Tiêu đề\n\nĐường sắt được xây dựng từ 1904 đến 1910.\n"
     )
     assert not [t for t in years.terms if t.kind == "range"]
+
+
+def test_a_place_inside_a_landmarks_name_gives_the_landmark_whole():
+    # 河内 ↔ Hà Nội by the gazetteer; 大学 after it and "Đại học" before it: the sentence names
+    # the university, and a blank takes it whole in both languages.
+    a = analyse(
+        "标题\n\n河内大学的学者指出，湖水变浅了。\n\n"
+        "Tiêu đề\n\nCác học giả của Đại học Hà Nội cho biết nước hồ đã cạn hơn.\n"
+    )
+    term = next(t for t in a.terms if t.zh == "河内")
+    assert "河内大学" in term.aliases.get("zh", [])
+    assert "Đại học Hà Nội" in term.aliases.get("vi", [])
