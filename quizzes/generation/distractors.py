@@ -389,6 +389,7 @@ def date_options(
             m
             for m in tokens
             if len(m.group()) <= 2
+            and answer[m.end() : m.end() + 1] != "月"  # 5月22日: the 5 is the month
             and (answer[m.end() : m.end() + 1] in ("日", "/", "-") or m.start() == 0)
         ),
         None,

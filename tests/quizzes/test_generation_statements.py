@@ -218,6 +218,12 @@ def test_date_distractors_keep_the_dates_shape():
             assert [c.isdigit() for c in option.text].count(False) == [
                 c.isdigit() for c in answer
             ].count(False)
+    # A Chinese date without its year starts with the month: the day changes, never the month.
+    short = Term("date:9-22", "date", "9月22日", "22/9")
+    analysis.terms = [short]
+    for option in options_for(analysis, short, "9月22日晚", "zh", [], [], "seed", 6):
+        month = int(option.text.split("月")[0])
+        assert 1 <= month <= 12, option.text
 
 
 def test_number_distractors_are_written_like_the_key_and_never_its_neighbour():
