@@ -1057,13 +1057,22 @@ def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
     """(landmark kind, name) of a Vietnamese run introduced by a generic word, before it in
     lower case (ga Nhổn, hang Sửng Sốt) or at its head (Đại học Cần Thơ, Hang Sửng Sốt at the
     start of a sentence); (None, "") for any other run."""
-    low = vi[: run.start].rstrip().lower()
+    before = vi[: run.start].rstrip()
+    low = before.lower()
     text = run.text
-    for k, (generics, _suffixes, _org) in enumerate(LANDMARKS):
+    for k, (generics, _suffixes, org) in enumerate(LANDMARKS):
         for generic in generics:
             if low.endswith(generic) and (
                 len(low) == len(generic) or not low[-len(generic) - 1].isalpha()
             ):
+                if org:
+                    # An institution's name runs on through lower-case words to the end of
+                    # the clause (Tổng cục Hải quan Việt Nam): the generic word and all.
+                    clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
+                    words = clause.split()[:6]
+                    while words and not words[-1][:1].isupper():
+                        words.pop()
+                    return k, f"{before[-len(generic) :]} {' '.join(words) or text}"
                 return k, text
             head = text.lower()
             if head.startswith(generic + " ") and len(text.split()) > len(generic.split()):

@@ -492,3 +492,13 @@ def test_a_place_inside_a_landmarks_name_gives_the_landmark_whole():
     term = next(t for t in a.terms if t.zh == "河内")
     assert "河内大学" in term.aliases.get("zh", [])
     assert "Đại học Hà Nội" in term.aliases.get("vi", [])
+
+
+def test_an_institutions_vietnamese_name_runs_to_the_end_of_its_clause():
+    # Lower-case words inside the name (Lâm nghiệp) do not end it; the comma does.
+    a = analyse(
+        "标题\n\n据越南森林总局统计，今年种了300万棵树。\n\n"
+        "Tiêu đề\n\nTheo Tổng cục Lâm nghiệp Việt Nam, năm nay đã trồng 3 triệu cây.\n"
+    )
+    org = next(t for t in a.terms if t.kind == "organisation")
+    assert (org.zh, org.vi) == ("越南森林总局", "Tổng cục Lâm nghiệp Việt Nam")
