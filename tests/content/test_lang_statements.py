@@ -107,3 +107,16 @@ def test_a_sentence_in_one_language_only_still_states_its_fact():
     lone = next(f for f in analysis.facts if f.zh and "1750" in f.zh)
     assert lone.kind == "statement" and lone.only_in == "zh" and lone.vi is None
     assert [a.term for a in lone.anchors] and all(set(a.spans) == {"zh"} for a in lone.anchors)
+
+
+def test_mainly_opens_a_list_only_before_list_separators_and_ends_at_its_clause():
+    zh, vi = adapter("zh"), adapter("vi")
+    m = zh.ENUMERATION.search("出口产品主要是茶叶、咖啡和大米，其中茶叶最多。")
+    assert m and zh.items(m.group("list")) == ["茶叶", "咖啡", "大米"]
+    assert zh.ENUMERATION.search("主要原因是降雨减少。") is None
+    assert zh.ENUMERATION.search("这主要是因为降雨减少和海平面上升。") is None
+    m = zh.ENUMERATION.search("包括北京、上海，以及广州。")  # other openers keep their reach
+    assert m and "广州" in m.group("list")
+    m = vi.ENUMERATION.search("Hàng xuất khẩu chủ yếu là chè, cà phê và gạo. Chè nhiều nhất.")
+    assert m and vi.items(m.group("list")) == ["chè", "cà phê", "gạo"]
+    assert vi.ENUMERATION.search("Nguyên nhân chủ yếu là mưa giảm.") is None

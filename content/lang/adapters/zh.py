@@ -11,8 +11,10 @@ DEFINITION = [
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
 ]
+# 主要是 ("are mainly") opens a list only where a 、 follows, and the list ends at its clause.
 ENUMERATION = re.compile(
-    r"(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)[：:]?\s*(?P<list>[^。；;]+)"
+    r"(?:(?P<mainly>主要是)(?=[^。；;，,]*、)|(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)"
+    r"[：:]?\s*)(?P<list>(?(mainly)[^。；;，,]+|[^。；;]+))"
 )
 MAIN = re.compile(
     r"以(?P<list>[^。，,；;]+?)为(?:主|核心|重点|基础|主体)(?:的(?P<subj>[^。，,；;]+))?"
