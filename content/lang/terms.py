@@ -967,6 +967,7 @@ NATURE_WORDS = [
     ("hồ", "lake"),
     ("biển", "sea"),
     ("vịnh", "sea"),
+    ("bán đảo", "peninsula"),
     ("đảo", "island"),
     # Landmarks: a bridge, temple, pagoda, palace, tomb, square, port…
     ("quảng trường", "landmark"),

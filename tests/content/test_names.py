@@ -502,3 +502,12 @@ def test_an_institutions_vietnamese_name_runs_to_the_end_of_its_clause():
     )
     org = next(t for t in a.terms if t.kind == "organisation")
     assert (org.zh, org.vi) == ("越南森林总局", "Tổng cục Lâm nghiệp Việt Nam")
+
+
+def test_a_peninsula_keeps_its_generic_word_in_vietnamese():
+    a = analyse(
+        "标题\n\n这个国家位于中南半岛东部。\n\n"
+        "Tiêu đề\n\nĐất nước này nằm ở phía đông bán đảo Đông Dương.\n"
+    )
+    term = next(t for t in a.terms if t.zh == "中南半岛")
+    assert "bán đảo Đông Dương" in term.aliases.get("vi", [])
