@@ -391,6 +391,7 @@ class _Terms:
         self.pair_numbers(index, zh, vi)
         self.quotes(zh, vi)
         self.pair_compounds(zh, vi)
+        self.pair_head_first(zh, vi)
         self.anchors = []
         names = self.zh_names(zh)
         runs = self.vi_runs(vi)
@@ -544,6 +545,31 @@ class _Terms:
                 b = self.name_builder(zm.group(0), vi_form, kind)
                 b.kind = kind
                 b.vi_forms.add(vi_form)
+
+    def pair_head_first(self, zh: str, vi: str) -> None:
+        """A two-character Chinese noun whose Hán-Việt syllables stand in the Vietnamese
+        sentence in reverse order names the same thing there: Vietnamese puts the head first
+        (桃花 "peach flower" ↔ hoa đào, 梅花 ↔ hoa mai). Only common nouns (jieba's n), only
+        whole Vietnamese words, and only one such place in the sentence."""
+        folded = fold(vi)
+        for word, flag, _start in chinese.tag(zh):
+            if len(word) != 2 or flag != "n" or not all(HAN_RE.match(c) for c in word):
+                continue
+            syllables = hanviet_folded(word)
+            if len(syllables) != 2 or syllables[0] == syllables[1]:
+                continue
+            pattern = rf"(?<!\w){syllables[1]} {syllables[0]}(?!\w)"
+            hits = list(re.finditer(pattern, folded))
+            if len(hits) != 1 or re.search(rf"(?<!\w){' '.join(syllables)}(?!\w)", folded):
+                continue
+            if word in self.by_zh:
+                continue
+            start, end = hits[0].span()
+            if not _vi_whole_words(vi, start, end):
+                continue  # giá hiện| hành: the syllables belong to a longer word
+            vi_form = vi[start:end]
+            b = self.name_builder(word, vi_form, "term")
+            b.zh_forms.add(word)
 
     def pair_landmarks(
         self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
@@ -985,6 +1011,25 @@ NATURE_WORDS = [
     ("hang", "landmark"),
     ("thác", "landmark"),
 ]
+
+
+def _vi_whole_words(vi: str, start: int, end: int) -> bool:
+    """Whether underthesea's words start at `start` and end at `end` (none is cut); True
+    without underthesea."""
+    if not vinlp.available():
+        return True
+    text, span = vinlp.window(vi, start, end, context=3)
+    at = text.lower().find(span.lower())
+    if at < 0:
+        return False
+    bounds, pos = set(), 0
+    for word, _tag in vinlp.pos_tag(text):
+        found = text.find(word, pos)
+        if found < 0:
+            continue
+        bounds.update((found, found + len(word)))
+        pos = found + len(word)
+    return at in bounds and at + len(span) in bounds
 
 
 # Compound numbers: (kind, Chinese, Vietnamese), each with the two numbers as groups 1 and 2.

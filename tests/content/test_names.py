@@ -511,3 +511,12 @@ def test_a_peninsula_keeps_its_generic_word_in_vietnamese():
     )
     term = next(t for t in a.terms if t.zh == "中南半岛")
     assert "bán đảo Đông Dương" in term.aliases.get("vi", [])
+
+
+def test_a_common_noun_pairs_where_vietnamese_says_its_syllables_head_first():
+    # 菊花 (cúc hoa) ↔ hoa cúc: Vietnamese puts the head "hoa" first.
+    a = analyse("标题\n\n秋天，家家户户摆放菊花。\n\nTiêu đề\n\nMùa thu, nhà nhà bày hoa cúc.\n")
+    assert ("菊花", "hoa cúc") in {(t.zh, t.vi) for t in a.terms}
+    # Syllables inside a longer Vietnamese word are no pair (giá hiện| hành).
+    b = analyse("标题\n\n按现价计算，增长了5%。\n\nTiêu đề\n\nTheo giá hiện hành, tăng 5%.\n")
+    assert not [t for t in b.terms if t.zh == "现价" and t.vi]
