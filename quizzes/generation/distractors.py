@@ -369,8 +369,9 @@ def _is_date(answer: str) -> bool:
 def date_options(
     analysis: Analysis, term: Term, answer: str, avoid_texts: list[str], seed: str, count: int
 ) -> list[Option]:
-    """Dates written as the answer is: the document's other dates of the same shape first,
-    then the same date with another day (or year, for a year-only change in a long date)."""
+    """Dates written as the answer is: the document's other dates of the same shape first (dates
+    only: a bare day "12" is shaped like any count), then the same date with another day (or
+    year, for a year-only change in a long date)."""
     shape = re.sub(r"\d+", "0", answer)
     rng = random.Random(seed)
     ranked: list[tuple] = []
@@ -378,6 +379,7 @@ def date_options(
         for surface in (other.zh, other.vi):
             if (
                 other.key != term.key
+                and other.kind == "date"  # never a count written like a bare day (12 ↔ 205)
                 and surface
                 and re.sub(r"\d+", "0", surface) == shape
                 and squash(surface) != squash(answer)

@@ -218,6 +218,11 @@ def test_date_distractors_keep_the_dates_shape():
             assert [c.isdigit() for c in option.text].count(False) == [
                 c.isdigit() for c in answer
             ].count(False)
+    # A bare day (ngày 12 đến 23/5) is shaped like a count: only dates serve as distractors.
+    day = Term("date:5-12", "date", "5月12日", "12")
+    count = Term("number:205", "number", "205", "205", value=205)
+    analysis.terms = [day, count]
+    assert "205" not in {o.text for o in options_for(analysis, day, "12", "vi", [], [], "s", 6)}
     # A Chinese date without its year starts with the month: the day changes, never the month.
     short = Term("date:9-22", "date", "9月22日", "22/9")
     analysis.terms = [short]
