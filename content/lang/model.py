@@ -64,7 +64,8 @@ class Term:
     pinyin: str = ""  # tone marks, syllables separated by spaces; "" without zh
     hanviet: str = ""  # Hán-Việt reading of zh; "" without zh
     # places: "province", "prefecture", "county" for Chinese divisions, else the gazetteer class
-    # ("country", "city", "river", "lake", "mountain", "plateau", "sea"…), "landmark", "island"
+    # ("country", "city", "river", "lake", "mountain", "plateau", "sea"…), "landmark", "island",
+    # "peninsula"
     level: str | None = None
     value: int | None = None  # numbers and years (686万 → 6860000); None when not whole
     # other surface forms per language: {"zh": ["山东省", "鲁"], "vi": ["tỉnh Sơn Đông"]}

@@ -169,6 +169,7 @@ class _Terms:
         self.reps: dict[str, Quantity] = {}  # numeric term key → a quantity that states it
         self.anchors: list[tuple[int, int]] = []  # (zh offset, vi offset) of this pair's names
         self.index = -1  # the sentence being paired
+        self.zh_sentence = ""  # the Chinese sentence being paired
         # sentence index → (zh start, zh end, stem) of the names paired there: the mention
         # finder keeps these spans even where jieba's words disagree (红|河北 → 红河)
         self.paired_spans: dict[int, list[tuple[int, int, str]]] = {}
@@ -386,8 +387,11 @@ class _Terms:
                 b.vi_forms.add(v)
 
     def pair_sentence(self, index: int, zh: str, vi: str) -> None:
+        self.zh_sentence = zh
         self.pair_numbers(index, zh, vi)
         self.quotes(zh, vi)
+        self.pair_compounds(zh, vi)
+        self.pair_head_first(zh, vi)
         self.anchors = []
         names = self.zh_names(zh)
         runs = self.vi_runs(vi)
@@ -425,6 +429,7 @@ class _Terms:
                 paired_stems.add(stem)
                 foreign.remove(run)
                 unpaired_runs.remove(run)
+        self.pair_landmarks(names, unpaired_runs, paired_stems, zh, vi)
         self.pair_by_position(names, unpaired_runs, paired_stems, zh, vi)
         for run in unpaired_runs:
             self.vi_only(run, vi)
@@ -517,6 +522,102 @@ class _Terms:
             candidates = [r for r in candidates if self._is_name_run(r, vi)]
             if len(candidates) == 1 and _may_be(here[0], candidates[0].text):
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
+
+    def pair_compounds(self, zh: str, vi: str) -> None:
+        """Two numbers that say one thing together: a score (1比0 ↔ 1-0) and a range (8到10
+        ↔ 8 đến 10), the same two whole numbers in the same order in both sentences of a pair.
+        One anchor, so a question asks for both numbers at once (a blank on the 0 of 1比0 asks
+        nothing a learner can know apart from the 1). The Vietnamese range keeps the unit word
+        that follows it (8 đến 10 tiếng), as a teacher would ask it."""
+        for kind, zh_re, vi_re in _COMPOUNDS:
+            zs = [(m, (m.group(1), m.group(2))) for m in zh_re.finditer(zh)]
+            vs = [(m, (m.group(1), m.group(2))) for m in vi_re.finditer(vi)]
+            for zm, pair in zs:
+                match = [vm for vm, vp in vs if vp == pair]
+                if len(match) != 1 or sum(1 for _m, p in zs if p == pair) != 1:
+                    continue
+                vm = match[0]
+                vi_form = vm.group(0)
+                if kind == "range":
+                    unit = _VI_UNIT_AFTER.match(vi, vm.end())
+                    if unit:
+                        vi_form += unit.group(0)
+                b = self.name_builder(zm.group(0), vi_form, kind)
+                b.kind = kind
+                b.vi_forms.add(vi_form)
+
+    def pair_head_first(self, zh: str, vi: str) -> None:
+        """A two-character Chinese noun whose Hán-Việt syllables stand in the Vietnamese
+        sentence in reverse order names the same thing there: Vietnamese puts the head first
+        (桃花 "peach flower" ↔ hoa đào, 梅花 ↔ hoa mai). Only common nouns (jieba's n), only
+        whole Vietnamese words, and only one such place in the sentence."""
+        folded = fold(vi)
+        for word, flag, _start in chinese.tag(zh):
+            if len(word) != 2 or flag != "n" or not all(HAN_RE.match(c) for c in word):
+                continue
+            syllables = hanviet_folded(word)
+            if len(syllables) != 2 or syllables[0] == syllables[1]:
+                continue
+            pattern = rf"(?<!\w){syllables[1]} {syllables[0]}(?!\w)"
+            hits = list(re.finditer(pattern, folded))
+            if len(hits) != 1 or re.search(rf"(?<!\w){' '.join(syllables)}(?!\w)", folded):
+                continue
+            if word in self.by_zh:
+                continue
+            start, end = hits[0].span()
+            if not _vi_whole_words(vi, start, end):
+                continue  # giá hiện| hành: the syllables belong to a longer word
+            vi_form = vi[start:end]
+            b = self.name_builder(word, vi_form, "term")
+            b.zh_forms.add(word)
+
+    def pair_landmarks(
+        self, names: list[_Name], runs: list[_Run], paired: set[str], zh: str, vi: str
+    ) -> None:
+        """Landmarks and institutions: a Chinese name ending in a landmark suffix (仁站, 惊讶洞,
+        人字桥, 芹苴大学, 越南海关总局) names the same thing as a Vietnamese capitalised run
+        introduced by the matching generic word (ga Nhổn, hang Sửng Sốt, Đại học Cần Thơ,
+        Tổng cục Hải quan) in the same sentence pair. Chinese often translates such a name by
+        meaning (惊讶 "astonished" ↔ Sửng Sốt), so neither reading nor tagger pairs them; the
+        k-th of one kind in Chinese is the k-th of that kind in Vietnamese, and only where
+        both sentences name as many of that kind. A word the dictionary knows (车站, 溶洞,
+        大学) is a common noun, not a name."""
+        vi_found: dict[int, list[tuple[_Run, str]]] = {}
+        for run in runs:
+            k, name = _vi_landmark(vi, run)
+            if k is not None and (not run.partial or name != run.text):
+                vi_found.setdefault(k, []).append((run, name))
+        if not vi_found:
+            return
+        inside = {stem for _s, _e, stem in self.paired_spans.get(self.index, [])}
+        for k, found in vi_found.items():
+            # A landmark whose name is a name paired already (天宫 + 洞) was found with it.
+            here = [
+                (a, b)
+                for a, b in _zh_landmarks(zh, k)
+                if not any(
+                    zh.startswith(stem + x, a) and a + len(stem + x) == b
+                    for stem in inside
+                    for x in LANDMARKS[k][1]
+                )
+            ]
+            if len(here) != len(found):
+                continue
+            for (start, end), (run, vi_name) in zip(here, found, strict=True):
+                stem = zh[start:end]
+                if stem in paired or self._said_elsewhere(_Name(stem, stem, 0, 0, "", None), vi):
+                    continue
+                kind = "organisation" if LANDMARKS[k][2] else "place"
+                name = _Name(stem, stem, start, end, kind, None, confirmed=True)
+                # a paired name inside the landmark (越南 in 越南海关总局) gives way to it
+                spans = self.paired_spans.get(self.index, [])
+                spans[:] = [sp for sp in spans if not (start <= sp[0] and sp[1] <= end)]
+                names.append(name)
+                self.record_pair(name, vi_name, vi, vi.find(vi_name, run.start))
+                b = self.builders[self.by_zh[stem]]
+                b.kind = kind if b.kind not in ("place", "work") else b.kind
+                paired.add(stem)
+                runs.remove(run)
 
     def _set_kind(self, name: _Name, run: _Run, vi: str) -> None:
         """The kind of a name paired without the tables: place where the gazetteer or a place
@@ -656,6 +757,25 @@ class _Terms:
 
     def record_pair(self, name: _Name, vi_name: str, vi_sentence: str, vi_start: int) -> None:
         self.anchors.append((name.start, vi_start))
+        landmark = _landmark_around(self.zh_sentence, name, vi_sentence, vi_start)
+        if landmark is not None:
+            # 芹苴|大学 ↔ Đại học| Cần Thơ, 天宫|洞 ↔ động| Thiên Cung: a place's name inside a
+            # landmark's; the landmark is what the sentence names, suffix and generic word too.
+            zh_whole, generic = landmark
+            vi_whole = f"{generic} {vi_name}"
+            name = _Name(
+                name.stem,
+                zh_whole,
+                name.start,
+                name.start + len(zh_whole),
+                name.kind,
+                name.level,
+                name.known_vi,
+                confirmed=name.confirmed,
+                places=name.places,
+            )
+            b = self.name_builder(name.stem, vi_name, name.kind)
+            b.vi_forms.add(vi_whole)
         if not name.abbreviation:
             self.paired_spans.setdefault(self.index, []).append(
                 (name.start, name.start + len(name.surface), name.stem)
@@ -873,6 +993,7 @@ NATURE_WORDS = [
     ("hồ", "lake"),
     ("biển", "sea"),
     ("vịnh", "sea"),
+    ("bán đảo", "peninsula"),
     ("đảo", "island"),
     # Landmarks: a bridge, temple, pagoda, palace, tomb, square, port…
     ("quảng trường", "landmark"),
@@ -890,6 +1011,168 @@ NATURE_WORDS = [
     ("hang", "landmark"),
     ("thác", "landmark"),
 ]
+
+
+def _vi_whole_words(vi: str, start: int, end: int) -> bool:
+    """Whether underthesea's words start at `start` and end at `end` (none is cut); True
+    without underthesea."""
+    if not vinlp.available():
+        return True
+    text, span = vinlp.window(vi, start, end, context=3)
+    at = text.lower().find(span.lower())
+    if at < 0:
+        return False
+    bounds, pos = set(), 0
+    for word, _tag in vinlp.pos_tag(text):
+        found = text.find(word, pos)
+        if found < 0:
+            continue
+        bounds.update((found, found + len(word)))
+        pos = found + len(word)
+    return at in bounds and at + len(span) in bounds
+
+
+# Compound numbers: (kind, Chinese, Vietnamese), each with the two numbers as groups 1 and 2.
+_COMPOUNDS = (
+    (
+        "score",
+        re.compile(r"(?<![\d.])(\d{1,3})\s*比\s*(\d{1,3})(?![\d.])"),
+        re.compile(r"(?<![\w./,])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w/]|[.,]\d)"),
+    ),
+    (
+        "range",
+        re.compile(r"(?<![\d.])(\d{1,4})\s*(?:到|至|~|～|-|—)\s*(\d{1,4})(?![\d.年月日号])"),
+        re.compile(r"(?<![\w./,])(\d{1,4})\s*(?:đến|tới|-|–)\s*(\d{1,4})(?![\w/]|[.,]\d)"),
+    ),
+)
+# A measure word after a Vietnamese range: one lower-case word (tiếng, giờ, km, người).
+_VI_UNIT_AFTER = re.compile(r" (?:giờ|tiếng|phút|ngày|tuần|tháng|năm|km|m|kg|tấn|người|%)(?!\w)")
+
+# Landmarks and institutions: (Vietnamese generic words, Chinese suffixes, an organisation).
+LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
+    (("ga",), ("站",), False),
+    (("hang", "động"), ("洞",), False),
+    (("cầu",), ("桥",), False),
+    (("chùa",), ("寺",), False),
+    (("đền",), ("庙", "祠"), False),
+    (("hồ",), ("湖",), False),
+    (("vịnh",), ("湾",), False),
+    (("cảng",), ("港",), False),
+    (("tháp",), ("塔",), False),
+    (("lăng",), ("陵",), False),
+    (("thác",), ("瀑布",), False),
+    (("sân bay",), ("机场",), False),
+    (("trường đại học", "đại học"), ("大学",), True),
+    (("bảo tàng",), ("博物馆",), True),
+    (("công ty",), ("公司",), True),
+    (("tổng cục",), ("总局",), True),
+    (("ngân hàng",), ("银行",), True),
+    (("bệnh viện",), ("医院",), True),
+)
+# Words a landmark's name never holds: where the name ends on the left.
+_ZH_NAME_STOPS = frozenset(
+    ("的", "是", "和", "与", "及", "在", "从", "到", "往", "据", "由", "对", "向", "于", "为")
+    + ("把", "被", "将", "了", "最", "也", "都", "就", "这", "那", "该", "其", "各", "每", "个")
+    + ("去", "来", "有", "即", "称", "叫", "经", "过", "至", "或", "等", "座", "条", "家", "所")
+    + ("通往", "位于", "前往", "来到", "以及")
+)
+
+
+def _landmark_around(zh: str, name: _Name, vi: str, vi_start: int) -> tuple[str, str] | None:
+    """(Chinese landmark, Vietnamese generic word) where a paired name is followed in Chinese by
+    a landmark suffix and preceded in Vietnamese by the matching generic word (天宫 + 洞 ↔ động
+    + Thiên Cung); None otherwise."""
+    if name.abbreviation or not zh:
+        return None
+    end = name.start + len(name.surface)
+    before = vi[:vi_start].rstrip()
+    low = before.lower()
+    for generics, suffixes, _org in LANDMARKS:
+        suffix = next((x for x in suffixes if zh.startswith(x, end)), None)
+        if suffix is None:
+            continue
+        for generic in generics:
+            if low.endswith(generic) and (
+                len(low) == len(generic) or not low[-len(generic) - 1].isalpha()
+            ):
+                return name.surface + suffix, before[-len(generic) :]
+    return None
+
+
+def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
+    """(landmark kind, name) of a Vietnamese run introduced by a generic word, before it in
+    lower case (ga Nhổn, hang Sửng Sốt) or at its head (Đại học Cần Thơ, Hang Sửng Sốt at the
+    start of a sentence); (None, "") for any other run."""
+    before = vi[: run.start].rstrip()
+    low = before.lower()
+    text = run.text
+    for k, (generics, _suffixes, org) in enumerate(LANDMARKS):
+        for generic in generics:
+            if low.endswith(generic) and (
+                len(low) == len(generic) or not low[-len(generic) - 1].isalpha()
+            ):
+                if org:
+                    # An institution's name runs on through lower-case words to the end of
+                    # the clause (Tổng cục Hải quan Việt Nam): the generic word and all.
+                    clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
+                    words = clause.split()[:6]
+                    while words and not words[-1][:1].isupper():
+                        words.pop()
+                    return k, f"{before[-len(generic) :]} {' '.join(words) or text}"
+                return k, text
+            head = text.lower()
+            if head.startswith(generic + " ") and len(text.split()) > len(generic.split()):
+                return k, text
+    return None, ""
+
+
+def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
+    """(start, end) of each name in a Chinese sentence ending in a suffix of landmark kind k:
+    the words before the suffix back to a function word, punctuation or a number (惊讶洞,
+    越南海关总局), or the one word the segmenter made of a name and its suffix (仁站), never a
+    word the dictionary knows (车站, 溶洞)."""
+    import jieba
+
+    chinese.load_jieba()
+    words = []
+    pos = 0
+    for word in jieba.lcut(zh):
+        words.append((pos, pos + len(word), word))
+        pos += len(word)
+    ends = {e: i for i, (_s, e, _w) in enumerate(words)}
+    flags = {(pos, word): flag for word, flag, pos in chinese.tag(zh)}
+    found: list[tuple[int, int]] = []
+    for suffix in LANDMARKS[k][1]:
+        for m in re.finditer(re.escape(suffix), zh):
+            end = m.end()
+            i = ends.get(end)
+            if i is None:
+                continue  # the suffix is the start of a longer word (站长, 大学生)
+            start, _e, word = words[i]
+            whole = start < m.start()  # the segmenter glued name and suffix into one word
+            if whole and (word in jieba.dt.FREQ or not all(HAN_RE.match(c) for c in word)):
+                continue
+            j = i
+            while j > 0 and m.start() - words[j - 1][0] <= 8:
+                p_start, _p_end, prev = words[j - 1]
+                flag = flags.get((p_start, prev), "")
+                if prev in _ZH_NAME_STOPS or not all(HAN_RE.match(c) for c in prev):
+                    break
+                if len(prev) == 1 and flag[:1] not in ("v", "d", "p", "c", "u", "r", "m", "q", "f"):
+                    pass  # a piece of a name the segmenter did not join (芹|苴)
+                elif len(prev) > 1 and not whole:
+                    whole = True  # the one word before the suffix (惊讶|洞, 海关|总局)
+                elif len(prev) > 1 and flag in ("ns", "nr", "nt", "nz"):
+                    pass  # a name inside the name (越南 in 越南海关总局)
+                else:
+                    break
+                j -= 1
+            start = words[j][0]
+            if start == m.start() or zh[start:end] in jieba.dt.FREQ:
+                continue
+            if not any(a < end and start < b for a, b in found):
+                found.append((start, end))
+    return sorted(found)
 
 
 def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | None]:

@@ -335,6 +335,8 @@ def options_for(
     count: int = 3,
     exclude: set[str] | frozenset = frozenset(),
 ) -> list[Option]:
+    if term.kind in ("score", "range"):
+        return []  # two numbers in one answer: asked as a typed blank, never guessed at
     if term.kind == "date" or (term.kind not in NUMERIC_KINDS and _is_date(answer)):
         found = date_options(analysis, term, answer, avoid_texts, seed, count)
     elif term.kind in (*NUMERIC_KINDS, "quantity", "percent") or answer[:1].isdigit():
@@ -367,8 +369,9 @@ def _is_date(answer: str) -> bool:
 def date_options(
     analysis: Analysis, term: Term, answer: str, avoid_texts: list[str], seed: str, count: int
 ) -> list[Option]:
-    """Dates written as the answer is: the document's other dates of the same shape first,
-    then the same date with another day (or year, for a year-only change in a long date)."""
+    """Dates written as the answer is: the document's other dates of the same shape first (dates
+    only: a bare day "12" is shaped like any count), then the same date with another day (or
+    year, for a year-only change in a long date)."""
     shape = re.sub(r"\d+", "0", answer)
     rng = random.Random(seed)
     ranked: list[tuple] = []
@@ -376,6 +379,7 @@ def date_options(
         for surface in (other.zh, other.vi):
             if (
                 other.key != term.key
+                and other.kind == "date"  # never a count written like a bare day (12 ↔ 205)
                 and surface
                 and re.sub(r"\d+", "0", surface) == shape
                 and squash(surface) != squash(answer)
@@ -387,6 +391,7 @@ def date_options(
             m
             for m in tokens
             if len(m.group()) <= 2
+            and answer[m.end() : m.end() + 1] != "月"  # 5月22日: the 5 is the month
             and (answer[m.end() : m.end() + 1] in ("日", "/", "-") or m.start() == 0)
         ),
         None,

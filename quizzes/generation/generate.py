@@ -825,8 +825,23 @@ class _Generator:
             {f.key: f.sentence for f in self.a.facts},
             self.list_targets(),
             {f.key: i for i, f in enumerate(self.a.facts)},
+            self.headline_terms(),
         )
         return GenerationReport(questions=kept, dropped=self.dropped + capped)
+
+    def headline_terms(self) -> set[str]:
+        """The keys of the terms the document's title names, in either language: a learner
+        reads them in the headline, so a sentence that cannot ask for everything asks for
+        them last."""
+        out: set[str] = set()
+        for lang in self.a.languages:
+            title = self.a.title.get(lang) if self.a.title else None
+            if not title:
+                continue
+            for key, term in self.terms.items():
+                if find_forms(title, term_forms(term, lang, self.a)):
+                    out.add(key)
+        return out
 
     def list_targets(self) -> dict[tuple[str, int], set[str]]:
         """The item keys of every list of three or more items, per language and sentence."""

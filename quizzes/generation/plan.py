@@ -217,12 +217,16 @@ def plan(
     sentence_of: dict[str, int | None],
     list_targets: dict[tuple[str, int], set[str]],
     fact_order: dict[str, int],
+    headline: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[list[GeneratedQuestion], list[Dropped]]:
     """Keep, per sentence and language, coverage first: each fact's best question, then one
     question per further target, then variants (types not yet used first), up to
     PER_SENTENCE; translation and matching are kept apart from the cap. In a list sentence
     (list_targets: the items' keys per (language, sentence)) at most LIST_BLANKS items are
-    blanked. Returns the kept questions in their original order and the dropped ones."""
+    blanked. Targets the title names (`headline`: a learner reads them there) come after the
+    others of their rank, so a sentence that cannot ask for everything asks first for what
+    only the text says. Returns the kept questions in their original order and the dropped
+    ones."""
     groups: dict[tuple[str, int | None], list[GeneratedQuestion]] = {}
     for q in questions:
         # Translation and matching span the document; a chronology counts for the sentence
@@ -259,7 +263,8 @@ def plan(
                 rank = -1  # a list sentence's one "which of these does the text list"
             if q.type == "true_false" and q.answer is not False:
                 rank = 6  # the plain "true" statement asks least
-            return (rank, order[q.key])
+            in_title = bool(_asks(q)) and all(t in headline for t in _asks(q))
+            return (rank, in_title, order[q.key])
 
         chosen: list[GeneratedQuestion] = []
         # 1. each fact's best question
@@ -287,6 +292,7 @@ def plan(
                 # A true/false names its target and asks less: a blank or choice first.
                 key=lambda q, used=used: (
                     not _checkable(q, covered),
+                    all(t in headline for t in _asks(q) if t not in covered),
                     q.type == "true_false",
                     q.type in used,
                     best(q),

@@ -85,6 +85,10 @@ def test_a_blank_never_cuts_a_word():
     assert zh.whole_words(sentence, start, start + 2) == (start, start + 3)  # 法国人
     shandong = "山东省的14个地级市"
     assert zh.whole_words(shandong, 0, 2) == (0, 2)  # 山东|省: a name and its suffix
+    county = "太原省大慈县黄农茶叶合作社"
+    at = county.index("大慈")
+    # a county no table knows, glued to its suffix by the segmenter: blanked whole
+    assert zh.whole_words(county, at, at + 2) == (at, at + 3)
     area = "陆地面积约960万平方公里。"
     at = area.index("960")
     assert zh.whole_words(area, at, at + 4) == (at, at + 4)  # 960万 | 平方公里
@@ -103,3 +107,16 @@ def test_a_sentence_in_one_language_only_still_states_its_fact():
     lone = next(f for f in analysis.facts if f.zh and "1750" in f.zh)
     assert lone.kind == "statement" and lone.only_in == "zh" and lone.vi is None
     assert [a.term for a in lone.anchors] and all(set(a.spans) == {"zh"} for a in lone.anchors)
+
+
+def test_mainly_opens_a_list_only_before_list_separators_and_ends_at_its_clause():
+    zh, vi = adapter("zh"), adapter("vi")
+    m = zh.ENUMERATION.search("出口产品主要是茶叶、咖啡和大米，其中茶叶最多。")
+    assert m and zh.items(m.group("list")) == ["茶叶", "咖啡", "大米"]
+    assert zh.ENUMERATION.search("主要原因是降雨减少。") is None
+    assert zh.ENUMERATION.search("这主要是因为降雨减少和海平面上升。") is None
+    m = zh.ENUMERATION.search("包括北京、上海，以及广州。")  # other openers keep their reach
+    assert m and "广州" in m.group("list")
+    m = vi.ENUMERATION.search("Hàng xuất khẩu chủ yếu là chè, cà phê và gạo. Chè nhiều nhất.")
+    assert m and vi.items(m.group("list")) == ["chè", "cà phê", "gạo"]
+    assert vi.ENUMERATION.search("Nguyên nhân chủ yếu là mưa giảm.") is None

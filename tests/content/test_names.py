@@ -400,7 +400,8 @@ def test_the_vietnamese_overrules_jiebas_words_where_they_cut_a_name():
     assert term(a, "红河").vi == "Hồng" and term(a, "海防").vi == "Hải Phòng"
     assert not [t for t in a.terms if t.zh == "河北"]
     zh = sorted(m.text for m in a.mentions if m.lang == ZH and m.term.startswith("place:"))
-    assert zh == ["河内", "海防", "红河", "老街", "越南"]
+    # 海防港 ↔ cảng Hải Phòng: the port, a landmark whose name holds the city's
+    assert zh == ["河内", "海防港", "红河", "老街", "越南"]
 
 
 def test_a_name_is_not_found_inside_a_longer_name_and_suffixed_translits_pair():
@@ -440,3 +441,82 @@ def test_a_persons_han_name_pairs_by_position_only_with_its_reading():
     assert not [t for t in wrong.terms if t.zh == "张雪" and t.vi]
     acronym = analyse("标题\n\n黄英在会上发言。\n\nTiêu đề\n\nVOV phát biểu tại hội nghị.\n")
     assert not [t for t in acronym.terms if t.zh == "黄英" and t.vi]
+
+
+def test_landmarks_named_by_meaning_pair_by_their_generic_word_and_order():
+    # Names translated by meaning (no reading in common): a station, a cave, a university,
+    # each introduced by its generic word; the k-th of a kind pairs with the k-th.
+    a = analyse(
+        "标题\n\n游客从蓝星站出发，先参观惊喜洞和青蛙洞，再去春风大学。\n\n"
+        "Tiêu đề\n\nDu khách xuất phát từ ga Sao Xanh, thăm hang Ngạc Nhiên và động Con Ếch, "
+        "rồi đến Đại học Gió Xuân.\n"
+    )
+    pairs = {t.zh: t.vi for t in a.terms if t.zh and t.vi}
+    assert pairs.get("蓝星站") == "Sao Xanh"
+    assert pairs.get("惊喜洞") == "Ngạc Nhiên"
+    assert pairs.get("青蛙洞") == "Con Ếch"
+    assert pairs.get("春风大学") in ("Gió Xuân", "Đại học Gió Xuân")
+
+
+def test_a_common_word_with_a_landmark_suffix_is_no_name_and_counts_must_agree():
+    # 车站 is a word of the dictionary; two caves in Chinese, one in Vietnamese: no guessing.
+    a = analyse(
+        "标题\n\n车站旁边有惊喜洞和青蛙洞。\n\nTiêu đề\n\nCạnh nhà ga có hang Ngạc Nhiên.\n"
+    )
+    assert not [t for t in a.terms if t.zh in ("车站", "惊喜洞", "青蛙洞") and t.vi]
+
+
+def test_a_score_and_a_range_are_one_anchor_in_both_languages():
+    a = analyse(
+        "标题\n\n主队以3比1获胜，比赛持续了2到3个小时。\n\n"
+        "Tiêu đề\n\nĐội chủ nhà thắng với tỷ số 3-1, trận đấu kéo dài từ 2 đến 3 giờ.\n"
+    )
+    pairs = {t.kind: (t.zh, t.vi) for t in a.terms if t.kind in ("score", "range")}
+    assert pairs["score"] == ("3比1", "3-1")
+    assert pairs["range"] == ("2到3", "2 đến 3 giờ")
+    # Dates and years joined by 至 / đến are no ranges of this kind.
+    years = analyse(
+        "标题\n\n铁路于1904年至1910年修建。\n\n"
+        "Tiêu đề\n\nĐường sắt được xây dựng từ 1904 đến 1910.\n"
+    )
+    assert not [t for t in years.terms if t.kind == "range"]
+
+
+def test_a_place_inside_a_landmarks_name_gives_the_landmark_whole():
+    # 河内 ↔ Hà Nội by the gazetteer; 大学 after it and "Đại học" before it: the sentence names
+    # the university, and a blank takes it whole in both languages.
+    a = analyse(
+        "标题\n\n河内大学的学者指出，湖水变浅了。\n\n"
+        "Tiêu đề\n\nCác học giả của Đại học Hà Nội cho biết nước hồ đã cạn hơn.\n"
+    )
+    term = next(t for t in a.terms if t.zh == "河内")
+    assert "河内大学" in term.aliases.get("zh", [])
+    assert "Đại học Hà Nội" in term.aliases.get("vi", [])
+
+
+def test_an_institutions_vietnamese_name_runs_to_the_end_of_its_clause():
+    # Lower-case words inside the name (Lâm nghiệp) do not end it; the comma does.
+    a = analyse(
+        "标题\n\n据越南森林总局统计，今年种了300万棵树。\n\n"
+        "Tiêu đề\n\nTheo Tổng cục Lâm nghiệp Việt Nam, năm nay đã trồng 3 triệu cây.\n"
+    )
+    org = next(t for t in a.terms if t.kind == "organisation")
+    assert (org.zh, org.vi) == ("越南森林总局", "Tổng cục Lâm nghiệp Việt Nam")
+
+
+def test_a_peninsula_keeps_its_generic_word_in_vietnamese():
+    a = analyse(
+        "标题\n\n这个国家位于中南半岛东部。\n\n"
+        "Tiêu đề\n\nĐất nước này nằm ở phía đông bán đảo Đông Dương.\n"
+    )
+    term = next(t for t in a.terms if t.zh == "中南半岛")
+    assert "bán đảo Đông Dương" in term.aliases.get("vi", [])
+
+
+def test_a_common_noun_pairs_where_vietnamese_says_its_syllables_head_first():
+    # 菊花 (cúc hoa) ↔ hoa cúc: Vietnamese puts the head "hoa" first.
+    a = analyse("标题\n\n秋天，家家户户摆放菊花。\n\nTiêu đề\n\nMùa thu, nhà nhà bày hoa cúc.\n")
+    assert ("菊花", "hoa cúc") in {(t.zh, t.vi) for t in a.terms}
+    # Syllables inside a longer Vietnamese word are no pair (giá hiện| hành).
+    b = analyse("标题\n\n按现价计算，增长了5%。\n\nTiêu đề\n\nTheo giá hiện hành, tăng 5%.\n")
+    assert not [t for t in b.terms if t.zh == "现价" and t.vi]

@@ -218,6 +218,17 @@ def test_date_distractors_keep_the_dates_shape():
             assert [c.isdigit() for c in option.text].count(False) == [
                 c.isdigit() for c in answer
             ].count(False)
+    # A bare day (ngày 12 đến 23/5) is shaped like a count: only dates serve as distractors.
+    day = Term("date:5-12", "date", "5月12日", "12")
+    count = Term("number:205", "number", "205", "205", value=205)
+    analysis.terms = [day, count]
+    assert "205" not in {o.text for o in options_for(analysis, day, "12", "vi", [], [], "s", 6)}
+    # A Chinese date without its year starts with the month: the day changes, never the month.
+    short = Term("date:9-22", "date", "9月22日", "22/9")
+    analysis.terms = [short]
+    for option in options_for(analysis, short, "9月22日晚", "zh", [], [], "seed", 6):
+        month = int(option.text.split("月")[0])
+        assert 1 <= month <= 12, option.text
 
 
 def test_number_distractors_are_written_like_the_key_and_never_its_neighbour():
@@ -239,3 +250,47 @@ def test_a_number_is_never_found_inside_a_longer_number():
     assert find_form("总额达12.5亿美元", "25亿") == []
     assert find_form("总额达12.5亿美元", "2.5亿") == []
     assert find_form("总额达12.5亿美元", "12.5亿") == [(3, 8)]
+
+
+def test_a_full_sentence_asks_last_for_what_the_title_already_names():
+    from quizzes.generation import GeneratedQuestion
+    from quizzes.generation.plan import plan
+
+    targets = [f"number:{n}" for n in range(1, PER_SENTENCE + 3)]
+    questions = [
+        GeneratedQuestion(
+            key=f"q{k}",
+            type="cloze",
+            language="zh",
+            fact="f",
+            targets=[t],
+            prompt=f"填空：{k}",
+            answer=str(k),
+            source="s",
+            source_translation="t",
+        )
+        for k, t in enumerate(targets)
+    ]
+    headline = {targets[0], targets[1]}  # the title names the first two
+    kept, dropped = plan(questions, {"f": 0}, {}, {"f": 0}, headline)
+    asked = {t for q in kept for t in q.targets}
+    assert len(kept) == PER_SENTENCE
+    assert asked == set(targets) - headline
+    assert {d.reason for d in dropped} == {"per_sentence_cap"}
+    # Without a headline, the order of the sentence decides.
+    kept, _ = plan(questions, {"f": 0}, {}, {"f": 0})
+    assert {t for q in kept for t in q.targets} == set(targets[:PER_SENTENCE])
+
+
+def test_a_score_and_a_range_are_asked_whole_as_typed_blanks():
+    analysis = analyse(
+        "标题\n\n主队以3比1获胜，比赛持续了2到3个小时。\n\n"
+        "Tiêu đề\n\nĐội chủ nhà thắng với tỷ số 3-1, trận đấu kéo dài từ 2 đến 3 giờ.\n"
+    )
+    report = generate_report(analysis)
+    answers = {(q.language, q.type, str(q.answer)) for q in report.questions}
+    for lang, score, span in (("zh", "3比1", "2到3"), ("vi", "3-1", "2 đến 3 giờ")):
+        assert (lang, "cloze", score) in answers
+        assert (lang, "cloze", span) in answers
+    # never a choice between made-up scores
+    assert not [q for q in report.questions if q.type == "single_choice" and "3比1" in q.choices]

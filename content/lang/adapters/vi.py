@@ -14,7 +14,8 @@ DEFINITION = [
     ),
 ]
 ENUMERATION = re.compile(
-    r"(?:cụ thể (?:có|là|gồm)|bao gồm|gồm có|chủ yếu có|chủ yếu gồm)\s*:?\s*(?P<list>[^.;]+)",
+    r"(?:cụ thể (?:có|là|gồm)|bao gồm|gồm có|chủ yếu có|chủ yếu gồm|chủ yếu là(?=[^.;]*,))"
+    r"\s*:?\s*(?P<list>[^.;]+)",
     re.IGNORECASE,
 )
 MAIN = re.compile(

@@ -11,8 +11,10 @@ DEFINITION = [
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40}?)(?:是指|指的是|就是指)(?P<body>.+)$"),
 ]
+# 主要是 ("are mainly") opens a list only where a 、 follows, and the list ends at its clause.
 ENUMERATION = re.compile(
-    r"(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)[：:]?\s*(?P<list>[^。；;]+)"
+    r"(?:(?P<mainly>主要是)(?=[^。；;，,]*、)|(?:具体有|主要有|主要包括|包括|分别是|分别为|有以下几种)"
+    r"[：:]?\s*)(?P<list>(?(mainly)[^。；;，,]+|[^。；;]+))"
 )
 MAIN = re.compile(
     r"以(?P<list>[^。，,；;]+?)为(?:主|核心|重点|基础|主体)(?:的(?P<subj>[^。，,；;]+))?"
@@ -90,6 +92,13 @@ def next_to(gap: str) -> bool:
 _KEEP_OUTSIDE = ("省", "市", "县", "区", "自治区", "地区", "盟", "州", "旗")
 
 
+def _known_place(name: str) -> bool:
+    """Whether the province table or the gazetteer knows `name` as a place (without suffix)."""
+    from .. import gazetteer
+
+    return name in chinese.PROVINCES or bool(gazetteer.by_zh(name))
+
+
 @lru_cache(maxsize=4096)
 def _words(sentence: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the words of both of jieba's cuts, the tagger's and the plain one: they
@@ -110,7 +119,9 @@ def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """The span widened so a blank never cuts a word: a word the span ends inside (法国|人,
     第二|位, 越南|盾) is taken whole when at most two characters remain; None when the span
     starts inside a word or more would have to be taken. An administrative suffix stays
-    outside (山东|省 is a name and its suffix, not a cut)."""
+    outside of a place the tables or the gazetteer know (山东|省 is a name and its suffix, not a
+    cut); a name they do not know, glued to its suffix by the segmenter, is blanked whole
+    (大慈县: nothing tells the learner where the name ends)."""
     # A number ends where its digits (and 万/亿) end, whatever jieba glues to them (960万平方公里,
     # 约1750米): the unit after it is a word of its own.
     number_start = start < len(sentence) and sentence[start].isdigit()
@@ -122,7 +133,9 @@ def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
             return None
         if pos < end < stop and not number_end:
             rest = sentence[end:stop]
-            if rest in _KEEP_OUTSIDE or rest.startswith(_KEEP_OUTSIDE):
+            if (rest in _KEEP_OUTSIDE or rest.startswith(_KEEP_OUTSIDE)) and _known_place(
+                sentence[start:end]
+            ):
                 return start, end
             if len(rest) > 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
                 return None
