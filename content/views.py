@@ -32,14 +32,15 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Any signed-in user: the document side by side, with its published quizzes that they may
-    see (quizzes.access.quizzes_for: not another class's exam, nor one not open yet).
+    """Any signed-in user: the document side by side, with the quizzes they may open
+    (quizzes.access.quizzes_for: their own drafts, never another class's exam, nor one not open
+    yet).
     Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
     alignment warnings in the user's language), can_report (the teacher who curates it may
     open what generation made of it), can_manage (the teacher who added it)."""
     document = get_object_or_404(Document, slug=slug)
     user = request.user
-    quizzes = quizzes_for(user).filter(document=document, status="published").only("pk", "title")
+    quizzes = quizzes_for(user).filter(document=document).only("pk", "title")
     can_report = user.is_teacher and document.created_by_id in (None, user.pk)
     can_manage = user.is_teacher and document.created_by_id == user.pk
     return render(

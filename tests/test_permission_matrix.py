@@ -50,6 +50,9 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "password_reset_done": ((200,) * 5, (405,) * 5),
     "password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
     "password_reset_complete": ((200,) * 5, (405,) * 5),
+    # a teacher invites a colleague with a link; whoever signs in with it may accept it
+    "teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
+    "teacher_invite": (ANY, (LOGIN, 302, 302, 200, 200)),  # a teacher has nothing to accept
     # content: documents are shared; only teachers add them
     "content:list": (ANY, NO_POST),
     "content:add": (TEACHERS, TEACHERS),
@@ -78,6 +81,9 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "teach:quiz_statistics_csv": (OWNER, TEACHER_NO_POST),
     "teach:quiz_responses_csv": (OWNER, TEACHER_NO_POST),
     "teach:document_report": (OWNER, TEACHER_NO_POST),
+    "teach:document_manage": (OWNER, OWNER),
+    "teach:document_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "teach:document_restore": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
     # teacher B's POST is let in but the form offers only teacher B's own quizzes and classes
     "teach:assignment_create": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
     "teach:assignment_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
@@ -86,7 +92,7 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "classes:create": (TEACHER_NO_GET, TEACHERS),
     "classes:join": (NO_GET, ANY),
     "classes:join_link": (ANY, (LOGIN, 302, 302, 302, 302)),
-    "classes:detail": (OWNER, TEACHER_NO_POST),
+    "classes:detail": (MEMBERS, NO_POST),  # its teacher, and its students
     "classes:rename": (TEACHER_NO_GET, OWNER),
     "classes:new_code": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
     "classes:remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
@@ -108,7 +114,7 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "my_data": (ANY, NO_POST),
     "delete_account": (ANY, ANY),
     # quizzes: taking, and Anki decks
-    "home": (ANY, NO_POST),
+    "home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
     "document_deck": (ANY, NO_POST),  # its keys are only those the user may see
     "start_document_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     "export_status": (LEARNER, NO_POST),
@@ -147,7 +153,7 @@ def url_for(route: Route, world: World) -> str:
         "question": world.question.pk,
         "qtype": "cloze",
         "uidb64": "MQ",
-        "token": "set-password",
+        "token": world.invite.token if name == "teacher_invite" else "set-password",
     }
     if name.startswith("classes:") or name in CLASS_PK:
         values["pk"] = world.classroom.pk

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accounts.models import Classroom, User
+from accounts.models import Classroom, TeacherInvite, User
 from content.models import Document
 from quizzes.flashcards import services as flashcards
 from quizzes.models import Assignment, Attempt, ExportJob, Question, Quiz
@@ -30,6 +30,7 @@ class World:
     attempt: Attempt  # open
     finished_attempt: Attempt
     job: ExportJob
+    invite: TeacherInvite  # teacher A's open invitation of a colleague
 
 
 def build_world(make_quiz) -> World:
@@ -57,6 +58,7 @@ def build_world(make_quiz) -> World:
         target=document.slug,
         filename=f"{document.slug}.apkg",
     )
+    invite = TeacherInvite.objects.create(created_by=owner)
     return World(
         users={
             "visitor": None,
@@ -73,4 +75,5 @@ def build_world(make_quiz) -> World:
         attempt=attempt,
         finished_attempt=finished,
         job=job,
+        invite=invite,
     )
