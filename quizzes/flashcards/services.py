@@ -263,7 +263,10 @@ def _count_fields(now: datetime, tomorrow: datetime) -> dict:
     return {
         "new": Count("pk", filter=new & Q(forwarded=False)),
         "new_forwarded": Count("pk", filter=new & Q(forwarded=True)),
-        "learning": Count("pk", filter=Q(state__in=LEARNING_STATES, due__lte=now)),
+        # As Anki counts them: due within the learn-ahead limit (the queue's last part).
+        "learning": Count(
+            "pk", filter=Q(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD)
+        ),
         "review": Count("pk", filter=review & Q(forwarded=False)),
         "review_forwarded": Count("pk", filter=review & Q(forwarded=True)),
     }
@@ -287,8 +290,9 @@ def counts(
     days: scheduling.StudyDays | None = None,
 ) -> Counts:
     """What is left today, as the queue shows it: new cards within the new-card limit, learning
-    cards due now, reviews due today (by study day) within the review limit; buried siblings
-    are not counted. `Counts.due` is Dongxi's one "due today" (see `due_today`)."""
+    cards due now (within LEARN_AHEAD, as Anki counts them), reviews due today (by study day)
+    within the review limit; buried siblings are not counted. `Counts.due` is Dongxi's one
+    "due today" (see `due_today`)."""
     now = now or timezone.now()
     due = _candidates(user, now, document, today(now, days))
     return _counts(due.aggregate(**_count_fields(now, _tomorrow(now, days))), limits)
@@ -316,7 +320,8 @@ def due_today(
     document: Document | None = None,
 ) -> int:
     """Dongxi's one definition of "cards due today", Anki's: reviews whose due study day is
-    today or earlier (within the day's review limit) plus cards in learning due now; siblings
+    today or earlier (within the day's review limit) plus cards in learning due now (or within
+    the learn-ahead limit, as Anki shows them: the review page shows them now); siblings
     buried today are not counted, nor new cards. The home page, the progress page, the decks
     page and the review page's counters all show this number."""
     now = now or timezone.now()
