@@ -4,13 +4,19 @@ Without /usr/bin/chromium the browser tests skip with the reason, unless REQUIRE
 (CI sets it), in which case they fail. Playwright never downloads a browser here.
 """
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+# axe-core, vendored for these tests only (static/vendor/axe-core/README.md): no page includes it.
+AXE = ROOT / "static" / "vendor" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = ("serious", "critical")
 # Chromium's background services try to reach Google; this machine has no network for them.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,6 +72,38 @@ def page(browser, live_server, request):
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
     assert not errors, f"the page logged errors: {errors}"
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def check_a11y(page, where: str = "") -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA) on the page as it is now; fail on any serious or critical
+    violation, naming the rule, its help and the offending elements. Call it on every page state
+    a journey reaches: `check_a11y(page, "after the answer")`. Returns the minor and moderate
+    violations, for a test that wants to look at them."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        # Not add_script_tag: it inlines the file in a <script>, which the page's CSP (scripts
+        # from 'self' only) rightly blocks. Evaluated through the DevTools protocol, the script
+        # runs in the page without touching its CSP, and the page itself never loads it.
+        page.evaluate(_axe_source())
+    results = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
+        })""",
+        AXE_TAGS,
+    )
+    failing = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
+    if failing:
+        lines = [f"axe found {len(failing)} serious or critical violation(s) on {page.url} {where}"]
+        for violation in failing:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"][:5]:
+                lines.append(f"    {node['target']}: {node['failureSummary']}")
+        pytest.fail("\n".join(lines), pytrace=False)
+    return results["violations"]
 
 
 @pytest.hookimpl(hookwrapper=True)

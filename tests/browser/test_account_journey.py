@@ -4,18 +4,23 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import check_a11y
+
 
 def test_a_student_signs_up_switches_language_and_logs_out(page, db):
     page.goto("/accounts/signup/")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
+    check_a11y(page, "sign-up")
     page.get_by_label("Tên đăng nhập").fill("lan")
     page.get_by_label("Mật khẩu:", exact=True).fill("a long Pass-phrase 42")
     page.get_by_label("Xác nhận mật khẩu").fill("a long Pass-phrase 42")
     page.get_by_role("button", name="Đăng ký").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("lan")
+    check_a11y(page, "home")
 
     page.get_by_role("button", name=re.compile("Đăng xuất")).click()
     expect(page).to_have_url(re.compile("/accounts/login/"))
+    check_a11y(page, "log-in")
 
     page.get_by_label("Tên đăng nhập").fill("lan")
     page.get_by_label("Mật khẩu").fill("a long Pass-phrase 42")
@@ -26,6 +31,7 @@ def test_a_student_signs_up_switches_language_and_logs_out(page, db):
     page.get_by_label("Ngôn ngữ").select_option("zh-hans")
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
     expect(page.get_by_role("link", name="文档")).to_be_visible()
+    check_a11y(page, "home in Chinese")
 
     page.get_by_label("语言").select_option("vi")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
