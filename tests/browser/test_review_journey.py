@@ -59,7 +59,12 @@ def test_a_student_reviews_flashcards_with_the_keyboard_only(page):
     page.keyboard.press("4")  # Easy: back in a few days
     second = front()
     assert second != first
-    reveal_and_rate("3")  # Good: again in ten minutes
+    # Good (again in ten minutes), by Space on the focused button: Space presses a focused
+    # button, as everywhere, and shows the answer only from the card itself.
+    page.keyboard.press("Space")
+    shown("back")
+    review.locator('[data-rating="3"]').focus()
+    page.keyboard.press("Space")
     third = front()
     reveal_and_rate("1")  # Again: back in a minute, so it comes straight back
     assert front() == third
