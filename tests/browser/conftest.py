@@ -74,6 +74,22 @@ def page(browser, live_server, request):
     assert not errors, f"the page logged errors: {errors}"
 
 
+def open_menu(page) -> None:
+    """Unfold the main menu if it is folded behind its "Menu" button (below 640 px: the `page`
+    fixture is a phone). Call it before using a link, the log-out button or the language select
+    of the menu; see `in_menu`."""
+    toggle = page.locator(".nav-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
+def in_menu(page, name, role: str = "link", **options):
+    """The main menu's link (or `role`) called `name`, the menu unfolded first on a phone:
+    `in_menu(page, "Progress").click()`."""
+    open_menu(page)
+    return page.locator("header .nav").get_by_role(role, name=name, **options)
+
+
 @functools.cache
 def _axe_source() -> str:
     return AXE.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Classroom, User
 from quizzes.models import Assignment, Attempt, Question, Quiz
-from tests.browser.conftest import check_a11y
+from tests.browser.conftest import check_a11y, in_menu
 from tests.conftest import PASSWORD
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
@@ -39,7 +39,7 @@ def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactio
     User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
     _log_in(page, "tess")
 
-    page.get_by_role("link", name="Question bank").click()
+    in_menu(page, "Question bank").click()
     # Filtering swaps the results in place (htmx) and keeps the address shareable.
     filters = page.locator(".bank-filters")
     filters.get_by_label("Type").select_option("true_false")
@@ -107,14 +107,14 @@ def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactio
     User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
     User.objects.create_user("lan", password=PASSWORD)
     _log_in(page, "tess")
-    page.get_by_role("link", name="Classes").click()
+    in_menu(page, "Classes").click()
     page.get_by_label("Name").fill("Lớp 10A")
     page.get_by_role("button", name="Create").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lớp 10A")
     check_a11y(page, "the new class")
     link = page.get_by_label("Join link").input_value()
     class_page = page.url
-    page.get_by_role("button", name=re.compile("Log out")).click()
+    in_menu(page, re.compile("Log out"), "button").click()
 
     page.goto(link)
     expect(page).to_have_url(re.compile("/accounts/login/"))
@@ -125,7 +125,7 @@ def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactio
     check_a11y(page, "the invitation")
     page.get_by_role("button", name="Join this class").click()
     expect(page.get_by_role("status")).to_contain_text("You joined Lớp 10A.")
-    page.get_by_role("button", name=re.compile("Log out")).click()
+    in_menu(page, re.compile("Log out"), "button").click()
 
     _log_in(page, "tess")
     page.goto(class_page)
@@ -142,7 +142,7 @@ def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactio
 
 
 def _log_out(page):
-    page.get_by_role("button", name=re.compile("Log out")).click()
+    in_menu(page, re.compile("Log out"), "button").click()
 
 
 def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
@@ -155,7 +155,7 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
     _log_in(page, "tess")
 
     # Author a question and publish it from the bank.
-    page.get_by_role("link", name="Question bank").click()
+    in_menu(page, "Question bank").click()
     page.get_by_role("link", name="New question").click()
     page.get_by_label("Type").select_option("single_choice")
     page.get_by_role("button", name="Continue").click()
@@ -171,7 +171,7 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
     expect(page.locator(".question-row").first.locator(".badge").first).to_have_text("Published")
 
     # Build a quiz: pick the question from the bank in place, then publish it.
-    page.get_by_role("link", name="My quizzes").click()
+    in_menu(page, "My quizzes").click()
     page.get_by_role("link", name="New quiz").click()
     page.get_by_label("Title").fill("Kiểm tra 15 phút")
     page.get_by_label("Vietnamese", exact=True).check()
@@ -212,7 +212,7 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
 
     # The teacher reads the statistics: the wrong answer the student chose, the flag.
     _log_in(page, "tess")
-    page.get_by_role("link", name="My quizzes").click()
+    in_menu(page, "My quizzes").click()
     page.get_by_role("link", name="Statistics").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Statistics of Kiểm tra 15 phút")
     responses = page.locator("#responses-q1")
