@@ -17,6 +17,12 @@ ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "static" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = ("serious", "critical")
+# Injected before any page script (through DevTools, so the CSP does not apply to it): every
+# CSP refusal becomes a console error naming what was refused, which fails the test.
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (event) => {
+  const what = event.blockedURI || "inline";
+  console.error(`CSP violation: ${event.violatedDirective} refused ${what}`);
+});"""
 # Chromium's background services try to reach Google; this machine has no network for them.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -62,6 +68,8 @@ def page(browser, live_server, request):
         base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844}
     )
     context.set_default_timeout(10_000)
+    # A refusal by the CSP is logged as a console error too (the listener below fails the test).
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from content.loading import load_path
 from quizzes.flashcards import services
 from quizzes.flashcards.models import LearnerSettings
-from tests.browser.conftest import ARTIFACTS, check_a11y
+from tests.browser.conftest import ARTIFACTS, CSP_LISTENER, check_a11y
 from tests.browser.test_review_journey import DOCUMENT
 from tests.conftest import PASSWORD
 
@@ -30,6 +30,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 def phone(browser, live_server):
     """A touch phone's tab, interface in English; fails on any console error."""
     context = browser.new_context(base_url=live_server.url, locale="en-US", **PHONE)
+    context.add_init_script(CSP_LISTENER)
     context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -146,5 +147,30 @@ def test_at_1280_pixels_a_teachers_menu_fits_on_one_line(browser, live_server, t
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"desktop-home-{language}.png"))
         assert max(tops) - min(tops) <= 8, f"the menu wraps in {language}: {tops}"
+    finally:
+        context.close()
+
+
+def test_a_csp_refusal_fails_a_journey(browser, live_server, db):
+    """The journeys' listener works: an inline style the CSP refuses is reported as an error
+    (htmx is configured not to add its own: includeIndicatorStyles is false in base.html)."""
+    context = browser.new_context(base_url=live_server.url)
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    try:
+        page.goto("/accounts/login/")
+        assert page.evaluate("htmx.config.includeIndicatorStyles") is False
+        assert errors == []
+        page.evaluate(
+            """() => {
+                const style = document.createElement("style");
+                style.textContent = "body { color: red; }";
+                document.head.append(style);
+            }"""
+        )
+        page.wait_for_timeout(200)
+        assert any("CSP violation: style-src" in error for error in errors), errors
     finally:
         context.close()
