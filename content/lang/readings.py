@@ -10,6 +10,7 @@ and fuzzy. Names of non-Han origin are transliterated from their own language in
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -33,13 +34,58 @@ def hanviet_folded(zh: str) -> list[str]:
     return [fold(_char_reading(c)) for c in zh if HAN_RE.match(c)]
 
 
-@lru_cache(maxsize=20_000)
-def pinyin(zh: str) -> str:
-    """Pinyin with tone marks, syllables separated by spaces."""
+# A polyphonic character standing alone in a name reads as it does in words when pypinyin's
+# phrase dictionary gives that reading at least WORD_READING_RATIO times as often as its
+# default, in at least WORD_READING_MIN phrases. Surnames keep their surname reading.
+WORD_READING_RATIO = 2
+WORD_READING_MIN = 20
+SURNAME_READINGS = {"贾": "jiǎ", "应": "yīng"}
+
+
+@lru_cache(maxsize=1)
+def _word_readings() -> dict[str, str]:
+    """For each polyphonic character whose single-character default is not how it reads in
+    words, the reading it clearly has most often in pypinyin's phrase dictionary (还: hái by
+    default, huán in 103 phrases against 15; 都: dōu, dū in 37 against 17)."""
     from pypinyin import Style
     from pypinyin import pinyin as _pinyin
+    from pypinyin.phrases_dict import phrases_dict
 
-    return " ".join(s[0] for s in _pinyin(zh, style=Style.TONE) if s and s[0].strip())
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for phrase, readings in phrases_dict.items():
+        if len(phrase) == len(readings):
+            for char, reading in zip(phrase, readings, strict=True):
+                counts[char][reading[0]] += 1
+    out = {}
+    for char, seen in counts.items():
+        if len(seen) < 2:
+            continue
+        (best, n), *_ = seen.most_common(1)
+        default = _pinyin(char, style=Style.TONE)[0][0]
+        if char in SURNAME_READINGS or best == default or n < WORD_READING_MIN:
+            continue
+        if n >= WORD_READING_RATIO * seen.get(default, 0):
+            out[char] = best
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def pinyin(zh: str) -> str:
+    """Pinyin with tone marks of a name, syllables separated by spaces. The name is cut into
+    the words of pypinyin's phrase dictionary (maximum matching), each read as the dictionary
+    reads it; a polyphonic character left on its own takes its reading in words rather than its
+    function-word default: names are not grammar (还剑 → huán jiàn, not hái jiàn)."""
+    from pypinyin import Style
+    from pypinyin import pinyin as _pinyin
+    from pypinyin.seg.mmseg import seg
+
+    syllables = []
+    for word in seg.cut(zh):
+        readings = [s[0] for s in _pinyin(word, style=Style.TONE) if s and s[0].strip()]
+        if len(word) == 1 and word in _word_readings():
+            readings = [_word_readings()[word]]
+        syllables += readings
+    return " ".join(syllables)
 
 
 @lru_cache(maxsize=20_000)

@@ -30,9 +30,11 @@ HAN_RUN = re.compile(f"{HAN_RE.pattern}+")
 SPEECH = {"zh": "zh-CN", "vi": "vi-VN"}
 
 
-def char_pinyin(text: str, syllables: str = "") -> list[str]:
+def char_pinyin(text: str, syllables: str = "", names: dict[str, str] | None = None) -> list[str]:
     """Pinyin for each character of `text` ("" for non-Han ones), read in context by pypinyin;
-    `syllables` (a term's own pinyin, space-separated) wins when it has one per Han character."""
+    `syllables` (a term's own pinyin, space-separated) wins when it has one per Han character.
+    `names` ({Chinese name: its pinyin}, the document's terms) give the reading of the names the
+    text contains, read as names (content.lang.readings.pinyin: 还剑湖 huán, not hái)."""
     from pypinyin import Style, pinyin
 
     out = [""] * len(text)
@@ -44,6 +46,12 @@ def char_pinyin(text: str, syllables: str = "") -> list[str]:
         readings = [r[0] for r in pinyin(run.group(), style=Style.TONE)]
         if len(readings) == len(run.group()):
             out[run.start() : run.end()] = readings
+    for name in sorted(names or {}, key=len):  # longer names last: they win
+        reading = names[name].split()
+        if not name or len(reading) != len(name) or not all(HAN_RE.match(c) for c in name):
+            continue
+        for found in re.finditer(re.escape(name), text):
+            out[found.start() : found.end()] = reading
     return out
 
 
@@ -70,6 +78,7 @@ def note_specs(document: Document) -> list[NoteSpec]:
     clozes = fact_items(Fact.objects.filter(document=document).order_by("sentence__index", "key"))
     terms = {t.key: t for t in Term.objects.filter(document=document, is_active=True)}
     facts = dict(Fact.objects.filter(document=document, is_active=True).values_list("key", "pk"))
+    names = {t.zh: t.pinyin for t in terms.values() if t.zh and t.pinyin}
     specs: list[NoteSpec] = []
     for item in bilingual:
         term = terms[item.key]
@@ -86,7 +95,7 @@ def note_specs(document: Document) -> list[NoteSpec]:
                     "aliases_zh": term.aliases.get("zh", []),
                     "aliases_vi": term.aliases.get("vi", []),
                     "source_zh": item.source_zh,
-                    "source_zh_pinyin": char_pinyin(item.source_zh),
+                    "source_zh_pinyin": char_pinyin(item.source_zh, names=names),
                     "source_vi": item.source_vi,
                 },
                 [(Card.Template.ZH_VI, 1), (Card.Template.VI_ZH, 2)],
@@ -115,12 +124,14 @@ def note_specs(document: Document) -> list[NoteSpec]:
                     "kind": first.kind,
                     "lang": lang,
                     "text": text,
-                    "pinyin": char_pinyin(text) if lang == "zh" else [],
+                    "pinyin": char_pinyin(text, names=names) if lang == "zh" else [],
                     "answers": answers,
                     # The reading of a hidden name (a term of the document); none for phrases.
                     "hanviet": [readings.get(a, "") if lang == "zh" else "" for a in answers],
                     "extra": first.extra,
-                    "extra_pinyin": char_pinyin(first.extra) if _is_zh(first.extra) else [],
+                    "extra_pinyin": (
+                        char_pinyin(first.extra, names=names) if _is_zh(first.extra) else []
+                    ),
                 },
                 [(Card.Template.CLOZE, n) for n in range(1, len(answers) + 1)],
                 fact_ids=[facts[item.key] for item in group],

@@ -156,6 +156,11 @@ class Counts:
     learning: int
     review: int
 
+    @property
+    def due(self) -> int:
+        """Cards due today: learning and review, not new (see `due_today`)."""
+        return self.learning + self.review
+
 
 @dataclass(frozen=True)
 class DayLimits:
@@ -195,6 +200,12 @@ def _candidates(user, now: datetime, document: Document | None, day) -> QuerySet
 _NOTHING = Q(pk__in=[])
 
 
+def _tomorrow(now: datetime, days: scheduling.StudyDays | None) -> datetime:
+    """When the study day after `now`'s begins: a review due before it is due today."""
+    days = days or scheduling.StudyDays(timezone.get_current_timezone())
+    return days.start(days.day(now) + timedelta(days=1))
+
+
 def queues(
     user,
     now: datetime,
@@ -202,22 +213,25 @@ def queues(
     document: Document | None = None,
     days: scheduling.StudyDays | None = None,
 ) -> list[QuerySet[LearnerCard]]:
-    """The queue's three parts, in order: learning cards due now; reviews due (the most overdue
-    first) within the review limit and brought-forward cards, then new cards within the new-card
-    limit (in the document's order); learning cards due within LEARN_AHEAD."""
+    """The queue's three parts, in order: learning cards due now; reviews due today (their due
+    study day is today or earlier, the most overdue first) within the review limit and
+    brought-forward cards, then new cards within the new-card limit (in the document's order);
+    learning cards due within LEARN_AHEAD."""
     cards = (
         _candidates(user, now, document, today(now, days))
         .select_related("card__note")
         .order_by("due", "pk")
     )
-    reviews = Q(state=State.REVIEW) if limits.reviews_left else _NOTHING
-    new = Q(state=State.NEW) if limits.new_left else _NOTHING
+    reviews = (
+        Q(state=State.REVIEW, due__lt=_tomorrow(now, days)) if limits.reviews_left else _NOTHING
+    )
+    new = Q(state=State.NEW, due__lte=now) if limits.new_left else _NOTHING
     new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
     return [
         cards.filter(state__in=LEARNING_STATES, due__lte=now),
-        cards.filter(reviews | new | Q(forwarded=True), due__lte=now).order_by(
-            new_last, "due", "pk"
-        ),
+        cards.filter(reviews | new | Q(forwarded=True, due__lte=now))
+        .exclude(state__in=LEARNING_STATES)
+        .order_by(new_last, "due", "pk"),
         cards.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD),
     ]
 
@@ -242,6 +256,31 @@ def next_card(
     return None
 
 
+def _count_fields(now: datetime, tomorrow: datetime) -> dict:
+    """The aggregates `counts` turns into Counts (one definition for one deck and for all)."""
+    new = Q(state=State.NEW, due__lte=now)
+    review = Q(state=State.REVIEW, due__lt=tomorrow)
+    return {
+        "new": Count("pk", filter=new & Q(forwarded=False)),
+        "new_forwarded": Count("pk", filter=new & Q(forwarded=True)),
+        # As Anki counts them: due within the learn-ahead limit (the queue's last part).
+        "learning": Count(
+            "pk", filter=Q(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD)
+        ),
+        "review": Count("pk", filter=review & Q(forwarded=False)),
+        "review_forwarded": Count("pk", filter=review & Q(forwarded=True)),
+    }
+
+
+def _counts(row: dict, limits: DayLimits) -> Counts:
+    """Brought-forward cards come up whatever the limits (see `bring_forward`)."""
+    return Counts(
+        min(row["new"], limits.new_left) + row["new_forwarded"],
+        row["learning"],
+        min(row["review"], limits.reviews_left) + row["review_forwarded"],
+    )
+
+
 def counts(
     user,
     limits: DayLimits,
@@ -250,17 +289,45 @@ def counts(
     document: Document | None = None,
     days: scheduling.StudyDays | None = None,
 ) -> Counts:
-    """What is left today: new and review cards within the limits, learning cards due now."""
+    """What is left today, as the queue shows it: new cards within the new-card limit, learning
+    cards due now (within LEARN_AHEAD, as Anki counts them), reviews due today (by study day)
+    within the review limit; buried siblings are not counted. `Counts.due` is Dongxi's one
+    "due today" (see `due_today`)."""
     now = now or timezone.now()
-    due = _candidates(user, now, document, today(now, days)).filter(due__lte=now)
-    c = due.aggregate(
-        new=Count("pk", filter=Q(state=State.NEW)),
-        learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
-        review=Count("pk", filter=Q(state=State.REVIEW)),
+    due = _candidates(user, now, document, today(now, days))
+    return _counts(due.aggregate(**_count_fields(now, _tomorrow(now, days))), limits)
+
+
+def counts_by_document(
+    user, limits: DayLimits, *, now: datetime | None = None, days=None
+) -> dict[int, Counts]:
+    """`counts` of every document the learner studies, in one query (the decks page)."""
+    now = now or timezone.now()
+    rows = (
+        _candidates(user, now, None, today(now, days))
+        .values("document")
+        .annotate(**_count_fields(now, _tomorrow(now, days)))
+        .order_by()
     )
-    return Counts(
-        min(c["new"], limits.new_left), c["learning"], min(c["review"], limits.reviews_left)
-    )
+    return {row["document"]: _counts(row, limits) for row in rows}
+
+
+def due_today(
+    user,
+    *,
+    now: datetime | None = None,
+    learner: LearnerSettings | None = None,
+    document: Document | None = None,
+) -> int:
+    """Dongxi's one definition of "cards due today", Anki's: reviews whose due study day is
+    today or earlier (within the day's review limit) plus cards in learning due now (or within
+    the learn-ahead limit, as Anki shows them: the review page shows them now); siblings
+    buried today are not counted, nor new cards. The home page, the progress page, the decks
+    page and the review page's counters all show this number."""
+    now = now or timezone.now()
+    learner = learner or LearnerSettings.for_user(user)
+    limits = day_limits(user, learner, now)
+    return counts(user, limits, now=now, document=document, days=study_days(learner)).due
 
 
 @dataclass(frozen=True)

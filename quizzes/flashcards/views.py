@@ -28,7 +28,7 @@ from quizzes import grading
 from quizzes.feedback import note_text
 from quizzes.flashcards import scheduling, services
 from quizzes.flashcards.forms import RatingForm, SettingsForm, UndoForm
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, State
+from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating
 from quizzes.flashcards.notes import Face, card_face
 
 logger = logging.getLogger(__name__)
@@ -57,23 +57,32 @@ def _own_card(user, card_id) -> LearnerCard:
 @require_GET
 def decks(request: HttpRequest) -> HttpResponse:
     """The learner's decks: the documents listed for them (content.models.DocumentQuerySet) and
-    those they study, with their new and due counts where they study it.
-    Template: flashcards/decks.html; context: rows [(document, counts or None)]."""
-    now = timezone.now()
-    studied = LearnerCard.objects.filter(user=request.user).values("document")
-    listed = Document.objects.listed_for(request.user).values("pk")
+    those they study, with their new and due counts where they study it (due as
+    `services.due_today` counts it, so the decks agree with the review page).
+    Template: flashcards/decks.html; context: rows [(document, deck or None)], a deck being a
+    dict of total, new and due."""
+    user, now = request.user, timezone.now()
+    studied = LearnerCard.objects.filter(user=user).values("document")
+    listed = Document.objects.listed_for(user).values("pk")
     documents = Document.objects.filter(Q(pk__in=listed) | Q(pk__in=studied)).only(
         "slug", "title_zh", "title_vi", "published"
     )
+    learner = LearnerSettings.for_user(user)
+    limits = services.day_limits(user, learner, now)
+    left = services.counts_by_document(user, limits, now=now, days=services.study_days(learner))
+    totals = dict(
+        LearnerCard.objects.filter(user=user, card__is_active=True)
+        .values_list("document")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
     per_document = {
-        row["document"]: row
-        for row in LearnerCard.objects.filter(user=request.user, card__is_active=True)
-        .values("document")
-        .annotate(
-            total=Count("pk"),
-            new=Count("pk", filter=Q(state=State.NEW)),
-            due=Count("pk", filter=Q(due__lte=now) & ~Q(state=State.NEW)),
-        )
+        document: {
+            "total": total,
+            "new": left[document].new if document in left else 0,
+            "due": left[document].due if document in left else 0,
+        }
+        for document, total in totals.items()
     }
     rows = [(document, per_document.get(document.pk)) for document in documents]
     return render(request, "flashcards/decks.html", {"rows": rows})

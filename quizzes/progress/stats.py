@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 
 from content.models import Document, Fact, Passage
 from quizzes import csvsafe
-from quizzes.flashcards import scheduling
+from quizzes.flashcards import scheduling, services
 from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
 from quizzes.progress import figures
@@ -197,6 +197,7 @@ class CardFigures:
     year: list[tuple[date, int]]  # reviews on each of the last 365 days, today last
     streak: int
     retention: dict[str, figures.Retention]  # Anki's periods: today, yesterday, week, month…
+    due_today: int = 0  # flashcards.services.due_today: as the review page counts it
 
     @property
     def retention_week(self) -> figures.Retention:
@@ -218,10 +219,6 @@ class CardFigures:
     @property
     def retention_month(self) -> figures.Retention:
         return self.retention["month"]
-
-    @property
-    def due_today(self) -> int:
-        return self.forecast[0][1]
 
     @property
     def reviews_today(self) -> int:
@@ -312,7 +309,8 @@ def retention_counts(user, today: date) -> figures.RetentionCounts:
 def card_figures(user, now: datetime) -> CardFigures:
     """Forecast, a year of reviews, streak and true retention, by the learner's study days: four
     queries, whatever the number of reviews (the database groups them by study day)."""
-    days = learner_days(user)
+    learner = LearnerSettings.for_user(user)
+    days = services.study_days(learner)
     today = days.day(now)
     per_day = dict(
         ReviewLog.objects.filter(user=user)
@@ -326,6 +324,7 @@ def card_figures(user, now: datetime) -> CardFigures:
         year=figures.reviews_per_day(per_day, today),
         streak=figures.current_streak(per_day, today),
         retention=figures.retention_table(retention_counts(user, today), today),
+        due_today=services.due_today(user, now=now, learner=learner),
     )
 
 
@@ -336,18 +335,14 @@ class Summary:
 
 
 def summary(user, now: datetime) -> Summary:
-    """The home page's two figures, in three queries: cards due today (as in the forecast) and
-    the current streak, by the learner's study days."""
-    study_days = learner_days(user)
-    today = study_days.day(now)
-    tomorrow = study_days.start(today + timedelta(days=1))
-    due = (
-        LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=tomorrow)
-        .exclude(state=State.NEW, forwarded=False)
-        .count()
-    )
+    """The home page's two figures: cards due today (`flashcards.services.due_today`, as the
+    review page counts them) and the current streak, by the learner's study days."""
+    learner = LearnerSettings.for_user(user)
+    today = services.study_days(learner).day(now)
     days = ReviewLog.objects.filter(user=user).values_list("review_day", flat=True).distinct()
-    return Summary(due, figures.current_streak(days, today))
+    return Summary(
+        services.due_today(user, now=now, learner=learner), figures.current_streak(days, today)
+    )
 
 
 def _last_document_id(user, attempts: list[Attempt]) -> int | None:

@@ -20,7 +20,9 @@
       }
       return;
     }
-    if (event.key !== "Enter" || event.target.matches("textarea, button, a, select")) return;
+    // Enter in a select (matching, ordering) checks the answer too; not in a textarea, and a
+    // focused button or link acts by itself.
+    if (event.key !== "Enter" || event.target.matches("textarea, button, a")) return;
     if (form) {
       event.preventDefault();
       form.requestSubmit();
@@ -31,6 +33,17 @@
       event.preventDefault();
       next.click();
     }
+  });
+
+  // After htmx swaps in the next question, focus its heading, so that a screen reader reads the
+  // new card and Tab starts from its first option (the old card, and its focus, are gone). A
+  // refused answer comes back with its message: focus goes to the first field to correct.
+  document.addEventListener("htmx:afterSettle", () => {
+    const card = document.getElementById("question-card");
+    if (!card || !card.querySelector("[data-answer-form]")) return;
+    if (card.contains(document.activeElement)) return;
+    const field = card.querySelector(".error") && card.querySelector("[data-answer-form] input, [data-answer-form] select");
+    (field || card.querySelector("#question-heading"))?.focus();
   });
 
   // Ask before finishing early (the form still posts without JavaScript).

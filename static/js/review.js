@@ -58,6 +58,9 @@
     // Typing an answer: keys are letters; Enter submits the form by itself.
     if (event.target.closest("input, textarea, select, [contenteditable]")) return;
     const key = event.key.toLowerCase();
+    // Space on a focused button or link presses that button (a rating, "undo"), as everywhere:
+    // it shows the answer only when focus is on the card or the page itself.
+    if (key === " " && event.target.closest("button, a[href], summary, [role=button]")) return;
     const undo = key === "u" || (event.ctrlKey && key === "z");
     if (event.ctrlKey && !undo) return;
     const ours = key === " " || /^[1-4]$/.test(key) || undo || key === "r";

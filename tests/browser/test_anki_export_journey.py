@@ -6,6 +6,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 from tests.quizzes.anki_support import notes_after_import, tiny_document
 
@@ -23,17 +24,21 @@ def test_a_student_builds_and_downloads_a_large_deck(
     page.get_by_role("button", name="Đăng nhập").click()
 
     page.goto(document.get_absolute_url())
+    check_a11y(page, "the document")
     page.locator("a[href$='/anki/']").click()
+    check_a11y(page, "the deck's page")
     page.locator("form[action$='/anki/export/'] button[type=submit]").click()
 
     status = page.locator("#export-status")
     expect(status).to_have_attribute("hx-trigger", "every 1s")
     expect(status.locator(".export-working")).to_be_visible()
+    check_a11y(page, "the export waiting")
     call_command("worker", batch=True, verbosity=0)  # what the worker process does
     # htmx polls the status region until the deck is built: no reload.
     link = page.locator("#export-status a.button")
     expect(link).to_be_visible(timeout=10_000)
     expect(status).not_to_have_attribute("hx-trigger", "every 1s")
+    check_a11y(page, "the export ready")
 
     with page.expect_download() as download:
         link.click()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 
 NOTHING = """湖边
@@ -39,6 +40,7 @@ def test_a_teacher_adds_a_document_that_yields_nothing_and_reads_why(english, tr
 
     page.goto("/documents/")
     page.get_by_role("link", name="Add a document").last.click()
+    check_a11y(page, "the new document form")
     page.get_by_label("Paste the document").fill(NOTHING)
     page.get_by_role("button", name="Analyse and save").click()
 
@@ -50,6 +52,7 @@ def test_a_teacher_adds_a_document_that_yields_nothing_and_reads_why(english, tr
     figures = page.locator("#report-figures")
     expect(figures).to_contain_text("Facts found")
     expect(figures).to_contain_text("0 / 3")
+    check_a11y(page, "the report")
 
     # Each silent sentence is shown in both languages with its reason.
     silent = page.locator("#silent-sentences > li")
@@ -64,5 +67,6 @@ def test_a_teacher_adds_a_document_that_yields_nothing_and_reads_why(english, tr
     # The report stays one click away from the document.
     page.get_by_role("link", name="Read the document").click()
     expect(page.locator(".passage")).to_have_count(2)
+    check_a11y(page, "the document")
     page.get_by_role("link", name="What Dongxi made of it").click()
     expect(page.locator("#no-questions")).to_be_visible()

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from quizzes.flashcards.models import LearnerSettings, Rating, ReviewLog
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, check_a11y, in_menu
 from tests.conftest import PASSWORD
 
 
@@ -33,7 +33,7 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     LearnerSettings.objects.create(user=alice, new_per_day=3)
     _log_in(page, live_server, alice)
 
-    page.get_by_role("link", name="Progress", exact=True).click()
+    in_menu(page, "Progress", exact=True).click()
     expect(page).to_have_url(re.compile(r"/progress/$"))
     expect(_figure(page, "due-today")).to_have_text("0")
     expect(_figure(page, "reviews-today")).to_have_text("0")
@@ -44,6 +44,7 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     expect(page.locator("#forecast-chart canvas")).to_have_count(1)
     expect(page.locator("#year-chart canvas")).to_have_count(1)
     expect(page.locator("#forecast-table")).to_have_class(re.compile("visually-hidden"))
+    check_a11y(page, "the empty dashboard")
 
     # Study the document as flashcards and review three new cards with the keyboard alone:
     # Space shows the answer, 3 rates it Good. Keys only work once htmx has set data-ready.
@@ -84,8 +85,9 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     expect(page.locator(".verdict")).to_contain_text("Correct")
     page.get_by_role("link", name="See your results").click()
     expect(page.locator(".score")).to_contain_text("100%")
+    check_a11y(page, "the results")
 
-    page.get_by_role("link", name="Progress", exact=True).click()
+    in_menu(page, "Progress", exact=True).click()
     # The three cards are in learning, due again later today; three reviews today.
     expect(_figure(page, "due-today")).to_have_text("3")
     expect(_figure(page, "reviews-today")).to_have_text("3")
@@ -95,6 +97,7 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     expect(page.locator("#quiz-chart canvas")).to_have_count(1)
     expect(page.locator("#mastery .passage")).to_have_class(re.compile("band-known"))
     expect(page.locator("#mastery .mastery-label")).to_contain_text("Mastery 100%")
+    check_a11y(page, "the dashboard")
 
     # Readable on a phone: nothing wider than the 390-pixel screen.
     width = page.evaluate("document.documentElement.scrollWidth")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.models import AttemptItem
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 
 UI = {
@@ -65,9 +66,11 @@ def test_a_learner_takes_a_quiz_from_the_keyboard(page, live_server, alice, make
     )
     _log_in(page, live_server, alice, language)
     page.goto(quiz.get_absolute_url())
+    check_a11y(page, "the quiz")
     page.get_by_role("button", name=ui["start"]).click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+/1/$"))
     page.wait_for_load_state()
+    check_a11y(page, "a single-choice question")
 
     # 1. Single choice: the right option by its number key, Enter checks; feedback in place.
     item = _current_item(page)
@@ -79,8 +82,11 @@ def test_a_learner_takes_a_quiz_from_the_keyboard(page, live_server, alice, make
     expect(card.locator("blockquote[lang=zh-Hans] mark")).to_have_count(1)
     expect(card.locator("blockquote[lang=vi] mark")).to_have_count(1)
     expect(page.locator("progress")).to_have_attribute("value", "1")
+    check_a11y(page, "the feedback")
     page.keyboard.press("Enter")  # next question, fetched into the card
     expect(page).to_have_url(re.compile(r"/attempts/\d+/2/$"))
+    # Focus is on the new question's heading (read out by a screen reader), not lost to <body>.
+    expect(page.locator("#question-heading")).to_be_focused()
 
     # 2. True or false: answered wrong on purpose, with key 2 ("False").
     page.keyboard.press("2")
@@ -98,12 +104,14 @@ def test_a_learner_takes_a_quiz_from_the_keyboard(page, live_server, alice, make
 
     # 4. Matching: one select per left-hand item.
     expect(page).to_have_url(re.compile(r"/attempts/\d+/4/$"))
+    expect(page.locator("#question-heading")).to_be_focused()
+    check_a11y(page, "a matching question")
     item = _current_item(page)
     for i, (_left, right) in enumerate(item.question.answer):
         page.locator(f"select[name=match-{i}]").select_option(str(item.choices.index(right)))
     submit = page.locator("[data-answer-form] button[type=submit]")
-    submit.focus()
-    page.keyboard.press("Enter")
+    page.locator("select[name=match-0]").focus()
+    page.keyboard.press("Enter")  # Enter in a select checks the answer too
     expect(card.locator(".verdict")).to_contain_text(ui["correct"])
     page.keyboard.press("Enter")
 
@@ -114,15 +122,18 @@ def test_a_learner_takes_a_quiz_from_the_keyboard(page, live_server, alice, make
         page.locator(f"select[name=rank-{i}]").select_option("1")
     submit.click()
     expect(card.locator(".error")).to_be_visible()
+    check_a11y(page, "a refused answer")
     for i, choice in enumerate(item.choices):
         rank = item.question.answer.index(choice) + 1
         page.locator(f"select[name=rank-{i}]").select_option(str(rank))
-    submit.click()
+    page.locator("select[name=rank-0]").focus()
+    page.keyboard.press("Enter")
     expect(card.locator(".verdict")).to_contain_text(ui["correct"])
 
     page.get_by_role("link", name=ui["results"]).click()
     expect(page.locator(".score")).to_contain_text("4")
     expect(page.locator(".results > li")).to_have_count(5)
+    check_a11y(page, "the results")
     page.get_by_role("button", name=ui["practise"]).click()
     expect(page.locator(".messages")).to_contain_text(ui["queued"])
 

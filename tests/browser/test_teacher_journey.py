@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Classroom, User
 from quizzes.models import Assignment, Attempt, Question, Quiz
+from tests.browser.conftest import check_a11y, in_menu
 from tests.conftest import PASSWORD
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
@@ -38,7 +39,7 @@ def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactio
     User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
     _log_in(page, "tess")
 
-    page.get_by_role("link", name="Question bank").click()
+    in_menu(page, "Question bank").click()
     # Filtering swaps the results in place (htmx) and keeps the address shareable.
     filters = page.locator(".bank-filters")
     filters.get_by_label("Type").select_option("true_false")
@@ -50,6 +51,7 @@ def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactio
     expect(rows.first).to_contain_text("True or false")
     expected = Question.objects.filter(type="true_false", language="vi").count()
     expect(rows).to_have_count(min(expected, 25))
+    check_a11y(page, "the question bank")
 
     first = rows.first
     first.get_by_role("button", name="Publish").click()
@@ -74,6 +76,7 @@ def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactio
     expect(page.locator(".htmx-added, .htmx-settling")).to_have_count(0)
     prompt.fill("Đúng hay sai: Sơn Đông hỗ trợ Trùng Khánh.")
     expect(row.locator(".preview")).to_contain_text("Sơn Đông hỗ trợ Trùng Khánh")
+    check_a11y(page, "a question edited in place")
     row.get_by_role("button", name="Save").click()
     expect(page.locator(".question-row").nth(3)).to_contain_text(
         "Đúng hay sai: Sơn Đông hỗ trợ Trùng Khánh."
@@ -91,6 +94,7 @@ def test_a_teacher_reviews_and_authors_questions_in_the_bank(english, transactio
     preview = page.locator(".preview")
     expect(preview.get_by_text("Phúc Kiến")).to_be_visible()
     expect(preview.get_by_role("radio")).to_have_count(3)
+    check_a11y(page, "the new question form")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_contain_text("The question was saved as a draft.")
     expect(preview.get_by_text("Sơn Đông")).to_be_visible()
@@ -103,13 +107,14 @@ def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactio
     User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
     User.objects.create_user("lan", password=PASSWORD)
     _log_in(page, "tess")
-    page.get_by_role("link", name="Classes").click()
+    in_menu(page, "Classes").click()
     page.get_by_label("Name").fill("Lớp 10A")
     page.get_by_role("button", name="Create").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lớp 10A")
+    check_a11y(page, "the new class")
     link = page.get_by_label("Join link").input_value()
     class_page = page.url
-    page.get_by_role("button", name=re.compile("Log out")).click()
+    in_menu(page, re.compile("Log out"), "button").click()
 
     page.goto(link)
     expect(page).to_have_url(re.compile("/accounts/login/"))
@@ -117,21 +122,27 @@ def test_a_teacher_runs_a_class_that_a_student_joins_by_link(english, transactio
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Lớp 10A")).to_be_visible()
+    check_a11y(page, "the invitation")
     page.get_by_role("button", name="Join this class").click()
     expect(page.get_by_role("status")).to_contain_text("You joined Lớp 10A.")
-    page.get_by_role("button", name=re.compile("Log out")).click()
+    in_menu(page, re.compile("Log out"), "button").click()
 
     _log_in(page, "tess")
     page.goto(class_page)
     roster = page.locator("#roster")
     expect(roster).to_contain_text("lan")
+    check_a11y(page, "the class with a student")
+    page.goto(class_page.replace("/classes/", "/progress/classes/"))
+    expect(page.locator(".table-scroll").first).to_contain_text("lan")
+    check_a11y(page, "the class's progress")
+    page.goto(class_page)
     page.once("dialog", lambda dialog: dialog.accept())
     roster.get_by_role("button", name="Remove").click()
     expect(page.locator("#roster")).to_contain_text("No student has joined yet.")
 
 
 def _log_out(page):
-    page.get_by_role("button", name=re.compile("Log out")).click()
+    in_menu(page, re.compile("Log out"), "button").click()
 
 
 def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
@@ -144,7 +155,7 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
     _log_in(page, "tess")
 
     # Author a question and publish it from the bank.
-    page.get_by_role("link", name="Question bank").click()
+    in_menu(page, "Question bank").click()
     page.get_by_role("link", name="New question").click()
     page.get_by_label("Type").select_option("single_choice")
     page.get_by_role("button", name="Continue").click()
@@ -160,7 +171,7 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
     expect(page.locator(".question-row").first.locator(".badge").first).to_have_text("Published")
 
     # Build a quiz: pick the question from the bank in place, then publish it.
-    page.get_by_role("link", name="My quizzes").click()
+    in_menu(page, "My quizzes").click()
     page.get_by_role("link", name="New quiz").click()
     page.get_by_label("Title").fill("Kiểm tra 15 phút")
     page.get_by_label("Vietnamese", exact=True).check()
@@ -170,6 +181,7 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
     picker.get_by_role("button", name=re.compile("Add question")).click()
     expect(page.locator("#entries")).to_contain_text("Tỉnh nào ____ hỗ trợ Tân Cương?")
     expect(picker.get_by_text("In the quiz")).to_be_visible()  # the picker refreshed itself
+    check_a11y(page, "the quiz builder")
     page.get_by_role("button", name="Publish the quiz").click()
     expect(page.get_by_role("status")).to_contain_text("The quiz is published")
 
@@ -190,20 +202,23 @@ def test_a_teacher_goes_from_authoring_to_the_statistics_of_a_students_attempt(
     page.get_by_label("Phúc Kiến").check()
     page.get_by_role("button", name="Check").click()
     expect(page.locator(".feedback")).to_contain_text("Not quite.")
+    check_a11y(page, "the feedback")
     page.get_by_role("link", name="See your results").click()
     assert Attempt.objects.get(user=lan, quiz=quiz).is_finished
     page.goto("/")
     expect(page.locator(".assignment-cards")).to_contain_text("Best score: 0%")
+    check_a11y(page, "the student's home")
     _log_out(page)
 
     # The teacher reads the statistics: the wrong answer the student chose, the flag.
     _log_in(page, "tess")
-    page.get_by_role("link", name="My quizzes").click()
+    in_menu(page, "My quizzes").click()
     page.get_by_role("link", name="Statistics").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Statistics of Kiểm tra 15 phút")
     responses = page.locator("#responses-q1")
     expect(responses).to_contain_text("Phúc Kiến")
     expect(page.locator("#stats-q1")).to_contain_text("Too hard")
+    check_a11y(page, "the quiz's statistics")
     page.get_by_role("link", name="All attempts").click()
     expect(page).to_have_url(re.compile("attempts=all"))
     expect(page.locator("#responses-q1")).to_contain_text("Phúc Kiến")

@@ -92,3 +92,19 @@ def test_readings():
 )
 def test_script_of(text, lang):
     assert script_of(text) == lang
+
+
+def test_names_read_polyphonic_characters_as_words_do():
+    """Issue 16: a polyphonic character alone in a name takes its reading in words, not its
+    function-word default; phrases keep the dictionary's reading, surnames their own."""
+    from content.lang.readings import pinyin
+
+    assert pinyin("还剑") == "huán jiàn"  # not hái (the adverb "still")
+    assert pinyin("还剑湖") == "huán jiàn hú"
+    assert pinyin("成都") == "chéng dū"
+    assert pinyin("都江堰") == "dū jiāng yàn"
+    assert pinyin("重庆") == "chóng qìng"  # a phrase of the dictionary
+    assert pinyin("银行") == "yín háng"
+    assert pinyin("长白山") == "cháng bái shān"
+    assert pinyin("贾宝玉") == "jiǎ bǎo yù"  # a surname keeps its reading
+    assert pinyin("山东") == "shān dōng"

@@ -62,10 +62,11 @@ def test_the_decks_page_shows_counts_for_studied_documents_and_offers_the_others
     services.start_studying(alice, studied)
     services.start_studying(bob, other)
     total = LearnerCard.objects.filter(user=alice).count()
-    # session, user, documents, the learner's counts per document
-    with django_assert_num_queries(4):
+    new_today = min(total, LearnerSettings().new_per_day)
+    # session, user, documents, settings, today's ratings, counts and totals per document
+    with django_assert_num_queries(7):
         html = alice_client.get(reverse("flashcards:decks"), **EN).content.decode()
-    assert f"0 due · {total} new · {total} cards" in html
+    assert f"0 due · {new_today} new · {total} cards" in html
     assert reverse("flashcards:deck_review", args=[studied.slug]) in html
     assert reverse("flashcards:study", args=[other.slug]) in html
     assert reverse("flashcards:deck_review", args=[other.slug]) not in html

@@ -152,3 +152,15 @@ def test_a_reworded_sentence_gives_its_new_cards_to_the_learners_of_the_document
     assert LearnerCard.objects.filter(user=alice, card__in=active).count() == active.count()
     assert LearnerCard.objects.filter(user=alice, note=new).count() == new.cards.count() >= 1
     assert not LearnerCard.objects.filter(user=bob).exists()
+
+
+def test_names_in_a_sentence_take_their_reading_as_names():
+    """Issue 16: 还剑湖 in a sentence is read huán jiàn hú (the term's pinyin), not hái."""
+    from content.lang.readings import pinyin
+
+    text = "我们还去了还剑湖。"
+    plain = char_pinyin(text)
+    assert plain[5:8] == ["hái", "jiàn", "hú"]  # pypinyin alone
+    read = char_pinyin(text, names={"还剑湖": pinyin("还剑湖")})
+    assert read[5:8] == ["huán", "jiàn", "hú"]
+    assert read[2] == "hái"  # the adverb keeps its reading

@@ -75,10 +75,10 @@ def test_the_home_page_query_count_does_not_grow_with_classes_documents_or_assig
         if i == 1:
             taking.finish_attempt(taking.start_attempt(quiz, alice))
     _documents(10)
-    # session, user, the learner's day start (issue 20), cards due today, review days (streak),
-    # assignments (with their quizzes, documents, classes and the best scores: one query),
-    # classes with their teachers, documents
-    with django_assert_num_queries(8):
+    # session, user, the learner's settings (issue 20), today's ratings and the cards due today
+    # (one "due today", issue 16), review days (streak), assignments (with their quizzes,
+    # documents, classes and the best scores: one query), classes with their teachers, documents
+    with django_assert_num_queries(9):
         assert alice_client.get(reverse("home")).status_code == 200
 
 
