@@ -4,6 +4,7 @@ applies to them all (issue 16, item 11). English interface."""
 from playwright.sync_api import expect
 
 from quizzes.models import Question
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 
 
@@ -18,7 +19,9 @@ def test_a_teacher_selects_all_and_retires_them(page, live_server, teacher, make
     page.goto("/teach/questions/")
     page.get_by_label("Select all on this page").check()
     expect(page.locator("input[name=ids]:checked")).to_have_count(3)
+    check_a11y(page, "every question selected")
     page.get_by_label("With the selected questions").select_option("retired")
     page.get_by_role("button", name="Apply").click()
     expect(page.locator(".badge-retired")).to_have_count(3)
+    check_a11y(page, "the questions retired")
     assert set(Question.objects.values_list("status", flat=True)) == {"retired"}

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from content.models import Document
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 
 TEXT = (
@@ -45,6 +46,7 @@ def test_a_teacher_manages_a_document(english, transactional_db):
     page.get_by_role("button", name="Analyse and save").click()
     expect(page.locator(".messages")).to_contain_text("This text is already in Dongxi")
     expect(page.locator(".passage").first).to_be_visible()
+    check_a11y(page, "the existing document opened")
     assert Document.objects.count() == 1
 
     # A text without Chinese is refused, naming what is missing.
@@ -52,6 +54,7 @@ def test_a_teacher_manages_a_document(english, transactional_db):
     page.get_by_label("Paste the document").fill(VI_ONLY)
     page.get_by_role("button", name="Analyse and save").click()
     expect(page.locator(".errorlist")).to_contain_text("No Chinese part was found")
+    check_a11y(page, "a text with no Chinese part refused")
 
     # Rename and hide it.
     page.goto(Document.objects.get().get_absolute_url())
@@ -63,11 +66,13 @@ def test_a_teacher_manages_a_document(english, transactional_db):
     page.goto("/documents/")
     item = page.locator(".card", has_text="Hợp tác Đông Tây")
     expect(item).to_contain_text("Hidden from others")
+    check_a11y(page, "the teacher's document list")
 
     # Nothing uses it yet: the page says deleting removes it for good, and it does.
     item.get_by_role("link").click()
     page.get_by_role("link", name="Rename, hide or delete").click()
     expect(page.locator("#delete-document")).to_contain_text("Nobody uses this document yet")
+    check_a11y(page, "the delete section")
     page.get_by_role("button", name="Delete the document").click()
     expect(page.locator(".messages")).to_contain_text("The document was deleted.")
     assert not Document.objects.exists()

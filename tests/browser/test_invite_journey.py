@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Classroom, TeacherInvite, User
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 
 
@@ -33,10 +34,12 @@ def test_a_new_learner_follows_the_join_link_through_sign_up(english, transactio
     expect(page).to_have_url(re.compile("/accounts/login/"))
     _sign_up(page, "nina")
     expect(page.get_by_role("heading", level=1)).to_have_text("Join a class")
+    check_a11y(page, "the join page")
     page.get_by_role("button", name="Join this class").click()
     expect(page).to_have_url(re.compile(classroom.get_absolute_url() + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Lớp 10A")
     expect(page.locator(".messages")).to_contain_text("You joined Lớp 10A.")
+    check_a11y(page, "the class page after joining")
     assert classroom.students.filter(username="nina").exists()
 
 
@@ -61,6 +64,8 @@ def test_a_colleague_accepts_a_teachers_invitation(english, transactional_db):
     page.goto(invite.get_absolute_url())
     _sign_up(page, "vy")
     expect(page.get_by_role("heading", level=1)).to_have_text("Become a teacher")
+    check_a11y(page, "the invitation")
     page.get_by_role("button", name="Accept and become a teacher").click()
     expect(page.get_by_role("heading", level=2, name="Create a class")).to_be_visible()
+    check_a11y(page, "the classes page of a new teacher")
     assert User.objects.get(username="vy").is_teacher

@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import check_a11y
+
 
 def test_a_visitor_reads_the_landing_page_and_signs_up(page, live_server, db):
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
@@ -14,6 +16,7 @@ def test_a_visitor_reads_the_landing_page_and_signs_up(page, live_server, db):
     )
     expect(page.locator(".landing-sample .col.zh")).to_contain_text("江苏省")
     expect(page.locator(".landing-sample .col.vi")).to_contain_text("Giang Tô")
+    check_a11y(page, "the landing page")
     page.get_by_text("Show the answer").click()
     expect(page.locator("details strong")).to_have_text("Giang Tô")
     expect(page.locator(".landing-card .flashcard-answer")).to_have_text("Giang Tô")

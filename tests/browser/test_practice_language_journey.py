@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 from tests.quiz_fixtures import TYPES
 
@@ -35,10 +36,12 @@ def test_a_learner_takes_a_practice_quiz_in_chinese(english, alice, make_quiz):
     page.goto(quiz.get_absolute_url())
     choice = page.locator("#practice-language")
     expect(choice.get_by_label("Mixed")).to_be_checked()
+    check_a11y(page, "the language choice")
     choice.get_by_label("Chinese").check()
     page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+/1/$"))
     expect(page.locator("#question-card [lang=zh-Hans]").first).to_be_visible()
+    check_a11y(page, "a question in Chinese")
     assert set(AttemptItem.objects.values_list("question__language", flat=True)) == {"zh"}
 
     # Once that attempt is over, the quiz page offers the same choice again.

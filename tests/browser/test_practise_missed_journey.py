@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Classroom
 from quizzes.models import Assignment, AttemptItem, Question
+from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
 
 
@@ -43,6 +44,7 @@ def test_a_learner_practises_the_authored_questions_they_missed(
     page.get_by_label("False").check()
     page.locator("[data-answer-form] button[type=submit]").click()
     expect(page.locator(".verdict")).to_be_visible()
+    check_a11y(page, "the feedback")
     page.get_by_role("link", name="Next question").click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+/2/$"))
     page.locator("input.typed-answer").fill("Huế")
@@ -55,3 +57,4 @@ def test_a_learner_practises_the_authored_questions_they_missed(
     assert sorted(items.values_list("question_id", flat=True)) == sorted(q.pk for q in authored)
     page.goto(items.first().attempt.quiz.get_absolute_url())
     expect(page.locator(".notice")).to_contain_text("Your own practice of the questions you missed")
+    check_a11y(page, "the practice of the missed questions")
