@@ -455,6 +455,7 @@ class _Terms:
             for form in sorted(forms, key=len, reverse=True):
                 m = _find_vi_form(vi, form, taken)
                 if m is not None:
+                    m = _with_capital_generic(vi, m, name.places)
                     self.record_pair(name, vi[m[0] : m[1]], vi, m[0])
                     paired.add(name.stem)
                     taken.append(m)
@@ -524,11 +525,12 @@ class _Terms:
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
 
     def pair_compounds(self, zh: str, vi: str) -> None:
-        """Two numbers that say one thing together: a score (1比0 ↔ 1-0) and a range (8到10
-        ↔ 8 đến 10), the same two whole numbers in the same order in both sentences of a pair.
-        One anchor, so a question asks for both numbers at once (a blank on the 0 of 1比0 asks
-        nothing a learner can know apart from the 1). The Vietnamese range keeps the unit word
-        that follows it (8 đến 10 tiếng), as a teacher would ask it."""
+        """Two numbers that say one thing together: a score (1比0 ↔ 1-0), a range (8到10
+        ↔ 8 đến 10) and a duration in two units (1小时25分 ↔ 1 giờ 25 phút), the same two
+        whole numbers in the same order in both sentences of a pair. One anchor, so a question
+        asks for both numbers at once (a blank on the 0 of 1比0 asks nothing a learner can know
+        apart from the 1). The Vietnamese range keeps the unit word that follows it (8 đến 10
+        tiếng), as a teacher would ask it."""
         for kind, zh_re, vi_re in _COMPOUNDS:
             zs = [(m, (m.group(1), m.group(2))) for m in zh_re.finditer(zh)]
             vs = [(m, (m.group(1), m.group(2))) for m in vi_re.finditer(vi)]
@@ -790,6 +792,11 @@ class _Terms:
         if name.level:
             b.levels.append(name.level)
         prefix, level = _place_word_before(vi_sentence, vi_start)
+        if not prefix and b.kind in ("person", "organisation", "name"):
+            head, _level = _list_head_word(vi_sentence, vi_start)
+            if head:
+                # qua các ga Nghĩa Ô, Pan'an…: the items of a list of places are places.
+                b.kind = "place"
         if prefix:
             b.vi_aliases.add(f"{prefix} {vi_name}")
             if level:
@@ -1044,6 +1051,15 @@ _COMPOUNDS = (
         re.compile(r"(?<![\d.])(\d{1,4})\s*(?:到|至|~|～|-|—)\s*(\d{1,4})(?![\d.年月日号])"),
         re.compile(r"(?<![\w./,])(\d{1,4})\s*(?:đến|tới|-|–)\s*(\d{1,4})(?![\w/]|[.,]\d)"),
     ),
+    (
+        # A duration in two units (1小时25分 ↔ 1 giờ 25 phút, 2分30秒 ↔ 2 phút 30 giây): one
+        # length of time, asked whole.
+        "duration",
+        re.compile(
+            r"(?<![\d.])(\d{1,3})\s*(?:个)?(?:小时|分钟|分)\s*(\d{1,2})\s*(?:分钟|分|秒钟|秒)(?![\d])"
+        ),
+        re.compile(r"(?<![\w./,])(\d{1,3})\s*(?:giờ|tiếng|phút)\s*(\d{1,2})\s*(?:phút|giây)(?!\w)"),
+    ),
 )
 # A measure word after a Vietnamese range: one lower-case word (tiếng, giờ, km, người).
 _VI_UNIT_AFTER = re.compile(r" (?:giờ|tiếng|phút|ngày|tuần|tháng|năm|km|m|kg|tấn|người|%)(?!\w)")
@@ -1189,6 +1205,27 @@ def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | Non
             if " " in word or at == 0 or vinlp.is_word(sentence, at, len(before)):
                 return before[at:], level
     return None, None
+
+
+_LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZĐÀ-Ỹ][\w'’-]*)(?: [A-ZĐÀ-Ỹ][\w'’-]*)*)\s*,\s*$")
+
+
+def _list_head_word(sentence: str, start: int) -> tuple[str | None, str | None]:
+    """The place word that introduces the list a name at `start` stands in, past the items
+    before it (các ga Nghĩa Ô, Pan'an: "ga" for Pan'an; các tỉnh A, B và C: "tỉnh" for B):
+    what (place word, level) _place_word_before gives for the list's first item; (None, None)
+    where the name is no later item of a list, or the list has no place word."""
+    end = start
+    steps = 0
+    while True:
+        m = _LIST_ITEM_BEFORE.search(sentence[:end])
+        if not m:
+            break
+        end = m.start()
+        steps += 1
+    if not steps:
+        return None, None
+    return _place_word_before(sentence, end)
 
 
 def _list_of_places(sentence: str, start: int) -> bool:
@@ -1353,6 +1390,31 @@ def name_fits(text: str, start: int, end: int, lang: str) -> bool:
     if lang == ZH:
         return _zh_mention_ok(text, start, end)
     return bool(_whole_vi_names(text, [(start, end, "")]))
+
+
+def _with_capital_generic(vi: str, m: tuple[int, int], places) -> tuple[int, int]:
+    """A generic word written with a capital inside a sentence is part of the proper name
+    (Biển Đen "Black Sea", Biển Chết, Hồ Tây): the span grows to take it in, so that the
+    answer is the name and not a bare common word (Đen "black"). A lower-case generic (sông
+    Hồng, biển Đông) and one that opens the sentence (its capital says nothing) stay out."""
+    before = vi[: m[0]]
+    word = re.search(r"(\w+(?: \w+)?) $", before)
+    if not word:
+        return m
+    for size in (2, 1):
+        parts = word.group(1).split()[-size:]
+        if len(parts) < size:
+            continue
+        generic = " ".join(parts)
+        start = m[0] - len(generic) - 1
+        if not all(p[:1].isupper() for p in parts) or not vi[:start].strip():
+            continue
+        if vi[:start].rstrip()[-1:] in ".!?:\n":
+            continue
+        full = fold(vi[start : m[1]])
+        if any(fold(f) == full for p in places for f in p.vi_forms):
+            return start, m[1]
+    return m
 
 
 def _find_vi_form(vi: str, form: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
