@@ -421,6 +421,9 @@ class _Terms:
             # Elimination only between names the tables or jieba's place tag proposed: a
             # tentative person or organisation is paired by its likeness or its position.
             alone = len(left) == 1 and len(foreign) == 1 and not left[stem].tentative
+            # A run a generic word introduces (Giải thưởng Kovalevskaia, ga Pan'an) is paired
+            # with its landmark below, not with whatever name is left over.
+            alone = alone and _vi_landmark(vi, run)[0] is None
             if score >= TRANSLIT_SCORE or (alone and score >= ELIMINATION_SCORE):
                 name = left.pop(stem)
                 if not name.confirmed and not name.places:
@@ -596,7 +599,7 @@ class _Terms:
             # A landmark whose name is a name paired already (天宫 + 洞) was found with it.
             here = [
                 (a, b)
-                for a, b in _zh_landmarks(zh, k)
+                for a, b in _zh_landmarks(zh, k, frozenset(inside))
                 if not any(
                     zh.startswith(stem + x, a) and a + len(stem + x) == b
                     for stem in inside
@@ -609,7 +612,7 @@ class _Terms:
                 stem = zh[start:end]
                 if stem in paired or self._said_elsewhere(_Name(stem, stem, 0, 0, "", None), vi):
                     continue
-                kind = "organisation" if LANDMARKS[k][2] else "place"
+                kind = LANDMARKS[k][2] or "place"
                 name = _Name(stem, stem, start, end, kind, None, confirmed=True)
                 # a paired name inside the landmark (越南 in 越南海关总局) gives way to it
                 spans = self.paired_spans.get(self.index, [])
@@ -1064,26 +1067,31 @@ _COMPOUNDS = (
 # A measure word after a Vietnamese range: one lower-case word (tiếng, giờ, km, người).
 _VI_UNIT_AFTER = re.compile(r" (?:giờ|tiếng|phút|ngày|tuần|tháng|năm|km|m|kg|tấn|người|%)(?!\w)")
 
-# Landmarks and institutions: (Vietnamese generic words, Chinese suffixes, an organisation).
-LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
-    (("ga",), ("站",), False),
-    (("hang", "động"), ("洞",), False),
-    (("cầu",), ("桥",), False),
-    (("chùa",), ("寺",), False),
-    (("đền",), ("庙", "祠"), False),
-    (("hồ",), ("湖",), False),
-    (("vịnh",), ("湾",), False),
-    (("cảng",), ("港",), False),
-    (("tháp",), ("塔",), False),
-    (("lăng",), ("陵",), False),
-    (("thác",), ("瀑布",), False),
-    (("sân bay",), ("机场",), False),
-    (("trường đại học", "đại học"), ("大学",), True),
-    (("bảo tàng",), ("博物馆",), True),
-    (("công ty",), ("公司",), True),
-    (("tổng cục",), ("总局",), True),
-    (("ngân hàng",), ("银行",), True),
-    (("bệnh viện",), ("医院",), True),
+# Landmarks, institutions and awards: (Vietnamese generic words, Chinese suffixes, the kind
+# when it is not a place: "organisation" or "work"). An institution's or award's Vietnamese
+# name runs on from the generic word through the clause (Viện Hải dương học Nha Trang).
+LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (("ga",), ("站",), ""),
+    (("hang", "động"), ("洞",), ""),
+    (("cầu",), ("桥",), ""),
+    (("chùa",), ("寺",), ""),
+    (("đền",), ("庙", "祠"), ""),
+    (("hồ",), ("湖",), ""),
+    (("vịnh",), ("湾",), ""),
+    (("cảng",), ("港",), ""),
+    (("tháp",), ("塔",), ""),
+    (("lăng",), ("陵",), ""),
+    (("thác",), ("瀑布",), ""),
+    (("sân bay",), ("机场",), ""),
+    (("trường đại học", "đại học"), ("大学",), "organisation"),
+    (("bảo tàng",), ("博物馆",), "organisation"),
+    (("công ty",), ("公司",), "organisation"),
+    (("tổng cục",), ("总局",), "organisation"),
+    (("ngân hàng",), ("银行",), "organisation"),
+    (("bệnh viện",), ("医院",), "organisation"),
+    (("học viện",), ("学院",), "organisation"),
+    (("viện",), ("研究所", "研究院", "科学院"), "organisation"),
+    (("giải thưởng", "giải"), ("奖",), "work"),
 )
 # Words a landmark's name never holds: where the name ends on the left.
 _ZH_NAME_STOPS = frozenset(
@@ -1138,15 +1146,24 @@ def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
                 return k, text
             head = text.lower()
             if head.startswith(generic + " ") and len(text.split()) > len(generic.split()):
+                if org:
+                    # Viện Hải dương học Nha Trang: on through lower-case words, as above.
+                    clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
+                    words = clause.split()[:8]
+                    while words and not words[-1][:1].isupper():
+                        words.pop()
+                    return k, " ".join(words) or text
                 return k, text
     return None, ""
 
 
-def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
+def _zh_landmarks(zh: str, k: int, names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of each name in a Chinese sentence ending in a suffix of landmark kind k:
     the words before the suffix back to a function word, punctuation or a number (惊讶洞,
     越南海关总局), or the one word the segmenter made of a name and its suffix (仁站), never a
-    word the dictionary knows (车站, 溶洞)."""
+    word the dictionary knows (车站, 溶洞). A name paired in the sentence (`names`) may stand
+    inside (芽庄 in 芽庄海洋学研究所), and a quoted name is the whole quote (“科瓦列夫斯卡娅奖”:
+    the segmenter cuts a transliteration anywhere)."""
     import jieba
 
     chinese.load_jieba()
@@ -1165,6 +1182,13 @@ def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
             if i is None:
                 continue  # the suffix is the start of a longer word (站长, 大学生)
             start, _e, word = words[i]
+            if zh[end : end + 1] in _CLOSING:
+                opening = max(zh.rfind(q, 0, m.start()) for q in _OPENING)
+                inner = zh[opening + 1 : m.start()] if opening >= 0 else ""
+                if inner and all(HAN_RE.match(c) for c in inner) and len(inner) <= 12:
+                    if not any(a < end and opening + 1 < b for a, b in found):
+                        found.append((opening + 1, end))
+                    continue
             whole = start < m.start()  # the segmenter glued name and suffix into one word
             if whole and (word in jieba.dt.FREQ or not all(HAN_RE.match(c) for c in word)):
                 continue
@@ -1178,7 +1202,7 @@ def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
                     pass  # a piece of a name the segmenter did not join (芹|苴)
                 elif len(prev) > 1 and not whole:
                     whole = True  # the one word before the suffix (惊讶|洞, 海关|总局)
-                elif len(prev) > 1 and flag in ("ns", "nr", "nt", "nz"):
+                elif len(prev) > 1 and (flag in ("ns", "nr", "nt", "nz") or prev in names):
                     pass  # a name inside the name (越南 in 越南海关总局)
                 else:
                     break
