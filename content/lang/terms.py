@@ -1089,6 +1089,14 @@ LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("tổng cục",), ("总局",), "organisation"),
     (("ngân hàng",), ("银行",), "organisation"),
     (("bệnh viện",), ("医院",), "organisation"),
+    # Natural features named by meaning (死海 ↔ Biển Chết, 黑森林 ↔ Rừng Đen): the
+    # gazetteer knows the famous ones; these pair the others the same way.
+    (("biển",), ("海",), ""),
+    (("rừng",), ("森林", "林"), ""),
+    (("hẻm núi", "hẻm"), ("峡谷", "峡"), ""),
+    (("sa mạc",), ("沙漠",), ""),
+    (("quần đảo",), ("群岛",), ""),
+    (("bán đảo",), ("半岛",), ""),
     (("học viện",), ("学院",), "organisation"),
     (("viện",), ("研究所", "研究院", "科学院"), "organisation"),
     (("giải thưởng", "giải"), ("奖",), "work"),
@@ -1140,8 +1148,7 @@ def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
                     # the clause (Tổng cục Hải quan Việt Nam): the generic word and all.
                     clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
                     words = clause.split()[:6]
-                    while words and not words[-1][:1].isupper():
-                        words.pop()
+                    words = _name_words(words)
                     return k, f"{before[-len(generic) :]} {' '.join(words) or text}"
                 return k, text
             head = text.lower()
@@ -1150,11 +1157,21 @@ def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
                     # Viện Hải dương học Nha Trang: on through lower-case words, as above.
                     clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
                     words = clause.split()[:8]
-                    while words and not words[-1][:1].isupper():
-                        words.pop()
+                    words = _name_words(words)
                     return k, " ".join(words) or text
                 return k, text
     return None, ""
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of an institution's or award's name out of the words that follow its generic
+    word: up to a number (a name holds none: "Viện Nông nghiệp Huế năm 2015") and back to its
+    last capitalised word."""
+    cut = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
+    words = words[:cut]
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return words
 
 
 def _zh_landmarks(zh: str, k: int, names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
