@@ -571,3 +571,14 @@ def test_a_duration_in_two_units_is_one_anchor():
     )
     pairs = {t.kind: (t.zh, t.vi) for t in a.terms if t.kind == "duration"}
     assert pairs["duration"] == ("2小时15分", "2 giờ 15 phút")
+
+
+def test_a_sea_and_a_gorge_named_by_meaning_pair_by_their_generic_word():
+    # Neither is in the gazetteer: 海 ↔ biển and 峡谷 ↔ hẻm núi, the k-th with the k-th.
+    a = analyse(
+        "标题\n\n游船从码头出发，驶入银鱼海，再穿过白云峡谷。\n\n"
+        "Tiêu đề\n\nDu thuyền rời bến, tiến vào biển Cá Bạc rồi đi qua hẻm núi Mây Trắng.\n"
+    )
+    pairs = {t.zh: (t.kind, t.vi) for t in a.terms if t.zh and t.vi}
+    assert pairs.get("银鱼海") == ("place", "Cá Bạc")
+    assert pairs.get("白云峡谷") == ("place", "Mây Trắng")
