@@ -186,6 +186,9 @@ _ZH_DATE_RE = re.compile(
 _ZH_NUM = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _ZH_DIGIT_RE = re.compile(
     rf"(?<![\dA-Za-z])(?<!\d\.)(?P<n>{_ZH_NUM})(?![A-Za-z])"
+    # 100多万, 20余亿: an approximation word between the digits and their magnitude; the
+    # span keeps it (a blank on "100" alone would leave "多万" behind) and approx is set.
+    r"(?P<more>[多余](?=[十百千]?[万亿]))?"
     r"(?P<mag>(?:[十百千](?=[万亿]))?[万亿]{0,2})"
 )
 _ZH_NUMERAL_RE = re.compile(
@@ -328,7 +331,7 @@ def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
         step = _step_of(digits, ".") * factor
         start, end = m.start(), m.end()
         unit, approx, _unit_end = _zh_after(text, end)
-        approx = approx or _zh_before_approx(text, start)
+        approx = approx or bool(m.group("more")) or _zh_before_approx(text, start)
         kind = NUMBER
         if unit == "percent":
             end += 1  # the sign belongs to the number

@@ -421,6 +421,9 @@ class _Terms:
             # Elimination only between names the tables or jieba's place tag proposed: a
             # tentative person or organisation is paired by its likeness or its position.
             alone = len(left) == 1 and len(foreign) == 1 and not left[stem].tentative
+            # A run a generic word introduces (Giải thưởng Kovalevskaia, ga Pan'an) is paired
+            # with its landmark below, not with whatever name is left over.
+            alone = alone and _vi_landmark(vi, run)[0] is None
             if score >= TRANSLIT_SCORE or (alone and score >= ELIMINATION_SCORE):
                 name = left.pop(stem)
                 if not name.confirmed and not name.places:
@@ -455,6 +458,7 @@ class _Terms:
             for form in sorted(forms, key=len, reverse=True):
                 m = _find_vi_form(vi, form, taken)
                 if m is not None:
+                    m = _with_capital_generic(vi, m, name.places)
                     self.record_pair(name, vi[m[0] : m[1]], vi, m[0])
                     paired.add(name.stem)
                     taken.append(m)
@@ -524,11 +528,12 @@ class _Terms:
                 self._pair_in_place(here[0], candidates[0], runs, paired, vi)
 
     def pair_compounds(self, zh: str, vi: str) -> None:
-        """Two numbers that say one thing together: a score (1比0 ↔ 1-0) and a range (8到10
-        ↔ 8 đến 10), the same two whole numbers in the same order in both sentences of a pair.
-        One anchor, so a question asks for both numbers at once (a blank on the 0 of 1比0 asks
-        nothing a learner can know apart from the 1). The Vietnamese range keeps the unit word
-        that follows it (8 đến 10 tiếng), as a teacher would ask it."""
+        """Two numbers that say one thing together: a score (1比0 ↔ 1-0), a range (8到10
+        ↔ 8 đến 10) and a duration in two units (1小时25分 ↔ 1 giờ 25 phút), the same two
+        whole numbers in the same order in both sentences of a pair. One anchor, so a question
+        asks for both numbers at once (a blank on the 0 of 1比0 asks nothing a learner can know
+        apart from the 1). The Vietnamese range keeps the unit word that follows it (8 đến 10
+        tiếng), as a teacher would ask it."""
         for kind, zh_re, vi_re in _COMPOUNDS:
             zs = [(m, (m.group(1), m.group(2))) for m in zh_re.finditer(zh)]
             vs = [(m, (m.group(1), m.group(2))) for m in vi_re.finditer(vi)]
@@ -594,7 +599,7 @@ class _Terms:
             # A landmark whose name is a name paired already (天宫 + 洞) was found with it.
             here = [
                 (a, b)
-                for a, b in _zh_landmarks(zh, k)
+                for a, b in _zh_landmarks(zh, k, frozenset(inside))
                 if not any(
                     zh.startswith(stem + x, a) and a + len(stem + x) == b
                     for stem in inside
@@ -607,7 +612,7 @@ class _Terms:
                 stem = zh[start:end]
                 if stem in paired or self._said_elsewhere(_Name(stem, stem, 0, 0, "", None), vi):
                     continue
-                kind = "organisation" if LANDMARKS[k][2] else "place"
+                kind = LANDMARKS[k][2] or "place"
                 name = _Name(stem, stem, start, end, kind, None, confirmed=True)
                 # a paired name inside the landmark (越南 in 越南海关总局) gives way to it
                 spans = self.paired_spans.get(self.index, [])
@@ -790,6 +795,11 @@ class _Terms:
         if name.level:
             b.levels.append(name.level)
         prefix, level = _place_word_before(vi_sentence, vi_start)
+        if not prefix and b.kind in ("person", "organisation", "name"):
+            head, _level = _list_head_word(vi_sentence, vi_start)
+            if head:
+                # qua các ga Nghĩa Ô, Pan'an…: the items of a list of places are places.
+                b.kind = "place"
         if prefix:
             b.vi_aliases.add(f"{prefix} {vi_name}")
             if level:
@@ -1044,30 +1054,52 @@ _COMPOUNDS = (
         re.compile(r"(?<![\d.])(\d{1,4})\s*(?:到|至|~|～|-|—)\s*(\d{1,4})(?![\d.年月日号])"),
         re.compile(r"(?<![\w./,])(\d{1,4})\s*(?:đến|tới|-|–)\s*(\d{1,4})(?![\w/]|[.,]\d)"),
     ),
+    (
+        # A duration in two units (1小时25分 ↔ 1 giờ 25 phút, 2分30秒 ↔ 2 phút 30 giây): one
+        # length of time, asked whole.
+        "duration",
+        re.compile(
+            r"(?<![\d.])(\d{1,3})\s*(?:个)?(?:小时|分钟|分)\s*(\d{1,2})\s*(?:分钟|分|秒钟|秒)(?![\d])"
+        ),
+        re.compile(r"(?<![\w./,])(\d{1,3})\s*(?:giờ|tiếng|phút)\s*(\d{1,2})\s*(?:phút|giây)(?!\w)"),
+    ),
 )
 # A measure word after a Vietnamese range: one lower-case word (tiếng, giờ, km, người).
 _VI_UNIT_AFTER = re.compile(r" (?:giờ|tiếng|phút|ngày|tuần|tháng|năm|km|m|kg|tấn|người|%)(?!\w)")
 
-# Landmarks and institutions: (Vietnamese generic words, Chinese suffixes, an organisation).
-LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
-    (("ga",), ("站",), False),
-    (("hang", "động"), ("洞",), False),
-    (("cầu",), ("桥",), False),
-    (("chùa",), ("寺",), False),
-    (("đền",), ("庙", "祠"), False),
-    (("hồ",), ("湖",), False),
-    (("vịnh",), ("湾",), False),
-    (("cảng",), ("港",), False),
-    (("tháp",), ("塔",), False),
-    (("lăng",), ("陵",), False),
-    (("thác",), ("瀑布",), False),
-    (("sân bay",), ("机场",), False),
-    (("trường đại học", "đại học"), ("大学",), True),
-    (("bảo tàng",), ("博物馆",), True),
-    (("công ty",), ("公司",), True),
-    (("tổng cục",), ("总局",), True),
-    (("ngân hàng",), ("银行",), True),
-    (("bệnh viện",), ("医院",), True),
+# Landmarks, institutions and awards: (Vietnamese generic words, Chinese suffixes, the kind
+# when it is not a place: "organisation" or "work"). An institution's or award's Vietnamese
+# name runs on from the generic word through the clause (Viện Hải dương học Nha Trang).
+LANDMARKS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (("ga",), ("站",), ""),
+    (("hang", "động"), ("洞",), ""),
+    (("cầu",), ("桥",), ""),
+    (("chùa",), ("寺",), ""),
+    (("đền",), ("庙", "祠"), ""),
+    (("hồ",), ("湖",), ""),
+    (("vịnh",), ("湾",), ""),
+    (("cảng",), ("港",), ""),
+    (("tháp",), ("塔",), ""),
+    (("lăng",), ("陵",), ""),
+    (("thác",), ("瀑布",), ""),
+    (("sân bay",), ("机场",), ""),
+    (("trường đại học", "đại học"), ("大学",), "organisation"),
+    (("bảo tàng",), ("博物馆",), "organisation"),
+    (("công ty",), ("公司",), "organisation"),
+    (("tổng cục",), ("总局",), "organisation"),
+    (("ngân hàng",), ("银行",), "organisation"),
+    (("bệnh viện",), ("医院",), "organisation"),
+    # Natural features named by meaning (死海 ↔ Biển Chết, 黑森林 ↔ Rừng Đen): the
+    # gazetteer knows the famous ones; these pair the others the same way.
+    (("biển",), ("海",), ""),
+    (("rừng",), ("森林", "林"), ""),
+    (("hẻm núi", "hẻm"), ("峡谷", "峡"), ""),
+    (("sa mạc",), ("沙漠",), ""),
+    (("quần đảo",), ("群岛",), ""),
+    (("bán đảo",), ("半岛",), ""),
+    (("học viện",), ("学院",), "organisation"),
+    (("viện",), ("研究所", "研究院", "科学院"), "organisation"),
+    (("giải thưởng", "giải"), ("奖",), "work"),
 )
 # Words a landmark's name never holds: where the name ends on the left.
 _ZH_NAME_STOPS = frozenset(
@@ -1116,21 +1148,39 @@ def _vi_landmark(vi: str, run: _Run) -> tuple[int | None, str]:
                     # the clause (Tổng cục Hải quan Việt Nam): the generic word and all.
                     clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
                     words = clause.split()[:6]
-                    while words and not words[-1][:1].isupper():
-                        words.pop()
+                    words = _name_words(words)
                     return k, f"{before[-len(generic) :]} {' '.join(words) or text}"
                 return k, text
             head = text.lower()
             if head.startswith(generic + " ") and len(text.split()) > len(generic.split()):
+                if org:
+                    # Viện Hải dương học Nha Trang: on through lower-case words, as above.
+                    clause = re.split(r"[,.;:!?()“”\"]", vi[run.start :], maxsplit=1)[0]
+                    words = clause.split()[:8]
+                    words = _name_words(words)
+                    return k, " ".join(words) or text
                 return k, text
     return None, ""
 
 
-def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
+def _name_words(words: list[str]) -> list[str]:
+    """The words of an institution's or award's name out of the words that follow its generic
+    word: up to a number (a name holds none: "Viện Nông nghiệp Huế năm 2015") and back to its
+    last capitalised word."""
+    cut = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
+    words = words[:cut]
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return words
+
+
+def _zh_landmarks(zh: str, k: int, names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of each name in a Chinese sentence ending in a suffix of landmark kind k:
     the words before the suffix back to a function word, punctuation or a number (惊讶洞,
     越南海关总局), or the one word the segmenter made of a name and its suffix (仁站), never a
-    word the dictionary knows (车站, 溶洞)."""
+    word the dictionary knows (车站, 溶洞). A name paired in the sentence (`names`) may stand
+    inside (芽庄 in 芽庄海洋学研究所), and a quoted name is the whole quote (“科瓦列夫斯卡娅奖”:
+    the segmenter cuts a transliteration anywhere)."""
     import jieba
 
     chinese.load_jieba()
@@ -1149,6 +1199,13 @@ def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
             if i is None:
                 continue  # the suffix is the start of a longer word (站长, 大学生)
             start, _e, word = words[i]
+            if zh[end : end + 1] in _CLOSING:
+                opening = max(zh.rfind(q, 0, m.start()) for q in _OPENING)
+                inner = zh[opening + 1 : m.start()] if opening >= 0 else ""
+                if inner and all(HAN_RE.match(c) for c in inner) and len(inner) <= 12:
+                    if not any(a < end and opening + 1 < b for a, b in found):
+                        found.append((opening + 1, end))
+                    continue
             whole = start < m.start()  # the segmenter glued name and suffix into one word
             if whole and (word in jieba.dt.FREQ or not all(HAN_RE.match(c) for c in word)):
                 continue
@@ -1162,7 +1219,7 @@ def _zh_landmarks(zh: str, k: int) -> list[tuple[int, int]]:
                     pass  # a piece of a name the segmenter did not join (芹|苴)
                 elif len(prev) > 1 and not whole:
                     whole = True  # the one word before the suffix (惊讶|洞, 海关|总局)
-                elif len(prev) > 1 and flag in ("ns", "nr", "nt", "nz"):
+                elif len(prev) > 1 and (flag in ("ns", "nr", "nt", "nz") or prev in names):
                     pass  # a name inside the name (越南 in 越南海关总局)
                 else:
                     break
@@ -1189,6 +1246,27 @@ def _place_word_before(sentence: str, start: int) -> tuple[str | None, str | Non
             if " " in word or at == 0 or vinlp.is_word(sentence, at, len(before)):
                 return before[at:], level
     return None, None
+
+
+_LIST_ITEM_BEFORE = re.compile(r"((?:[A-ZĐÀ-Ỹ][\w'’-]*)(?: [A-ZĐÀ-Ỹ][\w'’-]*)*)\s*,\s*$")
+
+
+def _list_head_word(sentence: str, start: int) -> tuple[str | None, str | None]:
+    """The place word that introduces the list a name at `start` stands in, past the items
+    before it (các ga Nghĩa Ô, Pan'an: "ga" for Pan'an; các tỉnh A, B và C: "tỉnh" for B):
+    what (place word, level) _place_word_before gives for the list's first item; (None, None)
+    where the name is no later item of a list, or the list has no place word."""
+    end = start
+    steps = 0
+    while True:
+        m = _LIST_ITEM_BEFORE.search(sentence[:end])
+        if not m:
+            break
+        end = m.start()
+        steps += 1
+    if not steps:
+        return None, None
+    return _place_word_before(sentence, end)
 
 
 def _list_of_places(sentence: str, start: int) -> bool:
@@ -1353,6 +1431,31 @@ def name_fits(text: str, start: int, end: int, lang: str) -> bool:
     if lang == ZH:
         return _zh_mention_ok(text, start, end)
     return bool(_whole_vi_names(text, [(start, end, "")]))
+
+
+def _with_capital_generic(vi: str, m: tuple[int, int], places) -> tuple[int, int]:
+    """A generic word written with a capital inside a sentence is part of the proper name
+    (Biển Đen "Black Sea", Biển Chết, Hồ Tây): the span grows to take it in, so that the
+    answer is the name and not a bare common word (Đen "black"). A lower-case generic (sông
+    Hồng, biển Đông) and one that opens the sentence (its capital says nothing) stay out."""
+    before = vi[: m[0]]
+    word = re.search(r"(\w+(?: \w+)?) $", before)
+    if not word:
+        return m
+    for size in (2, 1):
+        parts = word.group(1).split()[-size:]
+        if len(parts) < size:
+            continue
+        generic = " ".join(parts)
+        start = m[0] - len(generic) - 1
+        if not all(p[:1].isupper() for p in parts) or not vi[:start].strip():
+            continue
+        if vi[:start].rstrip()[-1:] in ".!?:\n":
+            continue
+        full = fold(vi[start : m[1]])
+        if any(fold(f) == full for p in places for f in p.vi_forms):
+            return start, m[1]
+    return m
 
 
 def _find_vi_form(vi: str, form: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:

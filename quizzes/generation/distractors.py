@@ -335,7 +335,7 @@ def options_for(
     count: int = 3,
     exclude: set[str] | frozenset = frozenset(),
 ) -> list[Option]:
-    if term.kind in ("score", "range"):
+    if term.kind in ("score", "range", "duration"):
         return []  # two numbers in one answer: asked as a typed blank, never guessed at
     if term.kind == "date" or (term.kind not in NUMERIC_KINDS and _is_date(answer)):
         found = date_options(analysis, term, answer, avoid_texts, seed, count)

@@ -423,16 +423,18 @@ _DATE_UNITS = set("年月日号时分秒")
 
 
 def _split_number_token(token: str) -> list[str]:
-    """jieba glues magnitudes to units (万平方公里, 亿美元), digits to what follows (8日电), and a
-    numeral to its measure word (五个): re-split, so that a blank on a number is no cut."""
+    """jieba glues magnitudes to units (万平方公里, 亿美元, 多万只), digits to what follows
+    (8日电), and a numeral to its measure word (五个): re-split, so that a blank on a number is
+    no cut."""
     from content.lang.chinese import CLASSIFIERS
 
     pieces = [p for p in re.split(r"(\d+(?:\.\d+)?)", token) if p]
     out: list[str] = []
     for piece in pieces:
-        magnitude = re.match(r"^(万亿|亿|万)(?=.)", piece)
-        numeral = re.match(r"^([零〇一二两三四五六七八九十百千]+)(?=.)", piece)
         after_digits = bool(out) and out[-1][-1].isdigit()
+        # 100|多万只: an approximation word may stand between the digits and the magnitude.
+        magnitude = re.match(r"^([多余]?(?:万亿|亿|万))(?=.)", piece)
+        numeral = re.match(r"^([零〇一二两三四五六七八九十百千]+)(?=.)", piece)
         if magnitude:
             out += [magnitude.group(1), piece[magnitude.end() :]]
         elif numeral and (

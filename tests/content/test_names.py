@@ -520,3 +520,65 @@ def test_a_common_noun_pairs_where_vietnamese_says_its_syllables_head_first():
     # Syllables inside a longer Vietnamese word are no pair (giá hiện| hành).
     b = analyse("标题\n\n按现价计算，增长了5%。\n\nTiêu đề\n\nTheo giá hiện hành, tăng 5%.\n")
     assert not [t for t in b.terms if t.zh == "现价" and t.vi]
+
+
+# -- kinds of names the held-out articles showed (issue 13) ----------------------------------
+
+
+def test_a_capitalised_generic_word_inside_a_sentence_belongs_to_the_name():
+    # 死海 ↔ Biển Chết by the gazetteer: "Chết" alone is the common word "dead"; the capital
+    # on "Biển" mid-sentence says it is part of the name. A lower-case generic stays out.
+    a = analyse(
+        "标题\n\n每年有许多游客到死海游泳。\n\n"
+        "Tiêu đề\n\nMỗi năm có nhiều du khách đến Biển Chết để bơi.\n"
+    )
+    assert {t.zh: t.vi for t in a.terms if t.zh and t.vi}.get("死海") == "Biển Chết"
+    yellow = analyse(
+        "标题\n\n每年有许多游客到黄海游泳。\n\n"
+        "Tiêu đề\n\nMỗi năm có nhiều du khách đến biển Hoàng Hải để bơi.\n"
+    )
+    assert {t.zh: t.vi for t in yellow.terms if t.zh and t.vi}.get("黄海") == "Hoàng Hải"
+
+
+def test_an_institute_and_an_award_pair_by_their_generic_word():
+    # 研究所 ↔ Viện …, “…奖” ↔ Giải thưởng …: the Vietnamese name runs through the clause,
+    # a place paired inside the Chinese name belongs to it, and a quoted name is the whole
+    # quote however the segmenter cuts a transliteration.
+    a = analyse(
+        "标题\n\n顺化农业研究所的阮文山于2015年获得了“金风筝奖”。\n\n"
+        "Tiêu đề\n\nÔng Nguyễn Văn Sơn của Viện Nông nghiệp Huế năm 2015 nhận Giải thưởng "
+        "Cánh Diều Vàng.\n"
+    )
+    pairs = {t.zh: (t.kind, t.vi) for t in a.terms if t.zh and t.vi}
+    assert pairs.get("顺化农业研究所") == ("organisation", "Viện Nông nghiệp Huế")
+    assert pairs.get("金风筝奖") == ("work", "Giải thưởng Cánh Diều Vàng")
+
+
+def test_the_items_of_a_list_of_stations_are_places():
+    # Pan'an-like names that are no Hán-Việt reading, in a list the generic word "ga" opens.
+    a = analyse(
+        "标题\n\n列车经嘉兴、桐乡、海宁等站。\n\n"
+        "Tiêu đề\n\nĐoàn tàu đi qua các ga Gia Hưng, Tongxiang, Hải Ninh.\n"
+    )
+    kinds = {t.zh: t.kind for t in a.terms if t.zh and t.vi}
+    assert kinds.get("桐乡") == "place"
+
+
+def test_a_duration_in_two_units_is_one_anchor():
+    a = analyse(
+        "标题\n\n开通后，两市之间最快2小时15分可达。\n\n"
+        "Tiêu đề\n\nSau khi thông tuyến, đi giữa hai thành phố nhanh nhất chỉ mất 2 giờ 15 phút.\n"
+    )
+    pairs = {t.kind: (t.zh, t.vi) for t in a.terms if t.kind == "duration"}
+    assert pairs["duration"] == ("2小时15分", "2 giờ 15 phút")
+
+
+def test_a_sea_and_a_gorge_named_by_meaning_pair_by_their_generic_word():
+    # Neither is in the gazetteer: 海 ↔ biển and 峡谷 ↔ hẻm núi, the k-th with the k-th.
+    a = analyse(
+        "标题\n\n游船从码头出发，驶入银鱼海，再穿过白云峡谷。\n\n"
+        "Tiêu đề\n\nDu thuyền rời bến, tiến vào biển Cá Bạc rồi đi qua hẻm núi Mây Trắng.\n"
+    )
+    pairs = {t.zh: (t.kind, t.vi) for t in a.terms if t.zh and t.vi}
+    assert pairs.get("银鱼海") == ("place", "Cá Bạc")
+    assert pairs.get("白云峡谷") == ("place", "Mây Trắng")

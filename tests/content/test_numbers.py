@@ -96,6 +96,16 @@ def test_approximation_words_are_flagged_not_spanned():
     assert one(zh_quantities("近十年")).approx and one(vi_quantities("gần 10 năm")).approx
 
 
+def test_an_approximation_word_before_the_magnitude_keeps_the_magnitude():
+    # 100多万 is "a million and more", not "100 and more": 多/余 may stand between the digits
+    # and 万/亿, and the number is the same as hơn 1 triệu.
+    q = one(zh_quantities("已将100多万只小海龟放归大海"))
+    assert (q.text, q.value, q.approx) == ("100多万", 1_000_000, True)
+    assert one(zh_quantities("20余亿元")).value == 2_000_000_000
+    assert same_quantity(q, one(vi_quantities("hơn 1 triệu con")))
+    assert one(zh_quantities("100多只")).value == 100  # no magnitude: 多 stays outside
+
+
 def test_a_decimal_comma_or_thousands_dot_is_one_number_never_two():
     sentence = "với diện tích khoảng 6,86 triệu km², chiếm 71,4%, có 128.000 người và 24.931 xe"
     found = [(q.text, q.value) for q in vi_quantities(sentence)]
