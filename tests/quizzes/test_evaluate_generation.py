@@ -384,3 +384,25 @@ def test_no_question_leaks_its_answer(corpus_results, name, lang):
 @pytest.mark.parametrize(("name", "lang"), CASES)
 def test_no_blank_cuts_a_word(corpus_results, name, lang):
     assert corpus_results[name][lang]["cut_words"] == 0, corpus_results[name][lang]["details"]
+
+
+# -- the unseen articles (tests/corpus/unseen, see its README): the bar they met as they came ----
+
+UNSEEN = load_corpus(CORPUS / "unseen")
+
+
+@pytest.fixture(scope="module")
+def unseen_results() -> dict:
+    return {name: evaluate(text, gold) for name, text, gold in UNSEEN}
+
+
+@pytest.mark.parametrize("lang", ["zh", "vi"])
+def test_text_nobody_shaped_the_rules_on_keeps_most_of_its_facts_asked_and_no_clutter_or_leak(
+    unseen_results, lang
+):
+    figures = [unseen_results[name][lang] for name, _, _ in UNSEEN]
+    asked, facts = sum(f["asked"] for f in figures), sum(f["facts"] for f in figures)
+    missing = {name: unseen_results[name][lang]["missing"] for name, _, _ in UNSEEN}
+    assert asked >= 0.85 * facts, missing
+    assert not any(f["from_clutter"] or f["leaks"] for f in figures)
+    assert max(f["max_per_sentence"] for f in figures) <= MAX_PER_SENTENCE
