@@ -10,7 +10,8 @@ list" question and at most `LIST_BLANKS` blanks.
 Reason codes of `Dropped.reason` (stable: the teacher's report translates them):
 
 - ``trivial_target``: asks for the country the whole text is about, a capital named as such
-  (首都北京, thủ đô Hà Nội) or an honorific;
+  (首都北京, thủ đô Hà Nội), an honorific, or a unit or currency standing after a number
+  (1,25 tỷ USD);
 - ``count_in_prompt``: blanks a count whose items stand in the same prompt (两地 after
   乌兰察布市、赤峰市);
 - ``long_typed``: a typed blank longer than a short phrase (asked as a choice instead, when the
@@ -28,6 +29,7 @@ Reason codes of `Dropped.reason` (stable: the teacher's report translates them):
 
 from __future__ import annotations
 
+from content.lang import numbers
 from content.lang.adapters import adapter
 from content.lang.model import Analysis, Term
 
@@ -117,6 +119,10 @@ class Rules:
         for term in self.a.terms:
             if any(adapter(lang).is_honorific(term.get(lang) or "") for lang in ("zh", "vi")):
                 out[term.key] = "honorific"
+                continue
+            if term.kind not in NUMERIC and _is_unit(term):
+                # "1,25 tỷ USD": the currency or measure after a number is no name to ask for
+                out[term.key] = "a unit of measure or currency"
                 continue
             if _is_country(term):
                 named = {m.sentence for m in self.of_term.get(term.key, [])}
@@ -348,3 +354,25 @@ def _keep_every_type(plans: dict[tuple, list[GeneratedQuestion]], covering: dict
                     continue
                 at = chosen.index(q)
                 chosen[swap], chosen[at] = chosen[at], chosen[swap]
+
+
+_UNIT_WORDS = {word.casefold() for word, _unit in (*numbers.ZH_UNITS, *numbers.VI_UNITS)} | {
+    "usd",
+    "eur",
+    "vnd",
+    "cny",
+    "rmb",
+    "đồng",
+    "元",
+    "美元",
+    "欧元",
+    "人民币",
+    "越南盾",
+}
+NUMERIC = ("number", "quantity", "year", "date", "percent", "ordinal", "score", "range", "duration")
+
+
+def _is_unit(term: Term) -> bool:
+    """Whether the term is only a unit of measure or a currency (USD, km², 美元)."""
+    forms = [f for f in (term.zh, term.vi) if f]
+    return bool(forms) and all(f.strip().casefold() in _UNIT_WORDS for f in forms)

@@ -294,3 +294,13 @@ def test_a_score_and_a_range_are_asked_whole_as_typed_blanks():
         assert (lang, "cloze", span) in answers
     # never a choice between made-up scores
     assert not [q for q in report.questions if q.type == "single_choice" and "3比1" in q.choices]
+
+
+def test_a_currency_after_a_number_is_never_the_blank():
+    analysis = analyse(
+        "标题\n\n该省出口额达12.5亿美元，同比增长71.4%。\n\n"
+        "Tiêu đề\n\nKim ngạch xuất khẩu của tỉnh đạt 1,25 tỷ USD, tăng 71,4%.\n"
+    )
+    asked = {a for q in generate(analysis) for a in answer_strings(q.answer)}
+    assert "USD" not in asked and "美元" not in asked
+    assert "71,4%" in asked
