@@ -291,7 +291,10 @@ def wire_opening(lang: str, paragraph: str) -> str | None:
     m = (_ZH_WIRE_RE if lang == ZH else _VI_WIRE_RE).match(paragraph)
     if not m or len(paragraph) - m.end() < 10:
         return None
-    if lang != ZH and not _VI_WIRE_AGENCY_RE.search(m.group(0)):
+    # Without a date, only an agency's name in the bracket makes it an opening ("HÀ NỘI (TTXVN) –");
+    # with "place, ngày D/M (…) –" the shape alone is the wire's, whatever paper it names.
+    dated = re.search(r"\d{1,2}/\d{1,2}", m.group(0))
+    if lang != ZH and not dated and not _VI_WIRE_AGENCY_RE.search(m.group(0)):
         return None
     return m.group(0)
 

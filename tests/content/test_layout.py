@@ -302,7 +302,13 @@ def test_find_date_reads_every_usual_form():
             "Hà Nội, ngày 8/8 (TTXVN) - Sáng 8/8, tuyến metro số 3 khai trương.",
             "Hà Nội, ngày 8/8 (TTXVN) - ",
         ),
+        (
+            VI,
+            "Đà Nẵng, ngày 3/6 (Báo Đà Nẵng điện tử) - Sáng 3/6, cầu Rồng phun lửa.",
+            "Đà Nẵng, ngày 3/6 (Báo Đà Nẵng điện tử) - ",
+        ),
         (VI, "Theo báo cáo (năm 2023), Hà Nội đón 2 triệu du khách.", None),
+        (VI, "Giá vé (gồm thuế) - khoảng 200.000 đồng một người lớn.", None),
     ],
 )
 def test_a_wire_service_opening_is_found(lang, paragraph, opening):
