@@ -92,6 +92,9 @@ def test_a_blank_never_cuts_a_word():
     area = "陆地面积约960万平方公里。"
     at = area.index("960")
     assert zh.whole_words(area, at, at + 4) == (at, at + 4)  # 960万 | 平方公里
+    trip = "杭州至温州最快1小时25分可达。"
+    at = trip.index("1小时")
+    assert zh.whole_words(trip, at, at + 6) == (at, at + 6)  # 1小时25分 | 可达 (jieba: 分可达)
     bank = "do Cơ quan Phát triển Pháp, Ngân hàng Phát triển châu Á cho vay."
     at = bank.index("Ngân")
     assert vi.whole_words(bank, at, at + 4) is None  # Ngân| hàng

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import chinese
+from .. import chinese, numbers
 
 DEFINITION = [
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
@@ -115,6 +115,21 @@ def _words(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+_UNIT_END = re.compile(
+    r"\d\s*(?:"
+    + "|".join(sorted({w for w, _u in numbers.ZH_UNITS}, key=len, reverse=True))
+    + r"|小时|分钟|分|秒|["
+    + "".join(sorted(numbers.ZH_CLASSIFIERS))
+    + r"])$"
+)
+
+
+def _ends_in_unit(span: str) -> bool:
+    """A quantity ending in its unit (1小时25分, 6300公里, 12个): the unit ends the blank,
+    whatever jieba glues after it (分|可达)."""
+    return bool(_UNIT_END.search(span))
+
+
 def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """The span widened so a blank never cuts a word: a word the span ends inside (法国|人,
     第二|位, 越南|盾) is taken whole when at most two characters remain; None when the span
@@ -126,7 +141,9 @@ def whole_words(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     # 约1750米): the unit after it is a word of its own.
     number_start = start < len(sentence) and sentence[start].isdigit()
     number_end = 0 < end < len(sentence) and (
-        sentence[end - 1].isdigit() or sentence[end - 1] in "万亿"
+        sentence[end - 1].isdigit()
+        or sentence[end - 1] in "万亿"
+        or _ends_in_unit(sentence[start:end])
     )
     for pos, stop in _words(sentence):
         if pos < start < stop and not number_start:
