@@ -50,12 +50,16 @@ def _other(language: str) -> str:
     return "vi" if language == "zh" else "zh"
 
 
-def translate_forms(forms: Iterable[str], terms: Iterable[tuple[str, str, dict]]) -> list[str]:
+def translate_forms(forms: Iterable[str], terms) -> list[str]:
     """The other language's names for `forms`, through the document's terms: a term counts when
     its name is the form or part of it (江苏 in 江苏省, "Giang Tô" in "tỉnh Giang Tô"). Numbers
-    are the same in both languages."""
+    are the same in both languages. terms: (zh, vi, aliases) rows or a TermIndex."""
     wanted = [unicodedata.normalize("NFC", f).casefold() for f in forms]
     out = [f for f in forms if f.isdigit()]
+    translations = getattr(terms, "translations", None)
+    if translations is not None:  # a quizzes.term_index.TermIndex: names folded once
+        out += [there for name, there in translations if any(name in f for f in wanted)]
+        return out
     for zh, vi, _aliases in terms:
         for here, there in ((zh, vi), (vi, zh)):
             name = unicodedata.normalize("NFC", here or "").casefold()

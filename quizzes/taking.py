@@ -29,8 +29,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from content.lang.hygiene import first_control
-from content.models import Term
-from quizzes import assignments
+from quizzes import assignments, term_index
 from quizzes.grading import CHOICE_TYPES, Grade, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
@@ -268,29 +267,27 @@ class Recorded:
     late: bool  # the time limit had passed: nothing recorded, the attempt is finished
     finished: bool  # the attempt is finished now (last answer, or time up)
     refused: bool = False  # the attempt was finished before this answer: nothing recorded
+    # The positions of the attempt's other unanswered questions, read under the lock once this
+    # answer was stored (None when the answer was not stored): progress and the way on.
+    unanswered: tuple[int, ...] | None = None
 
 
 def document_terms(document_id: int) -> list[tuple[str, str, dict]]:
-    return list(
-        Term.objects.filter(document_id=document_id, is_active=True).values_list(
-            "zh", "vi", "aliases"
-        )
-    )
+    return term_index.document_terms(document_id)
 
 
-def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict]]) -> Grade:
+def grade_item(
+    item: AttemptItem, response, terms: term_index.TermIndex | Iterable[tuple[str, str, dict]]
+) -> Grade:
+    """terms: the document's TermIndex (quizzes.term_index.for_document), or its terms as
+    (zh, vi, aliases) rows, indexed here."""
     question = item.question
     if question.type in CHOICE_TYPES:
         return grade(question.type, question.language, question.answer, response)
+    if not isinstance(terms, term_index.TermIndex):
+        terms = term_index.TermIndex.build(terms)
     forms = [question.answer] if isinstance(question.answer, str) else list(question.answer)
-    others, aliases = [], []
-    for zh, vi, term_aliases in terms:
-        names = [zh, vi]
-        if any(form in names for form in forms):
-            for values in (term_aliases or {}).values():
-                aliases.extend(values if isinstance(values, list) else [values])
-        else:
-            others.extend(name for name in names if name)
+    others, aliases = terms.names_for(forms)
     return grade(
         question.type,
         question.language,
@@ -345,12 +342,18 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
         item.response, item.score, item.correct = response, result.score, result.correct
         item.note, item.answered_at = result.note or "", now
         finished = False
-        if not attempt.items.filter(answered_at__isnull=True).exists():
+        # Read after the update, under the lock: the last answer finishes the attempt.
+        unanswered = tuple(
+            attempt.items.filter(answered_at__isnull=True)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
+        if not unanswered:
             finished = _close(attempt, now)
         if not result.correct and item.question.fact_id:
-            user, fact_ids = attempt.user, [item.question.fact_id]
-            transaction.on_commit(lambda: _send_facts_missed(user, fact_ids), robust=True)
-    return Recorded(item, duplicate=False, late=False, finished=finished)
+            user_id, fact_ids = attempt.user_id, [item.question.fact_id]
+            transaction.on_commit(lambda: _send_facts_missed(user_id, fact_ids), robust=True)
+    return Recorded(item, duplicate=False, late=False, finished=finished, unanswered=unanswered)
 
 
 def _refused(item: AttemptItem) -> Recorded:
@@ -360,9 +363,11 @@ def _refused(item: AttemptItem) -> Recorded:
     return Recorded(item, duplicate=item.is_answered, late=False, finished=True, refused=True)
 
 
-def _send_facts_missed(user, fact_ids: list[int]) -> None:
+def _send_facts_missed(user_id: int, fact_ids: list[int]) -> None:
     """After an answer's commit: tell the listeners (the flashcards bring the cards forward).
-    A listener's failure is logged; the answer stands."""
+    A listener's failure is logged; the answer stands. The user is read here, after the
+    commit, not among the answer's queries."""
+    user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
     for receiver, outcome in facts_missed.send_robust(Attempt, user=user, fact_ids=fact_ids):
         if isinstance(outcome, Exception):
             logger.error("facts_missed receiver %r failed", receiver, exc_info=outcome)
@@ -399,8 +404,12 @@ def _close(attempt: Attempt, now) -> bool:
     return bool(updated)
 
 
-def progress(attempt: Attempt) -> dict:
-    """Answered and total counts in one query, for the progress bar."""
+def progress(attempt: Attempt, unanswered: tuple[int, ...] | None = None) -> dict:
+    """Answered and total counts in one query (none when the unanswered positions are known:
+    an attempt has max_score items), for the progress bar."""
+    if unanswered is not None and attempt.max_score:
+        total, answered = attempt.max_score, attempt.max_score - len(unanswered)
+        return {"total": total, "answered": answered, "percent": round(100 * answered / total)}
     counts = attempt.items.aggregate(
         total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))
     )
@@ -409,14 +418,18 @@ def progress(attempt: Attempt) -> dict:
     return counts
 
 
-def next_position(item: AttemptItem) -> int | None:
+def next_position(item: AttemptItem, unanswered: tuple[int, ...] | None = None) -> int | None:
     """Where to go after `item`: the next unanswered question, wrapping round; None when every
-    question is answered."""
-    positions = list(
-        item.attempt.items.filter(answered_at__isnull=True)
-        .exclude(pk=item.pk)
-        .values_list("position", flat=True)
-    )
+    question is answered. unanswered: the positions, when the caller read them already."""
+    if unanswered is not None:
+        positions = sorted(p for p in unanswered if p != item.position)
+    else:
+        positions = list(
+            item.attempt.items.filter(answered_at__isnull=True)
+            .exclude(pk=item.pk)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
     later = [p for p in positions if p > item.position]
     return (later or positions or [None])[0]
 
