@@ -25,8 +25,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from content.lang.divisions import VI_PREFIXES
@@ -207,6 +208,14 @@ class Name:
     zh_han: bool  # written in Chinese characters (a pinyin homophone can be told apart)
     vi_forms: tuple[tuple[str, str], ...]  # (vi_key, vi_fold) of the name with and without prefix
 
+    @cached_property
+    def pinyin(self) -> frozenset[str]:
+        """The toneless pinyin of each stem written wholly in Chinese characters (read on the
+        rare pinyin answer only, then kept)."""
+        return frozenset(
+            _expected_pinyin(s) for s in self.zh_stems if all(HAN_RE.match(c) for c in s)
+        )
+
 
 @lru_cache(maxsize=65536)
 def name(text: str) -> Name | None:
@@ -361,7 +370,8 @@ def _grade_zh(forms: list[str], response: str, others: list[Name]) -> Grade:
     if same is not None:
         # A number is answered by its value, never by closeness of spelling.
         return _result(1 if same else 0)
-    other_stems = [o.zh_stems for o in others if o.zh_han and not o.zh_stems & expected_stems]
+    rivals = [o for o in others if o.zh_han and not o.zh_stems & expected_stems]
+    other_stems = [o.zh_stems for o in rivals]
     if any(given_stems & stems for stems in other_stems):
         return _result(0, OTHER_NAME)
     if HAN_RE.search(given) or not all(HAN_RE.match(c) for c in min(expected_stems, key=len)):
@@ -375,9 +385,8 @@ def _grade_zh(forms: list[str], response: str, others: list[Name]) -> Grade:
     if typed not in wanted and typed.replace("v", "u") not in {w.replace("v", "u") for w in wanted}:
         return _result(0)
     # A homophone of another name of the document cannot tell the two apart.
-    for stems in other_stems:
-        if any(_expected_pinyin(s) == typed for s in stems if all(HAN_RE.match(c) for c in s)):
-            return _result(0, OTHER_NAME)
+    if any(typed in o.pinyin for o in rivals):
+        return _result(0, OTHER_NAME)
     return _result(1, PINYIN)
 
 
@@ -461,7 +470,10 @@ def _grade_vi(forms: list[str], response: str, others: list[Name]) -> Grade:
         for target in expected_folds:
             if _letters(target) < 5 or Levenshtein.distance(folded, target) > 1:
                 continue
-            if any(Levenshtein.distance(folded, o) <= 1 for o in other_folds):
+            near = process.extractOne(
+                folded, other_folds, scorer=Levenshtein.distance, score_cutoff=1
+            )
+            if near is not None:
                 return _result(0, OTHER_NAME)
             return _result(1, TYPO)
     return _result(0)
