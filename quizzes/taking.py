@@ -312,24 +312,29 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
     attempt is finished (refused: never graded after the finish) or its time is up. The item
     must come with its attempt, quiz and question loaded.
 
-    The response is graded before the transaction; the transaction then locks the attempt,
-    checks it is still open, stores the answer and, when it was the last unanswered question,
-    finishes the attempt, all or nothing. The missed fact's flashcards are brought forward after
-    the commit, and a failure there never undoes or fails the answer."""
+    The response is graded before the transaction. In the transaction one UPDATE stores the
+    answer if the item is unanswered and the attempt still open, taking the attempt's lock as it
+    reads it (a locking subquery: SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE
+    transaction holds the write lock already), so answering and finishing still take turns;
+    then, under that lock, the positions left unanswered are read, and the last answer finishes
+    the attempt, all or nothing. Only when nothing was stored (a finished attempt, a repeat) or
+    time is up is the attempt read again to say which. The missed fact's flashcards are brought
+    forward by a task enqueued after the commit (quizzes.tasks.send_facts_missed), and a
+    failure there never undoes or fails the answer."""
     now = now or timezone.now()
     if item.attempt.is_finished:
         return _refused(item)
     result = grade_item(item, response, terms)
     with transaction.atomic():
-        attempt = lock_attempt(item.attempt_id)
-        item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
-        attempt = item.attempt
-        if attempt.is_finished:
-            return _refused(item)
-        if attempt.time_is_up(now - GRACE):
-            _close(attempt, now)
-            return Recorded(item, duplicate=False, late=True, finished=True)
-        updated = AttemptItem.objects.filter(pk=item.pk, answered_at__isnull=True).update(
+        # The deadline is fixed when the attempt starts: no need to read it again.
+        if item.attempt.time_is_up(now - GRACE):
+            return _late_or_refused(item, now)
+        still_open = Attempt.objects.filter(
+            pk=item.attempt_id, finished_at__isnull=True
+        ).select_for_update()
+        updated = AttemptItem.objects.filter(
+            pk=item.pk, answered_at__isnull=True, attempt__in=still_open
+        ).update(
             response=response,
             score=result.score,
             correct=result.correct,
@@ -337,8 +342,13 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
             answered_at=now,
         )
         if not updated:
+            attempt = lock_attempt(item.attempt_id)
+            item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
+            if attempt.is_finished:
+                return _refused(item)
             item.refresh_from_db(fields=["response", "score", "correct", "note", "answered_at"])
             return Recorded(item, duplicate=True, late=False, finished=False)
+        attempt = item.attempt
         item.response, item.score, item.correct = response, result.score, result.correct
         item.note, item.answered_at = result.note or "", now
         finished = False
@@ -352,8 +362,19 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
             finished = _close(attempt, now)
         if not result.correct and item.question.fact_id:
             user_id, fact_ids = attempt.user_id, [item.question.fact_id]
-            transaction.on_commit(lambda: _send_facts_missed(user_id, fact_ids), robust=True)
+            transaction.on_commit(lambda: _after_a_miss(user_id, fact_ids), robust=True)
     return Recorded(item, duplicate=False, late=False, finished=finished, unanswered=unanswered)
+
+
+def _late_or_refused(item: AttemptItem, now) -> Recorded:
+    """An answer after the time limit: refused if the attempt was finished meanwhile, else not
+    counted, and the attempt is finished (under its lock)."""
+    attempt = lock_attempt(item.attempt_id)
+    item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
+    if attempt.is_finished:
+        return _refused(item)
+    _close(item.attempt, now)
+    return Recorded(item, duplicate=False, late=True, finished=True)
 
 
 def _refused(item: AttemptItem) -> Recorded:
@@ -363,10 +384,18 @@ def _refused(item: AttemptItem) -> Recorded:
     return Recorded(item, duplicate=item.is_answered, late=False, finished=True, refused=True)
 
 
-def _send_facts_missed(user_id: int, fact_ids: list[int]) -> None:
-    """After an answer's commit: tell the listeners (the flashcards bring the cards forward).
-    A listener's failure is logged; the answer stands. The user is read here, after the
-    commit, not among the answer's queries."""
+def _after_a_miss(user_id: int, fact_ids: list[int]) -> None:
+    """After a wrong answer's commit: send facts_missed as a background task (settings.TASKS;
+    in production a thread of the web process), so the response does not wait for the
+    flashcards. A failure to enqueue is logged by on_commit(robust=True); the answer stands."""
+    from quizzes.tasks import send_facts_missed as task
+
+    task.enqueue(user_id, fact_ids)
+
+
+def send_facts_missed(user_id: int, fact_ids: list[int]) -> None:
+    """Tell the listeners (the flashcards bring the cards forward). A listener's failure is
+    logged; the answer stands. Run by the quizzes.tasks.send_facts_missed task."""
     user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
     for receiver, outcome in facts_missed.send_robust(Attempt, user=user, fact_ids=fact_ids):
         if isinstance(outcome, Exception):

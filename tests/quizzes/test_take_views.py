@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from config import tasks
 from quizzes import term_index
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from tests.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
@@ -373,14 +374,35 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_type_outcome_o
     # The document's terms index is built by its first use (quizzes.term_index), then cached.
     term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
     # session, user, item with its attempt, quiz, questions and document version, savepoint, the
-    # attempt re-read under its lock (still open?), the conditional update, the positions left
+    # update that stores the answer if the attempt is still open (locking it), the positions left
     # unanswered (finished? progress, the way on), release. The savepoint pair is the test's
-    # transaction: served, it is BEGIN and COMMIT.
-    with django_assert_num_queries(8):
+    # transaction: served, it is BEGIN and COMMIT (the test below). A wrong answer's flashcards
+    # are a task enqueued after the commit.
+    with django_assert_num_queries(7):
         response = alice_client.post(_item_url(attempt, 1, "attempt_answer"), data, **HX)
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.is_answered and item.correct == (outcome == "right")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("outcome", ["right", "wrong"])
+def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_its_transaction(
+    alice_client, make_quiz, django_assert_num_queries, outcome
+):
+    """As served: the view runs in autocommit, so its transaction is BEGIN (a query on SQLite,
+    BEGIN IMMEDIATE) and COMMIT, not the savepoint pair of a test transaction: the same count."""
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), *[(t, "zh") for t in TYPES]]))
+    item = attempt.items.select_related("question").get(position=1)
+    data = _right_response(item) if outcome == "right" else _wrong_response(item)
+    term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
+    # session, user, item, BEGIN, the conditional update that locks the attempt, the positions
+    # left unanswered, COMMIT; a wrong answer's flashcards are a task, run after the response
+    # (config.tasks.ThreadPoolBackend: another thread, another connection).
+    with django_assert_num_queries(7):
+        response = alice_client.post(_item_url(attempt, 1, "attempt_answer"), data, **HX)
+    assert response.status_code == 200
+    assert tasks.wait(timeout=30)
 
 
 @pytest.mark.parametrize("length", [2, 7])
