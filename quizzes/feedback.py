@@ -78,7 +78,27 @@ def answer_forms(question: Question) -> list[str]:
 
 
 def sources(item: AttemptItem, terms) -> list[Source]:
-    """The question's source sentence and its translation, zh first, answer marked in both."""
+    """The question's source sentence and its translation, zh first, answer marked in both.
+    With a quizzes.term_index.TermIndex, marked once per question version and document
+    version (kept in the index's memo), not on every feedback."""
+    memo = getattr(terms, "memo", None)
+    if memo is None:
+        return _sources(item, terms)
+    prompt = item.prompt_question if item.prompt_question_id else None
+    key = (
+        "sources",
+        item.question_id,
+        item.question.updated_at,
+        item.prompt_question_id,
+        prompt.updated_at if prompt is not None else None,
+    )
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _sources(item, terms)
+    return found
+
+
+def _sources(item: AttemptItem, terms) -> list[Source]:
     question = item.question
     here = question.language
     forms = answer_forms(question)

@@ -31,6 +31,9 @@ class TermIndex:
     by_name: dict[str, tuple[int, ...]] = field(default_factory=dict)  # name → term positions
     # (a name casefolded, the other language's name) for names of two characters or more
     translations: tuple[tuple[str, str], ...] = ()
+    # What is worked out from the terms once per document version and question version (the
+    # feedback's marked sentences, quizzes.feedback.sources); bounded by the document's questions.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, terms) -> TermIndex:
