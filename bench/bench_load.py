@@ -15,7 +15,9 @@ Phases (each for --duration seconds, every learner looping on its own connection
 The server runs with DEBUG off (bench/settings_load.py). Printed per phase: requests/s,
 cycles/s, p50/p95/p99 latency of its requests, errors (a counted request that is not a 200 page),
 queries per request (counted by the server: bench/urls_load.count_queries) and the ratio of
-cycles/s to the floor's requests/s (1.0 would be a cycle as cheap as the floor).
+cycles/s to the floor's requests/s (1.0 would be a cycle as cheap as the floor); and, steadier on
+a shared machine, the server's CPU time per cycle (gunicorn's processes, read from /proc; with
+PostgreSQL its own processes are left out) and the floor's CPU per request over it.
 
 Run: .venv/bin/python bench/bench_load.py [--duration 3] [--learners 4]
        [--databases sqlite,postgres] [--root DIR]
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import secrets
@@ -268,8 +271,26 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def run_phase(clients: list[Client], duration: float) -> dict:
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server's processes: gunicorn's master and its workers
+    (with SQLite, the database's work too; PostgreSQL's own processes are not counted)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(entry) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def run_phase(clients: list[Client], duration: float, server_pid: int | None = None) -> dict:
     tally = clients[0].tally
+    cpu_before = server_cpu(server_pid) if server_pid else 0.0
     until = time.monotonic() + duration
 
     def loop(client: Client) -> None:
@@ -283,8 +304,12 @@ def run_phase(clients: list[Client], duration: float) -> dict:
     for thread in threads:
         thread.join(timeout=duration + REQUEST_TIMEOUT * 3)
     elapsed = time.monotonic() - started
+    # Work left after the responses (a wrong answer's flashcards, a task) belongs to the phase.
+    time.sleep(0.5)
+    cpu = server_cpu(server_pid) - cpu_before if server_pid else float("nan")
     ms = [1000 * s for s in tally.latencies]
     return {
+        "cpu_ms_per_cycle": 1000 * cpu / tally.cycles if tally.cycles else float("nan"),
         "requests": len(ms),
         "per_s": len(ms) / elapsed,
         "cycles_per_s": tally.cycles / elapsed,
@@ -331,7 +356,8 @@ def run_database(kind: str, args, workdir: Path) -> dict:
             run_phase(clients_for("floor", base, seeded), min(1.0, args.duration))
             results = {}
             for phase in PHASES:
-                results[phase] = run_phase(clients_for(phase, base, seeded), args.duration)
+                clients = clients_for(phase, base, seeded)
+                results[phase] = run_phase(clients, args.duration, server.pid)
             return results
         finally:
             stop(server)
@@ -342,13 +368,16 @@ def print_table(kind: str, results: dict, learners: int, duration: float) -> Non
     print(f"\n{kind}: {learners} learners, {duration:g} s per phase")
     print(
         f"{'phase':<11} {'req/s':>7} {'cycles/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
-        f" {'errors':>6} {'queries/req':>11} {'× floor':>8}"
+        f" {'errors':>6} {'queries/req':>11} {'× floor':>8} {'CPU ms/cycle':>12}"
+        f" {'× floor CPU':>11}"
     )
+    floor_cpu = results["floor"]["cpu_ms_per_cycle"]
     for phase, r in results.items():
         print(
             f"{phase:<11} {r['per_s']:>7.1f} {r['cycles_per_s']:>8.1f} {r['p50']:>7.1f}"
             f" {r['p95']:>7.1f} {r['p99']:>7.1f} {r['errors']:>6} {r['queries']:>11.1f}"
-            f" {r['cycles_per_s'] / floor:>8.3f}"
+            f" {r['cycles_per_s'] / floor:>8.3f} {r['cpu_ms_per_cycle']:>12.2f}"
+            f" {floor_cpu / r['cpu_ms_per_cycle']:>11.3f}"
         )
         for what, sample in list(r["error_samples"].items())[:3]:
             print(f"    error: {what} {sample}")
