@@ -185,11 +185,7 @@ def test_the_missed_facts_come_forward_once_the_end_feedback_attempt_is_finished
     assert LearnerCard.objects.filter(user=alice, forwarded=True).exists()
 
 
-def test_with_feedback_after_each_answer_a_miss_still_brings_its_cards_forward(
-    end_feedback, alice, settings
-):
-    # The cards move in a task enqueued after the answer's commit: run it where it is enqueued.
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+def test_with_feedback_after_each_answer_a_miss_still_brings_its_cards_forward(end_feedback, alice):
     Quiz.objects.filter(pk=end_feedback.pk).update(feedback=Quiz.Feedback.IMMEDIATE)
     end_feedback.refresh_from_db()
     wrong_answer(end_feedback, alice)
