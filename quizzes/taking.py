@@ -28,6 +28,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from config.after_response import defer
 from content.lang.hygiene import first_control
 from quizzes import assignments, term_index
 from quizzes.grading import CHOICE_TYPES, Grade, grade
@@ -319,8 +320,8 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
     then, under that lock, the positions left unanswered are read, and the last answer finishes
     the attempt, all or nothing. Only when nothing was stored (a finished attempt, a repeat) or
     time is up is the attempt read again to say which. The missed fact's flashcards are brought
-    forward by a task enqueued after the commit (quizzes.tasks.send_facts_missed), and a
-    failure there never undoes or fails the answer."""
+    forward after the commit, once the response is sent (config.after_response), and a failure
+    there never undoes or fails the answer."""
     now = now or timezone.now()
     if item.attempt.is_finished:
         return _refused(item)
@@ -385,17 +386,15 @@ def _refused(item: AttemptItem) -> Recorded:
 
 
 def _after_a_miss(user_id: int, fact_ids: list[int]) -> None:
-    """After a wrong answer's commit: send facts_missed as a background task (settings.TASKS;
-    in production a thread of the web process), so the response does not wait for the
-    flashcards. A failure to enqueue is logged by on_commit(robust=True); the answer stands."""
-    from quizzes.tasks import send_facts_missed as task
-
-    task.enqueue(user_id, fact_ids)
+    """After a wrong answer's commit: send facts_missed once the response is sent
+    (config.after_response; at once outside a request), so the learner does not wait for the
+    flashcards. A failure there is logged; the answer stands."""
+    defer(lambda: send_facts_missed(user_id, fact_ids))
 
 
 def send_facts_missed(user_id: int, fact_ids: list[int]) -> None:
     """Tell the listeners (the flashcards bring the cards forward). A listener's failure is
-    logged; the answer stands. Run by the quizzes.tasks.send_facts_missed task."""
+    logged; the answer stands. The user is read here, not among the answer's queries."""
     user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
     for receiver, outcome in facts_missed.send_robust(Attempt, user=user, fact_ids=fact_ids):
         if isinstance(outcome, Exception):

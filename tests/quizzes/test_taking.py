@@ -12,9 +12,6 @@ from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
 from tests.quiz_fixtures import TYPES
 
-# Tasks run where they are enqueued here, so that their effect can be read at once.
-IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-
 
 def _item(attempt, position=1) -> AttemptItem:
     return AttemptItem.objects.select_related("attempt__quiz", "question", "prompt_question").get(
@@ -177,9 +174,8 @@ def test_an_expired_attempt_is_finished_when_the_learner_comes_back(make_quiz, a
 
 
 def test_a_wrong_answer_sends_its_fact_to_the_flashcards_after_the_commit(
-    make_quiz, alice, django_capture_on_commit_callbacks, settings
+    make_quiz, alice, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = IMMEDIATE
     quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")])
     attempt = taking.start_attempt(quiz, alice)
     sent = []
@@ -243,9 +239,8 @@ def test_a_matching_response_maps_every_left_item_to_the_option_text(make_quiz, 
 
 
 def test_a_failing_flashcard_update_never_fails_or_undoes_the_answer(
-    make_quiz, alice, django_capture_on_commit_callbacks, settings
+    make_quiz, alice, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = IMMEDIATE
     quiz = make_quiz([("true_false", "vi"), ("cloze", "vi")])
     attempt = taking.start_attempt(quiz, alice)
 
