@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,8 @@ def _run_pending(**kwargs) -> None:
             work()
         except Exception:
             logger.exception("work after the response failed")
-    if pending:
+    if pending and not connection.in_atomic_block:
         # Django closed this request's connections just before (request_finished): let the
-        # ones opened here go the same way, as CONN_MAX_AGE says.
+        # ones opened here go the same way, as CONN_MAX_AGE says (never inside a transaction,
+        # as a test's is).
         close_old_connections()
