@@ -29,13 +29,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -44,50 +39,32 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from serving import (
+    ATTEMPT_URL,
+    CARD,
+    ROOT,
+    VERSION,
+    Skipped,
+    answer_form,
+    bench_env,
+    database,
+    django_setup,
+    free_port,
+    http_session,
+    load_documents,
+    run_child,
+    seed_learners,
+    start_server,
+    stop,
+    wait_ready,
+)
+
 HERE = Path(__file__).resolve()
-ROOT = HERE.parents[1]
 SETUPS = ("runserver", "gunicorn-sqlite", "gunicorn-postgres")
 REQUEST_TIMEOUT = 30  # seconds; a request that takes longer counts as an error
 
 
 # --- the Django side: seeding and checking, run in a child process on the set-up's database ----
-
-
-def _django(root: Path) -> None:
-    sys.path.insert(0, str(root))
-    os.chdir(root)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-
-
-def seed(learners: int) -> dict:
-    """Learners with a signed-in session each, studying every document's cards."""
-    from django.test import Client
-
-    from accounts.models import User
-    from content.models import Document
-    from quizzes.flashcards import services
-    from quizzes.flashcards.models import LearnerSettings
-    from quizzes.models import Quiz
-
-    documents = list(Document.objects.all())
-    out = []
-    for i in range(learners):
-        user = User.objects.create_user(f"bench{i}", password=None)
-        LearnerSettings.objects.update_or_create(
-            user=user, defaults={"new_per_day": 9999, "reviews_per_day": 9999}
-        )
-        for document in documents:
-            services.start_studying(user, document)
-        client = Client()
-        client.force_login(user)
-        out.append({"user": user.pk, "session": client.cookies["sessionid"].value})
-    quizzes = list(
-        Quiz.objects.filter(owner__isnull=True, status="published").values_list("pk", flat=True)
-    ) or list(Quiz.objects.values_list("pk", flat=True))
-    return {"learners": out, "quizzes": quizzes}
 
 
 def check(outcomes: dict) -> dict:
@@ -146,39 +123,14 @@ def check(outcomes: dict) -> dict:
 
 def child(argv: list[str]) -> None:
     mode, root = argv[0], Path(argv[1])
-    _django(root)
+    django_setup(root)
     if mode == "seed":
-        print(json.dumps(seed(int(argv[2]))))
+        print(json.dumps(seed_learners(int(argv[2]))))
     else:
         print(json.dumps(check(json.loads(Path(argv[2]).read_text()))))
 
 
 # --- the client side ---------------------------------------------------------------------------
-
-ATTEMPT_URL = re.compile(r"/attempts/(\d+)/(?:(\d+)/)?$")
-CARD = re.compile(r'name="card" value="(\d+)"')
-VERSION = re.compile(r'name="version" value="(\d+)"')
-
-
-def answer_form(html: str) -> dict | None:
-    """A valid answer for the question form on the page (None when the page has no form)."""
-    form = re.search(r"<form[^>]*data-answer-form.*?</form>", html, re.S)
-    if not form:
-        return None
-    body = form.group(0)
-    data: dict[str, str] = {}
-    matches = sorted({int(n) for n in re.findall(r'name="match-(\d+)"', body)})
-    ranks = sorted({int(n) for n in re.findall(r'name="rank-(\d+)"', body)})
-    if matches:
-        data.update({f"match-{i}": str(i) for i in matches})
-    elif ranks:
-        data.update({f"rank-{i}": str(i + 1) for i in ranks})
-    elif 'id="response-text"' in body:
-        data["response"] = "答案"
-    else:
-        value = re.search(r'name="response" value="([^"]*)"', body)
-        data["response"] = value.group(1) if value else "0"
-    return data
 
 
 @dataclass
@@ -201,19 +153,9 @@ class Tally:
 
 class Learner:
     def __init__(self, base: str, session: str, quiz: int, tally: Tally):
-        import requests
-
         self.base, self.quiz, self.tally = base, quiz, tally
         self.csrf = secrets.token_hex(16)
-        self.http = requests.Session()
-        self.http.headers.update(
-            {
-                "Cookie": f"sessionid={session}; csrftoken={self.csrf}; django_language=en",
-                "Origin": base,
-                "Referer": base + "/",
-            }
-        )
-        self.http.cookies.set_policy(_NoCookies())
+        self.http = http_session(base, session, self.csrf)
         self.attempt: int | None = None
 
     def call(self, what: str, method: str, path: str, data=None):
@@ -283,122 +225,28 @@ class Learner:
                 self.rate()
 
 
-class _NoCookies:
-    """Cookie policy that stores nothing: each learner sends its fixed Cookie header."""
-
-    netscape = True
-    rfc2965 = hide_cookie2 = False
-
-    def set_ok(self, cookie, request):
-        return False
-
-    def return_ok(self, cookie, request):
-        return False
-
-    def domain_return_ok(self, domain, request):
-        return False
-
-    def path_return_ok(self, path, request):
-        return False
-
-
 # --- set-ups -----------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def manage(root: Path, env: dict, *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=root,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    ).stdout
-
-
-def run_child(root: Path, env: dict, *args: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, str(HERE), "--child", *args],
-        cwd=root,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def wait_ready(base: str, server: subprocess.Popen, limit: float = 60) -> None:
-    import requests
-
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if server.poll() is not None:
-            raise RuntimeError("the server stopped while starting")
-        try:
-            requests.get(base + "/accounts/login/", timeout=2)
-            return
-        except requests.RequestException:
-            time.sleep(0.3)
-    raise RuntimeError("the server did not start in time")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-
-
 def run_setup(name: str, args, workdir: Path) -> dict:
-    root = args.root
-    env = dict(os.environ, DEBUG="1", PYTHONDONTWRITEBYTECODE="1", LOG_LEVEL="WARNING")
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    postgres_db = None
-    if name == "gunicorn-postgres":
-        import psycopg
+    try:
+        kind = "postgres" if name == "gunicorn-postgres" else "sqlite"
+        with database(kind, workdir, name) as url:
+            return _run_on(name, args, workdir, bench_env(DATABASE_URL=url))
+    except Skipped as skipped:
+        return {"skipped": str(skipped)}
 
-        server_url = os.environ.get(
-            "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
-        )
-        try:
-            with psycopg.connect(server_url, autocommit=True, connect_timeout=5) as conn:
-                postgres_db = f"dongxi_bench_{os.getpid()}"
-                conn.execute(f'DROP DATABASE IF EXISTS "{postgres_db}"')
-                conn.execute(f'CREATE DATABASE "{postgres_db}"')
-        except psycopg.OperationalError as error:
-            return {"skipped": f"PostgreSQL not reachable ({str(error).strip()[:80]})"}
-        env["DATABASE_URL"] = server_url.rsplit("/", 1)[0] + "/" + postgres_db
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / (name + '.sqlite3')}"
+
+def _run_on(name: str, args, workdir: Path, env: dict) -> dict:
+    root = args.root
     server = None
     try:
-        manage(root, env, "migrate", "--noinput")
-        manage(root, env, "load_document", "content/documents")
-        manage(root, env, "create_practice_quizzes")
-        seeded = run_child(root, env, "seed", str(root), str(args.learners))
+        load_documents(root, env)
+        seeded = run_child(HERE, root, env, "seed", str(root), str(args.learners))
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        log = open(workdir / f"{name}.log", "w")  # noqa: SIM115
-        if name == "runserver":
-            command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
-        else:
-            command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py"]
-            command.append("config.wsgi")
-            env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-        server = subprocess.Popen(
-            command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        server = start_server(
+            root, env, port, workdir / f"{name}.log", runserver=name == "runserver"
         )
         wait_ready(base, server)
         tally = Tally()
@@ -418,7 +266,7 @@ def run_setup(name: str, args, workdir: Path) -> dict:
         stop(server)
         outcomes = workdir / f"{name}.json"
         outcomes.write_text(json.dumps({"answers": tally.answers, "ratings": tally.ratings}))
-        checked = run_child(root, env, "check", str(root), str(outcomes))
+        checked = run_child(HERE, root, env, "check", str(root), str(outcomes))
         return {
             "requests": sum(tally.statuses.values()),
             "per_s": sum(tally.statuses.values()) / elapsed,
@@ -431,11 +279,6 @@ def run_setup(name: str, args, workdir: Path) -> dict:
     finally:
         if server is not None:
             stop(server)
-        if postgres_db:
-            import psycopg
-
-            with psycopg.connect(server_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{postgres_db}" WITH (FORCE)')
 
 
 def main() -> None:

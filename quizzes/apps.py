@@ -7,4 +7,5 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes and flashcards")
 
     def ready(self) -> None:
+        from config import after_response  # noqa: F401  (connects its request signals)
         from quizzes import receivers  # noqa: F401  (connects the signal receivers)

@@ -51,12 +51,16 @@ def _other(language: str) -> str:
     return "vi" if language == "zh" else "zh"
 
 
-def translate_forms(forms: Iterable[str], terms: Iterable[tuple[str, str, dict]]) -> list[str]:
+def translate_forms(forms: Iterable[str], terms) -> list[str]:
     """The other language's names for `forms`, through the document's terms: a term counts when
     its name is the form or part of it (江苏 in 江苏省, "Giang Tô" in "tỉnh Giang Tô"). Numbers
-    are the same in both languages."""
+    are the same in both languages. terms: (zh, vi, aliases) rows or a TermIndex."""
     wanted = [unicodedata.normalize("NFC", f).casefold() for f in forms]
     out = [f for f in forms if f.isdigit()]
+    translations = getattr(terms, "translations", None)
+    if translations is not None:  # a quizzes.term_index.TermIndex: names folded once
+        out += [there for name, there in translations if any(name in f for f in wanted)]
+        return out
     for zh, vi, _aliases in terms:
         for here, there in ((zh, vi), (vi, zh)):
             name = unicodedata.normalize("NFC", here or "").casefold()
@@ -75,7 +79,27 @@ def answer_forms(question: Question) -> list[str]:
 
 
 def sources(item: AttemptItem, terms) -> list[Source]:
-    """The question's source sentence and its translation, zh first, answer marked in both."""
+    """The question's source sentence and its translation, zh first, answer marked in both.
+    With a quizzes.term_index.TermIndex, marked once per question version and document
+    version (kept in the index's memo), not on every feedback."""
+    memo = getattr(terms, "memo", None)
+    if memo is None:
+        return _sources(item, terms)
+    prompt = item.prompt_question if item.prompt_question_id else None
+    key = (
+        "sources",
+        item.question_id,
+        item.question.updated_at,
+        item.prompt_question_id,
+        prompt.updated_at if prompt is not None else None,
+    )
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _sources(item, terms)
+    return found
+
+
+def _sources(item: AttemptItem, terms) -> list[Source]:
     question = item.question
     here = question.language
     forms = answer_forms(question)

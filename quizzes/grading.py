@@ -25,8 +25,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from content.lang.divisions import VI_PREFIXES
@@ -66,7 +67,7 @@ def grade(
     response,
     *,
     choices=None,
-    other_names: Iterable[str] = (),
+    other_names: Iterable[str | Name] = (),
     aliases: Iterable[str] = (),
     weights: dict | None = None,
 ) -> Grade:
@@ -74,7 +75,8 @@ def grade(
     `language` ("zh" or "vi").
 
     other_names: the document's other names and terms (both languages); a typed response that
-    is one of them, or one typo away from one, is wrong even when it is close to the answer.
+    is one of them, or one typo away from one, is wrong even when it is close to the answer;
+    each may be given as a `Name`, normalised once (quizzes.term_index keeps a document's).
     aliases: other accepted surface forms of a typed answer (Term.aliases of a translation
     target); `answer` may also be a list whose first item is the main form.
     weights: a multiple-choice question's grade per option (−1..1), as Moodle's %n% weights;
@@ -214,16 +216,58 @@ def _ordering(answer, response) -> Grade:
 # --- typed answers -----------------------------------------------------------------------------
 
 
-def grade_typed(language: str, forms: list[str], response, *, others: Iterable[str] = ()) -> Grade:
-    """A typed response against the accepted `forms` of the answer, by `language`'s rules."""
+@dataclass(frozen=True)
+class Name:
+    """Another name of the document, normalised once by both languages' rules: what grading a
+    typed answer compares the response with, so that no name is normalised per answer."""
+
+    text: str
+    zh_stems: frozenset[str]  # the name and its stem without an administrative suffix
+    zh_han: bool  # written in Chinese characters (a pinyin homophone can be told apart)
+    vi_forms: tuple[tuple[str, str], ...]  # (vi_key, vi_fold) of the name with and without prefix
+
+    @cached_property
+    def pinyin(self) -> frozenset[str]:
+        """The toneless pinyin of each stem written wholly in Chinese characters (read on the
+        rare pinyin answer only, then kept)."""
+        return frozenset(
+            _expected_pinyin(s) for s in self.zh_stems if all(HAN_RE.match(c) for c in s)
+        )
+
+
+@lru_cache(maxsize=65536)
+def name(text: str) -> Name | None:
+    """`text` prepared as another name (None when nothing is left of it once trimmed)."""
+    if not isinstance(text, str) or not _trim(text):
+        return None
+    norm = _zh_norm(text)
+    stems = _zh_stems(norm)
+    forms = tuple(
+        dict.fromkeys((vi_key(v), vi_fold(v)) for v in (_trim(text), _vi_strip(text)) if v)
+    )
+    return Name(text, frozenset(stems), bool(HAN_RE.search(norm)), forms)
+
+
+def _names(others: Iterable) -> list[Name]:
+    out = []
+    for other in others:
+        prepared = other if isinstance(other, Name) else name(other)
+        if prepared is not None:
+            out.append(prepared)
+    return out
+
+
+def grade_typed(language: str, forms: list[str], response, *, others: Iterable = ()) -> Grade:
+    """A typed response against the accepted `forms` of the answer, by `language`'s rules.
+    others: strings or prepared `Name`s (see grade)."""
     if not isinstance(response, str) or not _trim(response):
         return _result(0, EMPTY)
     forms = [f for f in forms if isinstance(f, str) and _trim(f)]
     if not forms:
         return _result(0, INVALID)
     if language == "zh":
-        return _grade_zh(forms, response, others)
-    return _grade_vi(forms, response, others)
+        return _grade_zh(forms, response, _names(others))
+    return _grade_vi(forms, response, _names(others))
 
 
 def _trim(text: str) -> str:
@@ -333,7 +377,7 @@ def _expected_pinyin(zh: str) -> str:
     return "".join(lazy_pinyin(zh)).lower()
 
 
-def _grade_zh(forms: list[str], response: str, others: Iterable[str]) -> Grade:
+def _grade_zh(forms: list[str], response: str, others: list[Name]) -> Grade:
     given = _zh_norm(response)
     given_stems = _zh_stems(given)
     expected = [_zh_norm(f) for f in forms]
@@ -344,11 +388,8 @@ def _grade_zh(forms: list[str], response: str, others: Iterable[str]) -> Grade:
     if same is not None:
         # A number is answered by its value, never by closeness of spelling.
         return _result(1 if same else 0)
-    other_stems = [
-        stems
-        for stems in (_zh_stems(_zh_norm(o)) for o in others if isinstance(o, str) and _trim(o))
-        if not stems & expected_stems and HAN_RE.search(next(iter(stems)))
-    ]
+    rivals = [o for o in others if o.zh_han and not o.zh_stems & expected_stems]
+    other_stems = [o.zh_stems for o in rivals]
     if any(given_stems & stems for stems in other_stems):
         return _result(0, OTHER_NAME)
     if HAN_RE.search(given) or not all(HAN_RE.match(c) for c in min(expected_stems, key=len)):
@@ -362,9 +403,8 @@ def _grade_zh(forms: list[str], response: str, others: Iterable[str]) -> Grade:
     if typed not in wanted and typed.replace("v", "u") not in {w.replace("v", "u") for w in wanted}:
         return _result(0)
     # A homophone of another name of the document cannot tell the two apart.
-    for stems in other_stems:
-        if any(_expected_pinyin(s) == typed for s in stems if all(HAN_RE.match(c) for c in s)):
-            return _result(0, OTHER_NAME)
+    if any(typed in o.pinyin for o in rivals):
+        return _result(0, OTHER_NAME)
     return _result(1, PINYIN)
 
 
@@ -420,7 +460,7 @@ def _letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
 
 
-def _grade_vi(forms: list[str], response: str, others: Iterable[str]) -> Grade:
+def _grade_vi(forms: list[str], response: str, others: list[Name]) -> Grade:
     variants = {_trim(response), _vi_strip(response)}
     expected = {v for f in forms for v in (_trim(f), _vi_strip(f)) if v}
     given_keys = {vi_key(v) for v in variants}
@@ -434,13 +474,7 @@ def _grade_vi(forms: list[str], response: str, others: Iterable[str]) -> Grade:
 
     given_folds = {vi_fold(v) for v in variants if v}
     expected_folds = {vi_fold(e) for e in expected}
-    other_folds = {
-        vi_fold(v)
-        for o in others
-        if isinstance(o, str) and _trim(o)
-        for v in (_trim(o), _vi_strip(o))
-        if v and vi_key(v) not in expected_keys
-    }
+    other_folds = {fold for o in others for key, fold in o.vi_forms if key not in expected_keys}
     # Another name spelled exactly (diacritics aside) is a wrong answer, not a slip.
     if given_folds & other_folds:
         return _result(0, OTHER_NAME)
@@ -454,7 +488,10 @@ def _grade_vi(forms: list[str], response: str, others: Iterable[str]) -> Grade:
         for target in expected_folds:
             if _letters(target) < 5 or Levenshtein.distance(folded, target) > 1:
                 continue
-            if any(Levenshtein.distance(folded, o) <= 1 for o in other_folds):
+            near = process.extractOne(
+                folded, other_folds, scorer=Levenshtein.distance, score_cutoff=1
+            )
+            if near is not None:
                 return _result(0, OTHER_NAME)
             return _result(1, TYPO)
     return _result(0)

@@ -28,9 +28,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from config.after_response import defer
 from content.lang.hygiene import first_control
-from content.models import Term
-from quizzes import assignments, overlap
+from quizzes import assignments, overlap, term_index
 from quizzes.grading import CHOICE_TYPES, Grade, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from quizzes.signals import facts_missed
@@ -298,14 +298,13 @@ class Recorded:
     late: bool  # the time limit had passed: nothing recorded, the attempt is finished
     finished: bool  # the attempt is finished now (last answer, or time up)
     refused: bool = False  # the attempt was finished before this answer: nothing recorded
+    # The positions of the attempt's other unanswered questions, read under the lock once this
+    # answer was stored (None when the answer was not stored): progress and the way on.
+    unanswered: tuple[int, ...] | None = None
 
 
 def document_terms(document_id: int) -> list[tuple[str, str, dict]]:
-    return list(
-        Term.objects.filter(document_id=document_id, is_active=True).values_list(
-            "zh", "vi", "aliases"
-        )
-    )
+    return term_index.document_terms(document_id)
 
 
 def shown_answer(question: Question, shown: list):
@@ -328,7 +327,11 @@ def current_weights(question: Question) -> dict | None:
     return weights
 
 
-def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict]]) -> Grade:
+def grade_item(
+    item: AttemptItem, response, terms: term_index.TermIndex | Iterable[tuple[str, str, dict]]
+) -> Grade:
+    """terms: the document's TermIndex (quizzes.term_index.for_document), or its terms as
+    (zh, vi, aliases) rows, indexed here."""
     question = item.question
     if question.type in CHOICE_TYPES:
         return grade(
@@ -338,15 +341,10 @@ def grade_item(item: AttemptItem, response, terms: Iterable[tuple[str, str, dict
             response,
             weights=current_weights(question),
         )
+    if not isinstance(terms, term_index.TermIndex):
+        terms = term_index.TermIndex.build(terms)
     forms = [question.answer] if isinstance(question.answer, str) else list(question.answer)
-    others, aliases = [], []
-    for zh, vi, term_aliases in terms:
-        names = [zh, vi]
-        if any(form in names for form in forms):
-            for values in (term_aliases or {}).values():
-                aliases.extend(values if isinstance(values, list) else [values])
-        else:
-            others.extend(name for name in names if name)
+    others, aliases = terms.names_for(forms)
     return grade(
         question.type,
         question.language,
@@ -371,24 +369,29 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
     attempt is finished (refused: never graded after the finish) or its time is up. The item
     must come with its attempt, quiz and question loaded.
 
-    The response is graded before the transaction; the transaction then locks the attempt,
-    checks it is still open, stores the answer and, when it was the last unanswered question,
-    finishes the attempt, all or nothing. The missed fact's flashcards are brought forward after
-    the commit, and a failure there never undoes or fails the answer."""
+    The response is graded before the transaction. In the transaction one UPDATE stores the
+    answer if the item is unanswered and the attempt still open, taking the attempt's lock as it
+    reads it (a locking subquery: SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE
+    transaction holds the write lock already), so answering and finishing still take turns;
+    then, under that lock, the positions left unanswered are read, and the last answer finishes
+    the attempt, all or nothing. Only when nothing was stored (a finished attempt, a repeat) or
+    time is up is the attempt read again to say which. The missed fact's flashcards are brought
+    forward after the commit, once the response is sent (config.after_response), and a failure
+    there never undoes or fails the answer."""
     now = now or timezone.now()
     if item.attempt.is_finished:
         return _refused(item)
     result = grade_item(item, response, terms)
     with transaction.atomic():
-        attempt = lock_attempt(item.attempt_id)
-        item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
-        attempt = item.attempt
-        if attempt.is_finished:
-            return _refused(item)
-        if attempt.time_is_up(now - GRACE):
-            _close(attempt, now)
-            return Recorded(item, duplicate=False, late=True, finished=True)
-        updated = AttemptItem.objects.filter(pk=item.pk, answered_at__isnull=True).update(
+        # The deadline is fixed when the attempt starts: no need to read it again.
+        if item.attempt.time_is_up(now - GRACE):
+            return _late_or_refused(item, now)
+        still_open = Attempt.objects.filter(
+            pk=item.attempt_id, finished_at__isnull=True
+        ).select_for_update()
+        updated = AttemptItem.objects.filter(
+            pk=item.pk, answered_at__isnull=True, attempt__in=still_open
+        ).update(
             response=response,
             score=result.score,
             correct=result.correct,
@@ -396,17 +399,39 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
             answered_at=now,
         )
         if not updated:
+            attempt = lock_attempt(item.attempt_id)
+            item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
+            if attempt.is_finished:
+                return _refused(item)
             item.refresh_from_db(fields=["response", "score", "correct", "note", "answered_at"])
             return Recorded(item, duplicate=True, late=False, finished=False)
+        attempt = item.attempt
         item.response, item.score, item.correct = response, result.score, result.correct
         item.note, item.answered_at = result.note or "", now
         finished = False
-        if not attempt.items.filter(answered_at__isnull=True).exists():
+        # Read after the update, under the lock: the last answer finishes the attempt.
+        unanswered = tuple(
+            attempt.items.filter(answered_at__isnull=True)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
+        if not unanswered:
             finished = _close(attempt, now)
         if not result.correct and item.question.fact_id:
-            user, fact_ids = attempt.user, [item.question.fact_id]
-            transaction.on_commit(lambda: _send_facts_missed(user, fact_ids), robust=True)
-    return Recorded(item, duplicate=False, late=False, finished=finished)
+            user_id, fact_ids = attempt.user_id, [item.question.fact_id]
+            transaction.on_commit(lambda: _after_a_miss(user_id, fact_ids), robust=True)
+    return Recorded(item, duplicate=False, late=False, finished=finished, unanswered=unanswered)
+
+
+def _late_or_refused(item: AttemptItem, now) -> Recorded:
+    """An answer after the time limit: refused if the attempt was finished meanwhile, else not
+    counted, and the attempt is finished (under its lock)."""
+    attempt = lock_attempt(item.attempt_id)
+    item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
+    if attempt.is_finished:
+        return _refused(item)
+    _close(item.attempt, now)
+    return Recorded(item, duplicate=False, late=True, finished=True)
 
 
 def _refused(item: AttemptItem) -> Recorded:
@@ -416,9 +441,17 @@ def _refused(item: AttemptItem) -> Recorded:
     return Recorded(item, duplicate=item.is_answered, late=False, finished=True, refused=True)
 
 
-def _send_facts_missed(user, fact_ids: list[int]) -> None:
-    """After an answer's commit: tell the listeners (the flashcards bring the cards forward).
-    A listener's failure is logged; the answer stands."""
+def _after_a_miss(user_id: int, fact_ids: list[int]) -> None:
+    """After a wrong answer's commit: send facts_missed once the response is sent
+    (config.after_response; at once outside a request), so the learner does not wait for the
+    flashcards. A failure there is logged; the answer stands."""
+    defer(lambda: send_facts_missed(user_id, fact_ids))
+
+
+def send_facts_missed(user_id: int, fact_ids: list[int]) -> None:
+    """Tell the listeners (the flashcards bring the cards forward). A listener's failure is
+    logged; the answer stands. The user is read here, not among the answer's queries."""
+    user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
     for receiver, outcome in facts_missed.send_robust(Attempt, user=user, fact_ids=fact_ids):
         if isinstance(outcome, Exception):
             logger.error("facts_missed receiver %r failed", receiver, exc_info=outcome)
@@ -455,8 +488,12 @@ def _close(attempt: Attempt, now) -> bool:
     return bool(updated)
 
 
-def progress(attempt: Attempt) -> dict:
-    """Answered and total counts in one query, for the progress bar."""
+def progress(attempt: Attempt, unanswered: tuple[int, ...] | None = None) -> dict:
+    """Answered and total counts in one query (none when the unanswered positions are known:
+    an attempt has max_score items), for the progress bar."""
+    if unanswered is not None and attempt.max_score:
+        total, answered = attempt.max_score, attempt.max_score - len(unanswered)
+        return {"total": total, "answered": answered, "percent": round(100 * answered / total)}
     counts = attempt.items.aggregate(
         total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))
     )
@@ -465,14 +502,18 @@ def progress(attempt: Attempt) -> dict:
     return counts
 
 
-def next_position(item: AttemptItem) -> int | None:
+def next_position(item: AttemptItem, unanswered: tuple[int, ...] | None = None) -> int | None:
     """Where to go after `item`: the next unanswered question, wrapping round; None when every
-    question is answered."""
-    positions = list(
-        item.attempt.items.filter(answered_at__isnull=True)
-        .exclude(pk=item.pk)
-        .values_list("position", flat=True)
-    )
+    question is answered. unanswered: the positions, when the caller read them already."""
+    if unanswered is not None:
+        positions = sorted(p for p in unanswered if p != item.position)
+    else:
+        positions = list(
+            item.attempt.items.filter(answered_at__isnull=True)
+            .exclude(pk=item.pk)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
     later = [p for p in positions if p > item.position]
     return (later or positions or [None])[0]
 

@@ -12,6 +12,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from quizzes import assignments, missed, taking
+from quizzes import assignments, missed, taking, term_index
 from quizzes.access import attempts_of, quizzes_for
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
@@ -64,10 +65,12 @@ def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
 
 
 def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptItem:
+    """The item with its attempt, quiz and questions, and its document's version (the key of
+    its terms' index, quizzes.term_index), in one query."""
     return get_object_or_404(
         AttemptItem.objects.select_related(
             "attempt", "attempt__quiz", "question", "prompt_question"
-        ),
+        ).annotate(document_version=F("attempt__quiz__document__updated_at")),
         attempt_id=pk,
         attempt__user=request.user,
         position=position,
@@ -153,23 +156,31 @@ def attempt_resume(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("attempt_item", pk=attempt.pk, position=item.position)
 
 
+def _terms(item: AttemptItem) -> term_index.TermIndex:
+    """The index of the item's document's terms (cached by document version)."""
+    version = getattr(item, "document_version", None)
+    return term_index.for_document(item.attempt.quiz.document_id, version)
+
+
 def _card_context(
-    item: AttemptItem, *, error: str = "", late: bool = False, terms: list | None = None
+    item: AttemptItem,
+    *,
+    error: str = "",
+    late: bool = False,
+    unanswered: tuple[int, ...] | None = None,
 ) -> dict:
-    """terms: the document's terms when the caller loaded them already (they mark the answer in
-    the feedback's sentences)."""
+    """unanswered: the attempt's other unanswered positions when the caller read them already
+    (taking.Recorded), so that progress and the way on need no query."""
     attempt = item.attempt
     shown = item.is_answered and attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE
-    if shown and terms is None:
-        terms = taking.document_terms(attempt.quiz.document_id)
     return {
         "attempt": attempt,
         "item": item,
         "question": item.question,
         "prompt": (item.prompt_question or item.question).prompt,
-        "progress": taking.progress(attempt),
-        "next_position": taking.next_position(item) if item.is_answered else None,
-        "feedback": feedback(item, terms) if shown else None,
+        "progress": taking.progress(attempt, unanswered),
+        "next_position": taking.next_position(item, unanswered) if item.is_answered else None,
+        "feedback": feedback(item, _terms(item)) if shown else None,
         "error": error,
         "late": late,
     }
@@ -223,9 +234,8 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
             return _render_card(request, item, error=INVALID[problem.code]())
         messages.error(request, INVALID[problem.code]())
         return redirect("attempt_item", pk=attempt.pk, position=position)
-    terms = taking.document_terms(attempt.quiz.document_id)
     try:
-        recorded = taking.record_answer(item, response, terms=terms)
+        recorded = taking.record_answer(item, response, terms=_terms(item))
     except DatabaseError:
         # Nothing was stored (the transaction rolled back): say so, and keep the question.
         logger.exception("answer to attempt %s, question %s not recorded", pk, position)
@@ -246,7 +256,9 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
         return _redirect(request, reverse("attempt", args=[attempt.pk]))
     if request.htmx:
         return render(
-            request, "quizzes/take.html#question-card", _card_context(recorded.item, terms=terms)
+            request,
+            "quizzes/take.html#question-card",
+            _card_context(recorded.item, unanswered=recorded.unanswered),
         )
     return redirect("attempt_item", pk=attempt.pk, position=position)
 
@@ -271,7 +283,7 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("attempt", pk=attempt.pk)
         taking.finish_attempt(attempt)
     items = list(attempt.items.select_related("question", "prompt_question"))
-    terms = taking.document_terms(attempt.quiz.document_id)
+    terms = term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
     rows = [
         {
             "item": item,

@@ -3,11 +3,13 @@ answer on the page before answering, one answer per question whatever the tabs d
 
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from quizzes import taking, term_index
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from tests.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
 
@@ -347,21 +349,68 @@ def test_no_question_page_gives_its_answer_away(alice_client, make_quiz, qtype, 
 # --- queries -----------------------------------------------------------------------------------
 
 
+def _wrong_response(item: AttemptItem) -> dict:
+    """Form data a learner who got the question wrong would send."""
+    question = item.question
+    right = _right_response(item)
+    if question.type in ("single_choice", "multiple_choice"):
+        wrong = next(i for i, c in enumerate(item.choices) if c not in question.answer)
+        return {"response": str(wrong)}
+    if question.type == "true_false":
+        return {"response": "false" if question.answer else "true"}
+    if question.type in ("matching", "ordering"):
+        keys = sorted(right)
+        return dict(zip(keys, [right[k] for k in keys[1:] + keys[:1]], strict=True))
+    return {"response": "sai hoàn toàn"}
+
+
 @pytest.mark.parametrize("length", [2, 7])
-def test_submitting_an_answer_takes_the_same_queries_whatever_the_quiz_length(
-    alice_client, make_quiz, django_assert_num_queries, length
+@pytest.mark.parametrize("outcome", ["right", "wrong"])
+@pytest.mark.parametrize("qtype", TYPES)
+def test_submitting_an_answer_takes_the_same_queries_whatever_the_type_outcome_or_length(
+    alice_client, make_quiz, django_assert_num_queries, length, outcome, qtype
 ):
-    specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
-    # In Vietnamese, so the first question is the Vietnamese cloze ("mixed" draws its language).
+    specs = [(qtype, "vi"), *[(t, "zh") for t in TYPES if t != qtype]][:length]
+    # In Vietnamese, so the first question is the Vietnamese one ("mixed" draws its language).
     attempt = _start(alice_client, make_quiz(specs, language="vi"))
-    # session, user, item with its attempt, quiz and questions, the document's terms, savepoint,
-    # the attempt re-read under its lock (still open?), the conditional update, "any unanswered
-    # left?", release, progress, next question
-    with django_assert_num_queries(11):
-        response = alice_client.post(
-            _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
-        )
+    item = attempt.items.select_related("question").get(position=1)
+    data = _right_response(item) if outcome == "right" else _wrong_response(item)
+    # The document's terms index is built by its first use (quizzes.term_index), then cached.
+    term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
+    # session, user, item with its attempt, quiz, questions and document version, savepoint, the
+    # update that stores the answer if the attempt is still open (locking it), the positions left
+    # unanswered (finished? progress, the way on), release. The savepoint pair is the test's
+    # transaction: served, it is BEGIN and COMMIT (the test below). A wrong answer's flashcards
+    # are a task enqueued after the commit.
+    with django_assert_num_queries(7):
+        response = alice_client.post(_item_url(attempt, 1, "attempt_answer"), data, **HX)
     assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.is_answered and item.correct == (outcome == "right")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("outcome", ["right", "wrong"])
+def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_its_transaction(
+    alice_client, make_quiz, django_assert_num_queries, outcome
+):
+    """As served: the view runs in autocommit, so its transaction is BEGIN (BEGIN IMMEDIATE on
+    SQLite) and COMMIT, not the savepoint pair of a test transaction: the same count. A wrong
+    answer's flashcards are brought forward once the response is sent (config.after_response),
+    which the test client does before returning: stubbed here, and checked to come after."""
+    quiz = make_quiz([("cloze", "vi"), *[(t, "zh") for t in TYPES]], language="vi")
+    attempt = _start(alice_client, quiz)
+    item = attempt.items.select_related("question").get(position=1)
+    data = _right_response(item) if outcome == "right" else _wrong_response(item)
+    term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
+    sent = []
+    stub = mock.patch.object(taking, "send_facts_missed", lambda *args: sent.append(args))
+    # session, user, item, BEGIN, the conditional update that locks the attempt, the positions
+    # left unanswered, COMMIT
+    with stub, django_assert_num_queries(7):
+        response = alice_client.post(_item_url(attempt, 1, "attempt_answer"), data, **HX)
+    assert response.status_code == 200
+    assert len(sent) == (1 if outcome == "wrong" else 0)
 
 
 @pytest.mark.parametrize("length", [2, 7])

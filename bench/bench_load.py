@@ -1,0 +1,416 @@
+"""Speed under a real class: N signed-in learners, no think time, phase after phase, on gunicorn
+as the README's production section starts it (config/gunicorn.conf.py), against SQLite and
+against PostgreSQL, each in a fresh database the bench creates and removes.
+
+Phases (each for --duration seconds, every learner looping on its own connection):
+- floor: Django's floor, a signed-in view returning "ok" through the project's whole middleware
+  stack (bench/urls_load.py, served with bench/settings_load.py; the product has no such view);
+- answer: the quiz answer cycle, an htmx GET of the question card then the POST of an answer
+  (a valid one read from the form, right or wrong); starting the next attempt when one is over
+  takes two more requests, counted in the elapsed time but not as a cycle;
+- review: the flashcard review cycle, an htmx GET of the card then the POST of a rating;
+- dashboard: the learner's progress page;
+- statistics: the teacher's statistics page of a quiz with 200 finished attempts (one teacher,
+  N connections).
+The server runs with DEBUG off (bench/settings_load.py). Printed per phase: requests/s,
+cycles/s, p50/p95/p99 latency of its requests, errors (a counted request that is not a 200 page),
+queries per request (counted by the server: bench/urls_load.count_queries) and the ratio of
+cycles/s to the floor's requests/s (1.0 would be a cycle as cheap as the floor); and, steadier on
+a shared machine, the server's CPU time per cycle (gunicorn's processes, read from /proc; with
+PostgreSQL its own processes are left out) and the floor's CPU per request over it.
+
+Run: .venv/bin/python bench/bench_load.py [--duration 3] [--learners 4]
+       [--databases sqlite,postgres] [--root DIR]
+(--root serves another checkout of the project, e.g. an older commit, with this bench.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from serving import (
+    ATTEMPT_URL,
+    CARD,
+    ROOT,
+    VERSION,
+    Skipped,
+    answer_form,
+    bench_env,
+    database,
+    django_setup,
+    free_port,
+    http_session,
+    load_documents,
+    run_child,
+    seed_learners,
+    signed_in,
+    start_server,
+    stop,
+    wait_ready,
+)
+
+HERE = Path(__file__).resolve()
+PHASES = ("floor", "answer", "review", "dashboard", "statistics")
+STATISTICS_ATTEMPTS = 200
+REQUEST_TIMEOUT = 30
+HX = {"HX-Request": "true"}
+NEXT = re.compile(r'hx-get="/attempts/(\d+)/(\d+)/"')
+
+
+# --- the Django side ---------------------------------------------------------------------------
+
+
+def seed(learners: int) -> dict:
+    """The learners (serving.seed_learners), and a teacher whose quiz (the first practice quiz's
+    questions) has STATISTICS_ATTEMPTS finished attempts, one per student."""
+    from accounts.models import User
+    from quizzes import grading, taking
+    from quizzes.models import Attempt, AttemptItem, Quiz, QuizQuestion
+
+    out = seed_learners(learners)
+    practice = Quiz.objects.get(pk=out["quizzes"][0])
+    teacher = User.objects.create_user("bench-teacher", password=None, is_teacher=True)
+    quiz = Quiz.objects.create(
+        title="bench statistics",
+        document=practice.document,
+        owner=teacher,
+        status=Quiz.Status.PUBLISHED,
+        feedback=Quiz.Feedback.IMMEDIATE,
+    )
+    QuizQuestion.objects.bulk_create(
+        QuizQuestion(quiz=quiz, question_id=entry.question_id, position=entry.position)
+        for entry in practice.entries.all()
+    )
+    students = User.objects.bulk_create(
+        User(username=f"bench-student{i}", password="!") for i in range(STATISTICS_ATTEMPTS)
+    )
+    rng = random.Random(18)
+    items = []
+    for student in students:
+        plan = taking.plan_items(quiz, rng)
+        attempt = Attempt.objects.create(
+            quiz=quiz, user=student, number=1, max_score=len(plan), finished_at=None
+        )
+        total = 0.0
+        for position, fields in enumerate(plan, start=1):
+            question = fields["question"]
+            right = rng.random() < 0.6
+            if question.type in grading.TYPED_TYPES:
+                answer = question.answer if isinstance(question.answer, str) else question.answer[0]
+                response, score = (answer if right else "答案"), 1.0 if right else 0.0
+            else:
+                response = question.answer if right else _wrong(question, fields["choices"], rng)
+                score = grading.grade(question.type, question.language, question.answer, response)
+                score = score.score
+            total += score
+            items.append(
+                AttemptItem(
+                    attempt=attempt,
+                    position=position,
+                    response=response,
+                    score=score,
+                    correct=score == 1.0,
+                    answered_at=attempt.started_at,
+                    **fields,
+                )
+            )
+        Attempt.objects.filter(pk=attempt.pk).update(finished_at=attempt.started_at, score=total)
+    AttemptItem.objects.bulk_create(items, batch_size=500)
+    out["teacher"] = {"session": signed_in(teacher), "quiz": quiz.pk}
+    return out
+
+
+def _wrong(question, choices: list, rng: random.Random):
+    if question.type == "true_false":
+        return not question.answer
+    if question.type == "multiple_choice":
+        return [rng.choice(choices)] if choices else []
+    if question.type in ("matching", "ordering"):
+        return list(reversed(question.answer))
+    return rng.choice(choices) if choices else ""
+
+
+def child(argv: list[str]) -> None:
+    django_setup(Path(argv[0]))
+    print(json.dumps(seed(int(argv[1]))))
+
+
+# --- the client side ---------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    latencies: list = field(default_factory=list)  # seconds, one per counted request
+    queries: list = field(default_factory=list)  # X-Queries of each counted response
+    errors: int = 0
+    cycles: int = 0
+    samples: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Client:
+    def __init__(self, base: str, session: str, tally: Tally):
+        self.base, self.tally = base, tally
+        self.csrf = secrets.token_hex(16)
+        self.http = http_session(base, session, self.csrf)
+
+    def call(self, method: str, path: str, data=None, *, htmx=False, counted=True):
+        started = time.perf_counter()
+        try:
+            response = self.http.request(
+                method,
+                self.base + path,
+                data=dict(data or {}, csrfmiddlewaretoken=self.csrf) if method == "POST" else None,
+                headers=HX if htmx else None,
+                allow_redirects=False,
+                timeout=REQUEST_TIMEOUT,
+            )
+        except Exception as error:  # a refused or timed-out request is an error outcome
+            with self.tally.lock:
+                self.tally.errors += 1
+                self.tally.samples.setdefault(path, repr(error)[:200])
+            return None
+        elapsed = time.perf_counter() - started
+        if counted:
+            with self.tally.lock:
+                self.tally.latencies.append(elapsed)
+                if "X-Queries" in response.headers:
+                    self.tally.queries.append(int(response.headers["X-Queries"]))
+                if response.status_code != 200:  # every counted request expects a page
+                    self.tally.errors += 1
+                    self.tally.samples.setdefault(f"{path} {response.status_code}", "")
+        return response
+
+    def cycle_done(self, response=None) -> None:
+        if response is None or response.status_code != 200:
+            return
+        with self.tally.lock:
+            self.tally.cycles += 1
+
+
+class Floor(Client):
+    def step(self) -> None:
+        self.cycle_done(self.call("GET", "/bench/floor/"))
+
+
+class Dashboard(Client):
+    def step(self) -> None:
+        self.cycle_done(self.call("GET", "/progress/"))
+
+
+class Statistics(Client):
+    quiz = 0
+
+    def step(self) -> None:
+        self.cycle_done(self.call("GET", f"/teach/quizzes/{self.quiz}/statistics/"))
+
+
+class Review(Client):
+    def step(self) -> None:
+        page = self.call("GET", "/cards/review/", htmx=True)
+        if page is None or page.status_code != 200:
+            return
+        card, version = CARD.search(page.text), VERSION.search(page.text)
+        if not card or not version:
+            return  # nothing due: counted as a request, not a cycle
+        data = {"card": card.group(1), "version": version.group(1), "rating": 3}
+        self.cycle_done(self.call("POST", "/cards/rate/", data, htmx=True))
+
+
+class Answer(Client):
+    quiz = 0
+    attempt: int | None = None
+    position: int | None = None
+
+    def locate(self) -> bool:
+        """Start (or resume) an attempt and find its next question: navigation, not counted."""
+        r = self.call("POST", f"/quizzes/{self.quiz}/start/", counted=False)
+        match = r is not None and ATTEMPT_URL.search(r.headers.get("Location", ""))
+        if not match:
+            return False
+        self.attempt = int(match.group(1))
+        r = self.call("GET", f"/attempts/{self.attempt}/", counted=False)
+        match = r is not None and ATTEMPT_URL.search(r.headers.get("Location", ""))
+        if not match or not match.group(2):
+            self.attempt = None
+            return False
+        self.position = int(match.group(2))
+        return True
+
+    def step(self) -> None:
+        if self.position is None and not self.locate():
+            return
+        url = f"/attempts/{self.attempt}/{self.position}/"
+        page = self.call("GET", url, htmx=True)
+        data = answer_form(page.text) if page is not None and page.status_code == 200 else None
+        if data is None:
+            self.position = None
+            return
+        r = self.call("POST", url + "answer/", data, htmx=True)
+        self.cycle_done(r)
+        if r is None:
+            return
+        following = NEXT.search(r.text) if r.status_code == 200 else None
+        self.position = int(following.group(2)) if following else None
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server's processes: gunicorn's master and its workers
+    (with SQLite, the database's work too; PostgreSQL's own processes are not counted)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(entry) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def run_phase(clients: list[Client], duration: float, server_pid: int | None = None) -> dict:
+    tally = clients[0].tally
+    cpu_before = server_cpu(server_pid) if server_pid else 0.0
+    until = time.monotonic() + duration
+
+    def loop(client: Client) -> None:
+        while time.monotonic() < until:
+            client.step()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=loop, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=duration + REQUEST_TIMEOUT * 3)
+    elapsed = time.monotonic() - started
+    # Work left after the responses (a wrong answer's flashcards, a task) belongs to the phase.
+    time.sleep(0.5)
+    cpu = server_cpu(server_pid) - cpu_before if server_pid else float("nan")
+    ms = [1000 * s for s in tally.latencies]
+    return {
+        "cpu_ms_per_cycle": 1000 * cpu / tally.cycles if tally.cycles else float("nan"),
+        "requests": len(ms),
+        "per_s": len(ms) / elapsed,
+        "cycles_per_s": tally.cycles / elapsed,
+        "p50": percentile(ms, 0.50),
+        "p95": percentile(ms, 0.95),
+        "p99": percentile(ms, 0.99),
+        "errors": tally.errors,
+        "queries": sum(tally.queries) / len(tally.queries) if tally.queries else float("nan"),
+        "error_samples": tally.samples,
+    }
+
+
+def clients_for(phase: str, base: str, seeded: dict) -> list[Client]:
+    tally = Tally()
+    kind = {"floor": Floor, "answer": Answer, "review": Review, "dashboard": Dashboard}
+    if phase == "statistics":
+        teacher = seeded["teacher"]
+        clients = [Statistics(base, teacher["session"], tally) for _ in seeded["learners"]]
+        for client in clients:
+            client.quiz = teacher["quiz"]
+        return clients
+    clients = [kind[phase](base, row["session"], tally) for row in seeded["learners"]]
+    for i, client in enumerate(clients):
+        client.quiz = seeded["quizzes"][i % len(seeded["quizzes"])]
+    return clients
+
+
+def run_database(kind: str, args, workdir: Path) -> dict:
+    with database(kind, workdir, f"load-{kind}") as url:
+        # One secret for seeding and serving: the learners' sessions are signed with it.
+        env = bench_env(DATABASE_URL=url, SECRET_KEY=secrets.token_hex(32))
+        load_documents(args.root, env)
+        seeded = run_child(HERE, args.root, env, str(args.root), str(args.learners))
+        env["DJANGO_SETTINGS_MODULE"] = "bench.settings_load"
+        # DEBUG off as in production (no query log), but plain http on loopback.
+        env.update(DEBUG="0", SECURE_SSL_REDIRECT="0", ALLOWED_HOSTS="127.0.0.1")
+        env["PYTHONPATH"] = str(HERE.parents[1])  # bench.settings_load, even with --root
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(args.root, env, port, workdir / f"{kind}.log")
+        try:
+            wait_ready(base, server)
+            # One untimed pass, so that every worker has imported and connected.
+            run_phase(clients_for("floor", base, seeded), min(1.0, args.duration))
+            results = {}
+            for phase in PHASES:
+                clients = clients_for(phase, base, seeded)
+                results[phase] = run_phase(clients, args.duration, server.pid)
+            return results
+        finally:
+            stop(server)
+
+
+def print_table(kind: str, results: dict, learners: int, duration: float) -> None:
+    floor = results["floor"]["per_s"]
+    print(f"\n{kind}: {learners} learners, {duration:g} s per phase")
+    print(
+        f"{'phase':<11} {'req/s':>7} {'cycles/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
+        f" {'errors':>6} {'queries/req':>11} {'× floor':>8} {'CPU ms/cycle':>12}"
+        f" {'× floor CPU':>11}"
+    )
+    floor_cpu = results["floor"]["cpu_ms_per_cycle"]
+    for phase, r in results.items():
+        print(
+            f"{phase:<11} {r['per_s']:>7.1f} {r['cycles_per_s']:>8.1f} {r['p50']:>7.1f}"
+            f" {r['p95']:>7.1f} {r['p99']:>7.1f} {r['errors']:>6} {r['queries']:>11.1f}"
+            f" {r['cycles_per_s'] / floor:>8.3f} {r['cpu_ms_per_cycle']:>12.2f}"
+            f" {floor_cpu / r['cpu_ms_per_cycle']:>11.3f}"
+        )
+        for what, sample in list(r["error_samples"].items())[:3]:
+            print(f"    error: {what} {sample}")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=3, help="seconds per phase")
+    parser.add_argument("--learners", type=int, default=4)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve")
+    args = parser.parse_args()
+    args.root = args.root.resolve()
+    workdir = Path(tempfile.mkdtemp(prefix="dongxi-bench-load-"))
+    try:
+        with open("/proc/loadavg") as f:
+            print(f"load average: {' '.join(f.read().split()[:3])}")
+    except OSError:
+        pass
+    try:
+        for kind in args.databases.split(","):
+            try:
+                results = run_database(kind, args, workdir)
+            except Skipped as skipped:
+                print(f"\n{kind}: skipped: {skipped}")
+                continue
+            print_table(kind, results, args.learners, args.duration)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
