@@ -237,6 +237,25 @@ def _zh_before_approx(text: str, start: int) -> bool:
     return before.endswith(_ZH_APPROX_BEFORE)
 
 
+class _Found:
+    """The quantities read so far in a sentence: the first reading of a span wins, and a later
+    one overlapping it is dropped (a date before the numbers inside it)."""
+
+    def __init__(self) -> None:
+        self.quantities: list[Quantity] = []
+        self.taken: set[int] = set()
+
+    def add(self, q: Quantity) -> None:
+        span = set(range(q.start, q.end))
+        if span & self.taken:
+            return
+        self.taken.update(span)
+        self.quantities.append(q)
+
+    def in_order(self) -> tuple[Quantity, ...]:
+        return tuple(sorted(self.quantities, key=lambda q: q.start))
+
+
 def zh_quantities(sentence: str) -> list[Quantity]:
     """Every quantity of a Chinese sentence, in order, spans not overlapping."""
     return list(_zh_quantities(sentence))
@@ -245,15 +264,8 @@ def zh_quantities(sentence: str) -> list[Quantity]:
 @lru_cache(maxsize=8192)
 def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
     text = _ascii_digits(sentence)
-    found: list[Quantity] = []
-    taken: set[int] = set()
-
-    def add(q: Quantity) -> None:
-        span = set(range(q.start, q.end))
-        if span & taken:
-            return
-        taken.update(span)
-        found.append(q)
+    found = _Found()
+    add = found.add
 
     for m in _ZH_DATE_RE.finditer(text):
         if m.group("iy"):
@@ -394,7 +406,7 @@ def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
                 magnitude=raw[-1] in "万亿",
             )
         )
-    return tuple(sorted(found, key=lambda q: q.start))
+    return found.in_order()
 
 
 def zh_numerals(sentence: str) -> list[Quantity]:
@@ -630,15 +642,8 @@ def vi_quantities(sentence: str) -> list[Quantity]:
 @lru_cache(maxsize=8192)
 def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
     text = _ascii_digits(sentence)
-    found: list[Quantity] = []
-    taken: set[int] = set()
-
-    def add(q: Quantity) -> None:
-        span = set(range(q.start, q.end))
-        if span & taken:
-            return
-        taken.update(span)
-        found.append(q)
+    found = _Found()
+    add = found.add
 
     for m in _VI_RANGE_RE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "./,"):
@@ -770,7 +775,7 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
     words = list(_VI_WORD_RE.finditer(text))
     i = 0
     while i < len(words):
-        if words[i].group(0).lower() not in _VI_SPELLED_WORDS or words[i].start() in taken:
+        if words[i].group(0).lower() not in _VI_SPELLED_WORDS or words[i].start() in found.taken:
             i += 1
             continue
         j = i
@@ -821,7 +826,7 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
             )
         )
         i = j + 1
-    return tuple(sorted(found, key=lambda q: q.start))
+    return found.in_order()
 
 
 # --- comparison and typed answers ---------------------------------------------------------
