@@ -19,20 +19,29 @@ cycles/s to the floor's requests/s (1.0 would be a cycle as cheap as the floor);
 a shared machine, the server's CPU time per cycle (gunicorn's processes, read from /proc; with
 PostgreSQL its own processes are left out) and the floor's CPU per request over it.
 
+With --instances N (N > 1; PostgreSQL only, the instances share its database: SQLite is skipped)
+the set-up is N gunicorn instances, each on its own port, plus one `manage.py worker`, sharing the
+database, a Redis database for their caches (BENCH_REDIS_URL, default redis://127.0.0.1:6379/13,
+flushed before and after) and one exports folder; learner i talks to instance i mod N with its
+session (a database row, valid on every instance). The floor is measured on the same instances,
+and the CPU time counts every instance and the worker.
+
 Run: .venv/bin/python bench/bench_load.py [--duration 3] [--learners 4]
-       [--databases sqlite,postgres] [--root DIR]
+       [--databases sqlite,postgres] [--instances 1] [--root DIR]
 (--root serves another checkout of the project, e.g. an older commit, with this bench.)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import re
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -57,6 +66,7 @@ from serving import (
     seed_learners,
     signed_in,
     start_server,
+    start_worker,
     stop,
     wait_ready,
 )
@@ -65,6 +75,7 @@ HERE = Path(__file__).resolve()
 PHASES = ("floor", "answer", "review", "dashboard", "statistics")
 STATISTICS_ATTEMPTS = 200
 REQUEST_TIMEOUT = 30
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 HX = {"HX-Request": "true"}
 NEXT = re.compile(r'hx-get="/attempts/(\d+)/(\d+)/"')
 
@@ -271,9 +282,10 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def server_cpu(pid: int) -> float:
-    """CPU seconds used so far by the server's processes: gunicorn's master and its workers
-    (with SQLite, the database's work too; PostgreSQL's own processes are not counted)."""
+def server_cpu(pids: list[int]) -> float:
+    """CPU seconds used so far by the server's processes: each gunicorn's master and its workers,
+    and the worker's (with SQLite, the database's work too; PostgreSQL's own processes are not
+    counted)."""
     tick, total = os.sysconf("SC_CLK_TCK"), 0.0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -283,14 +295,14 @@ def server_cpu(pid: int) -> float:
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
             continue  # gone meanwhile
-        if int(entry) == pid or int(fields[1]) == pid:
+        if int(entry) in pids or int(fields[1]) in pids:
             total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
     return total
 
 
-def run_phase(clients: list[Client], duration: float, server_pid: int | None = None) -> dict:
+def run_phase(clients: list[Client], duration: float, server_pids: list[int] | None = None) -> dict:
     tally = clients[0].tally
-    cpu_before = server_cpu(server_pid) if server_pid else 0.0
+    cpu_before = server_cpu(server_pids) if server_pids else 0.0
     until = time.monotonic() + duration
 
     def loop(client: Client) -> None:
@@ -306,7 +318,7 @@ def run_phase(clients: list[Client], duration: float, server_pid: int | None = N
     elapsed = time.monotonic() - started
     # Work left after the responses (a wrong answer's flashcards, a task) belongs to the phase.
     time.sleep(0.5)
-    cpu = server_cpu(server_pid) - cpu_before if server_pid else float("nan")
+    cpu = server_cpu(server_pids) - cpu_before if server_pids else float("nan")
     ms = [1000 * s for s in tally.latencies]
     return {
         "cpu_ms_per_cycle": 1000 * cpu / tally.cycles if tally.cycles else float("nan"),
@@ -322,22 +334,43 @@ def run_phase(clients: list[Client], duration: float, server_pid: int | None = N
     }
 
 
-def clients_for(phase: str, base: str, seeded: dict) -> list[Client]:
+def clients_for(phase: str, bases: list[str], seeded: dict) -> list[Client]:
+    """One client per learner; learner i talks to instance i mod len(bases)."""
     tally = Tally()
     kind = {"floor": Floor, "answer": Answer, "review": Review, "dashboard": Dashboard}
+    learners = seeded["learners"]
     if phase == "statistics":
         teacher = seeded["teacher"]
-        clients = [Statistics(base, teacher["session"], tally) for _ in seeded["learners"]]
+        clients = [
+            Statistics(bases[i % len(bases)], teacher["session"], tally)
+            for i in range(len(learners))
+        ]
         for client in clients:
             client.quiz = teacher["quiz"]
         return clients
-    clients = [kind[phase](base, row["session"], tally) for row in seeded["learners"]]
+    clients = [
+        kind[phase](bases[i % len(bases)], row["session"], tally) for i, row in enumerate(learners)
+    ]
     for i, client in enumerate(clients):
         client.quiz = seeded["quizzes"][i % len(seeded["quizzes"])]
     return clients
 
 
+def flush_redis(url: str) -> None:
+    """Empty the bench's Redis database (that one only); Skipped when Redis is not reachable."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.RedisError as error:
+        raise Skipped(f"Redis not reachable at {url} ({str(error)[:80]})") from None
+
+
 def run_database(kind: str, args, workdir: Path) -> dict:
+    if args.instances > 1 and kind != "postgres":
+        raise Skipped(f"{args.instances} instances need a shared database: PostgreSQL only")
+    if args.instances > 1:
+        flush_redis(REDIS_URL)
     with database(kind, workdir, f"load-{kind}") as url:
         # One secret for seeding and serving: the learners' sessions are signed with it.
         env = bench_env(DATABASE_URL=url, SECRET_KEY=secrets.token_hex(32))
@@ -347,25 +380,48 @@ def run_database(kind: str, args, workdir: Path) -> dict:
         # DEBUG off as in production (no query log), but plain http on loopback.
         env.update(DEBUG="0", SECURE_SSL_REDIRECT="0", ALLOWED_HOSTS="127.0.0.1")
         env["PYTHONPATH"] = str(HERE.parents[1])  # bench.settings_load, even with --root
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = start_server(args.root, env, port, workdir / f"{kind}.log")
+        processes, bases, logs = [], [], []
+        if args.instances > 1:
+            # Shared by every instance and the worker, as the README's production section says.
+            env.update(REDIS_URL=REDIS_URL, EXPORT_ROOT=str(workdir / "exports"))
         try:
-            wait_ready(base, server)
+            for n in range(args.instances):
+                port = free_port()
+                bases.append(f"http://127.0.0.1:{port}")
+                # Each on its own port; config/gunicorn.conf.py leaves the control socket off.
+                logs.append(workdir / f"{kind}-{n}.log")
+                processes.append(start_server(args.root, env, port, logs[-1]))
+            if args.instances > 1:
+                logs.append(workdir / f"{kind}-worker.log")
+                processes.append(start_worker(args.root, env, logs[-1]))
+            for base, server in zip(bases, processes, strict=False):
+                wait_ready(base, server)
+            pids = [p.pid for p in processes]
             # One untimed pass, so that every worker has imported and connected.
-            run_phase(clients_for("floor", base, seeded), min(1.0, args.duration))
+            run_phase(clients_for("floor", bases, seeded), min(1.0, args.duration))
             results = {}
             for phase in PHASES:
-                clients = clients_for(phase, base, seeded)
-                results[phase] = run_phase(clients, args.duration, server.pid)
+                clients = clients_for(phase, bases, seeded)
+                results[phase] = run_phase(clients, args.duration, pids)
+            for process, log in zip(processes, logs, strict=True):
+                if process.poll() is not None:  # a figure of a set-up that lost a process
+                    raise RuntimeError(f"{log.name} stopped:\n{log.read_text()[-2000:]}")
             return results
         finally:
-            stop(server)
+            for process in processes:  # all told at once, then each waited for
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGTERM)
+            for process in processes:
+                stop(process)
+            if args.instances > 1:
+                with contextlib.suppress(Skipped):
+                    flush_redis(REDIS_URL)
 
 
-def print_table(kind: str, results: dict, learners: int, duration: float) -> None:
+def print_table(kind: str, results: dict, learners: int, duration: float, instances: int) -> None:
     floor = results["floor"]["per_s"]
-    print(f"\n{kind}: {learners} learners, {duration:g} s per phase")
+    serving = f", {instances} instances and a worker" if instances > 1 else ""
+    print(f"\n{kind}: {learners} learners{serving}, {duration:g} s per phase")
     print(
         f"{'phase':<11} {'req/s':>7} {'cycles/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
         f" {'errors':>6} {'queries/req':>11} {'× floor':>8} {'CPU ms/cycle':>12}"
@@ -391,9 +447,17 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=3, help="seconds per phase")
     parser.add_argument("--learners", type=int, default=4)
     parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=1,
+        help="gunicorn instances (with a worker when more than one; PostgreSQL only)",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve")
     args = parser.parse_args()
     args.root = args.root.resolve()
+    if args.instances < 1:
+        parser.error("--instances must be at least 1")
     workdir = Path(tempfile.mkdtemp(prefix="dongxi-bench-load-"))
     try:
         with open("/proc/loadavg") as f:
@@ -407,7 +471,7 @@ def main() -> None:
             except Skipped as skipped:
                 print(f"\n{kind}: skipped: {skipped}")
                 continue
-            print_table(kind, results, args.learners, args.duration)
+            print_table(kind, results, args.learners, args.duration, args.instances)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

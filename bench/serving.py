@@ -162,6 +162,19 @@ def start_server(root: Path, env: dict, port: int, log: Path, *, runserver: bool
     )
 
 
+def start_worker(root: Path, env: dict, log: Path):
+    """`manage.py worker` (the background tasks' runner), in its own process group."""
+    out = open(log, "w")  # noqa: SIM115 (the worker writes to it until stopped)
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--interval", "0.2"],
+        cwd=root,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 def wait_ready(base: str, server: subprocess.Popen, limit: float = 60) -> None:
     import requests
 
