@@ -26,6 +26,9 @@ LAYERS = {
     "quizzes.progress": 4,
     "quizzes.teaching": 4,
     "config": 5,
+    # Request-lifecycle plumbing that imports only Django (work deferred until the response is
+    # sent): any layer may use it, as it may use Django itself.
+    "config.after_response": 0,
 }
 # The quizzes app's entry points (its views, URLs and management commands) sit on top of its
 # sub-packages, as the admin sits on the models it serves: the Anki views start the Anki jobs,

@@ -80,6 +80,8 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     expect(page.locator(".verdict")).to_contain_text("Correct")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/attempts/\d+/2/$"))
+    # As for the first question: htmx must have bound the form before Enter sends it.
+    page.wait_for_load_state()
     page.locator("input.typed-answer").fill("Giang Tô")
     page.keyboard.press("Enter")
     expect(page.locator(".verdict")).to_contain_text("Correct")
