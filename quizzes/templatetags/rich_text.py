@@ -7,7 +7,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from quizzes.interchange.markup import sanitise
+from quizzes.interchange.markup import sanitise, to_plain
 
 register = template.Library()
 
@@ -20,11 +20,15 @@ def _html(question) -> dict:
 @register.filter
 def rich_prompt(question, prompt=None):
     """`{{ question|rich_prompt }}`: the question's prompt (or `prompt`, when it is the
-    question's own prompt) as sanitised HTML when it has markup, else escaped plain text."""
+    question's own prompt) as sanitised HTML when it has markup and that markup still reads as
+    the prompt (a prompt edited since the import is shown as its plain text), else escaped
+    plain text."""
     text = question.prompt if prompt is None else prompt
     stored = _html(question).get("prompt")
     if stored and text == question.prompt:
-        return mark_safe(sanitise(stored))  # noqa: S308 - sanitised by nh3 just above
+        clean = sanitise(stored)
+        if to_plain(clean) == text.strip():
+            return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
     return linebreaksbr(escape(text))
 
 

@@ -86,6 +86,16 @@ def test_stored_html_is_sanitised_again_before_it_is_shown():
     assert rich_option("<b>b</b>", Forged()) == "&lt;b&gt;b&lt;/b&gt;", "plain text is escaped"
 
 
+def test_a_prompt_edited_after_the_import_is_shown_as_its_plain_text():
+    class Edited:
+        prompt = "Chữ nghiêng mới?"
+        html = {"prompt": "Chữ <i>nghiêng</i>?"}
+
+    assert rich_prompt(Edited()) == "Chữ nghiêng mới?"
+    Edited.prompt = "Chữ nghiêng?"
+    assert rich_prompt(Edited()) == "Chữ <i>nghiêng</i>?"
+
+
 def test_only_the_allow_list_passes_the_sanitiser():
     dirty = (
         '<p lang="zh" class="x" id="y">甲<a href="javascript:x">乙</a><img src="x">'

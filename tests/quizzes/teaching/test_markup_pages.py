@@ -52,3 +52,7 @@ def test_an_html_question_is_bold_in_the_bank_and_on_the_quiz_card(
     page = card.content.decode()
     assert bold in page and f"<i>{words['right']}</i>" in page
     assert "alert(1)" not in page and "onclick" not in page
+
+    client.post(reverse("attempt_finish", args=[attempt.pk]))
+    results = client.get(reverse("attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert results.status_code == 200 and bold in results.content.decode()
