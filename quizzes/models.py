@@ -63,6 +63,9 @@ class Question(models.Model):
     # An ordering question that shows only this many of its items, drawn at random for each
     # attempt (Moodle's RANDOM select type, GIFT's {>2 …}); empty: every item.
     subset = models.PositiveSmallIntegerField(_("items shown"), null=True, blank=True)
+    # A foreign question's texts that came with markup, as sanitised HTML (never shown unless
+    # sanitised: quizzes.interchange.markup): {"prompt": html, "texts": {plain text: html}}.
+    html = models.JSONField(_("formatted text"), default=dict, blank=True)
     source_translation = models.TextField(_("source sentence, other language"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin, default=Origin.AUTHORED)

@@ -288,6 +288,7 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "item": item,
             "prompt": (item.prompt_question or item.question).prompt,
+            "shown": item.prompt_question or item.question,
             "feedback": feedback(item, terms),
         }
         for item in items

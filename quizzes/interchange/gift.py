@@ -9,8 +9,8 @@ own reader (question/format/gift):
 - `$CATEGORY: path` sets the category of the questions that follow.
 - `::title::` names a question (stored as its title; the category as its tag); `[html]`,
   `[moodle]`, `[plain]` or `[markdown]` may follow, and may start each answer and feedback.
-  Plain text is taken as it is; markup in any other format is refused (no HTML sanitiser is
-  installed), text without markup is taken as plain.
+  Plain text is taken as it is; HTML and Markdown with markup are kept as sanitised HTML
+  beside their plain text (quizzes.interchange.markup), text without markup is taken as plain.
 - One answer block `{…}`; text after it makes it a "missing word" question, whose blank is
   where the block stood. `\\~ \\= \\# \\{ \\} \\: \\\\` escape those characters, `\\n` is a new
   line. `#feedback` after an answer (true/false: `#when wrong#when right`) and
@@ -46,13 +46,12 @@ Errors are stable codes with parameters (`GiftError`); the web layer translates 
 
 from __future__ import annotations
 
-import html
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-import markdown
-
 from content.lang.hygiene import strip_controls
+from quizzes.interchange import markup
 from quizzes.interchange.model import (
     Item,
     Skipped,
@@ -273,9 +272,7 @@ def _markup(text: str, fmt: str) -> bool:
     if fmt == "plain":
         return False
     if fmt == "markdown":
-        return markdown.markdown(text) != f"<p>{html.escape(text, quote=False)}</p>" and bool(
-            text.strip()
-        )
+        return not markup.markdown_is_plain(text)
     return bool(_TAG_RE.search(text))
 
 
@@ -296,7 +293,7 @@ class _Answer:
 
 def _text_in(raw: str, fmt: str) -> str:
     """A piece of text as Moodle's parse_text_with_format reads it: a leading format marker
-    taken off (its format then applies), escapes undone; markup refused (no sanitiser here)."""
+    taken off (its format then applies), escapes undone; markup kept as sanitised HTML."""
     own, rest = _format_marker(raw.strip())
     return plain_text(_restore(rest).strip(), own or fmt)
 
@@ -347,33 +344,38 @@ def _language(category: str, texts: list[str]) -> str:
     return detect_language(" ".join(texts)) or ""
 
 
-_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_PARAGRAPHS_RE = re.compile(r"</p>\s*<p>", re.IGNORECASE)
-_WRAPPED_RE = re.compile(r"^<p>(.*)</p>$", re.IGNORECASE | re.DOTALL)
-
-
 def plain_text(text: str, fmt: str) -> str:
-    """`text` as the plain text it shows in Moodle's format `fmt`. HTML made only of paragraphs,
-    line breaks and character entities (what Moodle's editor writes around plain text) becomes
-    that text; any other markup is refused, since no HTML sanitiser is installed here to show
-    it safely. Markdown without markup is plain text; with markup it is refused too."""
-    if fmt == "plain":
-        return text
-    if fmt == "markdown" or not _markup(text, fmt):
-        if _markup(text, fmt):
-            raise _Invalid("markup_unsupported", format=fmt)
-        return text
-    work = re.sub(r"\s*\n\s*", " ", text) if fmt == "html" else text
-    wrapped = _WRAPPED_RE.match(work.strip())
-    work = wrapped.group(1) if wrapped else work
-    work = _BREAK_RE.sub("\n", _PARAGRAPHS_RE.sub("\n", work))
-    if re.search(r"<[A-Za-z/!?]", work):
-        raise _Invalid("markup_unsupported", format=fmt)
-    return html.unescape(work).replace("\xa0", " ").strip()
+    """`text` as the plain text it shows in Moodle's format `fmt` (see rich_text); the HTML of
+    a text with markup is recorded for the question being read."""
+    plain, clean = rich_text(text, fmt)
+    markup.record(plain, clean)
+    return plain
+
+
+def rich_text(text: str, fmt: str) -> tuple[str, str]:
+    """(plain text, sanitised HTML) of `text` in Moodle's format `fmt`; the HTML is "" when the
+    text has no markup. HTML made only of paragraphs, line breaks and character entities (what
+    Moodle's editor writes around plain text) is that plain text alone; Markdown is rendered
+    (CommonMark, raw HTML disabled); any HTML is sanitised to markup.TAGS."""
+    if fmt == "plain" or not _markup(text, fmt):
+        return text, ""
+    if fmt == "markdown":
+        clean = markup.markdown_html(text)
+    else:
+        clean = markup.sanitise(re.sub(r"\s*\n\s*", " ", text) if fmt == "html" else text)
+    plain = markup.to_plain(clean)
+    return plain, (clean if markup.has_markup(clean) else "")
 
 
 def _item(inner: str, prompt: str, category: str, fmt: str) -> Item:
-    prompt = plain_text(prompt, fmt)
+    with markup.collecting() as texts:
+        prompt, prompt_html = rich_text(prompt, fmt)
+        item = _item_of(inner, prompt, category, fmt)
+    item.html = markup.item_html(prompt, prompt_html, item.prompt, texts)
+    return item
+
+
+def _item_of(inner: str, prompt: str, category: str, fmt: str) -> Item:
     stripped = inner.strip()
     if stripped.startswith("#"):
         raise _Invalid("numerical_unsupported")
@@ -578,10 +580,21 @@ def _weight(value: float) -> str:
     return f"{value:.7f}".rstrip("0").rstrip(".") or "0"
 
 
+# The HTML of the item being written (Item.html), read by _answer_text.
+_WRITING: ContextVar[dict | None] = ContextVar("writing_html", default=None)
+
+
 def _answer_text(text: str) -> str:
-    """An answer as Moodle reads it back: escaped, and a leading "[" kept as text."""
+    """An answer as Moodle reads it back: escaped, and a leading "[" kept as text; an answer
+    that came with markup is written as [html], and under an [html] question a plain one is
+    marked [plain]."""
+    current = _WRITING.get() or {}
+    rich = current.get("texts", {}).get(text)
+    if rich:
+        return "[html]" + escape(rich)
     escaped = escape(text)
-    return "[plain]" + escaped if escaped.startswith("[") else escaped
+    plain = escaped.startswith("[") or current.get("prompt")
+    return "[plain]" + escaped if plain else escaped
 
 
 def _weighted(marker: str, text: str, default: str) -> str:
@@ -692,15 +705,17 @@ def _block(item: Item) -> tuple[str | None, list[str], str]:
     return "{" + body + _general(item) + "}", notes, ""
 
 
-def _text_with_block(prompt: str, block: str) -> str:
+def _text_with_block(prompt: str, block: str, rich: str = "") -> str:
     """The block stands in the prompt's blank when there is exactly one, inside the text. The
     question is marked [plain]: our texts are plain text, and a prompt starting with "[html]"
-    keeps it."""
-    if prompt.count(BLANK) == 1:
-        before, after = prompt.split(BLANK)
-        if after.strip() and before.strip():
-            return f"[plain]{escape(before)}{block}{escape(after)}"
-    return f"[plain]{escape(prompt)} {block}"
+    keeps it; a prompt that came with markup is written as its sanitised HTML, marked [html]."""
+    marker, text = ("[html]", rich) if rich else ("[plain]", prompt)
+    if prompt.count(BLANK) == 1 and text.count(BLANK) == 1:
+        before, after = text.split(BLANK)
+        plain_before, plain_after = prompt.split(BLANK)
+        if plain_after.strip() and plain_before.strip():
+            return f"{marker}{escape(before)}{block}{escape(after)}"
+    return f"{marker}{escape(text)} {block}"
 
 
 def dumps(items: list[Item]) -> tuple[str, list[Skipped]]:
@@ -710,7 +725,11 @@ def dumps(items: list[Item]) -> tuple[str, list[Skipped]]:
     skipped: list[Skipped] = []
     category = None
     for item in items:
-        block, notes, reason = _block(item)
+        token = _WRITING.set(item.html or {})
+        try:
+            block, notes, reason = _block(item)
+        finally:
+            _WRITING.reset(token)
         if block is None:
             skipped.append(Skipped(item.title, reason))
             out.append(
@@ -721,6 +740,7 @@ def dumps(items: list[Item]) -> tuple[str, list[Skipped]]:
             out.append(f"$CATEGORY: {item.category}\n")
             category = item.category
         title = f"::{escape(item.title)}::" if item.title else ""
-        lines = [*notes, f"{title}{_text_with_block(item.prompt, block)}"]
+        text = _text_with_block(item.prompt, block, (item.html or {}).get("prompt", ""))
+        lines = [*notes, f"{title}{text}"]
         out.append("\n".join(lines) + "\n")
     return "\n".join(out), skipped

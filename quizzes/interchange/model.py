@@ -30,6 +30,9 @@ class Item:
     feedback: dict = field(default_factory=dict)
     weights: dict = field(default_factory=dict)
     subset: int | None = None  # an ordering question showing this many items drawn at random
+    # Sanitised HTML of the texts that came with markup (quizzes.interchange.markup.item_html):
+    # {"prompt": html, "texts": {plain text: html}}; {} for plain questions.
+    html: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

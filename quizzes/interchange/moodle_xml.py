@@ -29,7 +29,7 @@ import xml.etree.ElementTree as ET
 from xml.parsers import expat
 
 from content.lang.hygiene import strip_controls
-from quizzes.interchange import gift
+from quizzes.interchange import gift, markup
 from quizzes.interchange.model import Item, Skipped, multiple_choice_grades, nearest_grade
 
 FORMAT = "plain_text"
@@ -47,22 +47,34 @@ def _cdata(match: re.Match) -> str:
     return "<text><![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]></text>"
 
 
-def _text(parent: ET.Element, tag: str | None, value: str, *, fmt: bool = True) -> ET.Element:
+def _text(
+    parent: ET.Element, tag: str | None, value: str, *, fmt: bool = True, rich: str = ""
+) -> ET.Element:
+    """A text element; one that came with markup is written as its sanitised HTML, format html."""
     element = ET.SubElement(parent, tag) if tag else parent
     if fmt and tag:
-        element.set("format", FORMAT)
-    ET.SubElement(element, "text").text = strip_controls(value)
+        element.set("format", "html" if rich else FORMAT)
+    ET.SubElement(element, "text").text = strip_controls(rich or value)
     return element
+
+
+def _rich(item: Item, text: str) -> str:
+    return (item.html or {}).get("texts", {}).get(text, "")
 
 
 def _fraction(value: float) -> str:
     return f"{value:.7f}".rstrip("0").rstrip(".") or "0"
 
 
-def _answer(question: ET.Element, fraction: float, text: str, feedback: str = "") -> None:
-    answer = ET.SubElement(question, "answer", fraction=_fraction(fraction), format=FORMAT)
-    ET.SubElement(answer, "text").text = strip_controls(text)
-    _text(answer, "feedback", feedback)
+def _answer(
+    question: ET.Element, fraction: float, text: str, feedback: str = "", item: Item | None = None
+) -> None:
+    rich = _rich(item, text) if item else ""
+    answer = ET.SubElement(
+        question, "answer", fraction=_fraction(fraction), format="html" if rich else FORMAT
+    )
+    ET.SubElement(answer, "text").text = strip_controls(rich or text)
+    _text(answer, "feedback", feedback, rich=_rich(item, feedback) if item else "")
 
 
 def _comment(item: Item, key) -> str:
@@ -72,8 +84,9 @@ def _comment(item: Item, key) -> str:
 def _header(quiz: ET.Element, qtype: str, item: Item) -> ET.Element:
     question = ET.SubElement(quiz, "question", type=qtype)
     _text(question, "name", item.title or item.prompt[:80], fmt=False)
-    _text(question, "questiontext", item.prompt)
-    _text(question, "generalfeedback", (item.feedback or {}).get("general", ""))
+    _text(question, "questiontext", item.prompt, rich=(item.html or {}).get("prompt", ""))
+    general = (item.feedback or {}).get("general", "")
+    _text(question, "generalfeedback", general, rich=_rich(item, general))
     ET.SubElement(question, "defaultgrade").text = "1"
     ET.SubElement(question, "penalty").text = "0.3333333"
     ET.SubElement(question, "hidden").text = "0"
@@ -88,7 +101,9 @@ def _choices(quiz: ET.Element, item: Item) -> None:
     ET.SubElement(question, "answernumbering").text = "abc"
     if single:
         for choice in item.choices:
-            _answer(question, 100 if choice == item.answer else 0, choice, _comment(item, choice))
+            _answer(
+                question, 100 if choice == item.answer else 0, choice, _comment(item, choice), item
+            )
         return
     if item.weights:
         grade = {c: nearest_grade(float(item.weights.get(c, 0))) for c in item.choices}
@@ -97,7 +112,7 @@ def _choices(quiz: ET.Element, item: Item) -> None:
         rights, wrong, _ = multiple_choice_grades(len(item.answer))
         grade = dict(zip(item.answer, rights, strict=True))
     for choice in item.choices:
-        _answer(question, 100 * grade.get(choice, wrong), choice, _comment(item, choice))
+        _answer(question, 100 * grade.get(choice, wrong), choice, _comment(item, choice), item)
 
 
 def _question(quiz: ET.Element, item: Item) -> None:
@@ -105,20 +120,20 @@ def _question(quiz: ET.Element, item: Item) -> None:
         _choices(quiz, item)
     elif item.type == "true_false":
         question = _header(quiz, "truefalse", item)
-        _answer(question, 100 if item.answer else 0, "true", _comment(item, "true"))
-        _answer(question, 0 if item.answer else 100, "false", _comment(item, "false"))
+        _answer(question, 100 if item.answer else 0, "true", _comment(item, "true"), item)
+        _answer(question, 0 if item.answer else 100, "false", _comment(item, "false"), item)
     elif item.type in ("cloze", "translation"):
         question = _header(quiz, "shortanswer", item)
         ET.SubElement(question, "usecase").text = "0"
         for form in [item.answer] if isinstance(item.answer, str) else item.answer:
-            _answer(question, 100, form.replace("*", "\\*"), _comment(item, form))
+            _answer(question, 100, form.replace("*", "\\*"), _comment(item, form), item)
     elif item.type == "matching":
         question = _header(quiz, "matching", item)
         ET.SubElement(question, "shuffleanswers").text = "true"
         rights = {right for _, right in item.answer}
         pairs = [*item.answer, *(["", c] for c in item.choices if c not in rights)]
         for left, right in pairs:
-            sub = _text(question, "subquestion", left)
+            sub = _text(question, "subquestion", left, rich=_rich(item, left))
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = strip_controls(right)
     elif item.type == "ordering":
         question = _header(quiz, "ordering", item)
@@ -236,27 +251,26 @@ def _read_question(element: ET.Element, kind: str, line: int, category: str) -> 
     parsed = gift.Parsed(line, _read_text(element.find("name")), None)
     fmt = _format(element.find("questiontext"))
     prompt = _read_text(element.find("questiontext"))
-    try:
-        prompt = gift.plain_text(prompt, fmt)
-        item = _item(element, kind, prompt, fmt)
-    except gift._Invalid as invalid:
-        parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
-        return parsed
+    with markup.collecting() as texts:
+        try:
+            prompt, prompt_html = gift.rich_text(prompt, fmt)
+            item = _item(element, kind, prompt, fmt)
+            general = _read_text(element.find("generalfeedback"))
+            if general:
+                general = gift.plain_text(general, _format(element.find("generalfeedback")))
+        except gift._Invalid as invalid:
+            parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
+            return parsed
     item.category, item.title, item.line = category, parsed.title, line
     # The category path and Moodle's own tags (<tags><tag><text>) become the bank's tags.
     own = [strip_controls(t.findtext("text") or "").strip() for t in element.iterfind("tags/tag")]
     item.tags = list(dict.fromkeys(([category] if category else []) + [t for t in own if t]))
-    general = _read_text(element.find("generalfeedback"))
     if general:
-        try:
-            general = gift.plain_text(general, _format(element.find("generalfeedback")))
-        except gift._Invalid as invalid:
-            parsed.errors.append(gift.GiftError(line, invalid.code, invalid.params))
-            return parsed
         item.feedback = {"general": general, "answers": item.feedback.get("answers", {})}
     item.language = gift._language(category, [prompt, *gift._texts(item)])
     if item.type == "translation" and item.language == gift.guess_language(gift._forms(item)[0]):
         item.type, item.prompt = "cloze", f"{prompt} {gift.BLANK}"
+    item.html = markup.item_html(prompt, prompt_html, item.prompt, texts)
     for problem in gift.problems(item.type, item.prompt, item.answer, item.choices):
         parsed.errors.append(gift.GiftError(line, problem.code, problem.params))
     if not parsed.errors and not item.language:

@@ -27,6 +27,7 @@ def items(questions) -> list[Item]:
             feedback=q.feedback,
             weights=q.weights,
             subset=q.subset,
+            html=q.html,
         )
         for q in questions
     ]
@@ -95,6 +96,7 @@ def import_gift(document: Document, text: str, user, *, import_valid: bool) -> I
                 feedback=item.feedback,
                 weights=item.weights,
                 subset=item.subset,
+                html=item.html,
             )
             for item in result.items
         )

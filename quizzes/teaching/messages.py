@@ -65,10 +65,6 @@ GIFT_ERRORS = {
     ),
     "no_right_answer": _("No answer is right: mark one with = or give it a positive weight."),
     "matching_needs_arrow": _("“%(text)s” needs “->” between an item and its match."),
-    "markup_unsupported": _(
-        "This question is written as %(format)s with markup. Dongxi shows plain text and has no "
-        "HTML sanitiser, so it cannot be imported as it is: mark it [plain] or remove the markup."
-    ),
     "language_unsupported": _(
         "This question is neither in Chinese nor in Vietnamese. Only those two can be imported "
         "(a category ending in /zh or /vi names the language)."

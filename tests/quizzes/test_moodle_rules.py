@@ -197,7 +197,7 @@ def test_a_leading_format_marker_in_our_text_is_kept_as_text(language, prompt, o
     assert (back.prompt, back.answer, back.choices) == (prompt, options[0], options)
 
 
-def test_foreign_format_markers_are_honoured_plain_as_text_markup_refused():
+def test_foreign_format_markers_are_honoured_plain_as_text_markup_as_sanitised_html():
     result = gift.parse(
         "$CATEGORY: x/vi\n\n"
         "[plain]Chữ <b>đậm</b>?{T}\n\n"
@@ -206,12 +206,15 @@ def test_foreign_format_markers_are_honoured_plain_as_text_markup_refused():
         "[markdown]Chữ **đậm**?{T}\n\n"
         "Chọn {=[plain]một ~[html]<i>hai</i>}\n"
     )
-    assert [i.prompt for i in result.items] == ["Chữ <b>đậm</b>?", "Không có thẻ nào?"]
-    assert [(e.line, e.code, e.params) for e in result.errors] == [
-        (7, "markup_unsupported", {"format": "html"}),
-        (9, "markup_unsupported", {"format": "markdown"}),
-        (11, "markup_unsupported", {"format": "html"}),
+    assert result.errors == []
+    assert [(i.prompt, i.html) for i in result.items] == [
+        ("Chữ <b>đậm</b>?", {}),
+        ("Không có thẻ nào?", {}),
+        ("Chữ đậm?", {"prompt": "Chữ <b>đậm</b>?"}),
+        ("Chữ đậm?", {"prompt": "<p>Chữ <strong>đậm</strong>?</p>"}),
+        ("Chọn", {"texts": {"hai": "<i>hai</i>"}}),
     ]
+    assert result.items[4].choices == ["một", "hai"]
 
 
 def test_html_that_is_only_paragraphs_breaks_and_entities_becomes_plain_text():
@@ -220,11 +223,12 @@ def test_html_that_is_only_paragraphs_breaks_and_entities_becomes_plain_text():
         "[moodle]第一行<br>第二行&lt;三&gt;{F}\n\n"
         "[html]<p>Chữ <b>đậm</b></p>{T}\n"
     )
-    assert [i.prompt for i in result.items] == [
-        "Hà Nội & Huế\nlà hai thành phố?",
-        "第一行\n第二行<三>",
+    assert [(i.prompt, i.html) for i in result.items] == [
+        ("Hà Nội & Huế\nlà hai thành phố?", {}),
+        ("第一行\n第二行<三>", {}),
+        ("Chữ đậm", {"prompt": "<p>Chữ <b>đậm</b></p>"}),
     ]
-    assert [(e.line, e.code) for e in result.errors] == [(6, "markup_unsupported")]
+    assert result.errors == []
     xml = (
         '<quiz><question type="truefalse"><name><text>n</text></name>'
         '<questiontext format="html"><text><![CDATA[<p>Thủ đô là&nbsp;gì?</p>]]></text>'
@@ -388,10 +392,11 @@ def test_moodles_examples_in_english_are_each_refused_with_line_and_reason():
         assert error.line in (question.line, question.line + 1)
         codes[error.code] = codes.get(error.code, 0) + 1
     assert codes == {
-        "language_unsupported": 29,
+        # 31 since markup is kept as sanitised HTML: the two questions refused for their markup
+        # alone (lines 74 and 132) are now refused for their language, as the others.
+        "language_unsupported": 31,
         "numerical_unsupported": 5,
         "essay_unsupported": 1,
-        "markup_unsupported": 2,
         "partial_credit_unsupported": 4,
     }
 
@@ -402,11 +407,20 @@ def test_moodles_examples_under_a_category_naming_the_language_import_as_moodle_
     assert set(map(tuple, refused.values())) == {
         ("numerical_unsupported",),
         ("essay_unsupported",),
-        ("markup_unsupported",),
         ("partial_credit_unsupported",),
     }
+    # 31 of 41 (29 before markup was kept): the [markdown] and [html] questions of lines 74 and
+    # 132 import with their sanitised HTML; 10 are refused (numerical, essay, partial credit).
     by_line = {i.line: i for i in result.items}
-    assert len(by_line) == 29
+    assert len(by_line) == 31 and len(refused) == 10
+    assert (by_line[74].prompt, by_line[74].html) == (
+        "Who's buried in Grant's tomb? ____",
+        {"prompt": "<p>Who's buried in <strong>Grant's tomb</strong>? ____</p>"},
+    )
+    assert (by_line[132].prompt, by_line[132].html) == (
+        "Match the activity to the description.",
+        {"prompt": "Match the <b>activity</b> to the description."},
+    )
     assert (by_line[7].type, by_line[7].answer, by_line[7].choices) == (
         "single_choice",
         "no one",
