@@ -40,3 +40,13 @@ def rich_option(text, question):
     if stored:
         return mark_safe(sanitise(stored))  # noqa: S308 - sanitised by nh3 just above
     return escape(text)
+
+
+@register.filter
+def rich_comment(text, question):
+    """`{{ comment|rich_comment:question }}`: an imported question's feedback as sanitised HTML
+    when it came with markup, else escaped plain text with its line breaks."""
+    stored = _html(question).get("texts", {}).get(str(text)) if question is not None else None
+    if stored:
+        return mark_safe(sanitise(stored))  # noqa: S308 - sanitised by nh3 just above
+    return linebreaksbr(escape(text))

@@ -5,7 +5,7 @@ by both exports; grading keeps the plain text."""
 import pytest
 
 from quizzes.interchange import gift, markup, moodle_xml
-from quizzes.templatetags.rich_text import rich_option, rich_prompt
+from quizzes.templatetags.rich_text import rich_comment, rich_option, rich_prompt
 
 CASES = [
     (
@@ -71,6 +71,20 @@ def test_an_onclick_attribute_never_survives_anywhere():
     assert item.feedback == {"general": "Cố đô", "answers": {"Huế": "Đúng"}}
     for text in (gift.dumps([item])[0], moodle_xml.dumps([item])[0]):
         assert "onclick" not in text and "onmouseover" not in text and "style" not in text
+
+
+def test_feedback_with_markup_is_shown_with_it_after_the_answer():
+    result = gift.parse(
+        "$CATEGORY: x/vi\n\n"
+        "Cố đô của Việt Nam là{=Huế#[html]<b>Đúng</b>, <script>x()</script>Huế. ~Hà Nội}\n"
+    )
+    (item,) = result.items
+    comment = item.feedback["answers"]["Huế"]
+    assert rich_comment(comment, item) == "<b>Đúng</b>, Huế."
+    assert (
+        rich_comment("Dòng một\nDòng <b>hai</b>", item) == "Dòng một<br>Dòng &lt;b&gt;hai&lt;/b&gt;"
+    )
+    assert rich_comment("Không có câu hỏi", None) == "Không có câu hỏi"
 
 
 def test_stored_html_is_sanitised_again_before_it_is_shown():
