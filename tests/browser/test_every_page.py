@@ -2,7 +2,9 @@
 tests/support/world.py is built in the live server's database; a visitor, student A and teacher A
 open every GET page of the resolver that answers them 200. A console error, a CSP refusal (the
 listener of conftest.CSP_LISTENER logs it as an error) or an English string of the catalog left
-on the page fails the test; axe runs on every page in Vietnamese."""
+on the page fails the test. Vietnamese is shown on a 390 px phone, where axe runs on every page
+and no page may be wider than the screen (wide tables scroll inside their .table-scroll box);
+Chinese on a 1280 px screen."""
 
 from __future__ import annotations
 
@@ -19,6 +21,11 @@ from tests.support.urls import own_routes, url_for
 from tests.support.world import build_world
 
 LANGUAGES = {"vi": "vi", "zh-hans": "zh_Hans"}  # the cookie's code -> the catalog's directory
+# Vietnamese (the longer text) on a touch phone, Chinese on a laptop's screen.
+SCREENS = {
+    "vi": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "zh-hans": {"viewport": {"width": 1280, "height": 800}},
+}
 ROLES = ("visitor", "student", "owner")
 MIN_LENGTH = 12  # shorter msgids ("Quiz", "Document") may be words of a text too
 PLACEHOLDER = re.compile(r"%(\(\w+\))?[sd]|\{|<")
@@ -95,7 +102,7 @@ def test_every_page_of_every_role_in_vi_and_zh(browser, live_server, make_quiz):
             if user is not None:
                 user.interface_language = language  # the account's language wins over a cookie
                 user.save(update_fields=["interface_language"])
-            context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+            context = browser.new_context(base_url=live_server.url, **SCREENS[language])
             context.set_default_timeout(10_000)
             context.add_init_script(CSP_LISTENER)
             cookies = [{"name": "django_language", "value": language, "url": live_server.url}]
@@ -124,6 +131,9 @@ def test_every_page_of_every_role_in_vi_and_zh(browser, live_server, make_quiz):
                     problems.append(f"{where}: English left {left}")
                 if language == "vi":
                     check_a11y(page, where)
+                    width = page.evaluate("document.documentElement.scrollWidth")
+                    if width > 390:
+                        problems.append(f"{where}: {width}px wide on a 390px phone")
             context.close()
     elapsed = time.monotonic() - started
     print(f"{visited} pages in {elapsed:.1f} s")
