@@ -19,11 +19,10 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Assignment, Quiz
-from tests.support.urls import Route, own_routes
+from tests.support.urls import own_routes, url_for
 from tests.support.world import ROLES, World, build_world
 
 LOGIN = "login"
@@ -137,39 +136,6 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
 }
 
 ROUTES = own_routes()
-# The URLs whose pk is not a quiz's, and the finished attempt's views.
-CLASS_PK = {"class_deck", "start_class_export", "class_progress", "class_progress_csv"}
-FINISHED = {"attempt_results", "attempt_practise"}
-
-
-def url_for(route: Route, world: World) -> str:
-    """`route` reversed with the world's objects in its kwargs."""
-    name = route.name
-    values = {
-        "slug": world.document.slug,
-        "code": world.classroom.join_code,
-        "user_pk": world.users["student"].pk,
-        "position": 1,
-        "question": world.question.pk,
-        "qtype": "cloze",
-        "uidb64": "MQ",
-        "token": world.invite.token if name == "teacher_invite" else "set-password",
-    }
-    if name.startswith("classes:") or name in CLASS_PK:
-        values["pk"] = world.classroom.pk
-    elif name.startswith("export_"):
-        values["pk"] = world.job.pk
-    elif name in FINISHED:
-        values["pk"] = world.finished_attempt.pk
-    elif name.startswith("attempt"):
-        values["pk"] = world.attempt.pk
-    elif name in ("teach:question_edit", "teach:question_status"):
-        values["pk"] = world.question.pk
-    elif name == "teach:assignment_delete":
-        values["pk"] = world.assignment.pk
-    else:
-        values["pk"] = world.quiz.pk
-    return reverse(name, kwargs={key: values[key] for key in route.kwargs})
 
 
 def outcome(response) -> int | str:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+if TYPE_CHECKING:
+    from tests.support.world import World
 
 # URL modules whose patterns are the project's (admin and django.conf.urls.i18n are not).
 OWN_APPS = ("accounts", "content", "quizzes")
@@ -38,3 +42,38 @@ def own_routes() -> list[Route]:
 
     walk(get_resolver().url_patterns, "", False)
     return routes
+
+
+# The URLs whose pk is not a quiz's, and the finished attempt's views.
+CLASS_PK = {"class_deck", "start_class_export", "class_progress", "class_progress_csv"}
+FINISHED = {"attempt_results", "attempt_practise"}
+
+
+def url_for(route: Route, world: World) -> str:
+    """`route` reversed with the world's objects in its kwargs."""
+    name = route.name
+    values = {
+        "slug": world.document.slug,
+        "code": world.classroom.join_code,
+        "user_pk": world.users["student"].pk,
+        "position": 1,
+        "question": world.question.pk,
+        "qtype": "cloze",
+        "uidb64": "MQ",
+        "token": world.invite.token if name == "teacher_invite" else "set-password",
+    }
+    if name.startswith("classes:") or name in CLASS_PK:
+        values["pk"] = world.classroom.pk
+    elif name.startswith("export_"):
+        values["pk"] = world.job.pk
+    elif name in FINISHED:
+        values["pk"] = world.finished_attempt.pk
+    elif name.startswith("attempt"):
+        values["pk"] = world.attempt.pk
+    elif name in ("teach:question_edit", "teach:question_status"):
+        values["pk"] = world.question.pk
+    elif name == "teach:assignment_delete":
+        values["pk"] = world.assignment.pk
+    else:
+        values["pk"] = world.quiz.pk
+    return reverse(name, kwargs={key: values[key] for key in route.kwargs})
