@@ -120,6 +120,19 @@ def _valid_date(y: int | None, m: int | None, d: int | None) -> bool:
     )
 
 
+def _date(
+    sentence: str,
+    start: int,
+    end: int,
+    date: tuple[int | None, int | None, int | None],
+    approx: bool = False,
+) -> Quantity:
+    """The date sentence[start:end] reads as (year, month, day)."""
+    return Quantity(
+        start, end, sentence[start:end], _date_value(date), kind=DATE, date=date, approx=approx
+    )
+
+
 def _suffix(text: str, at: int, table: list[tuple[str, str]], space: bool) -> tuple[str, int]:
     """(unit class, end) of the longest unit word of `table` at text[at:], or (None-ish, at)."""
     pos = at
@@ -279,32 +292,13 @@ def _zh_quantities(sentence: str) -> tuple[Quantity, ...]:
         if not _valid_date(y, mo, d):
             continue
         date = (y, mo, d)
-        add(
-            Quantity(
-                m.start(),
-                m.end(),
-                sentence[m.start() : m.end()],
-                _date_value(date),
-                kind=DATE,
-                date=date,
-                approx=_zh_before_approx(text, m.start()),
-            )
-        )
+        add(_date(sentence, m.start(), m.end(), date, approx=_zh_before_approx(text, m.start())))
         tail = _ZH_RANGE_RE.match(text, m.end()) if d is not None else None
         if tail and _valid_date(y, mo, int(tail.group("d"))):
             # 5月12日至23日: the second day keeps the month written once.
             last = (y, mo, int(tail.group("d")))
             start = tail.start("d")
-            add(
-                Quantity(
-                    start,
-                    tail.end(),
-                    sentence[start : tail.end()],
-                    _date_value(last),
-                    kind=DATE,
-                    date=last,
-                )
-            )
+            add(_date(sentence, start, tail.end(), last))
     for m in _ZH_ORDINAL_RE.finditer(text):
         raw = m.group(1)
         value = float(raw) if raw.isdigit() else zh_numeral(raw)
@@ -654,26 +648,8 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
         if not (_valid_date(*first) and _valid_date(*last)):
             continue
         a_end = m.start("a") + len(m.group("a"))
-        add(
-            Quantity(
-                m.start(),
-                a_end,
-                sentence[m.start() : a_end],
-                _date_value(first),
-                kind=DATE,
-                date=first,
-            )
-        )
-        add(
-            Quantity(
-                m.start("b"),
-                m.end(),
-                sentence[m.start("b") : m.end()],
-                _date_value(last),
-                kind=DATE,
-                date=last,
-            )
-        )
+        add(_date(sentence, m.start(), a_end, first))
+        add(_date(sentence, m.start("b"), m.end(), last))
     for m in _VI_DATE_RE.finditer(text):
         if m.group("d1"):
             d, mo = int(m.group("d1")), int(m.group("m1"))
@@ -694,17 +670,7 @@ def _vi_quantities(sentence: str) -> tuple[Quantity, ...]:
         if not _valid_date(y, mo, d):
             continue
         date = (y, mo, d)
-        add(
-            Quantity(
-                m.start(),
-                m.end(),
-                sentence[m.start() : m.end()],
-                _date_value(date),
-                kind=DATE,
-                date=date,
-                approx=_vi_before_approx(text, m.start()),
-            )
-        )
+        add(_date(sentence, m.start(), m.end(), date, approx=_vi_before_approx(text, m.start())))
     for m in _VI_ORDINAL_RE.finditer(text):
         raw = m.group(1).lower()
         value = float(raw) if raw.isdigit() else float(VI_ORDINAL_WORDS[raw])
