@@ -29,6 +29,8 @@ LAYERS = {
     # Request-lifecycle plumbing that imports only Django (work deferred until the response is
     # sent): any layer may use it, as it may use Django itself.
     "config.after_response": 0,
+    # The full-page-or-htmx-partial renderer (Django and django-htmx only), for every layer's views.
+    "config.htmx": 0,
 }
 # The quizzes app's entry points (its views, URLs and management commands) sit on top of its
 # sub-packages, as the admin sits on the models it serves: the Anki views start the Anki jobs,
