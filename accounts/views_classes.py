@@ -1,6 +1,6 @@
 """Classes: a teacher creates and runs theirs (name, roster, join code and link); a student
 joins with a code or the link, and may leave. The class page lists the quizzes assigned to the
-class (quizzes.assignments; assigning is done by quizzes.teaching.views_assign)."""
+class (quizzes.assignments; assigning is done by teaching.views.assignments)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +17,7 @@ from accounts.access import teacher_required
 from accounts.forms import ClassroomForm, JoinForm
 from accounts.models import Classroom, normalise_join_code
 from quizzes import assignments
-from quizzes.teaching.quiz_forms import AssignmentForm
+from teaching.quiz_forms import AssignmentForm
 
 
 def _get_class_for_teacher(request: HttpRequest, pk: int) -> Classroom:

@@ -12,7 +12,7 @@ urlpatterns = [
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("documents/", include("content.urls")),
-    path("teach/", include("quizzes.teaching.urls")),
+    path("teach/", include("teaching.urls")),
     path("classes/", include("accounts.urls_classes")),
     path("cards/", include("quizzes.flashcards.urls")),
     path("progress/", include("quizzes.progress.urls")),

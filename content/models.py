@@ -44,7 +44,7 @@ class Document(models.Model):
     )
     # Hidden: left out of every list but its owner's. Archived: its owner deleted it while
     # quizzes or cards used it, so it is kept for them and listed nowhere
-    # (quizzes.teaching.documents).
+    # (teaching.documents).
     hidden = models.BooleanField(_("hidden"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

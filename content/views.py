@@ -61,7 +61,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def document_add(request: HttpRequest) -> HttpResponse:
     """Teachers: paste or upload a document, then read what was made of it (the report page
-    of quizzes.teaching). A text already in Dongxi opens that document instead; a text without
+    of teaching). A text already in Dongxi opens that document instead; a text without
     both languages is refused, naming the missing one. Template: content/document_add.html.
     Context: form."""
     form = DocumentForm(request.POST or None, request.FILES or None)
@@ -75,7 +75,7 @@ def document_add(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error_message(error))
         else:
             messages.success(request, _("The document was added."))
-            return redirect(reverse("teach:document_report", args=[result.document.slug]))
+            return redirect(reverse("teaching:document_report", args=[result.document.slug]))
     return render(request, "content/document_add.html", {"form": form})
 
 

@@ -11,7 +11,7 @@ bring-forward receiver use, so a key never leaves before the learner's right to 
 A learner may already see a question answered when it is
 - in a published practice quiz (no owner: practice answers are shown after each question);
 - in a quiz they own (a teacher knows their own exam), or theirs to curate in the bank (a
-  teacher reads those keys there already: `curatable`, which quizzes.teaching.access uses);
+  teacher reads those keys there already: `curatable`, which teaching.access uses);
 - one they were asked in an attempt they have finished: the results page shows every
   question of a finished attempt with its right answer (Dongxi has no setting that hides
   them, so a finished attempt is the teacher's consent).
@@ -57,7 +57,7 @@ def export_jobs_of(user) -> QuerySet[ExportJob]:
 
 def curatable(user) -> Q:
     """The questions that are `user`'s to curate (edit in place, publish, retire), before the
-    exams of others are taken into account (quizzes.teaching.access.status_changeable)."""
+    exams of others are taken into account (teaching.access.status_changeable)."""
     generated = Q(origin=Question.Origin.GENERATED) & (
         Q(document__created_by=user) | Q(document__created_by__isnull=True)
     )

@@ -9,7 +9,7 @@ from content.models import Document
 from quizzes.interchange import gift, moodle_xml
 from quizzes.interchange.model import Item
 from quizzes.models import Question
-from quizzes.teaching.messages import gift_error_message
+from teaching.messages import gift_error_message
 
 
 def items(questions) -> list[Item]:

@@ -1,7 +1,7 @@
 """Building a quiz: which questions it may hold, adding them by hand or by a rule, their order,
 publishing. Domain functions, no HTTP; callers check that the teacher owns the quiz.
 
-A quiz holds questions of its own document that its teacher may read (quizzes.teaching.access:
+A quiz holds questions of its own document that its teacher may read (teaching.access:
 published ones, or their own), never a retired one. Positions run 1…n with no gap and are
 rewritten in one transaction, the quiz's row locked, so two tabs cannot interleave a move.
 """
@@ -17,8 +17,8 @@ from django.db.models import QuerySet
 
 from quizzes.models import Question, Quiz, QuizQuestion
 from quizzes.overlap import Asked, asked, overlap
-from quizzes.teaching.access import visible
-from quizzes.teaching.curation import sources
+from teaching.access import visible
+from teaching.curation import sources
 
 # --- picking by a rule (pure) -----------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """What a teacher does to questions: publish, retire, save an edit, find a question's source
-sentence. Domain functions, no HTTP; callers check access first (quizzes.teaching.access)."""
+sentence. Domain functions, no HTTP; callers check access first (teaching.access)."""
 
 import operator
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from content.models import Sentence
 from quizzes.models import Question, QuizQuestion
-from quizzes.teaching.access import must_copy
+from teaching.access import must_copy
 
 STATUSES = tuple(Question.Status.values)
 
@@ -41,7 +41,7 @@ def save_question(question: Question, values: dict, user) -> Question:
 
     A question in another teacher's quiz, or not the teacher's to curate (one of their quiz
     that someone else wrote), is never changed: the edit goes to the teacher's own copy, which
-    takes the original's place in the teacher's quizzes (quizzes.teaching.access.must_copy).
+    takes the original's place in the teacher's quizzes (teaching.access.must_copy).
     """
     if must_copy(question, user):
         return _save_copy(question, values, user)

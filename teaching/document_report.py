@@ -3,7 +3,7 @@
 The figures come from the pure quizzes.generation.report.document_report(). They are recomputed
 from the document's stored text (Document.source_text), never stored in the database: the report
 always matches the text and the generator of the day. The result is cached by the document's
-content hash, and primed when the document is loaded (quizzes.receivers), so the page a teacher
+content hash, and primed when the document is loaded (teaching.receivers), so the page a teacher
 is sent to after adding a document needs no second analysis. Here every code becomes a sentence.
 """
 
@@ -133,7 +133,7 @@ def summary_for(document: Document) -> tuple[pure.DocumentReport, list[str]]:
 
 
 def context(document: Document) -> dict:
-    """The template context of teach/document_report.html."""
+    """The template context of teaching/document_report.html."""
     summary, warnings = summary_for(document)
     types = dict(Question.Type.choices)
     silent = [

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from content.hygiene import CleanTextMixin
 from content.models import Document, Sentence
 from quizzes.models import Question
-from quizzes.teaching import search
-from quizzes.teaching.messages import problem_message
 from quizzes.validation import MAX_PROMPT, display_order, problems
+from teaching import search
+from teaching.messages import problem_message
 
 PAGE_SIZE = 25
 
@@ -72,7 +72,7 @@ class BankFilterForm(CleanTextMixin, forms.Form):
             if data.get("paragraph"):
                 questions = questions.filter(self._in_paragraph(data))
         if data.get("q", "").strip():
-            # Accents and case aside: "Tay Tang" finds "Tây Tạng" (quizzes.teaching.search).
+            # Accents and case aside: "Tay Tang" finds "Tây Tạng" (teaching.search).
             questions = questions.filter(prompt__regex=search.pattern(data["q"]))
         return questions
 
@@ -483,7 +483,7 @@ class ImportForm(forms.Form):
 
 
 class DocumentSettingsForm(CleanTextMixin, forms.ModelForm):
-    """The owner renames a document and hides it from others' lists (quizzes.teaching.documents)."""
+    """The owner renames a document and hides it from others' lists (teaching.documents)."""
 
     class Meta:
         model = Document

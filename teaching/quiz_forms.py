@@ -13,7 +13,7 @@ from content.hygiene import CleanTextMixin
 from content.models import Document
 from quizzes.access import quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz
-from quizzes.teaching.building import Rule
+from teaching.building import Rule
 
 
 class QuizForm(CleanTextMixin, forms.ModelForm):

@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: three users (two students and a teacher) and their clients."""
+"""Fixtures shared by every test: four users (two students and two teachers) and their clients."""
 
 import os
 
@@ -31,6 +31,12 @@ def teacher(db) -> User:
 
 
 @pytest.fixture
+def other_teacher(db) -> User:
+    """Tom, a second teacher, to check that Tess's things stay hers."""
+    return User.objects.create_user("tom", password=PASSWORD, is_teacher=True)
+
+
+@pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)
     return client
@@ -54,3 +60,18 @@ def export_dir(settings, tmp_path):
         },
     }
     return folder
+
+
+@pytest.fixture
+def fresh_term_indexes():
+    """The documents' term indexes (quizzes.term_index) built afresh: a primary key and
+    timestamp seen in an earlier test must not bring back that test's terms. The quizzes and
+    teaching tests use it for every test (their conftest.py)."""
+    from django.core.cache import cache
+
+    from quizzes import term_index
+
+    term_index.forget()
+    cache.clear()
+    yield
+    term_index.forget()

@@ -2,7 +2,7 @@
 
 From the bottom: the language core (content.lang) and accounts; content; the flashcards app
 (quizzes.flashcards); the quizzes core (models, taking, generation, interchange, their views);
-then quizzes.anki, quizzes.progress and quizzes.teaching, side by side; config on top. A module
+then quizzes.anki, quizzes.progress and teaching, side by side; config on top. A module
 may import its own area and the areas below; an import upward, or areas of one layer importing
 each other in a circle, fails, unless ALLOWED lists it: today's violations, each with why it is
 there and the issue-15 step that removes it. A listed import that is gone fails too, so the list
@@ -24,7 +24,7 @@ LAYERS = {
     "quizzes": 3,
     "quizzes.anki": 4,
     "quizzes.progress": 4,
-    "quizzes.teaching": 4,
+    "teaching": 4,
     "config": 5,
     # Request-lifecycle plumbing that imports only Django (work deferred until the response is
     # sent): any layer may use it, as it may use Django itself.
@@ -47,7 +47,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     # The class page lists and creates assignments, which are quizzes'.
     # Step 2: "class pages moved to where their data lives" (the quizzes app).
     ("accounts.views_classes", "quizzes.assignments"): "step 2: class pages to quizzes",
-    ("accounts.views_classes", "quizzes.teaching.quiz_forms"): "step 2: class pages to quizzes",
+    ("accounts.views_classes", "teaching.quiz_forms"): "step 2: class pages to quizzes",
     # Flashcard notes are built from the Anki deck's item builders.
     # Step 2: "the card item builders in content".
     ("quizzes.flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
@@ -67,9 +67,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     # The task runner imports the Anki job it runs (and the job imports the task to enqueue it).
     # Step 2: "the task beside the code it runs" (quizzes/anki/tasks.py).
     ("quizzes.tasks", "quizzes.anki.jobs"): "step 2: the task beside the job",
-    # A receiver of the quizzes core keeps the teacher's document report (teaching) fresh.
-    # Step 2: the receiver moves to quizzes.teaching, connected in the app's ready().
-    ("quizzes.receivers", "quizzes.teaching.document_report"): "step 2: receiver in teaching",
 }
 
 # Today's import cycles between modules (lazy imports inside functions break them at run

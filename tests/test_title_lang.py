@@ -44,7 +44,7 @@ def test_quiz_titles_carry_their_language(language, make_quiz, client):
         html = client.get(url).content.decode()
         assert _marked(html, ZH_TITLE, "zh-Hans"), url  # the finished attempt's quiz
     client.force_login(owner)
-    for url in (reverse("teach:quizzes"), reverse("teach:quiz", args=[world.quiz.pk])):
+    for url in (reverse("teaching:quizzes"), reverse("teaching:quiz", args=[world.quiz.pk])):
         html = client.get(url).content.decode()
         assert _marked(html, VI_TITLE, "vi"), url
     html = client.get(reverse("classes:detail", args=[world.classroom.pk])).content.decode()

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import teacher_required
-from quizzes.teaching.access import get_assignment_for_teacher
-from quizzes.teaching.quiz_forms import AssignmentForm
+from teaching.access import get_assignment_for_teacher
+from teaching.quiz_forms import AssignmentForm
 
 
 def _next(request: HttpRequest, default: str) -> str:
@@ -40,7 +40,7 @@ def assignment_create(request: HttpRequest) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        default = reverse("teach:quizzes")
+        default = reverse("teaching:quizzes")
     return redirect(_next(request, default))
 
 

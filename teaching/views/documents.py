@@ -1,6 +1,6 @@
 """What happened to a document a teacher added: facts, questions, and the sentences that gave
-nothing and why (quizzes.teaching.document_report); and its owner's settings: rename, hide,
-delete or archive (quizzes.teaching.documents)."""
+nothing and why (teaching.document_report); and its owner's settings: rename, hide,
+delete or archive (teaching.documents)."""
 
 from django.contrib import messages
 from django.db.models import Q
@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import teacher_required
 from content.models import Document
-from quizzes.teaching import document_report, documents
-from quizzes.teaching.forms import DocumentSettingsForm
+from teaching import document_report, documents
+from teaching.forms import DocumentSettingsForm
 
 
 def get_document_for_curator(user, slug: str) -> Document:
     """The document `slug` if `user` curates its generated questions: the teacher who added it,
-    or any teacher for a document nobody added (as quizzes.teaching.access.curatable); 404
+    or any teacher for a document nobody added (as teaching.access.curatable); 404
     otherwise."""
     mine = Q(created_by=user) | Q(created_by__isnull=True)
     return get_object_or_404(Document.objects.filter(mine), slug=slug)
@@ -27,12 +27,12 @@ def get_document_for_curator(user, slug: str) -> Document:
 @require_GET
 def document_report_view(request: HttpRequest, slug: str) -> HttpResponse:
     """The teacher who added the document (any teacher for a shipped one); other teachers get
-    404, students 403. Template: teach/document_report.html. Context: document, summary (a
+    404, students 403. Template: teaching/document_report.html. Context: document, summary (a
     quizzes.generation.report.DocumentReport), report_languages [(code, name)], by_type [(label,
     [count per language])], silent [document_report.Silent], asked, clutter [(label, text)],
     advice [text], warnings [text]."""
     document = get_document_for_curator(request.user, slug)
-    return render(request, "teach/document_report.html", document_report.context(document))
+    return render(request, "teaching/document_report.html", document_report.context(document))
 
 
 def get_document_for_owner(user, slug: str) -> Document:
@@ -46,8 +46,8 @@ def get_document_for_owner(user, slug: str) -> Document:
 def document_manage(request: HttpRequest, slug: str) -> HttpResponse:
     """The teacher who added the document: rename it, hide it, and see what deleting it would
     do; others get 404, students 403. POST saves the settings and redirects back.
-    Template: teach/document_manage.html. Context: document, form (DocumentSettingsForm),
-    usage (quizzes.teaching.documents.Usage)."""
+    Template: teaching/document_manage.html. Context: document, form (DocumentSettingsForm),
+    usage (teaching.documents.Usage)."""
     document = get_document_for_owner(request.user, slug)
     form = DocumentSettingsForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
@@ -56,9 +56,9 @@ def document_manage(request: HttpRequest, slug: str) -> HttpResponse:
         )
         documents.set_hidden(document, form.cleaned_data["hidden"])
         messages.success(request, _("The document was saved."))
-        return redirect("teach:document_manage", slug=document.slug)
+        return redirect("teaching:document_manage", slug=document.slug)
     context = {"document": document, "form": form, "usage": documents.usage(document)}
-    return render(request, "teach/document_manage.html", context)
+    return render(request, "teaching/document_manage.html", context)
 
 
 @teacher_required
@@ -75,7 +75,7 @@ def document_delete(request: HttpRequest, slug: str) -> HttpResponse:
                 "longer listed."
             ),
         )
-        return redirect("teach:document_manage", slug=slug)
+        return redirect("teaching:document_manage", slug=slug)
     messages.success(request, _("The document was deleted."))
     return redirect("content:list")
 
@@ -88,4 +88,4 @@ def document_restore(request: HttpRequest, slug: str) -> HttpResponse:
     document = get_document_for_owner(request.user, slug)
     documents.restore(document)
     messages.success(request, _("The document is listed again."))
-    return redirect("teach:document_manage", slug=slug)
+    return redirect("teaching:document_manage", slug=slug)

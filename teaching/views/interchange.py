@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import teacher_required
 from quizzes.interchange import gift, moodle_xml
-from quizzes.teaching.access import bank_for
-from quizzes.teaching.forms import BankFilterForm, ImportForm
-from quizzes.teaching.interchange import MAX_IMPORT_QUESTIONS, import_gift, items
+from teaching.access import bank_for
+from teaching.bank_exchange import MAX_IMPORT_QUESTIONS, import_gift, items
+from teaching.forms import BankFilterForm, ImportForm
 
 
 @teacher_required
@@ -20,7 +20,7 @@ from quizzes.teaching.interchange import MAX_IMPORT_QUESTIONS, import_gift, item
 def question_import(request: HttpRequest) -> HttpResponse:
     """Teachers: upload a GIFT or Moodle XML file into a document; every invalid question is
     listed with its line, and nothing is saved while one is invalid unless the teacher ticks
-    "import the valid ones". Template: teach/question_import.html. Context: form, report
+    "import the valid ones". Template: teaching/question_import.html. Context: form, report
     (after an upload)."""
     form = ImportForm(
         request.POST or None,
@@ -54,7 +54,7 @@ def question_import(request: HttpRequest) -> HttpResponse:
             )
         elif not report.invalid:
             messages.error(request, _("The file holds no question."))
-    return render(request, "teach/question_import.html", {"form": form, "report": report})
+    return render(request, "teaching/question_import.html", {"form": form, "report": report})
 
 
 EXPORTS = {

@@ -1,6 +1,6 @@
 """The teacher's question bank: list and filter, review in place (publish, retire, edit; bulk
 actions), author questions of every type with a live preview. Teachers only; which questions a
-teacher may read or change is decided in quizzes.teaching.access."""
+teacher may read or change is decided in teaching.access."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -19,14 +19,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import teacher_required
 from content.models import Document
 from quizzes.models import Question
-from quizzes.teaching.access import (
+from teaching.access import (
     bank_for,
     editable_by,
     get_question_for_editor,
     get_question_for_status,
     must_copy,
 )
-from quizzes.teaching.curation import (
+from teaching.curation import (
     Source,
     answer_text,
     save_question,
@@ -34,7 +34,7 @@ from quizzes.teaching.curation import (
     set_status_of,
     sources,
 )
-from quizzes.teaching.forms import (
+from teaching.forms import (
     FORMS,
     PAGE_SIZE,
     BankFilterForm,
@@ -44,8 +44,8 @@ from quizzes.teaching.forms import (
     StatusForm,
 )
 
-LIST = "teach/question_list.html"
-FORM = "teach/question_form.html"
+LIST = "teaching/question_list.html"
+FORM = "teaching/question_form.html"
 
 
 @dataclass
@@ -84,7 +84,7 @@ def _next_url(request: HttpRequest) -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return url
-    return reverse("teach:questions")
+    return reverse("teaching:questions")
 
 
 def _render_row(request: HttpRequest, pk: int) -> HttpResponse:
@@ -96,7 +96,7 @@ def _render_row(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def question_list(request: HttpRequest) -> HttpResponse:
     """Teachers: the questions they may read, filtered and paged. Template:
-    teach/question_list.html (an htmx request gets #results). Context: filters, page, rows,
+    teaching/question_list.html (an htmx request gets #results). Context: filters, page, rows,
     query (the filters as a query string, for the page links)."""
     context = _bank_context(request.user, request.GET)
     context["next"] = request.get_full_path()
@@ -110,7 +110,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
 def question_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Teachers who may change the question's status (not one in another teacher's published or
     assigned quiz): publish, retire or return it to draft. htmx gets the fresh row
-    (teach/question_list.html#question-row); a plain form goes back to `next`."""
+    (teaching/question_list.html#question-row); a plain form goes back to `next`."""
     question = get_question_for_status(request.user, pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
@@ -130,7 +130,7 @@ def _status(question: Question) -> str:
 @require_POST
 def question_bulk(request: HttpRequest) -> HttpResponse:
     """Teachers: one status for many questions; those the teacher may not change are left out.
-    htmx gets the refreshed list (teach/question_list.html#results) for the filters in `next`;
+    htmx gets the refreshed list (teaching/question_list.html#results) for the filters in `next`;
     a plain form goes back to `next`."""
     form = BulkForm(request.POST)
     if form.is_valid():
@@ -156,19 +156,19 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
 @require_GET
 def question_new(request: HttpRequest) -> HttpResponse:
     """Teachers: pick the document and the type of a new question, then go to its form.
-    Template: teach/question_new.html. Context: form."""
+    Template: teaching/question_new.html. Context: form."""
     form = NewQuestionForm(request.GET if "type" in request.GET else None)
     if form.is_valid():
         document, qtype = form.cleaned_data["document"], form.cleaned_data["type"]
-        return redirect("teach:question_create", document.slug, qtype)
+        return redirect("teaching:question_create", document.slug, qtype)
     if not form.is_bound and request.GET.get("document"):
         form.initial["document"] = request.GET["document"]
-    return render(request, "teach/question_new.html", {"form": form})
+    return render(request, "teaching/question_new.html", {"form": form})
 
 
 def _form_context(form: QuestionForm, question: Question | None, preview, **extra) -> dict:
     document = form.document
-    preview_url = reverse("teach:question_preview", args=[document.slug, form.type])
+    preview_url = reverse("teaching:question_preview", args=[document.slug, form.type])
     if question is not None:
         preview_url += f"?question={question.pk}"
     return {
@@ -186,7 +186,7 @@ def _form_context(form: QuestionForm, question: Question | None, preview, **extr
 @require_http_methods(["GET", "POST"])
 def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse:
     """Teachers: write a new question of `qtype` on a document (any teacher may: documents are
-    shared). Saved as the teacher's draft. Template: teach/question_form.html."""
+    shared). Saved as the teacher's draft. Template: teaching/question_form.html."""
     document = get_object_or_404(Document, slug=slug)
     if qtype not in FORMS:
         raise Http404
@@ -194,8 +194,8 @@ def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         question = save_question(Question(), form.values(), request.user)
         messages.success(request, _("The question was saved as a draft."))
-        return redirect("teach:question_edit", question.pk)
-    action = reverse("teach:question_create", args=[slug, qtype])
+        return redirect("teaching:question_edit", question.pk)
+    action = reverse("teaching:question_create", args=[slug, qtype])
     return render(request, FORM, _form_context(form, None, None, action=action))
 
 
@@ -204,8 +204,8 @@ def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Teachers who may open the question (theirs to curate, or in a quiz they own); saving a
     question in another teacher's quiz, or not theirs, saves their own copy instead (and
-    goes to it). Template: teach/question_form.html; an htmx request edits in place in the
-    bank: GET gets #editor, a valid POST the fresh row (teach/question_list.html#question-row),
+    goes to it). Template: teaching/question_form.html; an htmx request edits in place in the
+    bank: GET gets #editor, a valid POST the fresh row (teaching/question_list.html#question-row),
     an invalid one #editor with its errors."""
     question = get_question_for_editor(request.user, pk)
     form = FORMS[question.type](
@@ -225,9 +225,9 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             messages.success(request, _("The question was saved."))
-        return redirect("teach:question_edit", saved.pk)
+        return redirect("teaching:question_edit", saved.pk)
     preview = question if request.method == "GET" else None
-    action = reverse("teach:question_edit", args=[pk])
+    action = reverse("teaching:question_edit", args=[pk])
     context = _form_context(form, question, preview, action=action, inline=bool(request.htmx))
     context["next"] = _next_url(request)
     context["copy_on_save"] = must_copy(question, request.user)
@@ -240,7 +240,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def question_preview(request: HttpRequest, slug: str, qtype: str) -> HttpResponse:
     """Teachers: the question as the learner will see it, from the form's current values (htmx,
-    as the teacher types). Template: teach/question_form.html#preview. Context: preview (an
+    as the teacher types). Template: teaching/question_form.html#preview. Context: preview (an
     unsaved Question, or None while the form has errors), form."""
     document = get_object_or_404(Document, slug=slug)
     if qtype not in FORMS:

@@ -1,7 +1,7 @@
 """The quiz builder: a teacher's quizzes, their settings, their questions (picked by hand from
 the bank or by a rule, reordered, removed), publishing, and assigning them to classes.
 
-Teachers only, and each quiz only for its owner (quizzes.teaching.access.get_quiz_for_owner:
+Teachers only, and each quiz only for its owner (teaching.access.get_quiz_for_owner:
 404 for anyone else). The owner previews a quiz by taking it from its page (quiz_detail), as a
 student would (quizzes.assignments). Every page works with plain forms; with htmx the list of
 the quiz's questions is swapped in place and the bank picker refreshes itself after a change
@@ -27,13 +27,13 @@ from accounts import access
 from accounts.access import teacher_required
 from quizzes.access import quizzes_owned_by
 from quizzes.models import Question, Quiz
-from quizzes.teaching import building
-from quizzes.teaching.access import get_quiz_for_owner
-from quizzes.teaching.curation import answer_text, sources
-from quizzes.teaching.forms import PAGE_SIZE, BankFilterForm
-from quizzes.teaching.quiz_forms import AssignmentForm, QuizForm, RuleForm
+from teaching import building
+from teaching.access import get_quiz_for_owner
+from teaching.curation import answer_text, sources
+from teaching.forms import PAGE_SIZE, BankFilterForm
+from teaching.quiz_forms import AssignmentForm, QuizForm, RuleForm
 
-BUILD = "teach/quiz_build.html"
+BUILD = "teaching/quiz_build.html"
 CHANGED = "quizChanged"
 
 
@@ -102,7 +102,7 @@ def _picker_context(quiz: Quiz, user, params: QueryDict) -> dict:
     query = params.copy()
     query.pop("page", None)
     query.pop("document", None)
-    base = reverse("teach:quiz", args=[quiz.pk])
+    base = reverse("teaching:quiz", args=[quiz.pk])
     return {
         "filters": filters,
         "page": page,
@@ -129,7 +129,7 @@ def _build_context(request: HttpRequest, quiz: Quiz, **extra) -> dict:
 def _back(request: HttpRequest, quiz: Quiz) -> HttpResponse:
     """A plain form goes back to the builder, with the picker's filters it was sent from."""
     query = request.POST.get("query", "")
-    url = reverse("teach:quiz", args=[quiz.pk])
+    url = reverse("teaching:quiz", args=[quiz.pk])
     return redirect(f"{url}?{query}" if query else url)
 
 
@@ -149,7 +149,7 @@ def _entries_response(request: HttpRequest, quiz: Quiz, notice: str = "") -> Htt
 @require_GET
 def quiz_list(request: HttpRequest) -> HttpResponse:
     """Teachers: their quizzes with their question and assignment counts.
-    Template: teach/quiz_list.html. Context: quizzes."""
+    Template: teaching/quiz_list.html. Context: quizzes."""
     quizzes = (
         quizzes_owned_by(request.user)
         .filter(practice_of__isnull=True)
@@ -158,43 +158,43 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
         .annotate(class_count=Count("assignments", distinct=True))
         .order_by("-updated_at", "-id")
     )
-    return render(request, "teach/quiz_list.html", {"quizzes": quizzes})
+    return render(request, "teaching/quiz_list.html", {"quizzes": quizzes})
 
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def quiz_create(request: HttpRequest) -> HttpResponse:
     """Teachers: a new quiz on a document (a draft of theirs), then its questions.
-    Template: teach/quiz_form.html. Context: form."""
+    Template: teaching/quiz_form.html. Context: form."""
     form = QuizForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         quiz = form.save(commit=False)
         quiz.owner = request.user
         quiz.save()
         messages.success(request, _("The quiz was created as a draft. Now add its questions."))
-        return redirect("teach:quiz", quiz.pk)
-    return render(request, "teach/quiz_form.html", {"form": form})
+        return redirect("teaching:quiz", quiz.pk)
+    return render(request, "teaching/quiz_form.html", {"form": form})
 
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def quiz_settings(request: HttpRequest, pk: int) -> HttpResponse:
-    """The quiz's owner: change its settings. Template: teach/quiz_form.html. Context: form,
+    """The quiz's owner: change its settings. Template: teaching/quiz_form.html. Context: form,
     quiz."""
     quiz = get_quiz_for_owner(request.user, pk)
     form = QuizForm(request.POST or None, instance=quiz)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The settings were saved."))
-        return redirect("teach:quiz", quiz.pk)
-    return render(request, "teach/quiz_form.html", {"form": form, "quiz": quiz})
+        return redirect("teaching:quiz", quiz.pk)
+    return render(request, "teaching/quiz_form.html", {"form": form, "quiz": quiz})
 
 
 @teacher_required
 @require_GET
 def quiz_build(request: HttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: its questions in order, the bank to pick more from (filtered as the
-    bank is), the rule form, publishing and assignments. Template: teach/quiz_build.html; an
+    bank is), the rule form, publishing and assignments. Template: teaching/quiz_build.html; an
     htmx request (the picker's filters, its refresh after a change) gets #picker. Context:
     quiz, entries, problems, rule_form, assignments, assign_form, has_classes, and the
     picker's filters, page, picks, query, picker_url."""
@@ -233,7 +233,7 @@ def quiz_add(request: HttpRequest, pk: int) -> HttpResponse:
 def quiz_rule(request: HttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: add questions picked at random by a rule (RuleForm). A valid rule goes
     back to the builder with how many were added; an invalid one shows the builder with the
-    form's errors (teach/quiz_build.html)."""
+    form's errors (teaching/quiz_build.html)."""
     quiz = get_quiz_for_owner(request.user, pk)
     form = RuleForm(request.POST)
     if not form.is_valid():
@@ -257,7 +257,7 @@ def quiz_rule(request: HttpRequest, pk: int) -> HttpResponse:
             ngettext("%(count)d question added.", "%(count)d questions added.", count)
             % {"count": count},
         )
-    return redirect("teach:quiz", quiz.pk)
+    return redirect("teaching:quiz", quiz.pk)
 
 
 @teacher_required
@@ -304,4 +304,4 @@ def quiz_status(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The quiz is published: you may now assign it to a class."))
     elif not problems:
         messages.success(request, _("The quiz is a draft again: only you can see it."))
-    return redirect("teach:quiz", quiz.pk)
+    return redirect("teaching:quiz", quiz.pk)

@@ -1,6 +1,6 @@
 """A quiz's statistics for its owner: test-level figures, a row per question (facility, SD,
 discrimination index and efficiency, flags), the responses learners gave, and CSV downloads.
-Computed by quizzes.teaching.report (Moodle's quiz statistics, first attempts by default)."""
+Computed by teaching.report (Moodle's quiz statistics, first attempts by default)."""
 
 import io
 
@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import teacher_required
 from quizzes import statistics
-from quizzes.teaching import report
-from quizzes.teaching.access import get_quiz_for_owner
+from teaching import report
+from teaching.access import get_quiz_for_owner
 
 
 def _mode(request: HttpRequest) -> str:
@@ -23,8 +23,8 @@ def _mode(request: HttpRequest) -> str:
 @require_GET
 def quiz_statistics(request: HttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: its statistics over each learner's first finished attempt, or every
-    one (?attempts=all). Template: teach/quiz_statistics.html; an htmx request (the switch)
-    gets #statistics. Context: quiz, report (quizzes.teaching.report.QuizReport), legend (the flags
+    one (?attempts=all). Template: teaching/quiz_statistics.html; an htmx request (the switch)
+    gets #statistics. Context: quiz, report (teaching.report.QuizReport), legend (the flags
     explained), all (the mode)."""
     quiz = get_quiz_for_owner(request.user, pk)
     context = {
@@ -33,7 +33,7 @@ def quiz_statistics(request: HttpRequest, pk: int) -> HttpResponse:
         "legend": report.legend(),
         "all": _mode(request) == report.ALL,
     }
-    template = "teach/quiz_statistics.html"
+    template = "teaching/quiz_statistics.html"
     response = render(request, f"{template}#statistics" if request.htmx else template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

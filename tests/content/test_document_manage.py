@@ -27,7 +27,7 @@ def added(teacher_client, teacher):
 
 
 def _url(name, document):
-    return reverse(f"teach:{name}", args=[document.slug])
+    return reverse(f"teaching:{name}", args=[document.slug])
 
 
 def test_the_owner_renames_and_hides_a_document(teacher_client, added, alice, client):

@@ -96,7 +96,7 @@ def test_a_typed_answer_may_hold_tabs_and_new_lines(alice_client, make_quiz):
 def test_a_question_form_refuses_a_control_character_with_a_message(
     teacher_client, quiz_document, char
 ):
-    url = reverse("teach:question_create", args=[quiz_document.slug, "cloze"])
+    url = reverse("teaching:question_create", args=[quiz_document.slug, "cloze"])
     data = {"language": "vi", "prompt": f"Tỉnh ____ giúp{char} Tân Cương.", "answer": "Giang Tô"}
     response = teacher_client.post(url, data, **EN)
     assert response.status_code == 200
@@ -115,8 +115,8 @@ FORM_MODULES = [
     "content.forms",
     "quizzes.flashcards.forms",
     "quizzes.progress.views_account",
-    "quizzes.teaching.forms",
-    "quizzes.teaching.quiz_forms",
+    "teaching.forms",
+    "teaching.quiz_forms",
 ]
 
 
@@ -161,7 +161,7 @@ def test_a_nul_in_a_gift_import_is_dropped_not_a_500(teacher_client, teacher, qu
     text = "::q1::Thủ đô\x00 của Việt\x07 Nam là gì? {=Hà Nội ~Huế}\n"
     upload = SimpleUploadedFile("bank.gift", text.encode("utf-8"), content_type="text/plain")
     data = {"document": quiz_document.slug, "file": upload}
-    response = teacher_client.post(reverse("teach:question_import"), data, **EN)
+    response = teacher_client.post(reverse("teaching:question_import"), data, **EN)
     assert response.status_code in (200, 302)
     question = Question.objects.get(author=teacher)
     assert question.prompt == "Thủ đô của Việt Nam là gì?"

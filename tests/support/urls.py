@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from tests.support.world import World
 
 # URL modules whose patterns are the project's (admin and django.conf.urls.i18n are not).
-OWN_APPS = ("accounts", "content", "quizzes")
+OWN_APPS = ("accounts", "content", "quizzes", "teaching")
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,9 @@ def url_for(route: Route, world: World) -> str:
         values["pk"] = world.finished_attempt.pk
     elif name.startswith("attempt"):
         values["pk"] = world.attempt.pk
-    elif name in ("teach:question_edit", "teach:question_status"):
+    elif name in ("teaching:question_edit", "teaching:question_status"):
         values["pk"] = world.question.pk
-    elif name == "teach:assignment_delete":
+    elif name == "teaching:assignment_delete":
         values["pk"] = world.assignment.pk
     else:
         values["pk"] = world.quiz.pk

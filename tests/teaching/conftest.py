@@ -8,6 +8,11 @@ from quizzes.models import Question
 TYPES = Question.Type.values
 
 
+@pytest.fixture(autouse=True)
+def _fresh_term_indexes(fresh_term_indexes):
+    yield
+
+
 @pytest.fixture
 def document(quiz_document):
     return quiz_document

@@ -1,4 +1,4 @@
-"""Who may read and who may change which question (quizzes.teaching.access), and what editing
+"""Who may read and who may change which question (teaching.access), and what editing
 a generated question does to it."""
 
 from pathlib import Path
@@ -8,10 +8,10 @@ from django.core.management import call_command
 
 from content.models import Document
 from quizzes.models import Question
-from quizzes.teaching.access import bank_for, editable_by
-from quizzes.teaching.curation import save_question
+from teaching.access import bank_for, editable_by
+from teaching.curation import save_question
 
-SHIPPED = Path(__file__).resolve().parents[3] / "content" / "documents" / "001_dui_kou_zhi_yuan.txt"
+SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "001_dui_kou_zhi_yuan.txt"
 
 
 def test_any_teacher_curates_generated_questions_of_a_document_nobody_added(

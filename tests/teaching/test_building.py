@@ -1,4 +1,4 @@
-"""Building a quiz (quizzes.teaching.building): the rule that picks questions, and adding,
+"""Building a quiz (teaching.building): the rule that picks questions, and adding,
 removing, moving and publishing, with positions kept 1…n."""
 
 import random
@@ -6,8 +6,8 @@ import random
 import pytest
 
 from quizzes.models import Question, Quiz
-from quizzes.teaching import building
-from quizzes.teaching.building import Candidate, Rule, pick
+from teaching import building
+from teaching.building import Candidate, Rule, pick
 
 CANDIDATES = [
     Candidate(1, "cloze", "vi", 1, "a"),

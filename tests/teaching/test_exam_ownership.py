@@ -8,20 +8,20 @@ from django.urls import reverse
 
 from accounts.models import Classroom
 from quizzes.models import Assignment, Question, Quiz
-from quizzes.teaching import building
-from quizzes.teaching.access import bank_for, editable_by
-from quizzes.teaching.curation import save_question
+from teaching import building
+from teaching.access import bank_for, editable_by
+from teaching.curation import save_question
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 NEW_KEY = {"language": "vi", "prompt": "Tỉnh ____ hỗ trợ Tân Cương.", "answer": "Sơn Đông"}
 
 
 def edit(question):
-    return reverse("teach:question_edit", args=[question.pk])
+    return reverse("teaching:question_edit", args=[question.pk])
 
 
 def status(question):
-    return reverse("teach:question_status", args=[question.pk])
+    return reverse("teaching:question_status", args=[question.pk])
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_another_teacher_cannot_retire_a_question_in_my_published_quiz(
 
 def test_another_teacher_cannot_retire_it_in_bulk_either(tom_client, my_quiz, exam_question):
     bulk = {"action": "retired", "ids": [exam_question.pk]}
-    tom_client.post(reverse("teach:question_bulk"), bulk)
+    tom_client.post(reverse("teaching:question_bulk"), bulk)
     exam_question.refresh_from_db()
     assert exam_question.status == Question.Status.PUBLISHED
 
@@ -168,5 +168,5 @@ def test_a_visitor_is_sent_to_log_in(client, my_quiz, exam_question):
 
 
 def test_the_builder_links_each_question_to_its_editor(teacher_client, my_quiz, exam_question):
-    response = teacher_client.get(reverse("teach:quiz", args=[my_quiz.pk]))
+    response = teacher_client.get(reverse("teaching:quiz", args=[my_quiz.pk]))
     assert edit(exam_question) in response.content.decode()

@@ -26,7 +26,7 @@ def test_an_html_question_is_bold_in_the_bank_and_on_the_quiz_card(
     upload = SimpleUploadedFile("bank.gift", GIFT.format(lang=lang, **words).encode())
     client.force_login(teacher)
     client.post(
-        reverse("teach:question_import"),
+        reverse("teaching:question_import"),
         {"document": document.slug, "file": upload},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -38,7 +38,7 @@ def test_an_html_question_is_bold_in_the_bank_and_on_the_quiz_card(
         "prompt": bold,
         "texts": {words["right"]: f"<i>{words['right']}</i>"},
     }
-    bank = client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    bank = client.get(reverse("teaching:questions"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert bold in bank and "alert(1)" not in bank and "steal()" not in bank
 
     question.status = Question.Status.PUBLISHED

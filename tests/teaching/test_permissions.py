@@ -10,40 +10,40 @@ from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
 # name, URL arguments (from the fixtures), method, whether it is about something of Tess's
 VIEWS = [
-    ("teach:questions", [], "get", False),
-    ("teach:question_bulk", [], "post", False),
-    ("teach:question_new", [], "get", False),
-    ("teach:question_create", ["slug", "cloze"], "get", False),
-    ("teach:question_create", ["slug", "cloze"], "post", False),
-    ("teach:question_preview", ["slug", "cloze"], "post", False),
-    ("teach:question_edit", ["question"], "get", True),
-    ("teach:question_edit", ["question"], "post", True),
-    ("teach:question_status", ["question"], "post", True),
-    ("teach:question_import", [], "get", False),
-    ("teach:question_import", [], "post", False),
-    ("teach:question_export_gift", [], "get", False),
-    ("teach:question_export_xml", [], "get", False),
+    ("teaching:questions", [], "get", False),
+    ("teaching:question_bulk", [], "post", False),
+    ("teaching:question_new", [], "get", False),
+    ("teaching:question_create", ["slug", "cloze"], "get", False),
+    ("teaching:question_create", ["slug", "cloze"], "post", False),
+    ("teaching:question_preview", ["slug", "cloze"], "post", False),
+    ("teaching:question_edit", ["question"], "get", True),
+    ("teaching:question_edit", ["question"], "post", True),
+    ("teaching:question_status", ["question"], "post", True),
+    ("teaching:question_import", [], "get", False),
+    ("teaching:question_import", [], "post", False),
+    ("teaching:question_export_gift", [], "get", False),
+    ("teaching:question_export_xml", [], "get", False),
     ("classes:create", [], "post", False),
     # classes:detail is also a student's page of their own class (tests/accounts/test_invites).
     ("classes:rename", ["classroom"], "post", True),
     ("classes:new_code", ["classroom"], "post", True),
     ("classes:remove", ["classroom", "alice"], "post", True),
-    ("teach:quizzes", [], "get", False),
-    ("teach:quiz_create", [], "get", False),
-    ("teach:quiz_create", [], "post", False),
-    ("teach:quiz", ["quiz"], "get", True),
-    ("teach:quiz_settings", ["quiz"], "get", True),
-    ("teach:quiz_settings", ["quiz"], "post", True),
-    ("teach:quiz_status", ["quiz"], "post", True),
-    ("teach:quiz_add", ["quiz"], "post", True),
-    ("teach:quiz_rule", ["quiz"], "post", True),
-    ("teach:quiz_remove", ["quiz", "question"], "post", True),
-    ("teach:quiz_move", ["quiz", "question"], "post", True),
-    ("teach:quiz_statistics", ["quiz"], "get", True),
-    ("teach:quiz_statistics_csv", ["quiz"], "get", True),
-    ("teach:quiz_responses_csv", ["quiz"], "get", True),
-    ("teach:assignment_create", [], "post", False),
-    ("teach:assignment_delete", ["assignment"], "post", True),
+    ("teaching:quizzes", [], "get", False),
+    ("teaching:quiz_create", [], "get", False),
+    ("teaching:quiz_create", [], "post", False),
+    ("teaching:quiz", ["quiz"], "get", True),
+    ("teaching:quiz_settings", ["quiz"], "get", True),
+    ("teaching:quiz_settings", ["quiz"], "post", True),
+    ("teaching:quiz_status", ["quiz"], "post", True),
+    ("teaching:quiz_add", ["quiz"], "post", True),
+    ("teaching:quiz_rule", ["quiz"], "post", True),
+    ("teaching:quiz_remove", ["quiz", "question"], "post", True),
+    ("teaching:quiz_move", ["quiz", "question"], "post", True),
+    ("teaching:quiz_statistics", ["quiz"], "get", True),
+    ("teaching:quiz_statistics_csv", ["quiz"], "get", True),
+    ("teaching:quiz_responses_csv", ["quiz"], "get", True),
+    ("teaching:assignment_create", [], "post", False),
+    ("teaching:assignment_delete", ["assignment"], "post", True),
 ]
 IDS = [f"{name}-{method}" for name, _, method, _ in VIEWS]
 WRONG = {"get": "post", "post": "get"}
@@ -113,23 +113,23 @@ def test_the_wrong_method_is_refused(teacher_client, objects, name, args, method
 
 def test_another_teacher_cannot_preview_from_tesss_question(client, other_teacher, objects):
     client.force_login(other_teacher)
-    url = _url(objects, "teach:question_preview", ["slug", "cloze"])
+    url = _url(objects, "teaching:question_preview", ["slug", "cloze"])
     assert client.post(f"{url}?question={objects['question']}").status_code == 404
 
 
 def test_another_teachers_bulk_action_leaves_tesss_question_alone(client, other_teacher, objects):
     client.force_login(other_teacher)
     client.post(
-        reverse("teach:question_bulk"), {"action": "published", "ids": [objects["question"]]}
+        reverse("teaching:question_bulk"), {"action": "published", "ids": [objects["question"]]}
     )
     assert Question.objects.get(pk=objects["question"]).status == "draft"
 
 
 def test_another_teacher_sees_neither_tesss_draft_nor_her_class(client, other_teacher, objects):
     client.force_login(other_teacher)
-    assert "Thủ đô của Việt Nam" not in client.get(reverse("teach:questions")).content.decode()
+    assert "Thủ đô của Việt Nam" not in client.get(reverse("teaching:questions")).content.decode()
     assert "Lớp 10A" not in client.get(reverse("classes:list")).content.decode()
-    assert "Thủ đô" not in client.get(reverse("teach:question_export_xml")).content.decode()
+    assert "Thủ đô" not in client.get(reverse("teaching:question_export_xml")).content.decode()
 
 
 OWNED = [v for v in VIEWS if v[3]]
@@ -158,24 +158,24 @@ def test_another_teacher_cannot_assign_tesss_quiz_or_to_her_class(
     theirs = Classroom.objects.create(name="Lớp của Tom", teacher=other_teacher)
     for classroom, quiz in [(objects["classroom"], toms.pk), (theirs.pk, objects["quiz"])]:
         data = {"classroom": classroom, "quiz": quiz, "opens_at": "2026-01-01T08:00"}
-        client.post(reverse("teach:assignment_create"), data)
+        client.post(reverse("teaching:assignment_create"), data)
     assert Assignment.objects.count() == 1
 
 
 def test_another_teachers_quizzes_and_statistics_stay_hidden(client, other_teacher, objects):
     client.force_login(other_teacher)
-    assert "Bài của Tess" not in client.get(reverse("teach:quizzes")).content.decode()
-    builder = client.get(reverse("teach:quiz", args=[objects["quiz"]]))
+    assert "Bài của Tess" not in client.get(reverse("teaching:quizzes")).content.decode()
+    builder = client.get(reverse("teaching:quiz", args=[objects["quiz"]]))
     assert builder.status_code == 404
 
 
 def test_a_student_sees_the_assigned_quiz_but_no_statistics_link(alice_client, objects):
     html = alice_client.get(reverse("quiz", args=[objects["quiz"]])).content.decode()
-    assert reverse("teach:quiz_statistics", args=[objects["quiz"]]) not in html
-    assert reverse("teach:quiz", args=[objects["quiz"]]) not in html
+    assert reverse("teaching:quiz_statistics", args=[objects["quiz"]]) not in html
+    assert reverse("teaching:quiz", args=[objects["quiz"]]) not in html
 
 
 def test_students_see_no_teacher_link(alice_client):
     html = alice_client.get(reverse("home")).content.decode()
-    assert reverse("teach:questions") not in html
-    assert reverse("teach:quizzes") not in html
+    assert reverse("teaching:questions") not in html
+    assert reverse("teaching:quizzes") not in html

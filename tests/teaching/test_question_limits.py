@@ -16,7 +16,7 @@ def _codes(*args) -> list[str]:
 
 
 def _post(client, document, qtype, data):
-    url = reverse("teach:question_create", args=[document.slug, qtype])
+    url = reverse("teaching:question_create", args=[document.slug, qtype])
     response = client.post(url, {"language": "vi", **data}, HTTP_ACCEPT_LANGUAGE="en")
     return response, unescape(response.content.decode())
 
@@ -39,7 +39,7 @@ def test_a_matching_question_of_3000_pairs_is_refused_at_once_and_saves_nothing(
 
 def test_the_preview_of_a_3000_pair_question_shows_nothing(teacher_client, document):
     pairs = "\n".join(f"mục {i} -> đáp án {i}" for i in range(3000))
-    url = reverse("teach:question_preview", args=[document.slug, "matching"])
+    url = reverse("teaching:question_preview", args=[document.slug, "matching"])
     response = teacher_client.post(url, {"language": "vi", "prompt": "?", "pairs": pairs})
     assert response.status_code == 200 and response.context["preview"] is None
 
@@ -98,7 +98,7 @@ def test_a_gift_import_holding_an_oversized_question_names_its_line(teacher_clie
     text = f"::ok::Thủ đô là {{=Hà Nội}}.\n\n::big::Chọn một: {{=đúng {wrong}}}\n"
     upload = SimpleUploadedFile("bank.gift", text.encode(), content_type="text/plain")
     response = teacher_client.post(
-        reverse("teach:question_import"),
+        reverse("teaching:question_import"),
         {"document": document.slug, "file": upload},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -111,7 +111,7 @@ def test_a_gift_file_of_501_questions_is_refused_whole(teacher_client, document)
     text = "\n\n".join(f"::q{i}::Câu {i} là {{=đúng}}." for i in range(501))
     upload = SimpleUploadedFile("bank.gift", text.encode(), content_type="text/plain")
     response = teacher_client.post(
-        reverse("teach:question_import"),
+        reverse("teaching:question_import"),
         {"document": document.slug, "file": upload, "import_valid": "on"},
         HTTP_ACCEPT_LANGUAGE="en",
     )

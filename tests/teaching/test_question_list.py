@@ -6,7 +6,7 @@ from django.urls import reverse
 from content.models import Document, Passage, Sentence
 from quizzes.models import Question
 
-URL = reverse("teach:questions")
+URL = reverse("teaching:questions")
 
 
 def _ids(response) -> set[int]:
@@ -91,7 +91,7 @@ def test_questions_a_teacher_may_only_read_have_no_actions(
     (row,) = response.context["rows"]
     assert row.question == theirs and row.editable is False
     html = response.content.decode()
-    assert reverse("teach:question_edit", args=[theirs.pk]) not in html
+    assert reverse("teaching:question_edit", args=[theirs.pk]) not in html
     assert f'name="ids" value="{theirs.pk}"' not in html
 
 

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from quizzes.models import Question
 
-LIST = reverse("teach:questions")
-BULK = reverse("teach:question_bulk")
+LIST = reverse("teaching:questions")
+BULK = reverse("teaching:question_bulk")
 
 
 def _status(pk):
@@ -14,7 +14,7 @@ def _status(pk):
 
 def test_publishing_a_draft_returns_to_the_filtered_list(teacher_client, bank):
     question = bank[0]
-    url = reverse("teach:question_status", args=[question.pk])
+    url = reverse("teaching:question_status", args=[question.pk])
     response = teacher_client.post(url, {"status": "published", "next": f"{LIST}?type=cloze"})
     assert response.status_code == 302 and response["Location"] == f"{LIST}?type=cloze"
     assert _status(question.pk) == "published"
@@ -22,7 +22,7 @@ def test_publishing_a_draft_returns_to_the_filtered_list(teacher_client, bank):
 
 def test_with_htmx_the_row_is_redrawn_with_its_new_status(teacher_client, bank):
     question = bank[0]
-    url = reverse("teach:question_status", args=[question.pk])
+    url = reverse("teaching:question_status", args=[question.pk])
     response = teacher_client.post(url, {"status": "retired"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert html.lstrip().startswith(
@@ -33,7 +33,7 @@ def test_with_htmx_the_row_is_redrawn_with_its_new_status(teacher_client, bank):
 
 
 def test_an_unknown_status_is_refused_with_a_message(teacher_client, bank):
-    url = reverse("teach:question_status", args=[bank[0].pk])
+    url = reverse("teaching:question_status", args=[bank[0].pk])
     response = teacher_client.post(url, {"status": "deleted"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert b"Choose draft, published or retired." in response.content
@@ -41,7 +41,7 @@ def test_an_unknown_status_is_refused_with_a_message(teacher_client, bank):
 
 
 def test_a_next_address_on_another_site_is_ignored(teacher_client, bank):
-    url = reverse("teach:question_status", args=[bank[0].pk])
+    url = reverse("teaching:question_status", args=[bank[0].pk])
     response = teacher_client.post(url, {"status": "published", "next": "https://evil.example/"})
     assert response["Location"] == LIST
 

@@ -1,8 +1,8 @@
-"""quizzes.teaching.search: accent-insensitive patterns for the bank's text search."""
+"""teaching.search: accent-insensitive patterns for the bank's text search."""
 
 import re
 
-from quizzes.teaching.search import fold, pattern
+from teaching.search import fold, pattern
 
 
 def test_fold_drops_tones_marks_and_case():

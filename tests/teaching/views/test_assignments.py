@@ -40,7 +40,7 @@ def test_a_teacher_assigns_a_quiz_from_the_class_page(teacher_client, classroom,
         "closes_at": _local(timedelta(days=7)),
         "next": reverse("classes:detail", args=[classroom.pk]),
     }
-    response = teacher_client.post(reverse("teach:assignment_create"), data, follow=True, **EN)
+    response = teacher_client.post(reverse("teaching:assignment_create"), data, follow=True, **EN)
     assert "Bài 1 is assigned to Lớp 10A." in response.content.decode()
     assignment = Assignment.objects.get()
     assert assignment.closes_at - assignment.opens_at == timedelta(days=7)
@@ -58,10 +58,10 @@ def test_the_class_page_counts_the_students_who_finished(
 
 
 def test_a_teacher_assigns_from_the_quiz_page(teacher_client, classroom, quiz):
-    builder = teacher_client.get(reverse("teach:quiz", args=[quiz.pk]), **EN).content.decode()
-    assert reverse("teach:assignment_create") in builder
+    builder = teacher_client.get(reverse("teaching:quiz", args=[quiz.pk]), **EN).content.decode()
+    assert reverse("teaching:assignment_create") in builder
     data = {"classroom": classroom.pk, "quiz": quiz.pk, "opens_at": _local(timedelta(0))}
-    response = teacher_client.post(reverse("teach:assignment_create"), data)
+    response = teacher_client.post(reverse("teaching:assignment_create"), data)
     assert response.status_code == 302
     assert Assignment.objects.get().closes_at is None
 
@@ -84,7 +84,7 @@ def test_a_bad_assignment_is_refused_with_a_clear_message(
     data |= change
     data["quiz"] = draft.pk if data["quiz"] == "draft" else data["quiz"]
     data["classroom"] = theirs.pk if data["classroom"] == "theirs" else data["classroom"]
-    response = teacher_client.post(reverse("teach:assignment_create"), data, follow=True, **EN)
+    response = teacher_client.post(reverse("teaching:assignment_create"), data, follow=True, **EN)
     assert message in response.content.decode()
     assert not Assignment.objects.exists()
 
@@ -92,7 +92,7 @@ def test_a_bad_assignment_is_refused_with_a_clear_message(
 def test_assigning_twice_is_refused(teacher_client, classroom, quiz):
     Assignment.objects.create(classroom=classroom, quiz=quiz)
     data = {"classroom": classroom.pk, "quiz": quiz.pk, "opens_at": _local(timedelta(0))}
-    response = teacher_client.post(reverse("teach:assignment_create"), data, follow=True, **EN)
+    response = teacher_client.post(reverse("teaching:assignment_create"), data, follow=True, **EN)
     assert "already assigned to this class" in response.content.decode()
     assert Assignment.objects.count() == 1
 
@@ -100,7 +100,7 @@ def test_assigning_twice_is_refused(teacher_client, classroom, quiz):
 def test_unassigning_keeps_the_attempts(teacher_client, classroom, quiz, alice):
     assignment = Assignment.objects.create(classroom=classroom, quiz=quiz)
     taking.finish_attempt(taking.start_attempt(quiz, alice))
-    url = reverse("teach:assignment_delete", args=[assignment.pk])
+    url = reverse("teaching:assignment_delete", args=[assignment.pk])
     response = teacher_client.post(url, follow=True, **EN)
     assert "Bài 1 is no longer assigned to Lớp 10A." in response.content.decode()
     assert not Assignment.objects.exists() and quiz.attempts.count() == 1

@@ -43,7 +43,7 @@ def nothing(teacher, django_capture_on_commit_callbacks):
 
 
 def _get(client, document, lang="en"):
-    url = reverse("teach:document_report", args=[document.slug])
+    url = reverse("teaching:document_report", args=[document.slug])
     return client.get(url, HTTP_ACCEPT_LANGUAGE=lang)
 
 
@@ -52,7 +52,9 @@ def test_adding_a_document_leads_to_its_report(teacher_client):
         reverse("content:add"), {"text": NOTHING}, HTTP_ACCEPT_LANGUAGE="en", follow=True
     )
     document = Document.objects.get()
-    assert response.redirect_chain[-1][0] == reverse("teach:document_report", args=[document.slug])
+    assert response.redirect_chain[-1][0] == reverse(
+        "teaching:document_report", args=[document.slug]
+    )
     assert "This document gives no question." in response.content.decode()
 
 
@@ -115,7 +117,7 @@ def test_dropped_reason_codes_are_worded_and_unknown_ones_shown_generically(
         )
 
     cache.clear()
-    monkeypatch.setattr("quizzes.teaching.document_report.generate_report", report)
+    monkeypatch.setattr("teaching.document_report.generate_report", report)
     html = _get(teacher_client, nothing).content.decode()
     assert "Every question made from it was left out:" in html
     assert "the answer would be too obvious" in html
@@ -137,17 +139,17 @@ def test_a_visitor_is_sent_to_log_in(client, nothing):
 
 
 def test_the_report_takes_get_only(teacher_client, nothing):
-    url = reverse("teach:document_report", args=[nothing.slug])
+    url = reverse("teaching:document_report", args=[nothing.slug])
     assert teacher_client.post(url).status_code == 405
 
 
 def test_the_reading_page_links_the_owner_to_the_report(teacher_client, nothing):
-    url = reverse("teach:document_report", args=[nothing.slug])
+    url = reverse("teaching:document_report", args=[nothing.slug])
     assert url in teacher_client.get(nothing.get_absolute_url()).content.decode()
 
 
 def test_the_reading_page_gives_students_no_link_to_the_report(alice_client, nothing):
-    url = reverse("teach:document_report", args=[nothing.slug])
+    url = reverse("teaching:document_report", args=[nothing.slug])
     assert url not in alice_client.get(nothing.get_absolute_url()).content.decode()
 
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from quizzes.models import Question
 
-IMPORT = reverse("teach:question_import")
-GIFT = reverse("teach:question_export_gift")
-XML = reverse("teach:question_export_xml")
+IMPORT = reverse("teaching:question_import")
+GIFT = reverse("teaching:question_export_gift")
+XML = reverse("teaching:question_export_xml")
 
 GOOD = """\
 ::capital::Thủ đô của Việt Nam là {=Hà Nội =Ha Noi} phải không?
@@ -147,7 +147,7 @@ def test_titles_categories_feedback_and_weights_are_stored_and_shown(teacher_cli
         "general": "Hai thành phố lớn nhất.",
         "answers": {"Hà Nội": "Đúng."},
     }
-    page = teacher_client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    page = teacher_client.get(reverse("teaching:questions"), HTTP_ACCEPT_LANGUAGE="en")
     assert "Thủ đô" in page.content.decode() and "lop/dia-ly" in page.content.decode()
     exported = teacher_client.get(GIFT).content.decode()
     assert "~%-100%Làng Vũ Đại" in exported and "####Hai thành phố lớn nhất.}" in exported
@@ -158,5 +158,5 @@ def test_a_random_subset_ordering_is_stored_and_shown_in_the_bank(teacher_client
     _upload(teacher_client, text, document)
     question = Question.objects.get()
     assert (question.answer, question.subset) == (["1990", "2000", "2010", "2020"], 2)
-    page = teacher_client.get(reverse("teach:questions"), HTTP_ACCEPT_LANGUAGE="en")
+    page = teacher_client.get(reverse("teaching:questions"), HTTP_ACCEPT_LANGUAGE="en")
     assert "2 of 4 items shown" in page.content.decode()

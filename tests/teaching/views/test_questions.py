@@ -70,12 +70,12 @@ VALID = {
 
 def test_the_picker_leads_to_the_form_of_the_chosen_type(teacher_client, document):
     response = teacher_client.get(
-        reverse("teach:question_new"), {"document": document.slug, "type": "matching"}
+        reverse("teaching:question_new"), {"document": document.slug, "type": "matching"}
     )
     assert response["Location"] == reverse(
-        "teach:question_create", args=[document.slug, "matching"]
+        "teaching:question_create", args=[document.slug, "matching"]
     )
-    page = teacher_client.get(reverse("teach:question_new"), {"document": document.slug})
+    page = teacher_client.get(reverse("teaching:question_new"), {"document": document.slug})
     assert page.status_code == 200 and page.context["form"].initial["document"] == document.slug
 
 
@@ -84,10 +84,10 @@ def test_a_question_of_every_type_is_saved_as_the_teachers_draft(
     teacher_client, teacher, document, qtype
 ):
     data, answer, choices = VALID[qtype]
-    url = reverse("teach:question_create", args=[document.slug, qtype])
+    url = reverse("teaching:question_create", args=[document.slug, qtype])
     response = teacher_client.post(url, {**data, "sentence": "0"})
     question = Question.objects.get()
-    assert response["Location"] == reverse("teach:question_edit", args=[question.pk])
+    assert response["Location"] == reverse("teaching:question_edit", args=[question.pk])
     assert (question.type, question.status, question.origin, question.author) == (
         qtype, "draft", "authored", teacher,
     )  # fmt: skip
@@ -147,7 +147,7 @@ def test_a_question_of_every_type_is_saved_as_the_teachers_draft(
 def test_a_bad_question_is_explained_and_nothing_is_saved(
     teacher_client, document, qtype, data, message
 ):
-    url = reverse("teach:question_create", args=[document.slug, qtype])
+    url = reverse("teaching:question_create", args=[document.slug, qtype])
     response = teacher_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert message in unescape(response.content.decode())
@@ -155,7 +155,7 @@ def test_a_bad_question_is_explained_and_nothing_is_saved(
 
 
 def test_messages_speak_the_teachers_language(teacher_client, document):
-    url = reverse("teach:question_create", args=[document.slug, "cloze"])
+    url = reverse("teaching:question_create", args=[document.slug, "cloze"])
     response = teacher_client.post(url, {"language": "vi", "prompt": "x", "answer": ""})
     assert response.status_code == 200
     assert "This field is required." not in response.content.decode(), "Vietnamese by default"
@@ -164,7 +164,7 @@ def test_messages_speak_the_teachers_language(teacher_client, document):
 def test_an_unknown_type_is_not_found(teacher_client, document):
     assert (
         teacher_client.get(
-            reverse("teach:question_create", args=[document.slug, "essay"])
+            reverse("teaching:question_create", args=[document.slug, "essay"])
         ).status_code
         == 404
     )
@@ -174,7 +174,7 @@ def test_a_sentence_without_text_in_the_questions_language_is_refused(teacher_cl
     from content.models import Sentence
 
     Sentence.objects.filter(index=0).update(vi="")
-    url = reverse("teach:question_create", args=[document.slug, "true_false"])
+    url = reverse("teaching:question_create", args=[document.slug, "true_false"])
     response = teacher_client.post(
         url,
         {"language": "vi", "prompt": "Đúng?", "answer": "true", "sentence": "0"},
@@ -187,14 +187,14 @@ def test_a_sentence_without_text_in_the_questions_language_is_refused(teacher_cl
 
 def test_the_edit_form_starts_from_the_question_and_its_sentence(teacher_client, bank):
     matching = next(q for q in bank if q.type == "matching" and q.language == "vi")
-    form = teacher_client.get(reverse("teach:question_edit", args=[matching.pk])).context["form"]
+    form = teacher_client.get(reverse("teaching:question_edit", args=[matching.pk])).context["form"]
     assert form.initial["pairs"].splitlines()[0] == "Giang Tô -> Tân Cương"
     assert form.initial["sentence"] == 0
 
 
 def test_editing_keeps_the_order_options_are_shown_in(teacher_client, bank):
     single = next(q for q in bank if q.type == "single_choice" and q.language == "vi")
-    url = reverse("teach:question_edit", args=[single.pk])
+    url = reverse("teaching:question_edit", args=[single.pk])
     form = teacher_client.get(url).context["form"]
     data = {**form.initial, "prompt": "Tỉnh nào ____ hỗ trợ Tân Cương?", "sentence": "0"}
     response = teacher_client.post(url, data)
@@ -207,7 +207,7 @@ def test_editing_keeps_the_order_options_are_shown_in(teacher_client, bank):
 
 def test_editing_in_place_returns_the_form_then_the_fresh_row(teacher_client, bank):
     question = next(q for q in bank if q.type == "true_false" and q.language == "vi")
-    url = reverse("teach:question_edit", args=[question.pk])
+    url = reverse("teaching:question_edit", args=[question.pk])
     editor = teacher_client.get(url, HTTP_HX_REQUEST="true")
     html = editor.content.decode()
     assert html.lstrip().startswith(f'<div class="editor" id="editor-{question.pk}">')
@@ -229,7 +229,7 @@ def test_editing_in_place_returns_the_form_then_the_fresh_row(teacher_client, ba
 
 
 def test_the_preview_shows_the_question_as_the_learner_will_see_it(teacher_client, document):
-    url = reverse("teach:question_preview", args=[document.slug, "single_choice"])
+    url = reverse("teaching:question_preview", args=[document.slug, "single_choice"])
     data = VALID["single_choice"][0]
     response = teacher_client.post(url, data, HTTP_HX_REQUEST="true")
     html = response.content.decode()
@@ -242,7 +242,7 @@ def test_the_preview_shows_the_question_as_the_learner_will_see_it(teacher_clien
 
 
 def test_the_preview_of_an_incomplete_question_lists_what_is_missing(teacher_client, document):
-    url = reverse("teach:question_preview", args=[document.slug, "matching"])
+    url = reverse("teaching:question_preview", args=[document.slug, "matching"])
     response = teacher_client.post(
         url, {"language": "vi", "prompt": "Ghép", "pairs": "a -> 1"}, HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -251,7 +251,7 @@ def test_the_preview_of_an_incomplete_question_lists_what_is_missing(teacher_cli
 
 def test_the_preview_of_an_edit_uses_the_shown_order(teacher_client, bank):
     ordering = next(q for q in bank if q.type == "ordering" and q.language == "vi")
-    url = reverse("teach:question_preview", args=[ordering.document.slug, "ordering"])
+    url = reverse("teaching:question_preview", args=[ordering.document.slug, "ordering"])
     data = {"language": "vi", "prompt": ordering.prompt, "items": "\n".join(ordering.answer)}
     response = teacher_client.post(f"{url}?question={ordering.pk}", data)
     assert response.context["preview"].choices == ordering.choices

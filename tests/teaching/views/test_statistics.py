@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from quizzes.models import Attempt, AttemptItem, Quiz
-from quizzes.teaching import building
+from teaching import building
 from tests.conftest import PASSWORD
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -83,7 +83,7 @@ def _rows(report):
 
 
 def test_the_figures_match_the_ones_worked_out_by_hand(teacher_client, quiz, learners):
-    response = teacher_client.get(reverse("teach:quiz_statistics", args=[quiz.pk]), **EN)
+    response = teacher_client.get(reverse("teaching:quiz_statistics", args=[quiz.pk]), **EN)
     report = response.context["report"]
     # Q1: F = 3/4; SD = .5; DI = 0; DE = 0.  Q2: F = .5; SD = √(1/3); DI = √12/6; DE = 1.
     # Q3: F = .5; SD = √(1/3); DI = −1/√11; DE = −1/3 (tests/quizzes/test_statistics.py).
@@ -102,7 +102,7 @@ def test_the_figures_match_the_ones_worked_out_by_hand(teacher_client, quiz, lea
 def test_each_questions_responses_show_which_wrong_answers_were_chosen(
     teacher_client, quiz, learners
 ):
-    response = teacher_client.get(reverse("teach:quiz_statistics", args=[quiz.pk]), **EN)
+    response = teacher_client.get(reverse("teaching:quiz_statistics", args=[quiz.pk]), **EN)
     q1, q2, q3 = response.context["report"].rows
     assert [(r.text, r.count, r.share, r.right) for r in q1.responses] == [
         ("Giang Tô", 3, 75.0, True),
@@ -116,7 +116,7 @@ def test_each_questions_responses_show_which_wrong_answers_were_chosen(
 def test_first_attempts_by_default_and_every_attempt_on_request(teacher_client, quiz, learners):
     # S4 tries again and gets everything right: with every attempt, Q1 is right 4 times in 5.
     _attempt(quiz, learners[3], [("Giang Tô", 1), (True, 1), ("Giang Tô", 1)], 2, minutes=30)
-    url = reverse("teach:quiz_statistics", args=[quiz.pk])
+    url = reverse("teaching:quiz_statistics", args=[quiz.pk])
     first = teacher_client.get(url).context["report"]
     every = teacher_client.get(url, {"attempts": "all"}).context["report"]
     assert first.overall.attempts == 4 and first.rows[0].facility == 75.0
@@ -129,12 +129,14 @@ def test_the_owners_previews_and_unfinished_attempts_are_left_out(
 ):
     _attempt(quiz, teacher, [("Sơn Đông", 0), (False, 0), ("Sơn Đông", 0)])
     Attempt.objects.create(quiz=quiz, user=alice, number=1, max_score=3)
-    report = teacher_client.get(reverse("teach:quiz_statistics", args=[quiz.pk])).context["report"]
+    report = teacher_client.get(reverse("teaching:quiz_statistics", args=[quiz.pk])).context[
+        "report"
+    ]
     assert report.overall.attempts == 4
 
 
 def test_the_csv_has_translated_headers_and_figures_in_percent(teacher_client, quiz, learners):
-    response = teacher_client.get(reverse("teach:quiz_statistics_csv", args=[quiz.pk]), **EN)
+    response = teacher_client.get(reverse("teaching:quiz_statistics_csv", args=[quiz.pk]), **EN)
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -145,28 +147,28 @@ def test_the_csv_has_translated_headers_and_figures_in_percent(teacher_client, q
 
 
 def test_the_responses_csv_lists_each_distinct_response(teacher_client, quiz, learners):
-    response = teacher_client.get(reverse("teach:quiz_responses_csv", args=[quiz.pk]), **EN)
+    response = teacher_client.get(reverse("teaching:quiz_responses_csv", args=[quiz.pk]), **EN)
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["Question", "Response", "Count", "Share (%)", "Score (%)"]
     assert rows[1][1:] == ["Giang Tô", "3", "75.00", "100.00"]
 
 
 def test_the_switch_answers_htmx_with_the_figures_alone(teacher_client, quiz, learners):
-    url = reverse("teach:quiz_statistics", args=[quiz.pk])
+    url = reverse("teaching:quiz_statistics", args=[quiz.pk])
     response = teacher_client.get(url, {"attempts": "all"}, HTTP_HX_REQUEST="true")
     assert response.content.decode().lstrip().startswith('<div id="statistics"')
     assert "HX-Request" in response["Vary"]
 
 
 def test_a_quiz_nobody_took_shows_an_empty_report(teacher_client, quiz):
-    response = teacher_client.get(reverse("teach:quiz_statistics", args=[quiz.pk]), **EN)
+    response = teacher_client.get(reverse("teaching:quiz_statistics", args=[quiz.pk]), **EN)
     assert "No learner has finished this quiz yet." in response.content.decode()
 
 
 def test_the_query_count_does_not_grow_with_the_attempts(
     teacher_client, quiz, learners, django_assert_num_queries
 ):
-    url = reverse("teach:quiz_statistics", args=[quiz.pk])
+    url = reverse("teaching:quiz_statistics", args=[quiz.pk])
     # session, user, quiz, its questions, attempts, their items with their questions
     with django_assert_num_queries(6):
         teacher_client.get(url)
@@ -186,7 +188,7 @@ def test_a_typed_hyperlink_answer_does_not_become_a_link_in_the_teachers_respons
 ):
     student = User.objects.create_user("mallory", password=PASSWORD)
     _attempt(quiz, student, [("Giang Tô", 1), (True, 1), (ATTACK, 0)])
-    response = teacher_client.get(reverse("teach:quiz_responses_csv", args=[quiz.pk]), **EN)
+    response = teacher_client.get(reverse("teaching:quiz_responses_csv", args=[quiz.pk]), **EN)
     rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
     cells = [cell for row in rows for cell in row]
     assert "'" + ATTACK in cells
