@@ -16,13 +16,14 @@
   (their edit is a copy when the question is not theirs or is shared with another quiz).
 
 Anything a teacher may not read is a 404, as if it did not exist; so is editing something they
-may only read.
+may only read. Every teaching view gets its objects through the querysets here:
+get_object_or_404(access.questions_openable_by(user), pk=pk).
 """
 
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
-from django.shortcuts import get_object_or_404
 
 from accounts.access import classes_taught_by
+from content.models import Document
 from quizzes.access import curatable, quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
@@ -89,32 +90,40 @@ def must_copy(question: Question, user) -> bool:
     return not theirs.exists()
 
 
-def get_question_for_editor(user, pk: int) -> Question:
-    """The question `pk` if `user` may open and save it; 404 otherwise."""
-    return get_object_or_404(
-        Question.objects.filter(openable(user)).select_related(
-            "document", "fact__passage", "fact__sentence"
-        ),
-        pk=pk,
+def questions_openable_by(user) -> QuerySet[Question]:
+    """The questions `user` may open in the editor and save (see openable), with what the
+    editor shows of their source."""
+    return Question.objects.filter(openable(user)).select_related(
+        "document", "fact__passage", "fact__sentence"
     )
 
 
-def get_question_for_status(user, pk: int) -> Question:
-    """The question `pk` if `user` may change its status; 404 otherwise."""
-    return get_object_or_404(editable_by(user), pk=pk)
+def quizzes_built_by(user) -> QuerySet[Quiz]:
+    """The quizzes `user` builds and reads the statistics of (quizzes.access.quizzes_owned_by),
+    with their document. Another teacher's quiz or a practice quiz is a 404."""
+    return quizzes_owned_by(user).select_related("document")
 
 
-def get_quiz_for_owner(user, pk: int) -> Quiz:
-    """The quiz `pk` if `user` owns it; 404 otherwise (another teacher's quiz, a practice quiz).
-    Quizzes are not shared: only their owner builds them and reads their statistics."""
-    return get_object_or_404(quizzes_owned_by(user).select_related("document"), pk=pk)
-
-
-def get_assignment_for_teacher(user, pk: int) -> Assignment:
-    """An assignment to one of `user`'s classes; 404 otherwise."""
-    return get_object_or_404(
-        Assignment.objects.select_related("quiz", "classroom").filter(
-            classroom__in=classes_taught_by(user)
-        ),
-        pk=pk,
+def assignments_given_by(user) -> QuerySet[Assignment]:
+    """The assignments to the classes `user` teaches: theirs to take back."""
+    return Assignment.objects.select_related("quiz", "classroom").filter(
+        classroom__in=classes_taught_by(user)
     )
+
+
+def documents_for_authoring(user) -> QuerySet[Document]:
+    """The documents `user` may write questions on: every one (documents are shared between
+    teachers; a hidden or archived one still opens by its link, as its page does)."""
+    return Document.objects.all()
+
+
+def documents_curated_by(user) -> QuerySet[Document]:
+    """The documents whose report `user` reads: those they added, and those nobody added (the
+    shipped ones), as with the generated questions they curate (quizzes.access.curatable)."""
+    return Document.objects.filter(Q(created_by=user) | Q(created_by__isnull=True))
+
+
+def documents_owned_by(user) -> QuerySet[Document]:
+    """The documents `user` manages (renames, hides, deletes): those they added. Shipped
+    documents have no owner to manage them here."""
+    return Document.objects.filter(created_by=user)

@@ -2,19 +2,20 @@
 quiz page, and taking an assignment back. Teachers only, their own quizzes and classes."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import teacher_required
-from teaching.access import get_assignment_for_teacher
+from config.htmx import HtmxHttpRequest
+from teaching import access
 from teaching.quiz_forms import AssignmentForm
 
 
-def _next(request: HttpRequest, default: str) -> str:
+def _next(request: HtmxHttpRequest, default: str) -> str:
     url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return url
@@ -23,7 +24,7 @@ def _next(request: HttpRequest, default: str) -> str:
 
 @teacher_required
 @require_POST
-def assignment_create(request: HttpRequest) -> HttpResponse:
+def assignment_create(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: assign one of their published quizzes to one of their classes, open from
     `opens_at` until `closes_at`. Back to `next` (the class or the quiz page), with what was
     done or what to change."""
@@ -46,10 +47,10 @@ def assignment_create(request: HttpRequest) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def assignment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The class's teacher: take the assignment back (attempts made are kept; an attempt in
     progress runs until its deadline). Back to `next`, else the class page."""
-    assignment = get_assignment_for_teacher(request.user, pk)
+    assignment = get_object_or_404(access.assignments_given_by(request.user), pk=pk)
     classroom, quiz = assignment.classroom, assignment.quiz
     assignment.delete()
     messages.success(

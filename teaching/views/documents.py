@@ -3,52 +3,37 @@ nothing and why (teaching.document_report); and its owner's settings: rename, hi
 delete or archive (teaching.documents)."""
 
 from django.contrib import messages
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import teacher_required
-from content.models import Document
-from teaching import document_report, documents
+from config.htmx import HtmxHttpRequest
+from teaching import access, document_report, documents
 from teaching.forms import DocumentSettingsForm
-
-
-def get_document_for_curator(user, slug: str) -> Document:
-    """The document `slug` if `user` curates its generated questions: the teacher who added it,
-    or any teacher for a document nobody added (as teaching.access.curatable); 404
-    otherwise."""
-    mine = Q(created_by=user) | Q(created_by__isnull=True)
-    return get_object_or_404(Document.objects.filter(mine), slug=slug)
 
 
 @teacher_required
 @require_GET
-def document_report_view(request: HttpRequest, slug: str) -> HttpResponse:
+def document_report_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The teacher who added the document (any teacher for a shipped one); other teachers get
     404, students 403. Template: teaching/document_report.html. Context: document, summary (a
     quizzes.generation.report.DocumentReport), report_languages [(code, name)], by_type [(label,
     [count per language])], silent [document_report.Silent], asked, clutter [(label, text)],
     advice [text], warnings [text]."""
-    document = get_document_for_curator(request.user, slug)
+    document = get_object_or_404(access.documents_curated_by(request.user), slug=slug)
     return render(request, "teaching/document_report.html", document_report.context(document))
-
-
-def get_document_for_owner(user, slug: str) -> Document:
-    """The document `slug` if `user` added it; 404 otherwise (shipped documents have no owner
-    to manage them here)."""
-    return get_object_or_404(Document, slug=slug, created_by=user)
 
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def document_manage(request: HttpRequest, slug: str) -> HttpResponse:
+def document_manage(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The teacher who added the document: rename it, hide it, and see what deleting it would
     do; others get 404, students 403. POST saves the settings and redirects back.
     Template: teaching/document_manage.html. Context: document, form (DocumentSettingsForm),
     usage (teaching.documents.Usage)."""
-    document = get_document_for_owner(request.user, slug)
+    document = get_object_or_404(access.documents_owned_by(request.user), slug=slug)
     form = DocumentSettingsForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
         documents.rename(
@@ -63,10 +48,10 @@ def document_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def document_delete(request: HttpRequest, slug: str) -> HttpResponse:
+def document_delete(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The teacher who added the document deletes it, or archives it when it is in use; then
     their list of documents. Others 404, students 403. No template."""
-    document = get_document_for_owner(request.user, slug)
+    document = get_object_or_404(access.documents_owned_by(request.user), slug=slug)
     if documents.remove(document) == "archived":
         messages.success(
             request,
@@ -82,10 +67,10 @@ def document_delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def document_restore(request: HttpRequest, slug: str) -> HttpResponse:
+def document_restore(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The teacher who added an archived document lists it again; then its settings page.
     Others 404, students 403. No template."""
-    document = get_document_for_owner(request.user, slug)
+    document = get_object_or_404(access.documents_owned_by(request.user), slug=slug)
     documents.restore(document)
     messages.success(request, _("The document is listed again."))
     return redirect("teaching:document_manage", slug=slug)

@@ -2,22 +2,23 @@
 selection. Teachers only."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import teacher_required
+from config.htmx import HtmxHttpRequest
 from quizzes.interchange import gift, moodle_xml
-from teaching.access import bank_for
+from teaching import access
 from teaching.bank_exchange import MAX_IMPORT_QUESTIONS, import_gift, items
 from teaching.forms import BankFilterForm, ImportForm
 
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def question_import(request: HttpRequest) -> HttpResponse:
+def question_import(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: upload a GIFT or Moodle XML file into a document; every invalid question is
     listed with its line, and nothing is saved while one is invalid unless the teacher ticks
     "import the valid ones". Template: teaching/question_import.html. Context: form, report
@@ -65,13 +66,15 @@ EXPORTS = {
 
 @teacher_required
 @require_GET
-def question_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def question_export(request: HtmxHttpRequest, fmt: str) -> HttpResponse:
     """Teachers: the questions of the bank they may read, with the list's filters, as a GIFT
     (`fmt` "gift") or Moodle XML ("xml") download. Questions GIFT cannot write are named in a
     comment at the top of the file."""
     dumps, content_type, extension = EXPORTS[fmt]
     filters = BankFilterForm(request.GET or None)
-    questions = filters.apply(bank_for(request.user)).order_by("document__slug", "language", "id")
+    questions = filters.apply(access.bank_for(request.user)).order_by(
+        "document__slug", "language", "id"
+    )
     text, skipped = dumps(items(questions))
     if skipped:
         names = ", ".join(s.title for s in skipped)

@@ -7,25 +7,18 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import teacher_required
-from content.models import Document
+from config.htmx import HtmxHttpRequest, render_page
 from quizzes.models import Question
-from teaching.access import (
-    bank_for,
-    editable_by,
-    get_question_for_editor,
-    get_question_for_status,
-    must_copy,
-)
+from teaching import access
 from teaching.curation import (
     Source,
     answer_text,
@@ -73,45 +66,43 @@ def _rows(questions: list[Question]) -> list[Row]:
 
 def _bank_context(user, params: QueryDict) -> dict:
     filters = BankFilterForm(params or None)
-    questions = filters.apply(bank_for(user)).order_by("document__slug", "id")
+    questions = filters.apply(access.bank_for(user)).order_by("document__slug", "id")
     page = Paginator(questions, PAGE_SIZE).get_page(params.get("page"))
     query = params.copy()
     query.pop("page", None)
     return {"filters": filters, "page": page, "rows": _rows(list(page)), "query": query.urlencode()}
 
 
-def _next_url(request: HttpRequest) -> str:
+def _next_url(request: HtmxHttpRequest) -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return url
     return reverse("teaching:questions")
 
 
-def _render_row(request: HttpRequest, pk: int) -> HttpResponse:
-    (row,) = _rows([bank_for(request.user).get(pk=pk)])
+def _render_row(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    (row,) = _rows([access.bank_for(request.user).get(pk=pk)])
     return render(request, f"{LIST}#question-row", {"row": row, "next": _next_url(request)})
 
 
 @teacher_required
 @require_GET
-def question_list(request: HttpRequest) -> HttpResponse:
+def question_list(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: the questions they may read, filtered and paged. Template:
     teaching/question_list.html (an htmx request gets #results). Context: filters, page, rows,
     query (the filters as a query string, for the page links)."""
     context = _bank_context(request.user, request.GET)
     context["next"] = request.get_full_path()
-    response = render(request, f"{LIST}#results" if request.htmx else LIST, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page(request, LIST, context, partial="results")
 
 
 @teacher_required
 @require_POST
-def question_status(request: HttpRequest, pk: int) -> HttpResponse:
+def question_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Teachers who may change the question's status (not one in another teacher's published or
     assigned quiz): publish, retire or return it to draft. htmx gets the fresh row
     (teaching/question_list.html#question-row); a plain form goes back to `next`."""
-    question = get_question_for_status(request.user, pk)
+    question = get_object_or_404(access.editable_by(request.user), pk=pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose draft, published or retired."))
@@ -128,13 +119,13 @@ def _status(question: Question) -> str:
 
 @teacher_required
 @require_POST
-def question_bulk(request: HttpRequest) -> HttpResponse:
+def question_bulk(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: one status for many questions; those the teacher may not change are left out.
     htmx gets the refreshed list (teaching/question_list.html#results) for the filters in `next`;
     a plain form goes back to `next`."""
     form = BulkForm(request.POST)
     if form.is_valid():
-        chosen = editable_by(request.user).filter(pk__in=form.cleaned_data["ids"])
+        chosen = access.editable_by(request.user).filter(pk__in=form.cleaned_data["ids"])
         count = set_status_of(chosen, form.cleaned_data["action"])
         notice = ngettext("%(count)d question changed.", "%(count)d questions changed.", count) % {
             "count": count
@@ -154,7 +145,7 @@ def question_bulk(request: HttpRequest) -> HttpResponse:
 
 @teacher_required
 @require_GET
-def question_new(request: HttpRequest) -> HttpResponse:
+def question_new(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: pick the document and the type of a new question, then go to its form.
     Template: teaching/question_new.html. Context: form."""
     form = NewQuestionForm(request.GET if "type" in request.GET else None)
@@ -184,10 +175,10 @@ def _form_context(form: QuestionForm, question: Question | None, preview, **extr
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse:
+def question_create(request: HtmxHttpRequest, slug: str, qtype: str) -> HttpResponse:
     """Teachers: write a new question of `qtype` on a document (any teacher may: documents are
     shared). Saved as the teacher's draft. Template: teaching/question_form.html."""
-    document = get_object_or_404(Document, slug=slug)
+    document = get_object_or_404(access.documents_for_authoring(request.user), slug=slug)
     if qtype not in FORMS:
         raise Http404
     form = FORMS[qtype](request.POST or None, document=document, auto_id="q-new-%s")
@@ -201,13 +192,13 @@ def question_create(request: HttpRequest, slug: str, qtype: str) -> HttpResponse
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def question_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Teachers who may open the question (theirs to curate, or in a quiz they own); saving a
     question in another teacher's quiz, or not theirs, saves their own copy instead (and
     goes to it). Template: teaching/question_form.html; an htmx request edits in place in the
     bank: GET gets #editor, a valid POST the fresh row (teaching/question_list.html#question-row),
     an invalid one #editor with its errors."""
-    question = get_question_for_editor(request.user, pk)
+    question = get_object_or_404(access.questions_openable_by(request.user), pk=pk)
     form = FORMS[question.type](
         request.POST or None, document=question.document, question=question, auto_id=f"q{pk}-%s"
     )
@@ -230,24 +221,23 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = reverse("teaching:question_edit", args=[pk])
     context = _form_context(form, question, preview, action=action, inline=bool(request.htmx))
     context["next"] = _next_url(request)
-    context["copy_on_save"] = must_copy(question, request.user)
-    response = render(request, f"{FORM}#editor" if request.htmx else FORM, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    context["copy_on_save"] = access.must_copy(question, request.user)
+    return render_page(request, FORM, context, partial="editor")
 
 
 @teacher_required
 @require_POST
-def question_preview(request: HttpRequest, slug: str, qtype: str) -> HttpResponse:
+def question_preview(request: HtmxHttpRequest, slug: str, qtype: str) -> HttpResponse:
     """Teachers: the question as the learner will see it, from the form's current values (htmx,
     as the teacher types). Template: teaching/question_form.html#preview. Context: preview (an
     unsaved Question, or None while the form has errors), form."""
-    document = get_object_or_404(Document, slug=slug)
+    document = get_object_or_404(access.documents_for_authoring(request.user), slug=slug)
     if qtype not in FORMS:
         raise Http404
     question = None
     if request.GET.get("question", "").isdigit():
-        question = get_question_for_editor(request.user, int(request.GET["question"]))
+        openable = access.questions_openable_by(request.user)
+        question = get_object_or_404(openable, pk=int(request.GET["question"]))
     form = FORMS[qtype](request.POST, document=document, question=question)
     preview = Question(**form.values()) if form.is_valid() else None
     return render(request, f"{FORM}#preview", {"preview": preview, "form": form})

@@ -1,8 +1,8 @@
 """The quiz builder: a teacher's quizzes, their settings, their questions (picked by hand from
 the bank or by a rule, reordered, removed), publishing, and assigning them to classes.
 
-Teachers only, and each quiz only for its owner (teaching.access.get_quiz_for_owner:
-404 for anyone else). The owner previews a quiz by taking it from its page (quiz_detail), as a
+Teachers only, and each quiz only for its owner (teaching.access.quizzes_built_by: 404 for
+anyone else). The owner previews a quiz by taking it from its page (quiz_detail), as a
 student would (quizzes.assignments). Every page works with plain forms; with htmx the list of
 the quiz's questions is swapped in place and the bank picker refreshes itself after a change
 (the "quizChanged" event).
@@ -14,21 +14,18 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from accounts import access
-from accounts.access import teacher_required
-from quizzes.access import quizzes_owned_by
+from accounts.access import classes_taught_by, teacher_required
+from config.htmx import HtmxHttpRequest, render_page, wants_partial
 from quizzes.models import Question, Quiz
-from teaching import building
-from teaching.access import get_quiz_for_owner
+from teaching import access, building
 from teaching.curation import answer_text, sources
 from teaching.forms import PAGE_SIZE, BankFilterForm
 from teaching.quiz_forms import AssignmentForm, QuizForm, RuleForm
@@ -112,7 +109,7 @@ def _picker_context(quiz: Quiz, user, params: QueryDict) -> dict:
     }
 
 
-def _build_context(request: HttpRequest, quiz: Quiz, **extra) -> dict:
+def _build_context(request: HtmxHttpRequest, quiz: Quiz, **extra) -> dict:
     context = {
         "quiz": quiz,
         "entries": _entries(quiz),
@@ -120,20 +117,20 @@ def _build_context(request: HttpRequest, quiz: Quiz, **extra) -> dict:
         "rule_form": RuleForm(),
         "assignments": quiz.assignments.select_related("classroom").order_by("classroom__name"),
         "assign_form": AssignmentForm(teacher=request.user, initial={"quiz": quiz.pk}),
-        "has_classes": access.classes_taught_by(request.user).exists(),
+        "has_classes": classes_taught_by(request.user).exists(),
     }
     context |= _picker_context(quiz, request.user, request.GET)
     return context | extra
 
 
-def _back(request: HttpRequest, quiz: Quiz) -> HttpResponse:
+def _back(request: HtmxHttpRequest, quiz: Quiz) -> HttpResponse:
     """A plain form goes back to the builder, with the picker's filters it was sent from."""
     query = request.POST.get("query", "")
     url = reverse("teaching:quiz", args=[quiz.pk])
     return redirect(f"{url}?{query}" if query else url)
 
 
-def _entries_response(request: HttpRequest, quiz: Quiz, notice: str = "") -> HttpResponse:
+def _entries_response(request: HtmxHttpRequest, quiz: Quiz, notice: str = "") -> HttpResponse:
     """htmx: the fresh list of the quiz's questions, and the event that refreshes the picker."""
     context = {
         "quiz": quiz,
@@ -147,13 +144,12 @@ def _entries_response(request: HttpRequest, quiz: Quiz, notice: str = "") -> Htt
 
 @teacher_required
 @require_GET
-def quiz_list(request: HttpRequest) -> HttpResponse:
+def quiz_list(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: their quizzes with their question and assignment counts.
     Template: teaching/quiz_list.html. Context: quizzes."""
     quizzes = (
-        quizzes_owned_by(request.user)
+        access.quizzes_built_by(request.user)
         .filter(practice_of__isnull=True)
-        .select_related("document")
         .annotate(question_count=Count("entries", distinct=True))
         .annotate(class_count=Count("assignments", distinct=True))
         .order_by("-updated_at", "-id")
@@ -163,7 +159,7 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def quiz_create(request: HttpRequest) -> HttpResponse:
+def quiz_create(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: a new quiz on a document (a draft of theirs), then its questions.
     Template: teaching/quiz_form.html. Context: form."""
     form = QuizForm(request.POST or None)
@@ -178,10 +174,10 @@ def quiz_create(request: HttpRequest) -> HttpResponse:
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def quiz_settings(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_settings(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: change its settings. Template: teaching/quiz_form.html. Context: form,
     quiz."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     form = QuizForm(request.POST or None, instance=quiz)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -192,28 +188,26 @@ def quiz_settings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @teacher_required
 @require_GET
-def quiz_build(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_build(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: its questions in order, the bank to pick more from (filtered as the
     bank is), the rule form, publishing and assignments. Template: teaching/quiz_build.html; an
     htmx request (the picker's filters, its refresh after a change) gets #picker. Context:
     quiz, entries, problems, rule_form, assignments, assign_form, has_classes, and the
     picker's filters, page, picks, query, picker_url."""
-    quiz = get_quiz_for_owner(request.user, pk)
-    if request.htmx:
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
+    if wants_partial(request):  # the picker alone needs none of the rest
         context = {"quiz": quiz} | _picker_context(quiz, request.user, request.GET)
-        response = render(request, f"{BUILD}#picker", context)
     else:
-        response = render(request, BUILD, _build_context(request, quiz))
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+        context = _build_context(request, quiz)
+    return render_page(request, BUILD, context, partial="picker")
 
 
 @teacher_required
 @require_POST
-def quiz_add(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: add the questions `ids` (those they may read, of the quiz's document;
     others are skipped). htmx gets #entries; a plain form goes back to the builder."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     try:
         ids = [int(v) for v in request.POST.getlist("ids")]
     except ValueError:
@@ -230,11 +224,11 @@ def quiz_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def quiz_rule(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_rule(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: add questions picked at random by a rule (RuleForm). A valid rule goes
     back to the builder with how many were added; an invalid one shows the builder with the
     form's errors (teaching/quiz_build.html)."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     form = RuleForm(request.POST)
     if not form.is_valid():
         context = _build_context(request, quiz, rule_form=form)
@@ -262,9 +256,9 @@ def quiz_rule(request: HttpRequest, pk: int) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def quiz_remove(request: HttpRequest, pk: int, question: int) -> HttpResponse:
+def quiz_remove(request: HtmxHttpRequest, pk: int, question: int) -> HttpResponse:
     """The quiz's owner: take a question out of the quiz. htmx gets #entries."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     building.remove(quiz, question)
     notice = _("The question was removed from the quiz.")
     if request.htmx:
@@ -275,10 +269,10 @@ def quiz_remove(request: HttpRequest, pk: int, question: int) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def quiz_move(request: HttpRequest, pk: int, question: int) -> HttpResponse:
+def quiz_move(request: HtmxHttpRequest, pk: int, question: int) -> HttpResponse:
     """The quiz's owner: move a question one place up or down (`direction`). htmx gets
     #entries."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
     if offset is None:
         return HttpResponseBadRequest(_("Move the question up or down."))
@@ -290,10 +284,10 @@ def quiz_move(request: HttpRequest, pk: int, question: int) -> HttpResponse:
 
 @teacher_required
 @require_POST
-def quiz_status(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: publish it (when nothing stops it: each reason is shown) or return it
     to draft (its students no longer see it). Back to the builder."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     status = request.POST.get("status", "")
     if status not in Quiz.Status.values:
         return HttpResponseBadRequest(_("Choose draft or published."))

@@ -4,39 +4,35 @@ Computed by teaching.report (Moodle's quiz statistics, first attempts by default
 
 import io
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from accounts.access import teacher_required
+from config.htmx import HtmxHttpRequest, render_page
 from quizzes import statistics
-from teaching import report
-from teaching.access import get_quiz_for_owner
+from teaching import access, report
 
 
-def _mode(request: HttpRequest) -> str:
+def _mode(request: HtmxHttpRequest) -> str:
     return report.ALL if request.GET.get("attempts") == report.ALL else report.FIRST
 
 
 @teacher_required
 @require_GET
-def quiz_statistics(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_statistics(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: its statistics over each learner's first finished attempt, or every
     one (?attempts=all). Template: teaching/quiz_statistics.html; an htmx request (the switch)
     gets #statistics. Context: quiz, report (teaching.report.QuizReport), legend (the flags
     explained), all (the mode)."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     context = {
         "quiz": quiz,
         "report": report.quiz_report(quiz, _mode(request)),
         "legend": report.legend(),
         "all": _mode(request) == report.ALL,
     }
-    template = "teaching/quiz_statistics.html"
-    response = render(request, f"{template}#statistics" if request.htmx else template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page(request, "teaching/quiz_statistics.html", context, partial="statistics")
 
 
 def _csv(text: str, filename: str) -> HttpResponse:
@@ -48,9 +44,9 @@ def _csv(text: str, filename: str) -> HttpResponse:
 
 @teacher_required
 @require_GET
-def quiz_statistics_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_statistics_csv(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: one CSV row per question, headers in the teacher's language."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     result = report.quiz_report(quiz, _mode(request))
     out = io.StringIO()
     statistics.write_questions_csv(
@@ -65,9 +61,9 @@ def quiz_statistics_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 @teacher_required
 @require_GET
-def quiz_responses_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_responses_csv(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The quiz's owner: one CSV row per question and distinct response."""
-    quiz = get_quiz_for_owner(request.user, pk)
+    quiz = get_object_or_404(access.quizzes_built_by(request.user), pk=pk)
     result = report.quiz_report(quiz, _mode(request))
     out = io.StringIO()
     statistics.write_responses_csv(
