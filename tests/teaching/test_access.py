@@ -1,13 +1,15 @@
-"""Who may read and who may change which question (teaching.access), and what editing
-a generated question does to it."""
+"""Who may read and who may change which question, quiz, assignment and document
+(teaching.access), and what editing a generated question does to it."""
 
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from accounts.models import Classroom
 from content.models import Document
-from quizzes.models import Question
+from quizzes.models import Assignment, Question, Quiz
+from teaching import access
 from teaching.access import bank_for, editable_by
 from teaching.curation import save_question
 
@@ -74,3 +76,39 @@ def test_regenerating_a_document_leaves_a_teachers_edit_alone_and_adds_no_copy(t
     assert edited.origin == Question.Origin.AUTHORED
     assert Question.objects.filter(document=document, key=edited.key).count() == 1
     assert Question.objects.count() == count
+
+
+def test_a_teacher_opens_what_they_curate_and_what_is_in_their_quiz_and_nothing_else(
+    bank, authored, document, teacher, other_teacher, make_quiz
+):
+    assert set(access.questions_openable_by(teacher)) == {*bank, authored}
+    document.created_by = teacher
+    document.save(update_fields=["created_by"])
+    assert not access.questions_openable_by(other_teacher).exists()
+    quiz = make_quiz(bank[:1], owner=other_teacher)
+    assert list(access.questions_openable_by(other_teacher)) == [bank[0]], quiz
+
+
+def test_quizzes_are_built_by_their_owner_alone(make_quiz, teacher, other_teacher):
+    mine = make_quiz(owner=teacher)
+    practice = make_quiz()
+    assert list(access.quizzes_built_by(teacher)) == [mine]
+    assert not access.quizzes_built_by(other_teacher).exists()
+    assert practice not in access.quizzes_built_by(teacher)
+
+
+def test_an_assignment_is_taken_back_by_the_classs_teacher_alone(make_quiz, teacher, other_teacher):
+    classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
+    quiz = make_quiz(owner=teacher, status=Quiz.Status.PUBLISHED)
+    assignment = Assignment.objects.create(quiz=quiz, classroom=classroom)
+    assert list(access.assignments_given_by(teacher)) == [assignment]
+    assert not access.assignments_given_by(other_teacher).exists()
+
+
+def test_documents_a_teacher_curates_owns_and_writes_on(document, teacher, other_teacher):
+    theirs = Document.objects.create(slug="cua-tom", title_vi="Của Tom", created_by=other_teacher)
+    assert set(access.documents_curated_by(teacher)) == {document}, "nobody's, and their own"
+    assert set(access.documents_curated_by(other_teacher)) == {document, theirs}
+    assert not access.documents_owned_by(teacher).exists(), "a shipped document has no owner"
+    assert list(access.documents_owned_by(other_teacher)) == [theirs]
+    assert set(access.documents_for_authoring(teacher)) == {document, theirs}, "shared"

@@ -1,16 +1,25 @@
-"""The report a teacher reads after adding a document: facts, questions by type and language, the
+"""The documents' teacher views (teaching.views.documents).
+
+The report a teacher reads after adding a document: facts, questions by type and language, the
 sentences that gave nothing and why, the alignment warnings in the user's language. Only the
-teacher who added the document may read it (any teacher for a document nobody added)."""
+teacher who added the document may read it (any teacher for a document nobody added).
+
+Managing a document one added: rename, hide, delete, or archive one in use, and list it
+again."""
 
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
+from accounts.models import Classroom, User
 from content.loading import load_text
 from content.models import Document
+from quizzes.models import Assignment, Attempt, Quiz
+from tests.conftest import PASSWORD
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 
@@ -165,3 +174,88 @@ def test_the_report_takes_a_fixed_number_of_queries(
     # session + user, the document; the figures come from the cache, not the database
     with django_assert_num_queries(3):
         _get(teacher_client, nothing)
+
+
+# Managing a document one added.
+
+
+@pytest.fixture
+def added(teacher, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return load_text(SHIPPED.read_text(encoding="utf-8"), user=teacher).document
+
+
+def _url(name, document):
+    return reverse(f"teaching:{name}", args=[document.slug])
+
+
+def test_the_owner_renames_and_hides_a_document(teacher_client, added, alice, client):
+    Classroom.objects.create(name="A1", teacher=added.created_by).students.add(alice)
+    response = teacher_client.post(
+        _url("document_manage", added), {"title_vi": "Tên mới", "title_zh": "新名", "hidden": "on"}
+    )
+    assert response.status_code == 302
+    added.refresh_from_db()
+    assert (added.title_vi, added.title_zh, added.hidden) == ("Tên mới", "新名", True)
+    # Listed for its owner (marked hidden), not for the owner's student.
+    owner_list = teacher_client.get(reverse("content:list"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Tên mới" in owner_list.content.decode()
+    assert "Hidden from others" in owner_list.content.decode()
+    client.force_login(alice)
+    assert "Tên mới" not in client.get(reverse("content:list")).content.decode()
+    assert "Tên mới" not in client.get(reverse("home")).content.decode()
+    # Its page still opens by its link.
+    assert client.get(added.get_absolute_url()).status_code == 200
+
+
+def test_a_title_is_required_in_one_language(teacher_client, added):
+    response = teacher_client.post(
+        _url("document_manage", added), {"title_vi": " ", "title_zh": ""}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Give the document a title" in response.content.decode()
+
+
+def test_only_the_owner_manages_a_document(added, alice_client, db):
+    other = User.objects.create_user("otto", password=PASSWORD, is_teacher=True)
+    assert alice_client.get(_url("document_manage", added)).status_code == 403
+    alice_client.force_login(other)
+    for name in ["document_manage", "document_delete", "document_restore"]:
+        assert alice_client.post(_url(name, added)).status_code == 404
+    assert alice_client.get(_url("document_delete", added)).status_code == 405
+    assert Document.objects.filter(pk=added.pk, archived_at__isnull=True).exists()
+
+
+def test_an_unused_document_is_deleted(teacher_client, added):
+    page = teacher_client.get(_url("document_manage", added), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Nobody uses this document yet" in page.content.decode()
+    response = teacher_client.post(_url("document_delete", added))
+    assert response["Location"] == reverse("content:list")
+    assert not Document.objects.filter(pk=added.pk).exists()
+
+
+def test_a_document_in_use_is_archived_and_the_page_says_so_first(teacher_client, added, alice):
+    client = Client()
+    classroom = Classroom.objects.create(name="A1", teacher=added.created_by)
+    classroom.students.add(alice)
+    quiz = Quiz.objects.create(
+        title="Exam", document=added, owner=added.created_by, status="published"
+    )
+    Assignment.objects.create(classroom=classroom, quiz=quiz)
+    Attempt.objects.create(quiz=quiz, user=alice, number=1)
+    page = teacher_client.get(_url("document_manage", added), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert "deleting it archives it instead" in html
+    assert "1 quiz made by a teacher" in html and "1 attempt at its quizzes" in html
+    teacher_client.post(_url("document_delete", added))
+    added.refresh_from_db()
+    assert added.archived_at is not None
+    client.force_login(alice)
+    home = client.get(reverse("home")).content.decode()
+    assert added.title_vi not in home.split('id="documents-heading"')[1]
+    # What uses it keeps working: the document page and its quiz still open.
+    assert client.get(added.get_absolute_url()).status_code == 200
+    assert client.get(quiz.get_absolute_url()).status_code == 200
+    # The owner lists it again.
+    teacher_client.post(_url("document_restore", added))
+    added.refresh_from_db()
+    assert added.archived_at is None
