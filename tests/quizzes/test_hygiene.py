@@ -132,7 +132,7 @@ def _project_forms():
     return {
         form
         for form in subclasses(django_forms.BaseForm)
-        if form.__module__.split(".")[0] in ("accounts", "content", "quizzes")
+        if form.__module__.split(".")[0] in ("accounts", "content", "quizzes", "teaching")
     }
 
 
