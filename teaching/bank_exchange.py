@@ -1,5 +1,7 @@
-"""Stored questions to and from the interchange formats (quizzes.interchange): which items an
-export holds, and a GIFT or Moodle XML import that saves all or nothing."""
+"""The teacher's bank to and from the interchange formats: which items an export of stored
+questions holds, and a GIFT or Moodle XML import that saves all or nothing as the teacher's
+drafts. The database side only; reading and writing the formats is quizzes.interchange's (pure
+Python)."""
 
 from dataclasses import dataclass, field
 
