@@ -27,8 +27,22 @@ DOCUMENTS = sorted((ROOT / "content" / "documents").glob("*.txt"))
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 
 QUESTION_FIELDS = (
-    "key", "variant", "type", "language", "prompt", "answer", "choices", "source",
-    "source_translation", "title", "tags", "feedback", "weights", "subset", "html", "status",
+    "key",
+    "variant",
+    "type",
+    "language",
+    "prompt",
+    "answer",
+    "choices",
+    "source",
+    "source_translation",
+    "title",
+    "tags",
+    "feedback",
+    "weights",
+    "subset",
+    "html",
+    "status",
     "origin",
 )
 

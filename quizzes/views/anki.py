@@ -12,26 +12,28 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts import access
 from accounts.models import Classroom
+from config.htmx import HtmxHttpRequest, render_page
 from content.models import Document
-from quizzes.access import export_jobs_of, quizzes_for
+from quizzes.access import export_jobs_of, get_quiz_for_user
 from quizzes.anki import classes, documents, jobs, learners, quizzes
-from quizzes.models import ExportJob, Quiz
+from quizzes.models import ExportJob
 
 APKG = "application/apkg"
 
 
-def _deck_or_offer(request, *, notes, write, filename, title, back_url, start_url):
+def _deck_or_offer(
+    request: HtmxHttpRequest, *, notes, write, filename, title, back_url, start_url
+) -> HttpResponse:
     """The deck as an .apkg attachment when it is small, else the page offering to build it in
     the background."""
     if notes > settings.ANKI_DIRECT_EXPORT_MAX_NOTES:
@@ -43,7 +45,7 @@ def _deck_or_offer(request, *, notes, write, filename, title, back_url, start_ur
     return FileResponse(buffer, as_attachment=True, filename=filename, content_type=APKG)
 
 
-def _start(request: HttpRequest, kind: str, target: str, filename: str) -> HttpResponse:
+def _start(request: HtmxHttpRequest, kind: str, target: str, filename: str) -> HttpResponse:
     try:
         job = jobs.start(request.user, kind, target, filename)
     except jobs.TooManyJobs as refused:
@@ -61,7 +63,7 @@ def _start(request: HttpRequest, kind: str, target: str, filename: str) -> HttpR
         )
         running = jobs.active_jobs(request.user)
         # (none when one finished in the meantime: the learner may simply start again)
-        url = running[0].get_absolute_url() if running else reverse("home")
+        url = running[0].get_absolute_url() if running else reverse("quizzes:home")
         if request.htmx:
             return HttpResponseClientRedirect(url)
         return redirect(url)
@@ -74,7 +76,7 @@ def _start(request: HttpRequest, kind: str, target: str, filename: str) -> HttpR
 
 @login_required
 @require_GET
-def document_deck(request: HttpRequest, slug: str) -> HttpResponse:
+def document_deck(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: the document's deck as an .apkg attachment when it is small, else the
     page offering to build it; its questions are only those whose key they may already see
     (quizzes.access). Template: quizzes/export_start.html (notes, title, back_url,
@@ -87,13 +89,13 @@ def document_deck(request: HttpRequest, slug: str) -> HttpResponse:
         filename=f"{document.slug}.apkg",
         title=str(document),
         back_url=document.get_absolute_url(),
-        start_url=reverse("start_document_export", args=[document.slug]),
+        start_url=reverse("quizzes:start_document_export", args=[document.slug]),
     )
 
 
 @login_required
 @require_POST
-def start_document_export(request: HttpRequest, slug: str) -> HttpResponse:
+def start_document_export(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: start building the document's deck (or find the build already
     running) and go to its status page; htmx gets that page's status region."""
     document = get_object_or_404(Document, slug=slug)
@@ -102,10 +104,10 @@ def start_document_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_deck(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz (published, or its owner's draft): its deck, as for a document.
     Template: quizzes/export_start.html when the deck is large."""
-    quiz = _get_quiz_for_user(request, pk)
+    quiz = get_quiz_for_user(request.user, pk)
     return _deck_or_offer(
         request,
         notes=quizzes.note_estimate(quiz, for_user=request.user),
@@ -113,31 +115,26 @@ def quiz_deck(request: HttpRequest, pk: int) -> HttpResponse:
         filename=f"quiz-{quiz.pk}.apkg",
         title=quiz.title,
         back_url=quiz.get_absolute_url(),
-        start_url=reverse("start_quiz_export", args=[quiz.pk]),
+        start_url=reverse("quizzes:start_quiz_export", args=[quiz.pk]),
     )
 
 
 @login_required
 @require_POST
-def start_quiz_export(request: HttpRequest, pk: int) -> HttpResponse:
+def start_quiz_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: build its deck in the background."""
-    quiz = _get_quiz_for_user(request, pk)
+    quiz = get_quiz_for_user(request.user, pk)
     return _start(request, ExportJob.Kind.QUIZ, str(quiz.pk), f"quiz-{quiz.pk}.apkg")
 
 
-def _get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
-    """A quiz the user may see (quizzes.access.quizzes_for); 404 otherwise."""
-    return get_object_or_404(quizzes_for(request.user).select_related("document", "owner"), pk=pk)
-
-
-def _get_class_for_member(request: HttpRequest, pk: int) -> Classroom:
+def _get_class_for_member(request: HtmxHttpRequest, pk: int) -> Classroom:
     """A class the user teaches or studies in; 404 otherwise."""
     return get_object_or_404(access.classes_of(request.user), pk=pk)
 
 
 @login_required
 @require_GET
-def class_deck(request: HttpRequest, pk: int) -> HttpResponse:
+def class_deck(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The class's teacher and its students: the deck of the quizzes assigned to the class (those
     that have opened), as for a document. Template: quizzes/export_start.html when large."""
     classroom = _get_class_for_member(request, pk)
@@ -148,14 +145,14 @@ def class_deck(request: HttpRequest, pk: int) -> HttpResponse:
         write=lambda buffer: classes.export_class(classroom, buffer, for_user=request.user),
         filename=f"class-{classroom.pk}.apkg",
         title=classroom.name,
-        back_url=back or reverse("classes:list"),
-        start_url=reverse("start_class_export", args=[classroom.pk]),
+        back_url=back or reverse("quizzes:class_list"),
+        start_url=reverse("quizzes:start_class_export", args=[classroom.pk]),
     )
 
 
 @login_required
 @require_POST
-def start_class_export(request: HttpRequest, pk: int) -> HttpResponse:
+def start_class_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The class's teacher and its students: build its deck in the background."""
     classroom = _get_class_for_member(request, pk)
     filename = f"class-{classroom.pk}.apkg"
@@ -167,7 +164,7 @@ MY_CARDS_FILE = "dongxi-my-cards.apkg"
 
 @login_required
 @require_GET
-def my_cards_deck(request: HttpRequest) -> HttpResponse:
+def my_cards_deck(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: the deck of the terms and facts behind their own flashcards (there is
     no id in the URL: nobody gets another learner's), as for a document; with no flashcards yet,
     the decks page says so. Template: quizzes/export_start.html when the deck is large."""
@@ -182,33 +179,29 @@ def my_cards_deck(request: HttpRequest) -> HttpResponse:
         filename=MY_CARDS_FILE,
         title=_("My cards"),
         back_url=reverse("dashboard"),
-        start_url=reverse("start_my_cards_export"),
+        start_url=reverse("quizzes:start_my_cards_export"),
     )
 
 
 @login_required
 @require_POST
-def start_my_cards_export(request: HttpRequest) -> HttpResponse:
+def start_my_cards_export(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: build the deck of their own flashcards in the background."""
     return _start(request, ExportJob.Kind.LEARNER, str(request.user.pk), MY_CARDS_FILE)
 
 
-def _get_job_for_user(request: HttpRequest, pk: int) -> ExportJob:
+def _get_job_for_user(request: HtmxHttpRequest, pk: int) -> ExportJob:
     """The user's own export job; 404 for anyone else's."""
     return get_object_or_404(export_jobs_of(request.user), pk=pk)
 
 
-def _status(request: HttpRequest, job: ExportJob) -> HttpResponse:
-    template = "quizzes/export_status.html"
-    if request.htmx:
-        template += "#status"
-    return render(request, template, {"job": job})
+def _status(request: HtmxHttpRequest, job: ExportJob) -> HttpResponse:
+    return render_page(request, "quizzes/export_status.html", {"job": job}, partial="status")
 
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
-def export_status(request: HttpRequest, pk: int) -> HttpResponse:
+def export_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The job's owner: where the export stands, and the download once built.
     Template: quizzes/export_status.html (job); htmx polls its #status partial."""
     return _status(request, _get_job_for_user(request, pk))
@@ -216,7 +209,7 @@ def export_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+def export_download(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The job's owner: the built .apkg; the status page while it is not built yet."""
     job = _get_job_for_user(request, pk)
     if not job.is_ready:

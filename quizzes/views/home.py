@@ -1,11 +1,12 @@
 """Learner-facing pages: the home page (assignments first, then classes and documents)."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts import access
+from config.htmx import HtmxHttpRequest
 from content.models import Document
 from quizzes import assignments
 from quizzes.progress.stats import summary
@@ -24,7 +25,7 @@ SAMPLE = {
 
 
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HtmxHttpRequest) -> HttpResponse:
     """A visitor: the landing page, what Dongxi does (an aligned sentence, a sample question, a
     card) with sign-up and log-in. Template: landing.html. Context: sample.
     Any signed-in user: today's cards and streak, their assignments first (open ones by due

@@ -13,20 +13,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from config.htmx import HtmxHttpRequest, render_page
 from quizzes import assignments, missed, taking, term_index
-from quizzes.access import attempts_of, quizzes_for
+from quizzes.access import attempts_of, get_quiz_for_user, quizzes_for
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
 
 logger = logging.getLogger(__name__)
+
+TAKE = "quizzes/take.html"  # one question; its partial question-card is what htmx swaps
 
 UNAVAILABLE = {
     "not_published": lambda: _("This quiz is not open yet."),
@@ -52,19 +54,13 @@ def _refused() -> str:
     return _("This attempt was already finished: that answer was not recorded.")
 
 
-def get_quiz_for_user(request: HttpRequest, pk: int) -> Quiz:
-    """A quiz the user may see (quizzes.access.quizzes_for: a published practice quiz, their
-    own, or one assigned to their class that has opened); 404 otherwise."""
-    return get_object_or_404(quizzes_for(request.user).select_related("document", "owner"), pk=pk)
-
-
-def _get_attempt_for_user(request: HttpRequest, pk: int) -> Attempt:
+def _get_attempt_for_user(request: HtmxHttpRequest, pk: int) -> Attempt:
     return get_object_or_404(
         attempts_of(request.user).select_related("quiz", "quiz__document"), pk=pk
     )
 
 
-def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptItem:
+def _get_item_for_user(request: HtmxHttpRequest, pk: int, position: int) -> AttemptItem:
     """The item with its attempt, quiz and questions, and its document's version (the key of
     its terms' index, quizzes.term_index), in one query."""
     return get_object_or_404(
@@ -79,7 +75,7 @@ def _get_item_for_user(request: HttpRequest, pk: int, position: int) -> AttemptI
 
 @login_required
 @require_GET
-def quiz_list(request: HttpRequest) -> HttpResponse:
+def quiz_list(request: HtmxHttpRequest) -> HttpResponse:
     """Signed-in users: the quizzes they may see (practice quizzes, their own, those assigned to
     their classes), each card with its question count, their best score and attempts left.
     Template: quizzes/quiz_list.html; context: quizzes (assignments.with_figures)."""
@@ -91,13 +87,13 @@ def quiz_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: the rules, the learner's own attempts, and a button to start or
     resume (or why they may not: closed). Its owner previews a draft here by taking it.
     Template: quizzes/quiz_detail.html. Context: quiz, access, attempts, open_attempt,
     attempts_left, question_count, practice_languages (a practice quiz's choice of language:
     [(value, label)], else []), chosen_language (the learner's last choice)."""
-    quiz = get_quiz_for_user(request, pk)
+    quiz = get_quiz_for_user(request.user, pk)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
     context = {
         "quiz": quiz,
@@ -114,11 +110,11 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_start(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Signed-in users: start an attempt, or resume the unfinished one (a second tab, a double
     click). A practice quiz is asked in the `language` posted, remembered for the learner's
     next one. Redirects to the first unanswered question."""
-    quiz = get_quiz_for_user(request, pk)
+    quiz = get_quiz_for_user(request.user, pk)
     language = request.POST.get("language", "")
     if quiz.owner_id is None and language in Quiz.Language.values:
         _remember_practice_language(request.user, language)
@@ -127,7 +123,7 @@ def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
     except taking.QuizUnavailable as refusal:
         messages.error(request, UNAVAILABLE[refusal.code]())
         return redirect(quiz)
-    return redirect("attempt", pk=attempt.pk)
+    return redirect("quizzes:attempt", pk=attempt.pk)
 
 
 def _remember_practice_language(user, language: str) -> None:
@@ -138,7 +134,7 @@ def _remember_practice_language(user, language: str) -> None:
 
 @login_required
 @require_GET
-def attempt_resume(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_resume(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The attempt's learner: go to where they stopped, or to the results when it is over."""
     attempt = _get_attempt_for_user(request, pk)
     if not attempt.is_finished and attempt.time_is_up():
@@ -152,8 +148,8 @@ def attempt_resume(request: HttpRequest, pk: int) -> HttpResponse:
             # the results page (which sends an open attempt here) can never go round in circles.
             taking.finish_attempt(attempt)
     if attempt.is_finished:
-        return redirect("attempt_results", pk=attempt.pk)
-    return redirect("attempt_item", pk=attempt.pk, position=item.position)
+        return redirect("quizzes:attempt_results", pk=attempt.pk)
+    return redirect("quizzes:attempt_item", pk=attempt.pk, position=item.position)
 
 
 def _terms(item: AttemptItem) -> term_index.TermIndex:
@@ -186,15 +182,9 @@ def _card_context(
     }
 
 
-def _render_card(request: HttpRequest, item: AttemptItem, **kwargs) -> HttpResponse:
-    template = "quizzes/take.html#question-card" if request.htmx else "quizzes/take.html"
-    return render(request, template, _card_context(item, **kwargs))
-
-
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
-def attempt_item(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+def attempt_item(request: HtmxHttpRequest, pk: int, position: int) -> HttpResponse:
     """The attempt's learner: one question (or its feedback once answered). htmx requests get
     the question card alone. Template: quizzes/take.html (partial question-card)."""
     item = _get_item_for_user(request, pk, position)
@@ -202,13 +192,13 @@ def attempt_item(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     if not attempt.is_finished and attempt.time_is_up():
         taking.finish_attempt(attempt)
     if attempt.is_finished:
-        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+        return _redirect(request, reverse("quizzes:attempt_results", args=[attempt.pk]))
     if item.is_answered and attempt.quiz.feedback == Quiz.Feedback.END:
-        return _redirect(request, reverse("attempt", args=[attempt.pk]))
-    return _render_card(request, item)
+        return _redirect(request, reverse("quizzes:attempt", args=[attempt.pk]))
+    return render_page(request, TAKE, _card_context(item), partial="question-card")
 
 
-def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
     """A redirect that htmx follows as a full page load (results, or the next question)."""
     if request.htmx:
         return HttpResponseClientRedirect(url)
@@ -217,7 +207,7 @@ def _redirect(request: HttpRequest, url: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+def attempt_answer(request: HtmxHttpRequest, pk: int, position: int) -> HttpResponse:
     """The attempt's learner: answer the question at `position` (the one the form names, even
     if another tab has moved on). Recorded once; a repeat shows the recorded answer; an answer
     to a finished attempt is refused with a message (taking.record_answer decides, under the
@@ -226,14 +216,15 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
     attempt = item.attempt
     if attempt.is_finished:
         messages.warning(request, _refused())
-        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+        return _redirect(request, reverse("quizzes:attempt_results", args=[attempt.pk]))
     try:
         response = taking.read_response(item, request.POST)
     except taking.InvalidResponse as problem:
         if request.htmx:
-            return _render_card(request, item, error=INVALID[problem.code]())
+            context = _card_context(item, error=INVALID[problem.code]())
+            return render_page(request, TAKE, context, partial="question-card")
         messages.error(request, INVALID[problem.code]())
-        return redirect("attempt_item", pk=attempt.pk, position=position)
+        return redirect("quizzes:attempt_item", pk=attempt.pk, position=position)
     try:
         recorded = taking.record_answer(item, response, terms=_terms(item))
     except DatabaseError:
@@ -241,46 +232,44 @@ def attempt_answer(request: HttpRequest, pk: int, position: int) -> HttpResponse
         logger.exception("answer to attempt %s, question %s not recorded", pk, position)
         message = _("Your answer could not be saved. Nothing was recorded: please send it again.")
         if request.htmx:
-            return _render_card(request, item, error=message)
+            context = _card_context(item, error=message)
+            return render_page(request, TAKE, context, partial="question-card")
         messages.error(request, message)
-        return redirect("attempt_item", pk=attempt.pk, position=position)
+        return redirect("quizzes:attempt_item", pk=attempt.pk, position=position)
     if recorded.refused:
         messages.warning(request, _refused())
-        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+        return _redirect(request, reverse("quizzes:attempt_results", args=[attempt.pk]))
     if recorded.late:
         messages.warning(request, _("Time is up: answers after the time limit are not counted."))
-        return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
+        return _redirect(request, reverse("quizzes:attempt_results", args=[attempt.pk]))
     if attempt.quiz.feedback == Quiz.Feedback.END:
         if recorded.finished or attempt.is_finished:
-            return _redirect(request, reverse("attempt_results", args=[attempt.pk]))
-        return _redirect(request, reverse("attempt", args=[attempt.pk]))
+            return _redirect(request, reverse("quizzes:attempt_results", args=[attempt.pk]))
+        return _redirect(request, reverse("quizzes:attempt", args=[attempt.pk]))
     if request.htmx:
-        return render(
-            request,
-            "quizzes/take.html#question-card",
-            _card_context(recorded.item, unanswered=recorded.unanswered),
-        )
-    return redirect("attempt_item", pk=attempt.pk, position=position)
+        context = _card_context(recorded.item, unanswered=recorded.unanswered)
+        return render_page(request, TAKE, context, partial="question-card")
+    return redirect("quizzes:attempt_item", pk=attempt.pk, position=position)
 
 
 @login_required
 @require_POST
-def attempt_finish(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_finish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The attempt's learner: stop now; unanswered questions score 0."""
     attempt = _get_attempt_for_user(request, pk)
     taking.finish_attempt(attempt)
-    return redirect("attempt_results", pk=attempt.pk)
+    return redirect("quizzes:attempt_results", pk=attempt.pk)
 
 
 @login_required
 @require_GET
-def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_results(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The attempt's learner, once it is finished: the score, each question with their answer,
     the right one and its source. Template: quizzes/results.html."""
     attempt = _get_attempt_for_user(request, pk)
     if not attempt.is_finished:
         if not attempt.time_is_up():
-            return redirect("attempt", pk=attempt.pk)
+            return redirect("quizzes:attempt", pk=attempt.pk)
         taking.finish_attempt(attempt)
     items = list(attempt.items.select_related("question", "prompt_question"))
     terms = term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
@@ -300,7 +289,7 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_practise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The attempt's learner, once it is finished: a short quiz of the questions they missed
     (quizzes.missed, theirs alone), started at once, with their facts' cards sent to the front
     of the review queue. Nothing missed: back to the results with a message."""
@@ -310,7 +299,7 @@ def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
     practice = missed.practise_missed(attempt)
     if practice.quiz is None:
         messages.info(request, _("Nothing to practise: you missed no question."))
-        return redirect("attempt_results", pk=attempt.pk)
+        return redirect("quizzes:attempt_results", pk=attempt.pk)
     if practice.cards:
         messages.success(
             request,
@@ -321,4 +310,4 @@ def attempt_practise(request: HttpRequest, pk: int) -> HttpResponse:
     except taking.QuizUnavailable as refusal:
         messages.error(request, UNAVAILABLE[refusal.code]())
         return redirect(practice.quiz)
-    return redirect("attempt", pk=again.pk)
+    return redirect("quizzes:attempt", pk=again.pk)

@@ -1,18 +1,15 @@
-"""Helpers for testing question generation on any document: hand-built Analysis objects and the
-checks every generated set must pass (coverage of what the Analysis says must be asked).
-
-Kept in the package rather than in tests so the database layer's tests can reuse them.
-"""
+"""Helpers for testing question generation (quizzes.generation) on any document: hand-built
+Analysis objects and the checks every generated set must pass (coverage of what the Analysis
+says must be asked)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from content.lang.model import Analysis, Mention, Pair, Sentence, Term
-
-from .model import QUESTION_TYPES, GeneratedQuestion, answer_strings
-from .quality import ARTICLE_ONES, find_problems
-from .text import find_forms, squash, strip_marker, term_forms
+from quizzes.generation.model import QUESTION_TYPES, GeneratedQuestion, answer_strings
+from quizzes.generation.quality import ARTICLE_ONES, find_problems
+from quizzes.generation.text import find_forms, squash, strip_marker, term_forms
 
 MUST_ASK_KINDS = ("year", "number", "place")
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from accounts.models import Classroom
 from quizzes.access import OPERATOR
-from quizzes.anki import jobs
+from quizzes.anki import building
 from quizzes.anki.classes import export_class
 from quizzes.models import Assignment, ExportJob
-from tests.quizzes.anki_support import finished_attempt, import_apkg, tiny_document
-from tests.quizzes.test_anki_export import assert_every_card_renders
+from tests.quizzes.anki.test_documents import assert_every_card_renders
+from tests.support.anki import finished_attempt, import_apkg, tiny_document
 
 CHOICES = ["single_choice", "multiple_choice", "true_false", "matching", "ordering"]
 
@@ -79,31 +79,34 @@ def test_two_quizzes_of_two_documents_share_notes_and_a_future_one_stays_out(
 def test_the_classs_teacher_and_students_download_it(assigned, classroom, client, alice, teacher):
     for user in (teacher, alice):
         client.force_login(user)
-        response = client.get(reverse("class_deck", args=[classroom.pk]))
+        response = client.get(reverse("quizzes:class_deck", args=[classroom.pk]))
         assert f"class-{classroom.pk}.apkg" in response["Content-Disposition"]
         content = b"".join(response.streaming_content)
         assert "collection.anki2" in zipfile.ZipFile(io.BytesIO(content)).namelist()
 
 
 def test_the_class_pages_link_to_the_deck(assigned, classroom, alice_client, client, teacher):
-    url = reverse("class_deck", args=[classroom.pk])
-    assert url in alice_client.get(reverse("classes:list")).content.decode()
+    url = reverse("quizzes:class_deck", args=[classroom.pk])
+    assert url in alice_client.get(reverse("quizzes:class_list")).content.decode()
     client.force_login(teacher)
-    assert url in client.get(reverse("classes:detail", args=[classroom.pk])).content.decode()
+    assert url in client.get(reverse("quizzes:class_detail", args=[classroom.pk])).content.decode()
 
 
 def test_anyone_else_finds_nothing(assigned, classroom, client, bob, other_teacher):
-    url = reverse("class_deck", args=[classroom.pk])
+    url = reverse("quizzes:class_deck", args=[classroom.pk])
     assert client.get(url).status_code == 302  # anonymous: log in first
     for user in (bob, other_teacher):
         client.force_login(user)
         assert client.get(url).status_code == 404
-        assert client.post(reverse("start_class_export", args=[classroom.pk])).status_code == 404
+        assert (
+            client.post(reverse("quizzes:start_class_export", args=[classroom.pk])).status_code
+            == 404
+        )
 
 
 def test_the_wrong_method_is_refused(classroom, alice_client):
-    assert alice_client.post(reverse("class_deck", args=[classroom.pk])).status_code == 405
-    url = reverse("start_class_export", args=[classroom.pk])
+    assert alice_client.post(reverse("quizzes:class_deck", args=[classroom.pk])).status_code == 405
+    url = reverse("quizzes:start_class_export", args=[classroom.pk])
     assert alice_client.get(url).status_code == 405
 
 
@@ -112,13 +115,13 @@ def test_a_large_class_deck_is_built_in_the_background(
 ):
     settings.ANKI_DIRECT_EXPORT_MAX_NOTES = 2
     finished_attempt(assigned, alice)  # the keys are hers once she has seen her results
-    html = alice_client.get(reverse("class_deck", args=[classroom.pk])).content.decode()
-    start = reverse("start_class_export", args=[classroom.pk])
+    html = alice_client.get(reverse("quizzes:class_deck", args=[classroom.pk])).content.decode()
+    start = reverse("quizzes:start_class_export", args=[classroom.pk])
     assert start in html
     response = alice_client.post(start, HTTP_HX_REQUEST="true")
     job = ExportJob.objects.get(user=alice, kind="class")
     assert response["HX-Push-Url"] == job.get_absolute_url()
-    jobs.run(job.pk)
+    building.run(job.pk)
     job.refresh_from_db()
     assert job.is_ready and job.notes == 8
-    assert job.start_url == reverse("class_deck", args=[classroom.pk])
+    assert job.start_url == reverse("quizzes:class_deck", args=[classroom.pk])

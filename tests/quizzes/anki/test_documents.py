@@ -23,7 +23,7 @@ from quizzes.anki.documents import QUESTIONS_DECK, document_decks, export_docume
 from quizzes.anki.ids import deck_id, note_guid, stable_id
 from quizzes.anki.sources import cloze_item
 from quizzes.models import Question
-from tests.quizzes.anki_support import SECOND, SLUG, SOURCE, import_apkg, load, publish_choices
+from tests.support.anki import SECOND, SLUG, SOURCE, import_apkg, load, publish_choices
 
 # The shipped document: 9 bilingual terms (3 cards each) and 12 cloze sentences; its choice
 # questions are counted from the database, as generation may grow.

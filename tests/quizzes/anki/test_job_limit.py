@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from quizzes.anki import jobs
 from quizzes.models import ExportJob
-from tests.quizzes.anki_support import tiny_document
+from tests.support.anki import tiny_document
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,9 @@ def test_a_third_export_while_two_are_building_is_refused_with_the_reason(client
     first, _second = _running(alice, "a"), _running(alice, "b")
     client.force_login(alice)
     response = client.post(
-        reverse("start_document_export", args=["third"]), HTTP_ACCEPT_LANGUAGE="en", follow=True
+        reverse("quizzes:start_document_export", args=["third"]),
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
     )
     assert response.redirect_chain[-1][0] == first.get_absolute_url()
     assert (
@@ -49,7 +51,7 @@ def test_a_refused_htmx_start_redirects_the_page_to_a_running_export(client, ali
     _running(alice, "b")
     client.force_login(alice)
     response = client.post(
-        reverse("start_document_export", args=["third"]), headers={"HX-Request": "true"}
+        reverse("quizzes:start_document_export", args=["third"]), headers={"HX-Request": "true"}
     )
     assert response["HX-Redirect"] == first.get_absolute_url()
 

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from quizzes.anki import jobs
+from quizzes.anki import building, jobs
+from quizzes.anki.tasks import build_export
 from quizzes.models import ExportJob
-from quizzes.tasks import build_export
-from tests.quizzes.anki_support import notes_after_import, tiny_document
+from tests.support.anki import notes_after_import, tiny_document
 
 SLUG = "tiny"
 
@@ -45,13 +45,13 @@ def test_a_big_export_is_queued_then_built_by_the_worker(client, alice, tmp_path
     tiny_document(SLUG)
     client.force_login(alice)
 
-    response = client.post(reverse("start_document_export", args=[SLUG]))
+    response = client.post(reverse("quizzes:start_document_export", args=[SLUG]))
     assert response.status_code == 302
     job = ExportJob.objects.get()
     assert job.status == "pending"  # the request only queued it
     task = DBTaskResult.objects.get()
     assert (task.status, task.args_kwargs["args"]) == ("READY", [job.pk])
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("quizzes:home")).status_code == 200
     status = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
     assert 'hx-trigger="every 1s"' in status
 
@@ -60,8 +60,8 @@ def test_a_big_export_is_queued_then_built_by_the_worker(client, alice, tmp_path
     assert (job.status, job.attempts) == ("done", 1) and job.finished_at is not None
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     status = client.get(response["Location"]).content.decode()
-    assert reverse("export_download", args=[job.pk]) in status and "every 1s" not in status
-    download = client.get(reverse("export_download", args=[job.pk]))
+    assert reverse("quizzes:export_download", args=[job.pk]) in status and "every 1s" not in status
+    download = client.get(reverse("quizzes:export_download", args=[job.pk]))
     path = tmp_path / "built.apkg"
     path.write_bytes(b"".join(download.streaming_content))
     assert notes_after_import(path, tmp_path) == job.notes == 4
@@ -71,7 +71,7 @@ def test_a_big_export_is_queued_then_built_by_the_worker(client, alice, tmp_path
 def test_a_second_start_before_it_is_built_does_not_build_twice(client, alice):
     tiny_document(SLUG)
     client.force_login(alice)
-    url = reverse("start_document_export", args=[SLUG])
+    url = reverse("quizzes:start_document_export", args=[SLUG])
     first = client.post(url)
     second = client.post(url)
     assert first["Location"] == second["Location"]
@@ -88,8 +88,8 @@ def test_a_failure_in_the_worker_is_recorded(client, alice, monkeypatch):
     def broken(target, user):
         raise RuntimeError("out of memory")
 
-    monkeypatch.setitem(jobs.EXPORTERS, "document", broken)
-    response = client.post(reverse("start_document_export", args=[SLUG]))
+    monkeypatch.setitem(building.EXPORTERS, "document", broken)
+    response = client.post(reverse("quizzes:start_document_export", args=[SLUG]))
     work()
     job = ExportJob.objects.get()
     assert (job.status, job.failure) == ("failed", "error")
@@ -100,13 +100,13 @@ def test_a_failure_in_the_worker_is_recorded(client, alice, monkeypatch):
 def test_a_job_runs_once(alice, exports):
     tiny_document(SLUG)
     job = ExportJob.objects.create(user=alice, kind="document", target=SLUG, filename="t.apkg")
-    jobs.run(job.pk)
+    building.run(job.pk)
     job.refresh_from_db()
     first = job.file
-    jobs.run(job.pk)  # a duplicate delivery of the task
+    building.run(job.pk)  # a duplicate delivery of the task
     job.refresh_from_db()
     assert job.file == first and [p.name for p in exports.iterdir()] == [first]
-    jobs.run(10_000)  # a job deleted meanwhile: nothing happens
+    building.run(10_000)  # a job deleted meanwhile: nothing happens
 
 
 def test_the_file_name_is_the_workers_own(alice):
@@ -114,7 +114,7 @@ def test_the_file_name_is_the_workers_own(alice):
     job = ExportJob.objects.create(
         user=alice, kind="document", target=SLUG, filename="../../etc/passwd"
     )
-    jobs.run(job.pk)
+    building.run(job.pk)
     job.refresh_from_db()
     assert job.file.startswith(f"{job.pk}-") and "/" not in job.file
     assert jobs.open_file(job).read(2) == b"PK"  # an .apkg is a zip
@@ -167,9 +167,9 @@ def test_a_job_no_worker_took_is_failed(alice):
 def test_old_jobs_and_their_files_are_pruned(alice, bob, exports):
     tiny_document(SLUG)
     old = ExportJob.objects.create(user=alice, kind="document", target=SLUG, filename="o.apkg")
-    jobs.run(old.pk)
+    building.run(old.pk)
     recent = ExportJob.objects.create(user=bob, kind="document", target=SLUG, filename="r.apkg")
-    jobs.run(recent.pk)
+    building.run(recent.pk)
     old.refresh_from_db()
     recent.refresh_from_db()
     ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
@@ -196,7 +196,7 @@ def test_a_building_job_renews_its_heartbeat(alice, settings, monkeypatch):
     settings.EXPORT_HEARTBEAT_SECONDS = 0.05
     tiny_document(SLUG)
     job = ExportJob.objects.create(user=alice, kind="document", target=SLUG, filename="t.apkg")
-    build, seen = jobs.EXPORTERS["document"], []
+    build, seen = building.EXPORTERS["document"], []
 
     def slow_build(target, user):
         first = ExportJob.objects.get(pk=job.pk).heartbeat_at
@@ -204,8 +204,8 @@ def test_a_building_job_renews_its_heartbeat(alice, settings, monkeypatch):
         seen.append((first, ExportJob.objects.get(pk=job.pk).heartbeat_at))
         return build(target, user)
 
-    monkeypatch.setitem(jobs.EXPORTERS, "document", slow_build)
-    jobs.run(job.pk)
+    monkeypatch.setitem(building.EXPORTERS, "document", slow_build)
+    building.run(job.pk)
     first, later = seen[0]
     assert later > first
     job.refresh_from_db()

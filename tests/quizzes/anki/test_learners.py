@@ -17,10 +17,10 @@ from quizzes.anki.sources import exportable_terms, fact_items
 from quizzes.flashcards import services
 from quizzes.flashcards.models import Card, Note
 from quizzes.flashcards.notes import sync_document
-from tests.quizzes.anki_support import import_apkg
-from tests.quizzes.test_anki_export import assert_every_card_renders
+from tests.quizzes.anki.test_documents import assert_every_card_renders
+from tests.support.anki import import_apkg
 
-DOCUMENTS = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*.txt"))
+DOCUMENTS = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from django.urls import reverse
 from quizzes.access import OPERATOR
 from quizzes.anki.quizzes import export_quiz
 from quizzes.models import Question, Quiz
-from tests.quizzes.anki_support import import_apkg
-from tests.quizzes.test_anki_export import assert_every_card_renders
+from tests.quizzes.anki.test_documents import assert_every_card_renders
+from tests.support.anki import import_apkg
 
 CHOICES = ["single_choice", "multiple_choice", "true_false", "matching", "ordering"]
 
@@ -57,8 +57,8 @@ def test_reimporting_an_edited_quiz_deck_updates_notes_in_place(quiz, col, tmp_p
 
 
 def test_a_learner_downloads_the_deck_from_the_quiz_page(quiz, alice_client):
-    page = alice_client.get(reverse("quiz", args=[quiz.pk])).content.decode()
-    url = reverse("quiz_deck", args=[quiz.pk])
+    page = alice_client.get(reverse("quizzes:quiz", args=[quiz.pk])).content.decode()
+    url = reverse("quizzes:quiz_deck", args=[quiz.pk])
     assert url in page
     response = alice_client.get(url)
     assert response["Content-Disposition"].startswith("attachment")
@@ -69,23 +69,25 @@ def test_a_learner_downloads_the_deck_from_the_quiz_page(quiz, alice_client):
 
 def test_a_draft_quizs_deck_is_only_for_its_owner(make_quiz, alice_client, teacher, client):
     draft = make_quiz(status=Quiz.Status.DRAFT, owner=teacher)
-    assert alice_client.get(reverse("quiz_deck", args=[draft.pk])).status_code == 404
-    assert alice_client.post(reverse("start_quiz_export", args=[draft.pk])).status_code == 404
+    assert alice_client.get(reverse("quizzes:quiz_deck", args=[draft.pk])).status_code == 404
+    assert (
+        alice_client.post(reverse("quizzes:start_quiz_export", args=[draft.pk])).status_code == 404
+    )
     client.force_login(teacher)
-    assert client.get(reverse("quiz_deck", args=[draft.pk])).status_code == 200
+    assert client.get(reverse("quizzes:quiz_deck", args=[draft.pk])).status_code == 200
 
 
 def test_the_quiz_deck_refuses_anonymous_visitors_and_the_wrong_method(quiz, client, alice):
-    assert client.get(reverse("quiz_deck", args=[quiz.pk])).status_code == 302
+    assert client.get(reverse("quizzes:quiz_deck", args=[quiz.pk])).status_code == 302
     client.force_login(alice)
-    assert client.post(reverse("quiz_deck", args=[quiz.pk])).status_code == 405
-    assert client.get(reverse("start_quiz_export", args=[quiz.pk])).status_code == 405
+    assert client.post(reverse("quizzes:quiz_deck", args=[quiz.pk])).status_code == 405
+    assert client.get(reverse("quizzes:start_quiz_export", args=[quiz.pk])).status_code == 405
 
 
 def test_a_large_quiz_deck_is_offered_for_building_in_the_background(quiz, alice_client, settings):
     settings.ANKI_DIRECT_EXPORT_MAX_NOTES = 2
-    html = alice_client.get(reverse("quiz_deck", args=[quiz.pk])).content.decode()
-    assert reverse("start_quiz_export", args=[quiz.pk]) in html
+    html = alice_client.get(reverse("quizzes:quiz_deck", args=[quiz.pk])).content.decode()
+    assert reverse("quizzes:start_quiz_export", args=[quiz.pk]) in html
 
 
 def test_the_command_exports_a_quiz(quiz, tmp_path, capsys):

@@ -11,9 +11,9 @@ import pytest
 
 from content.lang import analyse, decode
 from quizzes.generation import generate
-from quizzes.generation.testing import check_set
+from tests.support.generation import check_set
 
-DOCUMENTS = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*.txt"))
+DOCUMENTS = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)

@@ -32,9 +32,9 @@ from quizzes.generation.evaluation import (
     passes,
     read_value,
 )
-from quizzes.generation.testing import sentences
+from tests.support.generation import sentences
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 ARTICLES = load_corpus(CORPUS)
 NAMES = [name for name, _, _ in ARTICLES]
 

@@ -14,8 +14,8 @@ from content.lang.model import Analysis, Fact, Pair, Term
 from quizzes.generation import GeneratedQuestion, find_leaks, generate
 from quizzes.generation.model import QUESTION_TYPES
 from quizzes.generation.quality import find_problems
-from quizzes.generation.testing import add_mentions, check_set, sentences, uncovered
 from quizzes.generation.text import abbreviation_compounds, find_form
+from tests.support.generation import add_mentions, check_set, sentences, uncovered
 
 # A small article of the same kind, written for these tests (not one of the shipped documents).
 OWN_ZH = [

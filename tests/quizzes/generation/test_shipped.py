@@ -15,10 +15,10 @@ import pytest
 from content.lang.model import Analysis, Fact, Pair, Term
 from quizzes.generation import find_leaks, generate
 from quizzes.generation.model import answer_strings
-from quizzes.generation.testing import add_mentions, asks_for, check_set, sentences
 from quizzes.generation.text import find_forms
+from tests.support.generation import add_mentions, asks_for, check_set, sentences
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 
 

@@ -96,7 +96,7 @@ def test_a_hedged_length_gets_round_distractors_and_never_its_neighbour(lake):
 def test_no_sentence_gives_more_than_six_questions_per_language():
     from pathlib import Path
 
-    for path in sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*")):
+    for path in sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*")):
         analysis = analyse(path.read_text(encoding="utf-8"))
         sentence = {f.key: f.sentence for f in analysis.facts}
         counts: dict = {}
@@ -111,7 +111,7 @@ def test_no_sentence_gives_more_than_six_questions_per_language():
 def test_every_dropped_candidate_has_a_known_reason(lake):
     from pathlib import Path
 
-    path = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*"))[0]
+    path = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*"))[0]
     report = generate_report(analyse(path.read_text(encoding="utf-8")))
     assert report.dropped
     assert {d.reason for d in report.dropped} <= set(REASONS)
@@ -170,7 +170,7 @@ def test_two_names_and_their_count_in_one_clause_do_not_blank_the_count():
 def test_false_statements_do_not_all_swap_in_the_same_value():
     from pathlib import Path
 
-    path = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*"))[0]
+    path = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*"))[0]
     analysis = analyse(path.read_text(encoding="utf-8"))
     false = [q for q in generate(analysis) if q.type == "true_false" and q.answer is False]
     # What each false statement swapped in: the characters it adds to its source sentence.
@@ -185,7 +185,7 @@ def test_false_statements_do_not_all_swap_in_the_same_value():
 def test_every_fact_of_the_first_shipped_article_is_asked_in_both_languages():
     from pathlib import Path
 
-    path = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*"))[0]
+    path = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*"))[0]
     analysis = analyse(path.read_text(encoding="utf-8"))
     questions = generate(analysis)
     for lang in ("zh", "vi"):

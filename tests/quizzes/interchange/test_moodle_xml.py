@@ -4,7 +4,7 @@ Moodle's XML import reads."""
 import xml.etree.ElementTree as ET
 
 from quizzes.interchange.moodle_xml import dumps
-from tests.quizzes.test_gift import ITEMS
+from tests.quizzes.interchange.test_gift import ITEMS
 
 
 def _questions():

@@ -10,7 +10,7 @@ import pytest
 from quizzes.interchange import gift, moodle_xml
 from quizzes.interchange.model import Item
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
+DOCUMENTS = Path(__file__).resolve().parents[3] / "content" / "documents"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from quizzes.generation import QUESTION_TYPES
 
-SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
+SHIPPED = Path(__file__).resolve().parents[3] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 FIELDS = {"type", "language", "prompt", "answer", "choices", "source", "source_translation", "fact"}
 
 

@@ -2,7 +2,7 @@
 status page polls (htmx) and whose file only its owner downloads.
 
 Jobs run synchronously here (Django's ImmediateBackend, queued on commit); the thread-pool
-behaviour — other requests served while a deck is built — is in test_anki_jobs.py.
+behaviour — other requests served while a deck is built — is in tests/quizzes/anki/test_jobs.py.
 """
 
 from datetime import timedelta
@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.anki import jobs
+from quizzes.anki import building
 from quizzes.models import ExportJob
-from tests.quizzes.anki_support import notes_after_import, tiny_document
+from tests.support.anki import notes_after_import, tiny_document
 
 SLUG = "tiny"
 NOTES = 4  # two terms, one sentence, one question
@@ -44,7 +44,9 @@ def start(alice_client, document, large, django_capture_on_commit_callbacks):
 
     def post(**headers):
         with django_capture_on_commit_callbacks(execute=True):
-            return alice_client.post(reverse("start_document_export", args=[SLUG]), headers=headers)
+            return alice_client.post(
+                reverse("quizzes:start_document_export", args=[SLUG]), headers=headers
+            )
 
     return post
 
@@ -58,7 +60,7 @@ def save(response, path):
 
 
 def test_a_small_deck_downloads_at_once_and_imports_into_anki(document, alice_client, tmp_path):
-    response = alice_client.get(reverse("document_deck", args=[SLUG]))
+    response = alice_client.get(reverse("quizzes:document_deck", args=[SLUG]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert f"{SLUG}.apkg" in response["Content-Disposition"]
@@ -68,28 +70,28 @@ def test_a_small_deck_downloads_at_once_and_imports_into_anki(document, alice_cl
 
 
 def test_the_document_page_links_to_the_deck(document, alice_client):
-    url = reverse("document_deck", args=[SLUG])
+    url = reverse("quizzes:document_deck", args=[SLUG])
     page = alice_client.get(document.get_absolute_url()).content.decode()
     # No `download` attribute: for a large deck the link leads to a page, not a file.
     assert f'href="{url}">' in page
 
 
 def test_a_large_deck_offers_to_build_it_in_the_background(document, alice_client, large):
-    response = alice_client.get(reverse("document_deck", args=[SLUG]))
+    response = alice_client.get(reverse("quizzes:document_deck", args=[SLUG]))
     assert response.status_code == 200
     assert "Content-Disposition" not in response
     page = response.content.decode()
-    assert reverse("start_document_export", args=[SLUG]) in page
+    assert reverse("quizzes:start_document_export", args=[SLUG]) in page
     assert 'method="post"' in page
     assert not ExportJob.objects.exists()  # a GET starts nothing
 
 
 def test_document_deck_refuses_anonymous_unknown_and_post(document, client, alice):
-    url = reverse("document_deck", args=[SLUG])
+    url = reverse("quizzes:document_deck", args=[SLUG])
     response = client.get(url)
     assert response.status_code == 302 and "login" in response["Location"]
     client.force_login(alice)
-    assert client.get(reverse("document_deck", args=["nope"])).status_code == 404
+    assert client.get(reverse("quizzes:document_deck", args=["nope"])).status_code == 404
     assert client.post(url).status_code == 405
 
 
@@ -100,11 +102,11 @@ def test_starting_an_export_builds_it_and_shows_where_it_stands(start, alice, al
     response = start()
     job = ExportJob.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("export_status", args=[job.pk])
+    assert response["Location"] == reverse("quizzes:export_status", args=[job.pk])
     assert (job.user, job.kind, job.target, job.status) == (alice, "document", SLUG, "done")
-    assert jobs.export_storage().exists(job.file) and job.notes == NOTES
+    assert building.export_storage().exists(job.file) and job.notes == NOTES
     page = alice_client.get(response["Location"]).content.decode()
-    assert reverse("export_download", args=[job.pk]) in page
+    assert reverse("quizzes:export_download", args=[job.pk]) in page
     assert "every 1s" not in page  # finished: no more polling
 
 
@@ -112,7 +114,7 @@ def test_starting_again_while_one_runs_reuses_it(document, alice, alice_client, 
     running = ExportJob.objects.create(
         user=alice, kind="document", target=SLUG, filename="x.apkg", status="running"
     )
-    response = alice_client.post(reverse("start_document_export", args=[SLUG]))
+    response = alice_client.post(reverse("quizzes:start_document_export", args=[SLUG]))
     assert response["Location"] == running.get_absolute_url()
     assert ExportJob.objects.count() == 1
 
@@ -127,11 +129,11 @@ def test_starting_with_htmx_renders_the_status_region(start):
 
 
 def test_start_refuses_anonymous_unknown_and_get(document, client, alice):
-    url = reverse("start_document_export", args=[SLUG])
+    url = reverse("quizzes:start_document_export", args=[SLUG])
     response = client.post(url)
     assert response.status_code == 302 and "login" in response["Location"]
     client.force_login(alice)
-    assert client.post(reverse("start_document_export", args=["nope"])).status_code == 404
+    assert client.post(reverse("quizzes:start_document_export", args=["nope"])).status_code == 404
     assert client.get(url).status_code == 405
     assert not ExportJob.objects.exists()
 
@@ -145,7 +147,7 @@ def job(alice, db):
 
 
 def test_a_waiting_job_polls_every_second(job, alice_client, django_assert_num_queries):
-    url = reverse("export_status", args=[job.pk])
+    url = reverse("quizzes:export_status", args=[job.pk])
     with django_assert_num_queries(3):  # session, user, job
         response = alice_client.get(url, headers={"HX-Request": "true"})
     html = response.content.decode()
@@ -162,7 +164,7 @@ def test_a_failed_job_says_so_and_offers_to_try_again(job, alice_client):
     page = alice_client.get(job.get_absolute_url()).content.decode()
     assert str(ExportJob.Failure.ERROR.label) in page
     assert "boom" not in page  # the details are for the admins
-    assert reverse("document_deck", args=[SLUG]) in page
+    assert reverse("quizzes:document_deck", args=[SLUG]) in page
     assert "every 1s" not in page
 
 
@@ -190,7 +192,7 @@ def test_status_is_for_its_owner_only(job, client, bob):
 def test_the_owner_downloads_the_built_deck_and_it_imports(start, alice_client, tmp_path):
     start()
     job = ExportJob.objects.get()
-    response = alice_client.get(reverse("export_download", args=[job.pk]))
+    response = alice_client.get(reverse("quizzes:export_download", args=[job.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="{SLUG}.apkg"'
     path = save(response, tmp_path / "built.apkg")
@@ -199,7 +201,7 @@ def test_the_owner_downloads_the_built_deck_and_it_imports(start, alice_client, 
 
 def test_download_is_for_its_owner_only(start, client, bob):
     start()
-    url = reverse("export_download", args=[ExportJob.objects.get().pk])
+    url = reverse("quizzes:export_download", args=[ExportJob.objects.get().pk])
     client.logout()
     response = client.get(url)
     assert response.status_code == 302 and "login" in response["Location"]
@@ -210,15 +212,15 @@ def test_download_is_for_its_owner_only(start, client, bob):
 
 
 def test_downloading_before_it_is_built_goes_to_the_status_page(job, alice_client):
-    response = alice_client.get(reverse("export_download", args=[job.pk]))
+    response = alice_client.get(reverse("quizzes:export_download", args=[job.pk]))
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
 
 
 def test_a_removed_file_is_not_found(start, alice_client):
     start()
     job = ExportJob.objects.get()
-    jobs.export_storage().delete(job.file)
-    assert alice_client.get(reverse("export_download", args=[job.pk])).status_code == 404
+    building.export_storage().delete(job.file)
+    assert alice_client.get(reverse("quizzes:export_download", args=[job.pk])).status_code == 404
 
 
 # failures while building
@@ -228,7 +230,7 @@ def test_a_failing_build_shows_a_clear_message(start, alice_client, monkeypatch,
     def broken(target, user):
         raise RuntimeError("disk full")
 
-    monkeypatch.setitem(jobs.EXPORTERS, "document", broken)
+    monkeypatch.setitem(building.EXPORTERS, "document", broken)
     response = start()
     job = ExportJob.objects.get()
     assert (job.status, job.failure) == ("failed", "error")
@@ -241,13 +243,13 @@ def test_a_failing_build_shows_a_clear_message(start, alice_client, monkeypatch,
 def test_a_document_deleted_before_the_build_says_it_is_gone(
     start, alice_client, document, monkeypatch
 ):
-    real = jobs.EXPORTERS["document"]
+    real = building.EXPORTERS["document"]
 
     def delete_first(target, user):
         document.delete()
         return real(target, user)
 
-    monkeypatch.setitem(jobs.EXPORTERS, "document", delete_first)
+    monkeypatch.setitem(building.EXPORTERS, "document", delete_first)
     start()
     job = ExportJob.objects.get()
     assert (job.status, job.failure) == ("failed", "gone")

@@ -7,13 +7,13 @@ from anki.collection import Collection
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from quizzes.anki import jobs
+from quizzes.anki import building, jobs
 from quizzes.flashcards import services
 from quizzes.models import ExportJob
-from tests.quizzes.anki_support import import_apkg, tiny_document
+from tests.support.anki import import_apkg, tiny_document
 
-URL = reverse("my_cards_deck")
-START = reverse("start_my_cards_export")
+URL = reverse("quizzes:my_cards_deck")
+START = reverse("quizzes:start_my_cards_export")
 NOTES = 3  # a tiny document's two terms and its one sentence; its question is not a card
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -97,7 +97,7 @@ def test_a_large_deck_is_offered_and_built_in_the_background(
     job.refresh_from_db()
     assert (job.user, job.kind, job.target, job.status) == (alice, "learner", str(alice.pk), "done")
     assert job.notes == NOTES and job.start_url == URL
-    download = alice_client.get(reverse("export_download", args=[job.pk]))
+    download = alice_client.get(reverse("quizzes:export_download", args=[job.pk]))
     tags = imported_tags(download, tmp_path)
     assert "mine" in tags and "theirs" not in tags
 
@@ -115,6 +115,6 @@ def test_a_job_builds_only_the_deck_of_its_own_user(studying, alice, bob):
     forged = ExportJob.objects.create(
         user=alice, kind=ExportJob.Kind.LEARNER, target=str(bob.pk), filename="x.apkg"
     )
-    jobs.run(forged.pk)
+    building.run(forged.pk)
     forged.refresh_from_db()
     assert forged.status == "failed" and not forged.file

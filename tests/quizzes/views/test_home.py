@@ -23,14 +23,14 @@ def test_a_student_sees_their_classes_with_the_teacher(alice_client, alice, teac
     classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
     classroom.students.add(alice)
     Classroom.objects.create(name="Someone else's class", teacher=teacher)
-    html = alice_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = alice_client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Lớp 10A" in html and "Teacher: tess" in html
     assert "Someone else" not in html
 
 
 def test_a_teacher_sees_the_join_codes_of_their_classes(teacher_client, teacher):
     classroom = Classroom.objects.create(name="Lớp 10A", teacher=teacher)
-    assert classroom.join_code in teacher_client.get(reverse("home")).content.decode()
+    assert classroom.join_code in teacher_client.get(reverse("quizzes:home")).content.decode()
 
 
 def _assign(classroom, quiz, opens_hours=-1, closes_hours=None):
@@ -56,12 +56,12 @@ def test_a_student_sees_open_assignments_first_then_upcoming_ones_with_their_sco
     _assign(classroom, make_quiz([("cloze", "vi")], owner=teacher, title="Bài cũ"), -48, -24)
     attempt = taking.start_attempt(done, alice)
     taking.record_answer(attempt.items.select_related("attempt__quiz", "question").get(), True)
-    html = alice_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = alice_client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert html.index("Your assignments") < html.index("Your classes")
     assert html.index("Bài đã làm") < html.index("Bài mới") < html.index("Bài sau")
     assert "Best score: 100%" in html and "Not started" in html and "Opens " in html
     assert "Bài cũ" not in html, "a closed assignment is no longer on the home page"
-    assert reverse("quiz", args=[done.pk]) in html
+    assert reverse("quizzes:quiz", args=[done.pk]) in html
 
 
 def test_the_home_page_query_count_does_not_grow_with_classes_documents_or_assignments(
@@ -79,10 +79,10 @@ def test_the_home_page_query_count_does_not_grow_with_classes_documents_or_assig
     # (one "due today", issue 16), review days (streak), assignments (with their quizzes,
     # documents, classes and the best scores: one query), classes with their teachers, documents
     with django_assert_num_queries(9):
-        assert alice_client.get(reverse("home")).status_code == 200
+        assert alice_client.get(reverse("quizzes:home")).status_code == 200
 
 
 def test_the_home_page_shows_cards_due_today_the_streak_and_links_to_progress(alice_client):
-    html = alice_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = alice_client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "0 cards due today" in html and "a streak of 0 days" in html
     assert reverse("dashboard") in html

@@ -17,11 +17,11 @@ HX = {"HTTP_HX_REQUEST": "true"}
 
 
 def _start(client, quiz) -> Attempt:
-    client.post(reverse("quiz_start", args=[quiz.pk]))
+    client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     return Attempt.objects.filter(quiz=quiz).latest("started_at")
 
 
-def _item_url(attempt, position=1, name="attempt_item"):
+def _item_url(attempt, position=1, name="quizzes:attempt_item"):
     return reverse(name, args=[attempt.pk, position])
 
 
@@ -48,10 +48,10 @@ def _right_response(item: AttemptItem) -> dict:
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client, make_quiz):
     quiz = make_quiz()
-    for url in (reverse("quiz", args=[quiz.pk]), reverse("quiz_list")):
+    for url in (reverse("quizzes:quiz", args=[quiz.pk]), reverse("quizzes:quiz_list")):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    assert client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 302
+    assert client.post(reverse("quizzes:quiz_start", args=[quiz.pk])).status_code == 302
     assert not Attempt.objects.exists()
 
 
@@ -59,13 +59,13 @@ def test_another_learner_cannot_see_or_answer_an_attempt(client, make_quiz, alic
     client.force_login(alice)
     attempt = _start(client, make_quiz())
     client.force_login(bob)
-    assert client.get(reverse("attempt", args=[attempt.pk])).status_code == 404
+    assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 404
     assert client.get(_item_url(attempt)).status_code == 404
     assert (
-        client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "x"}).status_code == 404
+        client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "x"}).status_code == 404
     )
-    assert client.get(reverse("attempt_results", args=[attempt.pk])).status_code == 404
-    assert client.post(reverse("attempt_finish", args=[attempt.pk])).status_code == 404
+    assert client.get(reverse("quizzes:attempt_results", args=[attempt.pk])).status_code == 404
+    assert client.post(reverse("quizzes:attempt_finish", args=[attempt.pk])).status_code == 404
     assert not AttemptItem.objects.filter(answered_at__isnull=False).exists()
 
 
@@ -78,18 +78,18 @@ def test_a_teacher_cannot_read_a_students_attempt_either(client, make_quiz, alic
 
 def test_a_draft_quiz_is_hidden_from_learners(alice_client, make_quiz):
     quiz = make_quiz(status=Quiz.Status.DRAFT)
-    assert alice_client.get(reverse("quiz", args=[quiz.pk])).status_code == 404
-    assert alice_client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 404
-    assert "Kiểm tra" not in alice_client.get(reverse("quiz_list")).content.decode()
+    assert alice_client.get(reverse("quizzes:quiz", args=[quiz.pk])).status_code == 404
+    assert alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk])).status_code == 404
+    assert "Kiểm tra" not in alice_client.get(reverse("quizzes:quiz_list")).content.decode()
 
 
 def test_the_wrong_method_is_refused(alice_client, make_quiz):
     quiz = make_quiz()
     attempt = _start(alice_client, quiz)
-    assert alice_client.get(reverse("quiz_start", args=[quiz.pk])).status_code == 405
-    assert alice_client.get(_item_url(attempt, 1, "attempt_answer")).status_code == 405
+    assert alice_client.get(reverse("quizzes:quiz_start", args=[quiz.pk])).status_code == 405
+    assert alice_client.get(_item_url(attempt, 1, "quizzes:attempt_answer")).status_code == 405
     assert alice_client.post(_item_url(attempt)).status_code == 405
-    assert alice_client.get(reverse("attempt_finish", args=[attempt.pk])).status_code == 405
+    assert alice_client.get(reverse("quizzes:attempt_finish", args=[attempt.pk])).status_code == 405
 
 
 # --- the journey without JavaScript -----------------------------------------------------------
@@ -97,20 +97,20 @@ def test_the_wrong_method_is_refused(alice_client, make_quiz):
 
 def test_a_learner_takes_a_whole_quiz_with_plain_forms(alice_client, make_quiz):
     quiz = make_quiz()
-    response = alice_client.post(reverse("quiz_start", args=[quiz.pk]), follow=True)
+    response = alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]), follow=True)
     attempt = Attempt.objects.get()
     assert response.redirect_chain[-1][0] == _item_url(attempt, 1)
     for position in range(1, len(TYPES) + 1):
         item = attempt.items.select_related("question").get(position=position)
         response = alice_client.post(
-            _item_url(attempt, position, "attempt_answer"), _right_response(item), follow=True
+            _item_url(attempt, position, "quizzes:attempt_answer"), _right_response(item), follow=True
         )
         if position < len(TYPES):
             assert 'class="feedback right"' in response.content.decode(), item.question.type
-    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert response.redirect_chain[-1][0] == reverse("quizzes:attempt_results", args=[attempt.pk])
     attempt.refresh_from_db()
     assert attempt.is_finished and attempt.score == len(TYPES)
-    results = alice_client.get(reverse("attempt_results", args=[attempt.pk]))
+    results = alice_client.get(reverse("quizzes:attempt_results", args=[attempt.pk]))
     assert results.status_code == 200
 
 
@@ -118,8 +118,8 @@ def test_the_feedback_cites_the_source_sentence_in_both_languages_with_the_answe
     alice_client, make_quiz
 ):
     attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
-    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"})
-    html = alice_client.get(reverse("attempt_results", args=[attempt.pk])).content.decode()
+    alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Quảng Đông"})
+    html = alice_client.get(reverse("quizzes:attempt_results", args=[attempt.pk])).content.decode()
     assert "<mark>Giang Tô</mark>" in html
     assert "<mark>江苏</mark>" in html  # through the document's terms
     assert "Quảng Đông" in html
@@ -128,7 +128,7 @@ def test_the_feedback_cites_the_source_sentence_in_both_languages_with_the_answe
 def test_an_empty_answer_gets_a_message_and_records_nothing(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
     response = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"),
+        _item_url(attempt, 1, "quizzes:attempt_answer"),
         {"response": "  "},
         follow=True,
         HTTP_ACCEPT_LANGUAGE="en",
@@ -141,7 +141,7 @@ def test_the_message_is_in_the_learners_language(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
     alice_client.cookies["django_language"] = "vi"
     response = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"), {"response": ""}, follow=True
+        _item_url(attempt, 1, "quizzes:attempt_answer"), {"response": ""}, follow=True
     )
     assert "Hãy chọn hoặc gõ câu trả lời trước." in response.content.decode()
 
@@ -152,7 +152,7 @@ def test_the_message_is_in_the_learners_language(alice_client, make_quiz):
 def test_with_htmx_the_feedback_replaces_the_question_card_in_place(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
     response = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
+        _item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"}, **HX
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -174,9 +174,9 @@ def test_with_htmx_a_question_is_served_as_the_card_alone_and_varies_on_the_head
 def test_the_last_answer_links_to_the_results(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
     html = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"}, **HX
+        _item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"}, **HX
     ).content.decode()
-    assert reverse("attempt_results", args=[attempt.pk]) in html
+    assert reverse("quizzes:attempt_results", args=[attempt.pk]) in html
 
 
 # --- fairness: double submits, two tabs, resume -----------------------------------------------
@@ -184,7 +184,7 @@ def test_the_last_answer_links_to_the_results(alice_client, make_quiz):
 
 def test_a_double_submitted_answer_is_recorded_once(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
-    url = _item_url(attempt, 1, "attempt_answer")
+    url = _item_url(attempt, 1, "quizzes:attempt_answer")
     alice_client.post(url, {"response": "Quảng Đông"}, **HX)
     second = alice_client.post(url, {"response": "Giang Tô"}, **HX)
     item = attempt.items.get(position=1)
@@ -195,8 +195,8 @@ def test_a_double_submitted_answer_is_recorded_once(alice_client, make_quiz):
 def test_a_stale_tab_answer_is_graded_for_the_question_it_names(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
     # Tab B answers question 2 first; tab A still shows question 1 and answers it afterwards.
-    alice_client.post(_item_url(attempt, 2, "attempt_answer"), {"response": "true"})
-    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
+    alice_client.post(_item_url(attempt, 2, "quizzes:attempt_answer"), {"response": "true"})
+    alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"})
     items = {i.position: i for i in attempt.items.all()}
     assert items[1].response == "Giang Tô" and items[1].correct
     assert items[2].response is True and items[2].correct
@@ -204,8 +204,8 @@ def test_a_stale_tab_answer_is_graded_for_the_question_it_names(alice_client, ma
 
 def test_two_tabs_starting_the_quiz_share_one_attempt(alice_client, make_quiz):
     quiz = make_quiz()
-    alice_client.post(reverse("quiz_start", args=[quiz.pk]))
-    alice_client.post(reverse("quiz_start", args=[quiz.pk]))
+    alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
+    alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     assert Attempt.objects.count() == 1
 
 
@@ -214,11 +214,11 @@ def test_coming_back_resumes_at_the_first_unanswered_question(alice_client, make
     attempt = _start(alice_client, quiz)
     for position in (1, 2):
         item = attempt.items.select_related("question").get(position=position)
-        alice_client.post(_item_url(attempt, position, "attempt_answer"), _right_response(item))
-    detail = alice_client.get(reverse("quiz", args=[quiz.pk])).content.decode()
-    assert reverse("attempt", args=[attempt.pk]) in detail
-    response = alice_client.post(reverse("quiz_start", args=[quiz.pk]))
-    assert response["Location"] == reverse("attempt", args=[attempt.pk])
+        alice_client.post(_item_url(attempt, position, "quizzes:attempt_answer"), _right_response(item))
+    detail = alice_client.get(reverse("quizzes:quiz", args=[quiz.pk])).content.decode()
+    assert reverse("quizzes:attempt", args=[attempt.pk]) in detail
+    response = alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
+    assert response["Location"] == reverse("quizzes:attempt", args=[attempt.pk])
     assert alice_client.get(response["Location"])["Location"] == _item_url(attempt, 3)
 
 
@@ -235,12 +235,12 @@ def _options(html: str) -> list[str]:
 
 def test_finishing_early_scores_unanswered_questions_zero(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
-    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
-    alice_client.post(reverse("attempt_finish", args=[attempt.pk]))
+    alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"})
+    alice_client.post(reverse("quizzes:attempt_finish", args=[attempt.pk]))
     attempt.refresh_from_db()
     assert attempt.is_finished and attempt.score == 1 and attempt.max_score == 2
-    late = alice_client.post(_item_url(attempt, 2, "attempt_answer"), {"response": "true"})
-    assert late["Location"] == reverse("attempt_results", args=[attempt.pk])
+    late = alice_client.post(_item_url(attempt, 2, "quizzes:attempt_answer"), {"response": "true"})
+    assert late["Location"] == reverse("quizzes:attempt_results", args=[attempt.pk])
     assert not attempt.items.get(position=2).is_answered
 
 
@@ -248,29 +248,31 @@ def test_with_feedback_at_the_end_no_verdict_is_shown_until_the_results(alice_cl
     quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], feedback=Quiz.Feedback.END)
     attempt = _start(alice_client, quiz)
     response = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"}, follow=True
+        _item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Quảng Đông"}, follow=True
     )
     html = response.content.decode()
     assert response.redirect_chain[-1][0] == _item_url(attempt, 2)
     assert "Quảng Đông" not in html and "<mark>" not in html and 'class="feedback' not in html
     response = alice_client.post(
-        _item_url(attempt, 2, "attempt_answer"), {"response": "true"}, follow=True
+        _item_url(attempt, 2, "quizzes:attempt_answer"), {"response": "true"}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert response.redirect_chain[-1][0] == reverse("quizzes:attempt_results", args=[attempt.pk])
     assert "<mark>Giang Tô</mark>" in response.content.decode()
 
 
 def test_results_of_an_unfinished_attempt_go_back_to_the_questions(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz())
-    response = alice_client.get(reverse("attempt_results", args=[attempt.pk]))
-    assert response["Location"] == reverse("attempt", args=[attempt.pk])
+    response = alice_client.get(reverse("quizzes:attempt_results", args=[attempt.pk]))
+    assert response["Location"] == reverse("quizzes:attempt", args=[attempt.pk])
 
 
 def test_practise_what_i_missed_re_asks_it_with_those_cards_first(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
-    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Quảng Đông"})
+    alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Quảng Đông"})
     response = alice_client.post(
-        reverse("attempt_practise", args=[attempt.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("quizzes:attempt_practise", args=[attempt.pk]),
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     again = Attempt.objects.exclude(pk=attempt.pk).get()
     assert again.quiz.practice_of == attempt
@@ -280,11 +282,13 @@ def test_practise_what_i_missed_re_asks_it_with_those_cards_first(alice_client, 
 
 def test_practise_with_nothing_missed_says_so_and_stays_on_the_results(alice_client, make_quiz):
     attempt = _start(alice_client, make_quiz([("cloze", "vi")]))
-    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
+    alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"})
     response = alice_client.post(
-        reverse("attempt_practise", args=[attempt.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("quizzes:attempt_practise", args=[attempt.pk]),
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert response.redirect_chain[-1][0] == reverse("quizzes:attempt_results", args=[attempt.pk])
     assert "Nothing to practise" in response.content.decode()
     assert not Quiz.objects.filter(practice_of=attempt).exists()
 
@@ -292,9 +296,9 @@ def test_practise_with_nothing_missed_says_so_and_stays_on_the_results(alice_cli
 def test_a_quiz_with_one_attempt_allowed_offers_no_second(alice_client, make_quiz):
     quiz = make_quiz([("cloze", "vi")], attempts_allowed=1)
     attempt = _start(alice_client, quiz)
-    alice_client.post(_item_url(attempt, 1, "attempt_answer"), {"response": "Giang Tô"})
+    alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"})
     response = alice_client.post(
-        reverse("quiz_start", args=[quiz.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("quizzes:quiz_start", args=[quiz.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
     )
     assert "You have used all the attempts this quiz allows." in response.content.decode()
     assert Attempt.objects.count() == 1
@@ -383,7 +387,7 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_type_outcome_o
     # transaction: served, it is BEGIN and COMMIT (the test below). A wrong answer's flashcards
     # are a task enqueued after the commit.
     with django_assert_num_queries(7):
-        response = alice_client.post(_item_url(attempt, 1, "attempt_answer"), data, **HX)
+        response = alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), data, **HX)
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.is_answered and item.correct == (outcome == "right")
@@ -408,7 +412,7 @@ def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_i
     # session, user, item, BEGIN, the conditional update that locks the attempt, the positions
     # left unanswered, COMMIT
     with stub, django_assert_num_queries(7):
-        response = alice_client.post(_item_url(attempt, 1, "attempt_answer"), data, **HX)
+        response = alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), data, **HX)
     assert response.status_code == 200
     assert len(sent) == (1 if outcome == "wrong" else 0)
 
@@ -429,12 +433,12 @@ def test_an_answer_posted_after_the_time_limit_is_refused_with_a_message(alice_c
     attempt = _start(alice_client, quiz)
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
     response = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"),
+        _item_url(attempt, 1, "quizzes:attempt_answer"),
         {"response": "Giang Tô"},
         follow=True,
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert response.redirect_chain[-1][0] == reverse("quizzes:attempt_results", args=[attempt.pk])
     assert "Time is up" in response.content.decode()
     assert not attempt.items.filter(answered_at__isnull=False).exists()
 
@@ -460,7 +464,7 @@ def test_an_imported_questions_feedback_and_weights_reach_the_learner(
     item = attempt.items.get()
     picked = [str(item.choices.index(c)) for c in ("Hà Nội", "Đà Lạt")]
     page = alice_client.post(
-        _item_url(attempt, 1, "attempt_answer"),
+        _item_url(attempt, 1, "quizzes:attempt_answer"),
         {"response": picked},
         follow=True,
         HTTP_ACCEPT_LANGUAGE="en",
