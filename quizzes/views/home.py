@@ -27,14 +27,14 @@ SAMPLE = {
 @require_GET
 def home(request: HtmxHttpRequest) -> HttpResponse:
     """A visitor: the landing page, what Dongxi does (an aligned sentence, a sample question, a
-    card) with sign-up and log-in. Template: landing.html. Context: sample.
+    card) with sign-up and log-in. Template: quizzes/landing.html. Context: sample.
     Any signed-in user: today's cards and streak, their assignments first (open ones by due
     date, then those to come, each with their best score), their classes and the documents to
-    study. Template: home.html. Context: summary, assignments (quizzes.assignments.HomeAssignments,
-    None for a teacher), classes, documents. A fixed number of queries, whatever the number of
-    classes, assignments and reviews."""
+    study. Template: quizzes/home.html. Context: summary, assignments
+    (quizzes.assignments.HomeAssignments, None for a teacher), classes, documents. A fixed
+    number of queries, whatever the number of classes, assignments and reviews."""
     if not request.user.is_authenticated:
-        return render(request, "landing.html", {"sample": SAMPLE})
+        return render(request, "quizzes/landing.html", {"sample": SAMPLE})
     user = request.user
     if user.is_teacher:
         classes, assigned = access.classes_taught_by(user), None
@@ -50,4 +50,4 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
         "documents": documents,
         "assignments": assigned,
     }
-    return render(request, "home.html", context)
+    return render(request, "quizzes/home.html", context)
