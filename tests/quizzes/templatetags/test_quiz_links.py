@@ -1,8 +1,11 @@
-"""The document page lists only the quizzes the user may open: practice quizzes, their own, and
-those assigned to their class once open; never another class's exam (its title and link)."""
+"""quizzes.templatetags.quiz_links: the document page (content's) lists only the quizzes the user
+may open: practice quizzes, their own, and those assigned to their class once open; never
+another class's exam (its title and link). The quizzes app draws those buttons, so content
+imports nothing of quizzes."""
 
 from datetime import timedelta
 
+from django.template import Context, Template
 from django.utils import timezone
 
 from accounts.models import Classroom
@@ -40,3 +43,13 @@ def test_an_exam_not_open_yet_is_not_listed_for_its_class(make_quiz, alice, teac
     client.force_login(alice)
     html = _buttons(client, exam.document)
     assert "Exam next week" not in html and exam.get_absolute_url() not in html
+
+
+def test_the_tag_draws_a_button_per_quiz_in_one_query(make_quiz, alice, django_assert_num_queries):
+    first = make_quiz(title="First practice")
+    second = make_quiz(title="Second practice", document=first.document)
+    template = Template("{% load quiz_links %}{% document_quizzes user document %}")
+    with django_assert_num_queries(1):
+        html = template.render(Context({"user": alice, "document": first.document}))
+    assert first.get_absolute_url() in html and second.get_absolute_url() in html
+    assert html.count('class="button"') == 2

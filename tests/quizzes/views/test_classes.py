@@ -60,9 +60,11 @@ def test_the_roster_lists_students_and_a_student_can_be_removed(teacher_client, 
 def test_removing_with_htmx_redraws_the_roster(teacher_client, classroom, alice, bob):
     classroom.students.add(bob)
     url = reverse("quizzes:class_remove_student", args=[classroom.pk, alice.pk])
-    html = teacher_client.post(url, HTTP_HX_REQUEST="true").content.decode()
+    response = teacher_client.post(url, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
     assert html.lstrip().startswith('<div id="roster">')
     assert "bob" in html and "alice" not in html
+    assert "HX-Request" in response["Vary"]
 
 
 def test_removing_someone_not_in_the_class_is_not_found(teacher_client, classroom, bob):

@@ -62,7 +62,8 @@ def test_another_learner_cannot_see_or_answer_an_attempt(client, make_quiz, alic
     assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 404
     assert client.get(_item_url(attempt)).status_code == 404
     assert (
-        client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "x"}).status_code == 404
+        client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "x"}).status_code
+        == 404
     )
     assert client.get(reverse("quizzes:attempt_results", args=[attempt.pk])).status_code == 404
     assert client.post(reverse("quizzes:attempt_finish", args=[attempt.pk])).status_code == 404
@@ -103,7 +104,9 @@ def test_a_learner_takes_a_whole_quiz_with_plain_forms(alice_client, make_quiz):
     for position in range(1, len(TYPES) + 1):
         item = attempt.items.select_related("question").get(position=position)
         response = alice_client.post(
-            _item_url(attempt, position, "quizzes:attempt_answer"), _right_response(item), follow=True
+            _item_url(attempt, position, "quizzes:attempt_answer"),
+            _right_response(item),
+            follow=True,
         )
         if position < len(TYPES):
             assert 'class="feedback right"' in response.content.decode(), item.question.type
@@ -214,7 +217,9 @@ def test_coming_back_resumes_at_the_first_unanswered_question(alice_client, make
     attempt = _start(alice_client, quiz)
     for position in (1, 2):
         item = attempt.items.select_related("question").get(position=position)
-        alice_client.post(_item_url(attempt, position, "quizzes:attempt_answer"), _right_response(item))
+        alice_client.post(
+            _item_url(attempt, position, "quizzes:attempt_answer"), _right_response(item)
+        )
     detail = alice_client.get(reverse("quizzes:quiz", args=[quiz.pk])).content.decode()
     assert reverse("quizzes:attempt", args=[attempt.pk]) in detail
     response = alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
