@@ -51,7 +51,7 @@ def must_ask(analysis: Analysis) -> list[tuple[str, str, str]]:
     written as a word, which is the article, and what the planner may not ask: a trivial
     target or a count whose items the sentence lists);
     ("item", lang, text) for every enumeration item and every numbered item (model, lesson)."""
-    from .plan import Rules
+    from quizzes.generation.plan import Rules
 
     rules = Rules(analysis)
     wanted = []
