@@ -72,7 +72,7 @@ class Classroom(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("classes:detail", args=[self.pk])
+        return reverse("quizzes:class_detail", args=[self.pk])
 
     def new_join_code(self) -> None:
         """A fresh code: the old one (and its link) stops working, members stay."""

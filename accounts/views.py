@@ -33,7 +33,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     Context: form, next."""
     target = safe_next(request)
     if request.user.is_authenticated:
-        return redirect(target or "home")
+        return redirect(target or "quizzes:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save(commit=False)
@@ -44,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         user.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome, %(name)s! Your account is ready.") % {"name": user})
-        return redirect(target or "home")
+        return redirect(target or "quizzes:home")
     return render(request, "registration/signup.html", {"form": form, "next": target})
 
 

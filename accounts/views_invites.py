@@ -41,6 +41,6 @@ def teacher_invite(request: HttpRequest, token: str) -> HttpResponse:
     user = request.user
     if request.method == "POST" and not user.is_teacher and invite.accept(user):
         messages.success(request, _("You are now a teacher. Create your first class here."))
-        return redirect("classes:list")
+        return redirect("quizzes:class_list")
     usable = invite.is_usable() and not request.user.is_teacher
     return render(request, "accounts/teacher_invite.html", {"invite": invite, "usable": usable})

@@ -132,7 +132,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "quizzes:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Brute-force protection (README, "Logging in safely"): five wrong passwords for one username

@@ -1,5 +1,5 @@
-"""URL routes: the admin, the language switcher, accounts, classes, content, the teacher's
-area, flashcards and quizzes."""
+"""URL routes: the admin, the language switcher, accounts, content, the teacher's area,
+flashcards, progress and quizzes (with classes, under /classes/)."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -13,7 +13,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("documents/", include("content.urls")),
     path("teach/", include("teaching.urls")),
-    path("classes/", include("accounts.urls_classes")),
     path("cards/", include("quizzes.flashcards.urls")),
     path("progress/", include("quizzes.progress.urls")),
     path("", include("quizzes.urls")),

@@ -16,7 +16,6 @@ from content.loading import error_message, identical_document, load_bytes
 from content.models import Document
 from content.problems import problem_texts
 from content.reading import reading_rows
-from quizzes.access import quizzes_for
 
 
 @login_required
@@ -32,15 +31,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Any signed-in user: the document side by side, with the quizzes they may open
-    (quizzes.access.quizzes_for: their own drafts, never another class's exam, nor one not open
-    yet).
-    Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
+    """Any signed-in user: the document side by side, with the quizzes they may open (buttons
+    the quizzes app renders: quizzes.templatetags.quiz_links).
+    Template: content/document_detail.html. Context: document, rows, problems (the
     alignment warnings in the user's language), can_report (the teacher who curates it may
     open what generation made of it), can_manage (the teacher who added it)."""
     document = get_object_or_404(Document, slug=slug)
     user = request.user
-    quizzes = quizzes_for(user).filter(document=document).only("pk", "title")
     can_report = user.is_teacher and document.created_by_id in (None, user.pk)
     can_manage = user.is_teacher and document.created_by_id == user.pk
     return render(
@@ -49,7 +46,6 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "document": document,
             "rows": reading_rows(document),
-            "quizzes": quizzes,
             "problems": problem_texts(document.problems),
             "can_report": can_report,
             "can_manage": can_manage,

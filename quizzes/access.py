@@ -23,6 +23,7 @@ the deck would give the keys of the questions still to come).
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from quizzes.assignments import visible_quizzes
 from quizzes.models import Attempt, AttemptItem, ExportJob, Question, Quiz, QuizQuestion
@@ -37,6 +38,12 @@ def quizzes_for(user) -> QuerySet[Quiz]:
     practice quizzes, their own, and published quizzes assigned to one of their classes that
     have opened (quizzes.assignments.visible_quizzes)."""
     return visible_quizzes(user)
+
+
+def get_quiz_for_user(user, pk: int) -> Quiz:
+    """The quiz `pk` if `user` may see it (quizzes_for), with its document and owner; 404
+    otherwise. The quiz page, taking it and its deck all fetch it here."""
+    return get_object_or_404(quizzes_for(user).select_related("document", "owner"), pk=pk)
 
 
 def quizzes_owned_by(user) -> QuerySet[Quiz]:

@@ -50,7 +50,7 @@ def teacher_client(client, teacher):
 
 @pytest.fixture
 def export_dir(settings, tmp_path):
-    """The exports storage (quizzes.anki.jobs.export_storage) as a folder of this test's own."""
+    """The exports storage (quizzes.anki.building.export_storage) as a folder of this test's own."""
     folder = tmp_path / "exports"
     settings.STORAGES = {
         **settings.STORAGES,

@@ -86,17 +86,17 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     # teacher B's POST is let in but the form offers only teacher B's own quizzes and classes
     "teaching:assignment_create": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
     "teaching:assignment_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    # classes
-    "classes:list": (ANY, NO_POST),
-    "classes:create": (TEACHER_NO_GET, TEACHERS),
-    "classes:join": (NO_GET, ANY),
-    "classes:join_link": (ANY, (LOGIN, 302, 302, 302, 302)),
-    "classes:detail": (MEMBERS, NO_POST),  # its teacher, and its students
-    "classes:rename": (TEACHER_NO_GET, OWNER),
-    "classes:new_code": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "classes:remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "classes:student_password": (OWNER, OWNER),
-    "classes:leave": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # a student of the class
+    # quizzes: classes (a teacher's, and their students')
+    "quizzes:class_list": (ANY, NO_POST),
+    "quizzes:class_create": (TEACHER_NO_GET, TEACHERS),
+    "quizzes:class_join": (NO_GET, ANY),
+    "quizzes:class_join_link": (ANY, (LOGIN, 302, 302, 302, 302)),
+    "quizzes:class_detail": (MEMBERS, NO_POST),  # its teacher, and its students
+    "quizzes:class_rename": (TEACHER_NO_GET, OWNER),
+    "quizzes:class_new_code": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "quizzes:class_remove_student": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "quizzes:class_student_password": (OWNER, OWNER),
+    "quizzes:class_leave": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # a student of the class
     # flashcards: each learner's own cards; no id in the URL names another learner's
     "flashcards:decks": (ANY, NO_POST),
     "flashcards:settings": (ANY, ANY),
@@ -113,26 +113,26 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "my_data": (ANY, NO_POST),
     "delete_account": (ANY, ANY),
     # quizzes: taking, and Anki decks
-    "home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
-    "document_deck": (ANY, NO_POST),  # its keys are only those the user may see
-    "start_document_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "export_status": (LEARNER, NO_POST),
-    "export_download": ((LOGIN, 302, 404, 404, 404), NO_POST),  # not built: the status page
-    "quiz_list": (ANY, NO_POST),
-    "quiz": (MEMBERS, NO_POST),
-    "quiz_start": (NO_GET, (LOGIN, 302, 404, 302, 404)),
-    "quiz_deck": (MEMBERS, NO_POST),
-    "start_quiz_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
-    "class_deck": (MEMBERS, NO_POST),
-    "start_class_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
-    "my_cards_deck": ((LOGIN, 200, 302, 302, 302), NO_POST),  # no cards: the decks page
-    "start_my_cards_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "attempt": ((LOGIN, 302, 404, 404, 404), NO_POST),
-    "attempt_item": (LEARNER, NO_POST),
-    "attempt_answer": (NO_GET, (LOGIN, 302, 404, 404, 404)),
-    "attempt_finish": (NO_GET, (LOGIN, 302, 404, 404, 404)),
-    "attempt_results": (LEARNER, NO_POST),  # the finished attempt
-    "attempt_practise": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # the finished attempt
+    "quizzes:home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
+    "quizzes:document_deck": (ANY, NO_POST),  # its keys are only those the user may see
+    "quizzes:start_document_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "quizzes:export_status": (LEARNER, NO_POST),
+    "quizzes:export_download": ((LOGIN, 302, 404, 404, 404), NO_POST),  # not built: the status page
+    "quizzes:quiz_list": (ANY, NO_POST),
+    "quizzes:quiz": (MEMBERS, NO_POST),
+    "quizzes:quiz_start": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quizzes:quiz_deck": (MEMBERS, NO_POST),
+    "quizzes:start_quiz_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quizzes:class_deck": (MEMBERS, NO_POST),
+    "quizzes:start_class_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quizzes:my_cards_deck": ((LOGIN, 200, 302, 302, 302), NO_POST),  # no cards: the decks page
+    "quizzes:start_my_cards_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "quizzes:attempt": ((LOGIN, 302, 404, 404, 404), NO_POST),
+    "quizzes:attempt_item": (LEARNER, NO_POST),
+    "quizzes:attempt_answer": (NO_GET, (LOGIN, 302, 404, 404, 404)),
+    "quizzes:attempt_finish": (NO_GET, (LOGIN, 302, 404, 404, 404)),
+    "quizzes:attempt_results": (LEARNER, NO_POST),  # the finished attempt
+    "quizzes:attempt_practise": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # the finished attempt
 }
 
 ROUTES = own_routes()
@@ -175,7 +175,7 @@ def test_who_may_use_it(route, role, make_quiz, client):
 
 # A quiz its class may not see yet: its student gets what a student of another class gets (404),
 # while its owner still previews it. The URLs that reach a quiz through quizzes.access.quizzes_for.
-QUIZ_URLS = ("quiz", "quiz_start", "quiz_deck", "start_quiz_export")
+QUIZ_URLS = ("quizzes:quiz", "quizzes:quiz_start", "quizzes:quiz_deck", "quizzes:start_quiz_export")
 
 
 def _back_to_draft(world: World) -> None:

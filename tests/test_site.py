@@ -67,12 +67,12 @@ def test_pages_carry_a_content_security_policy_without_inline_script(client, db)
 
 
 def test_no_page_loads_an_asset_from_another_origin(alice_client):
-    html = alice_client.get(reverse("home")).content.decode()
+    html = alice_client.get(reverse("quizzes:home")).content.decode()
     assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
 def test_htmx_is_django_htmx_bundled_file_and_sends_the_csrf_token(alice_client):
-    html = alice_client.get(reverse("home")).content.decode()
+    html = alice_client.get(reverse("quizzes:home")).content.decode()
     assert re.search(r'<script src="/static/django_htmx/htmx[^"]*\.js"', html)
     assert re.search(r"hx-headers='\{\"X-CSRFToken\": \"[A-Za-z0-9]+\"\}'", html)
 

@@ -31,30 +31,33 @@ def test_quiz_titles_carry_their_language(language, make_quiz, client):
     client.cookies["django_language"] = language
     client.force_login(student)
     pages = {
-        "home": reverse("home"),
-        "quiz list": reverse("quiz_list"),
-        "class": reverse("classes:detail", args=[world.classroom.pk]),
+        "home": reverse("quizzes:home"),
+        "quiz list": reverse("quizzes:quiz_list"),
+        "class": reverse("quizzes:class_detail", args=[world.classroom.pk]),
     }
     for where, url in pages.items():
         html = client.get(url).content.decode()
         assert _marked(html, VI_TITLE, "vi"), f"{where}: the Vietnamese title has no lang"
-    html = client.get(reverse("quiz", args=[world.quiz.pk])).content.decode()
+    html = client.get(reverse("quizzes:quiz", args=[world.quiz.pk])).content.decode()
     assert _marked(html, VI_TITLE, "vi")
-    for url in (reverse("attempt_results", args=[world.finished_attempt.pk]), reverse("dashboard")):
+    for url in (
+        reverse("quizzes:attempt_results", args=[world.finished_attempt.pk]),
+        reverse("dashboard"),
+    ):
         html = client.get(url).content.decode()
         assert _marked(html, ZH_TITLE, "zh-Hans"), url  # the finished attempt's quiz
     client.force_login(owner)
     for url in (reverse("teaching:quizzes"), reverse("teaching:quiz", args=[world.quiz.pk])):
         html = client.get(url).content.decode()
         assert _marked(html, VI_TITLE, "vi"), url
-    html = client.get(reverse("classes:detail", args=[world.classroom.pk])).content.decode()
+    html = client.get(reverse("quizzes:class_detail", args=[world.classroom.pk])).content.decode()
     assert _marked(html, ZH_TITLE, "zh-Hans")
 
 
 def test_document_titles_carry_their_language(make_quiz, client):
     world = build_world(make_quiz)
     client.force_login(world.users["student"])
-    for url in (reverse("home"), reverse("content:list"), reverse("flashcards:decks")):
+    for url in (reverse("quizzes:home"), reverse("content:list"), reverse("flashcards:decks")):
         html = client.get(url).content.decode()
         document = world.document
         if document.title_vi:

@@ -21,7 +21,7 @@ def test_a_visitor_signs_up_as_a_student_and_lands_signed_in(client, db):
     user = User.objects.get(username="lan")
     assert not user.is_teacher
     assert response.context["user"] == user
-    assert response.redirect_chain[-1][0] == reverse("home")
+    assert response.redirect_chain[-1][0] == reverse("quizzes:home")
 
 
 def test_sign_up_refuses_mismatched_passwords_in_the_users_language(client, db):
@@ -51,9 +51,9 @@ def test_sign_up_cannot_make_a_teacher(client, db):
 def test_log_in_and_log_out(client, alice):
     response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("quizzes:home")).status_code == 200
     client.post(reverse("logout"))
-    assert "landing-heading" in client.get(reverse("home")).content.decode()
+    assert "landing-heading" in client.get(reverse("quizzes:home")).content.decode()
 
 
 def test_logout_refuses_get(alice_client):
@@ -61,7 +61,7 @@ def test_logout_refuses_get(alice_client):
 
 
 def test_home_shows_visitors_what_dongxi_does_with_sign_up_and_log_in(client, db):
-    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Read side by side" in html and 'class="col zh" lang="zh-Hans"' in html
@@ -92,7 +92,7 @@ def test_too_many_wrong_passwords_lock_the_login_with_a_clear_message(client, al
     )
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
-    assert "landing-heading" in client.get(reverse("home")).content.decode()
+    assert "landing-heading" in client.get(reverse("quizzes:home")).content.decode()
 
 
 def test_createteacher_grants_the_role_to_an_existing_user(alice):
@@ -111,5 +111,5 @@ def test_createteacher_creates_a_missing_account(db, capsys):
     "language, text", [("en", "Teacher"), ("vi", "Giáo viên"), ("zh-hans", "教师")]
 )
 def test_the_home_page_names_a_teachers_role_in_each_language(teacher_client, language, text):
-    response = teacher_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE=language)
+    response = teacher_client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE=language)
     assert text in response.content.decode()

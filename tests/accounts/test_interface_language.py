@@ -17,7 +17,7 @@ def test_the_switcher_saves_a_signed_in_users_choice(alice_client, alice):
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.interface_language == "zh-hans"
-    assert _lang(alice_client.get(reverse("home"))) == "zh-hans"
+    assert _lang(alice_client.get(reverse("quizzes:home"))) == "zh-hans"
 
 
 def test_the_saved_language_follows_the_learner_to_a_new_device(alice):
@@ -26,14 +26,14 @@ def test_the_saved_language_follows_the_learner_to_a_new_device(alice):
     phone = Client()
     response = phone.post(reverse("login"), {"username": "alice", "password": PASSWORD})
     assert response.cookies["django_language"].value == "zh-hans"
-    assert _lang(phone.get(reverse("home"))) == "zh-hans"
+    assert _lang(phone.get(reverse("quizzes:home"))) == "zh-hans"
 
 
 def test_the_account_wins_over_an_old_cookie_on_this_device(alice_client, alice):
     alice.interface_language = "en"
     alice.save()
     alice_client.cookies["django_language"] = "vi"
-    response = alice_client.get(reverse("home"))
+    response = alice_client.get(reverse("quizzes:home"))
     assert _lang(response) == "en"
     assert response.cookies["django_language"].value == "en"
 

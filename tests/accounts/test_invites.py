@@ -32,7 +32,7 @@ def _signup(client, next_url, username="nina"):
 
 
 def test_the_join_link_survives_sign_up_and_ends_on_the_class_page(client, classroom):
-    link = reverse("classes:join_link", args=["ABCD2345"])
+    link = reverse("quizzes:class_join_link", args=["ABCD2345"])
     login_page = client.get(client.get(link)["Location"])
     signup_url = f"{reverse('signup')}?next={link}"
     # "Create a student account" on the log-in page keeps the link.
@@ -50,7 +50,7 @@ def test_the_join_link_survives_sign_up_and_ends_on_the_class_page(client, class
 
 
 def test_the_join_link_survives_log_in(client, classroom, bob):
-    link = reverse("classes:join_link", args=["ABCD2345"])
+    link = reverse("quizzes:class_join_link", args=["ABCD2345"])
     response = client.post(
         f"{reverse('login')}?next={link}",
         {"username": "bob", "password": PASSWORD, "next": link},
@@ -60,14 +60,14 @@ def test_the_join_link_survives_log_in(client, classroom, bob):
 
 def test_sign_up_ignores_a_next_page_on_another_site(client, db):
     response = _signup(client, "https://evil.example/")
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("quizzes:home")
 
 
 def test_the_home_page_has_a_code_field_to_join_a_class(client, bob, classroom):
     client.force_login(bob)
-    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'id="home-join-code"' in html and 'action="/classes/join/"' in html
-    response = client.post(reverse("classes:join"), {"code": "abcd 2345"})
+    response = client.post(reverse("quizzes:class_join"), {"code": "abcd 2345"})
     assert response["Location"] == classroom.get_absolute_url()
 
 
@@ -91,7 +91,7 @@ def test_a_teacher_invites_a_colleague_who_signs_up_and_becomes_a_teacher(
     html = visitor.get(link, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "tess invites you to teach" in html
     response = visitor.post(link)
-    assert response["Location"] == reverse("classes:list")
+    assert response["Location"] == reverse("quizzes:class_list")
     assert User.objects.get(username="vy").is_teacher
     # One use only.
     other = Client()

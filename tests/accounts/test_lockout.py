@@ -34,7 +34,7 @@ def _hammer(times: int = 5, username: str = "alice", **meta) -> None:
 
 
 def _signed_in(response) -> bool:
-    return response.status_code == 302 and response["Location"] == reverse("home")
+    return response.status_code == 302 and response["Location"] == reverse("quizzes:home")
 
 
 @pytest.fixture(autouse=True)

@@ -105,7 +105,7 @@ def test_the_mailer_comes_from_the_environment(monkeypatch):
 
 
 def _set_password(client, classroom, student, password=NEW):
-    url = reverse("classes:student_password", args=[classroom.pk, student.pk])
+    url = reverse("quizzes:class_student_password", args=[classroom.pk, student.pk])
     return client.post(url, {"new_password1": password, "new_password2": password})
 
 
@@ -113,11 +113,11 @@ def test_a_teacher_sets_a_new_password_for_a_student_of_their_class(
     teacher_client, classroom, alice
 ):
     page = teacher_client.get(classroom.get_absolute_url()).content.decode()
-    assert reverse("classes:student_password", args=[classroom.pk, alice.pk]) in page
+    assert reverse("quizzes:class_student_password", args=[classroom.pk, alice.pk]) in page
     response = _set_password(teacher_client, classroom, alice)
     assert response["Location"] == classroom.get_absolute_url()
     login = Client().post(reverse("login"), {"username": "alice", "password": NEW})
-    assert login.status_code == 302 and login["Location"] == reverse("home")
+    assert login.status_code == 302 and login["Location"] == reverse("quizzes:home")
 
 
 def test_the_teachers_reset_ends_the_students_lockout(teacher_client, classroom, alice):
@@ -163,7 +163,7 @@ def test_a_colleague_who_joined_the_class_keeps_their_password(teacher_client, c
     classroom.students.add(staff)
     assert _set_password(teacher_client, classroom, staff).status_code == 404
     page = teacher_client.get(classroom.get_absolute_url()).content.decode()
-    assert reverse("classes:student_password", args=[classroom.pk, colleague.pk]) not in page
+    assert reverse("quizzes:class_student_password", args=[classroom.pk, colleague.pk]) not in page
 
 
 def test_a_weak_temporary_password_is_refused(teacher_client, classroom, alice):

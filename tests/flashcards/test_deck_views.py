@@ -130,6 +130,6 @@ def test_one_learners_settings_do_not_touch_anothers(alice_client, alice, bob):
 
 
 def test_the_navigation_and_home_page_lead_to_the_review(alice_client):
-    html = alice_client.get(reverse("home"), **EN).content.decode()
+    html = alice_client.get(reverse("quizzes:home"), **EN).content.decode()
     assert f'href="{reverse("flashcards:review")}">Review</a>' in html
     assert "Review flashcards" in html

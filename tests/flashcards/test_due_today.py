@@ -63,7 +63,7 @@ def test_due_today_counts_reviews_due_by_study_day_and_learning_due_now(alice, d
 
 def test_every_page_shows_the_same_due_today(alice_client, alice, document):
     a_learner_with_buried_siblings_and_overdue_cards(alice, document, timezone.now())
-    home = alice_client.get(reverse("home"), **EN).content.decode()
+    home = alice_client.get(reverse("quizzes:home"), **EN).content.decode()
     assert "3 cards due today" in home
     progress = alice_client.get(reverse("dashboard"), **EN).content.decode()
     assert re.search(r'data-figure="due-today">\s*3\s*<', progress)

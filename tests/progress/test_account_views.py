@@ -111,9 +111,12 @@ def test_a_deleted_teachers_class_quiz_does_not_become_a_public_practice_quiz(
     teacher_client.post(DELETE, {"password": PASSWORD})
     assert not User.objects.filter(username="tess").exists()
     teacher_client.force_login(bob)
-    assert teacher_client.get(reverse("quiz", args=[quiz.pk])).status_code == 404
-    assert teacher_client.post(reverse("quiz_start", args=[quiz.pk])).status_code in (403, 404)
-    assert teacher_client.get(reverse("quiz_deck", args=[quiz.pk])).status_code == 404
+    assert teacher_client.get(reverse("quizzes:quiz", args=[quiz.pk])).status_code == 404
+    assert teacher_client.post(reverse("quizzes:quiz_start", args=[quiz.pk])).status_code in (
+        403,
+        404,
+    )
+    assert teacher_client.get(reverse("quizzes:quiz_deck", args=[quiz.pk])).status_code == 404
 
 
 def test_a_teacher_deleted_from_the_admin_leaves_their_quizzes_closed(teacher, studied):

@@ -26,13 +26,13 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def start(client, quiz) -> AttemptItem:
-    client.post(reverse("quiz_start", args=[quiz.pk]))
+    client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)
     return attempt.items.select_related("question").get(position=1)
 
 
 def answer(client, item, data):
-    url = reverse("attempt_answer", args=[item.attempt_id, item.position])
+    url = reverse("quizzes:attempt_answer", args=[item.attempt_id, item.position])
     return client.post(url, data, follow=True, **EN)
 
 
@@ -152,7 +152,7 @@ def test_every_form_that_takes_text_refuses_control_characters():
 
 
 def test_a_class_name_with_a_control_character_is_refused(teacher_client):
-    response = teacher_client.post(reverse("classes:create"), {"name": "10A\x00\x01"}, **EN)
+    response = teacher_client.post(reverse("quizzes:class_create"), {"name": "10A\x00\x01"}, **EN)
     assert response.status_code == 200
     assert not Classroom.objects.exists()
 
@@ -199,7 +199,7 @@ def test_strip_controls_keeps_text_tabs_and_new_lines():
 
 
 def test_a_signed_in_page_is_not_kept_by_a_cache(alice_client):
-    response = alice_client.get(reverse("home"))
+    response = alice_client.get(reverse("quizzes:home"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]

@@ -46,13 +46,17 @@ def test_an_html_question_is_bold_in_the_bank_and_on_the_quiz_card(
     quiz = Quiz.objects.create(title="Kiểm tra", document=document, status=Quiz.Status.PUBLISHED)
     QuizQuestion.objects.create(quiz=quiz, question=question, position=1)
     client.force_login(alice)
-    client.post(reverse("quiz_start", args=[quiz.pk]))
+    client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)
-    card = client.get(reverse("attempt_item", args=[attempt.pk, 1]), HTTP_ACCEPT_LANGUAGE="en")
+    card = client.get(
+        reverse("quizzes:attempt_item", args=[attempt.pk, 1]), HTTP_ACCEPT_LANGUAGE="en"
+    )
     page = card.content.decode()
     assert bold in page and f"<i>{words['right']}</i>" in page
     assert "alert(1)" not in page and "onclick" not in page
 
-    client.post(reverse("attempt_finish", args=[attempt.pk]))
-    results = client.get(reverse("attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    client.post(reverse("quizzes:attempt_finish", args=[attempt.pk]))
+    results = client.get(
+        reverse("quizzes:attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert results.status_code == 200 and bold in results.content.decode()

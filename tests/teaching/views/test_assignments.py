@@ -31,14 +31,14 @@ def _local(delta: timedelta) -> str:
 
 
 def test_a_teacher_assigns_a_quiz_from_the_class_page(teacher_client, classroom, quiz):
-    page = teacher_client.get(reverse("classes:detail", args=[classroom.pk]), **EN)
+    page = teacher_client.get(reverse("quizzes:class_detail", args=[classroom.pk]), **EN)
     assert "Assigned quizzes" in page.content.decode() and "Bài 1" in page.content.decode()
     data = {
         "classroom": classroom.pk,
         "quiz": quiz.pk,
         "opens_at": _local(timedelta(0)),
         "closes_at": _local(timedelta(days=7)),
-        "next": reverse("classes:detail", args=[classroom.pk]),
+        "next": reverse("quizzes:class_detail", args=[classroom.pk]),
     }
     response = teacher_client.post(reverse("teaching:assignment_create"), data, follow=True, **EN)
     assert "Bài 1 is assigned to Lớp 10A." in response.content.decode()
@@ -53,7 +53,7 @@ def test_the_class_page_counts_the_students_who_finished(
     Assignment.objects.create(classroom=classroom, quiz=quiz)
     taking.finish_attempt(taking.start_attempt(quiz, alice))
     taking.start_attempt(quiz, bob)
-    page = teacher_client.get(reverse("classes:detail", args=[classroom.pk]), **EN)
+    page = teacher_client.get(reverse("quizzes:class_detail", args=[classroom.pk]), **EN)
     assert "1 of 2 finished" in page.content.decode()
 
 
@@ -108,5 +108,5 @@ def test_unassigning_keeps_the_attempts(teacher_client, classroom, quiz, alice):
 
 def test_a_student_of_the_class_then_takes_the_quiz(alice_client, classroom, quiz, alice):
     Assignment.objects.create(classroom=classroom, quiz=quiz)
-    assert alice_client.post(reverse("quiz_start", args=[quiz.pk])).status_code == 302
+    assert alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk])).status_code == 302
     assert quiz.attempts.get().user == alice

@@ -203,7 +203,7 @@ def test_the_owner_renames_and_hides_a_document(teacher_client, added, alice, cl
     assert "Hidden from others" in owner_list.content.decode()
     client.force_login(alice)
     assert "Tên mới" not in client.get(reverse("content:list")).content.decode()
-    assert "Tên mới" not in client.get(reverse("home")).content.decode()
+    assert "Tên mới" not in client.get(reverse("quizzes:home")).content.decode()
     # Its page still opens by its link.
     assert client.get(added.get_absolute_url()).status_code == 200
 
@@ -250,7 +250,7 @@ def test_a_document_in_use_is_archived_and_the_page_says_so_first(teacher_client
     added.refresh_from_db()
     assert added.archived_at is not None
     client.force_login(alice)
-    home = client.get(reverse("home")).content.decode()
+    home = client.get(reverse("quizzes:home")).content.decode()
     assert added.title_vi not in home.split('id="documents-heading"')[1]
     # What uses it keeps working: the document page and its quiz still open.
     assert client.get(added.get_absolute_url()).status_code == 200

@@ -23,11 +23,11 @@ VIEWS = [
     ("teaching:question_import", [], "post", False),
     ("teaching:question_export_gift", [], "get", False),
     ("teaching:question_export_xml", [], "get", False),
-    ("classes:create", [], "post", False),
-    # classes:detail is also a student's page of their own class (tests/accounts/test_invites).
-    ("classes:rename", ["classroom"], "post", True),
-    ("classes:new_code", ["classroom"], "post", True),
-    ("classes:remove", ["classroom", "alice"], "post", True),
+    ("quizzes:class_create", [], "post", False),
+    # quizzes:class_detail is also a student's page of their class (tests/accounts/test_invites).
+    ("quizzes:class_rename", ["classroom"], "post", True),
+    ("quizzes:class_new_code", ["classroom"], "post", True),
+    ("quizzes:class_remove_student", ["classroom", "alice"], "post", True),
     ("teaching:quizzes", [], "get", False),
     ("teaching:quiz_create", [], "get", False),
     ("teaching:quiz_create", [], "post", False),
@@ -128,7 +128,7 @@ def test_another_teachers_bulk_action_leaves_tesss_question_alone(client, other_
 def test_another_teacher_sees_neither_tesss_draft_nor_her_class(client, other_teacher, objects):
     client.force_login(other_teacher)
     assert "Thủ đô của Việt Nam" not in client.get(reverse("teaching:questions")).content.decode()
-    assert "Lớp 10A" not in client.get(reverse("classes:list")).content.decode()
+    assert "Lớp 10A" not in client.get(reverse("quizzes:class_list")).content.decode()
     assert "Thủ đô" not in client.get(reverse("teaching:question_export_xml")).content.decode()
 
 
@@ -170,12 +170,12 @@ def test_another_teachers_quizzes_and_statistics_stay_hidden(client, other_teach
 
 
 def test_a_student_sees_the_assigned_quiz_but_no_statistics_link(alice_client, objects):
-    html = alice_client.get(reverse("quiz", args=[objects["quiz"]])).content.decode()
+    html = alice_client.get(reverse("quizzes:quiz", args=[objects["quiz"]])).content.decode()
     assert reverse("teaching:quiz_statistics", args=[objects["quiz"]]) not in html
     assert reverse("teaching:quiz", args=[objects["quiz"]]) not in html
 
 
 def test_students_see_no_teacher_link(alice_client):
-    html = alice_client.get(reverse("home")).content.decode()
+    html = alice_client.get(reverse("quizzes:home")).content.decode()
     assert reverse("teaching:questions") not in html
     assert reverse("teaching:quizzes") not in html

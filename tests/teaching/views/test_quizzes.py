@@ -179,11 +179,11 @@ def test_publishing_explains_what_stops_it(teacher_client, quiz, make_question, 
 
 def test_the_owner_previews_a_draft_by_taking_it_as_a_student(teacher_client, quiz, published):
     building.add(quiz, quiz.owner, [published[0].pk])
-    page = teacher_client.get(reverse("quiz", args=[quiz.pk]), **EN).content.decode()
+    page = teacher_client.get(reverse("quizzes:quiz", args=[quiz.pk]), **EN).content.decode()
     assert "take it to see it exactly as your students will" in page
-    response = teacher_client.post(reverse("quiz_start", args=[quiz.pk]))
+    response = teacher_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)
-    assert response["Location"] == reverse("attempt", args=[attempt.pk])
+    assert response["Location"] == reverse("quizzes:attempt", args=[attempt.pk])
 
 
 def test_every_field_id_on_the_builder_is_unique(teacher_client, quiz, published):
