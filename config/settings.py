@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "content",
     "quizzes",
     "quizzes.flashcards",
+    "progress",
 ]
 
 MIDDLEWARE = [

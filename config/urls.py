@@ -15,6 +15,6 @@ urlpatterns = [
     path("teach/", include("quizzes.teaching.urls")),
     path("classes/", include("accounts.urls_classes")),
     path("cards/", include("quizzes.flashcards.urls")),
-    path("progress/", include("quizzes.progress.urls")),
+    path("progress/", include("progress.urls")),
     path("", include("quizzes.urls")),
 ]

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET
 
 from accounts import access
 from content.models import Document
+from progress.stats import summary
 from quizzes import assignments
-from quizzes.progress.stats import summary
 
 # The landing page's samples: one aligned sentence, a question on it and a card.
 SAMPLE = {

@@ -106,12 +106,12 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "flashcards:rate": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     "flashcards:undo": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     # progress: one's own, and a class's for its teacher
-    "dashboard": (ANY, NO_POST),
-    "practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "class_progress": (OWNER, TEACHER_NO_POST),
-    "class_progress_csv": (OWNER, TEACHER_NO_POST),
-    "my_data": (ANY, NO_POST),
-    "delete_account": (ANY, ANY),
+    "progress:dashboard": (ANY, NO_POST),
+    "progress:practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "progress:class_progress": (OWNER, TEACHER_NO_POST),
+    "progress:class_progress_csv": (OWNER, TEACHER_NO_POST),
+    "progress:my_data": (ANY, NO_POST),
+    "progress:delete_account": (ANY, ANY),
     # quizzes: taking, and Anki decks
     "home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
     "document_deck": (ANY, NO_POST),  # its keys are only those the user may see

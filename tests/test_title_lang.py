@@ -40,7 +40,10 @@ def test_quiz_titles_carry_their_language(language, make_quiz, client):
         assert _marked(html, VI_TITLE, "vi"), f"{where}: the Vietnamese title has no lang"
     html = client.get(reverse("quiz", args=[world.quiz.pk])).content.decode()
     assert _marked(html, VI_TITLE, "vi")
-    for url in (reverse("attempt_results", args=[world.finished_attempt.pk]), reverse("dashboard")):
+    for url in (
+        reverse("attempt_results", args=[world.finished_attempt.pk]),
+        reverse("progress:dashboard"),
+    ):
         html = client.get(url).content.decode()
         assert _marked(html, ZH_TITLE, "zh-Hans"), url  # the finished attempt's quiz
     client.force_login(owner)

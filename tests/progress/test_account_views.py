@@ -11,8 +11,8 @@ from content.models import Document
 from quizzes.models import Attempt, AttemptItem, Quiz
 from tests.conftest import PASSWORD
 
-DATA = reverse("my_data")
-DELETE = reverse("delete_account")
+DATA = reverse("progress:my_data")
+DELETE = reverse("progress:delete_account")
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
@@ -81,7 +81,7 @@ def test_deleting_a_learner_removes_their_answers_and_logs_them_out(
     assert list(Attempt.objects.values_list("user__username", flat=True)) == ["bob"]
     assert AttemptItem.objects.count() == 4  # Bob's only
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["bob"]
-    assert reverse("login") in alice_client.get(reverse("dashboard"))["Location"]
+    assert reverse("login") in alice_client.get(reverse("progress:dashboard"))["Location"]
 
 
 def test_deleting_a_teacher_deletes_their_classes_but_not_their_students_or_quizzes(

@@ -24,8 +24,8 @@ def other_teacher(db):
 
 def urls(classroom):
     return [
-        reverse("class_progress", args=[classroom.pk]),
-        reverse("class_progress_csv", args=[classroom.pk]),
+        reverse("progress:class_progress", args=[classroom.pk]),
+        reverse("progress:class_progress_csv", args=[classroom.pk]),
     ]
 
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from progress import stats
 from quizzes.flashcards.models import Rating
-from quizzes.progress import stats
 
-URL = reverse("dashboard")
+URL = reverse("progress:dashboard")
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client):

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from quizzes.signals import facts_missed
 
-URL = reverse("practise_weakest")
+URL = reverse("progress:practise_weakest")
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
@@ -33,7 +33,7 @@ def test_it_asks_the_flashcards_to_bring_the_weakest_facts_forward(
         facts_missed.disconnect(receiver)
     f = studied["facts"]
     assert sent == [(alice, [f["f3"].pk, f["f1"].pk])]
-    assert response.redirect_chain[-1][0] == reverse("dashboard")
+    assert response.redirect_chain[-1][0] == reverse("progress:dashboard")
     assert "2 cards are now first in your review queue." in response.content.decode()
 
 
@@ -57,4 +57,4 @@ def test_with_nothing_weak_nothing_is_sent(alice_client, alice, record_attempt):
 
 def test_an_htmx_post_is_redirected_like_a_plain_one(alice_client):
     response = alice_client.post(URL, HTTP_HX_REQUEST="true")
-    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    assert response.status_code == 302 and response["Location"] == reverse("progress:dashboard")

@@ -46,7 +46,7 @@ def imported_tags(response, tmp_path) -> set[str]:
 
 
 def test_the_dashboard_and_the_flashcards_page_link_to_my_cards(alice_client):
-    for page in (reverse("dashboard"), reverse("flashcards:decks")):
+    for page in (reverse("progress:dashboard"), reverse("flashcards:decks")):
         assert f'href="{URL}"' in alice_client.get(page).content.decode()
 
 

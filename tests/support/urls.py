@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from tests.support.world import World
 
 # URL modules whose patterns are the project's (admin and django.conf.urls.i18n are not).
-OWN_APPS = ("accounts", "content", "quizzes")
+OWN_APPS = ("accounts", "content", "progress", "quizzes")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,12 @@ def own_routes() -> list[Route]:
 
 
 # The URLs whose pk is not a quiz's, and the finished attempt's views.
-CLASS_PK = {"class_deck", "start_class_export", "class_progress", "class_progress_csv"}
+CLASS_PK = {
+    "class_deck",
+    "start_class_export",
+    "progress:class_progress",
+    "progress:class_progress_csv",
+}
 FINISHED = {"attempt_results", "attempt_practise"}
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from quizzes.progress import personal_data
+from progress import personal_data
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,7 +1,7 @@
 """Progress read from the database, for one learner's dashboard and for a teacher's class.
 
 No HTTP here. Each function runs a fixed number of queries whatever the number of reviews,
-answers or students: the database counts and groups, and quizzes.progress.figures turns the
+answers or students: the database counts and groups, and progress.figures turns the
 counts into the figures shown.
 """
 
@@ -35,11 +35,11 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from content.models import Document, Fact, Passage
+from progress import figures
 from quizzes import csvsafe
 from quizzes.flashcards import scheduling, services
 from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
-from quizzes.progress import figures
 
 HISTORY_LENGTH = 20  # quiz attempts listed on the dashboard
 WEAKEST_FOR_LEARNER = 5

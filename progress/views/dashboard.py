@@ -1,7 +1,7 @@
 """Progress pages: a learner's dashboard, and a teacher's view of one of their classes.
 
 A learner sees only their own figures; a class is seen only by the teacher who owns it (404 for
-anyone else, other teachers included). Everything is computed in quizzes.progress.stats; the
+anyone else, other teachers included). Everything is computed in progress.stats; the
 charts are drawn in the browser (static/js/dashboard.js) from data passed with json_script, and
 each has a text equivalent in the page, so the pages work without JavaScript.
 """
@@ -20,8 +20,8 @@ from accounts import access
 from accounts.access import teacher_required
 from accounts.models import Classroom
 from content.models import Document
+from progress import figures, stats
 from quizzes import csvsafe
-from quizzes.progress import figures, stats
 from quizzes.signals import facts_missed
 
 
@@ -90,7 +90,7 @@ def practise_weakest(request: HttpRequest) -> HttpResponse:
     fact_ids = stats.weakest_fact_ids(request.user, timezone.now())
     if not fact_ids:
         messages.info(request, _("Nothing to practise yet: no fact is weak."))
-        return redirect("dashboard")
+        return redirect("progress:dashboard")
     replies = facts_missed.send(stats.LearnerProgress, user=request.user, fact_ids=fact_ids)
     brought = sum(reply for _receiver, reply in replies if isinstance(reply, int))
     if brought:
@@ -108,7 +108,7 @@ def practise_weakest(request: HttpRequest) -> HttpResponse:
             request,
             _("You have no flashcards for these facts yet: study their document's cards first."),
         )
-    return redirect("dashboard")
+    return redirect("progress:dashboard")
 
 
 @teacher_required
