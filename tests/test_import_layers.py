@@ -31,6 +31,9 @@ LAYERS = {
     "config.after_response": 0,
     # The full-page-or-htmx-partial renderer (Django and django-htmx only), for every layer's views.
     "config.htmx": 0,
+    # The form mixin refusing control characters (Django and content.lang only), for every
+    # layer's forms.
+    "config.forms": 0,
 }
 # The quizzes app's entry points (its views, URLs and management commands) sit on top of its
 # sub-packages, as the admin sits on the models it serves: the Anki views start the Anki jobs,
@@ -41,9 +44,6 @@ LAYERS[ENTRY_POINTS_AREA] = 5
 
 # Today's upward imports: (importer, imported module) -> why, and the step that removes it.
 ALLOWED: dict[tuple[str, str], str] = {
-    # The text-hygiene mixin (strip control characters, NFC) is content's; account forms use it.
-    # Step 2: move content.hygiene below accounts (into content.lang or a shared text module).
-    ("accounts.forms", "content.hygiene"): "step 2: hygiene at the bottom",
     # The class page lists and creates assignments, which are quizzes'.
     # Step 2: "class pages moved to where their data lives" (the quizzes app).
     ("accounts.views_classes", "quizzes.assignments"): "step 2: class pages to quizzes",

@@ -14,8 +14,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from accounts.models import Classroom
+from config.forms import CleanTextMixin
 from config.middleware import NoStoreForSignedInMiddleware
-from content.hygiene import CleanTextMixin
 from content.lang.decoding import decode
 from content.lang.hygiene import first_control, strip_controls
 from quizzes.interchange import gift, moodle_xml

@@ -1,5 +1,7 @@
 """Every text a form takes refuses control characters with a clear message (content.lang.hygiene
-says why): one validator, and a form mixin that puts it on every text field of a form."""
+says why): one validator, and a form mixin that puts it on every text field of a form. Like
+config.htmx it imports only Django and the bottom layer (content.lang), so every layer's forms
+(accounts' included) may use it."""
 
 from __future__ import annotations
 
