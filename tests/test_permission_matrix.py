@@ -1,6 +1,6 @@
 """Who may use every URL of the project, built from the URL resolver (issue 15, item 1).
 
-Every named pattern of the project's own URL modules (not the admin, not Django's i18n view) has
+Every named pattern of the project's own URL modules (not the admin) has
 a row: what each role gets from a GET and, where the view accepts POST, from a POST with no
 data. The roles are those of tests/support/world.py: a visitor, student A (in teacher A's class,
 with an attempt and an export of their own), student B (in no class), teacher A (who added the
@@ -40,18 +40,23 @@ LEARNER = (LOGIN, 200, 404, 404, 404)  # student A only: their attempt, their ex
 # name: (GET, POST)
 ROWS: dict[str, tuple[tuple, tuple]] = {
     # accounts: signing in and out, passwords (Django's views, the project's limits)
-    "signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
-    "login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
-    "logout": ((405,) * 5, (LOGIN,) * 5),
-    "password_change": (ANY, ANY),
-    "password_change_done": (ANY, NO_POST),
-    "password_reset": ((200,) * 5, (200,) * 5),
-    "password_reset_done": ((200,) * 5, (405,) * 5),
-    "password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
-    "password_reset_complete": ((200,) * 5, (405,) * 5),
+    "accounts:signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "accounts:login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "accounts:logout": ((405,) * 5, (LOGIN,) * 5),
+    "accounts:password_change": (ANY, ANY),
+    "accounts:password_change_done": (ANY, NO_POST),
+    "accounts:password_reset": ((200,) * 5, (200,) * 5),
+    "accounts:password_reset_done": ((200,) * 5, (405,) * 5),
+    "accounts:password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
+    "accounts:password_reset_complete": ((200,) * 5, (405,) * 5),
     # a teacher invites a colleague with a link; whoever signs in with it may accept it
-    "teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
-    "teacher_invite": (ANY, (LOGIN, 302, 302, 200, 200)),  # a teacher has nothing to accept
+    "accounts:teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
+    "accounts:teacher_invite": (
+        ANY,
+        (LOGIN, 302, 302, 200, 200),
+    ),  # a teacher has nothing to accept
+    # the language switcher: anyone, POST only; it goes back to `next` (or home)
+    "accounts:set_language": ((405,) * 5, (302,) * 5),
     # content: documents are shared; only teachers add them
     "content:list": (ANY, NO_POST),
     "content:add": (TEACHERS, TEACHERS),

@@ -1,5 +1,5 @@
-"""Sign-up, changing and resetting a password, and the language switcher (which saves the
-choice on the account); log in and log out are Django's own views (accounts/urls.py)."""
+"""Sign-up, changing and resetting a password; log in and log out are Django's own views
+(accounts/urls.py)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,10 +7,10 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import i18n
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts import security
 from accounts.forms import SignUpForm
@@ -48,26 +48,14 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form, "next": target})
 
 
-@require_POST
-def set_language(request: HttpRequest) -> HttpResponse:
-    """Anyone: Django's language switcher (sets the cookie, goes back to `next`); a signed-in
-    user's choice is also saved on their account, so it follows them to other devices."""
-    response = i18n.set_language(request)
-    language = request.POST.get("language", "")
-    known = {code for code, _name in settings.LANGUAGES}
-    user = request.user
-    if user.is_authenticated and language in known and user.interface_language != language:
-        user.interface_language = language
-        user.save(update_fields=["interface_language"])
-    return response
-
-
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Signed-in users: Django's password change, refused for a while after
     settings.PASSWORD_CHANGE_ATTEMPTS wrong current passwords (counted in the cache), so a
     borrowed session cannot guess the password. Template: registration/password_change_form.html
     (context: form, and `blocked`, the refusal, while the limit holds).
     """
+
+    success_url = reverse_lazy("accounts:password_change_done")
 
     def post(self, request, *args, **kwargs):
         if security.password_change_blocked(request.user):
@@ -97,6 +85,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     are forgotten, so a lockout ends with the reset. Template:
     registration/password_reset_confirm.html."""
 
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
     def form_valid(self, form):
         response = super().form_valid(form)
         security.clear_lockouts(form.user)
@@ -108,6 +98,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     requests from one address an hour (refused with a message) and RESETS_PER_EMAIL mails to
     one address (the rest silently not sent, so the page never tells who has an account).
     Template: registration/password_reset_form.html (context: form, and `blocked`)."""
+
+    success_url = reverse_lazy("accounts:password_reset_done")
 
     def post(self, request, *args, **kwargs):
         if not security.reset_request_allowed(request):

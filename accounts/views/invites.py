@@ -21,7 +21,7 @@ def teacher_invites(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         TeacherInvite.objects.create(created_by=request.user)
         messages.success(request, _("A new invitation link is ready: send it to your colleague."))
-        return redirect("teacher_invites")
+        return redirect("accounts:teacher_invites")
     now = timezone.now()
     open_invites = [
         (invite, request.build_absolute_uri(invite.get_absolute_url()))

@@ -62,6 +62,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         personal_data.delete_account(request.user)
         logout(request)
         messages.success(request, _("Your account and your data were deleted."))
-        return redirect("login")
+        return redirect("accounts:login")
     context = {"form": form, "consequences": personal_data.consequences(request.user)}
     return render(request, "progress/delete_account.html", context)

@@ -10,7 +10,7 @@ from tests.conftest import PASSWORD
 
 def test_a_visitor_signs_up_as_a_student_and_lands_signed_in(client, db):
     response = client.post(
-        reverse("signup"),
+        reverse("accounts:signup"),
         {
             "username": "lan",
             "password1": "a long Pass-phrase 42",
@@ -26,7 +26,7 @@ def test_a_visitor_signs_up_as_a_student_and_lands_signed_in(client, db):
 
 def test_sign_up_refuses_mismatched_passwords_in_the_users_language(client, db):
     response = client.post(
-        reverse("signup"),
+        reverse("accounts:signup"),
         {"username": "lan", "password1": "a long Pass-phrase 42", "password2": "another one 42"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -37,7 +37,7 @@ def test_sign_up_refuses_mismatched_passwords_in_the_users_language(client, db):
 
 def test_sign_up_cannot_make_a_teacher(client, db):
     client.post(
-        reverse("signup"),
+        reverse("accounts:signup"),
         {
             "username": "eve",
             "password1": "a long Pass-phrase 42",
@@ -49,15 +49,15 @@ def test_sign_up_cannot_make_a_teacher(client, db):
 
 
 def test_log_in_and_log_out(client, alice):
-    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(reverse("home")).status_code == 200
-    client.post(reverse("logout"))
+    client.post(reverse("accounts:logout"))
     assert "landing-heading" in client.get(reverse("home")).content.decode()
 
 
 def test_logout_refuses_get(alice_client):
-    assert alice_client.get(reverse("logout")).status_code == 405
+    assert alice_client.get(reverse("accounts:logout")).status_code == 405
 
 
 def test_home_shows_visitors_what_dongxi_does_with_sign_up_and_log_in(client, db):
@@ -67,12 +67,15 @@ def test_home_shows_visitors_what_dongxi_does_with_sign_up_and_log_in(client, db
     assert "Read side by side" in html and 'class="col zh" lang="zh-Hans"' in html
     assert "Answer questions made from the text" in html and "Show the answer" in html
     assert 'class="flashcard landing-card"' in html
-    assert f'href="{reverse("signup")}"' in html and f'href="{reverse("login")}"' in html
+    assert (
+        f'href="{reverse("accounts:signup")}"' in html
+        and f'href="{reverse("accounts:login")}"' in html
+    )
 
 
 def test_password_change(alice_client, alice):
     response = alice_client.post(
-        reverse("password_change"),
+        reverse("accounts:password_change"),
         {
             "old_password": PASSWORD,
             "new_password1": "a brand new Pass-phrase 7",
@@ -86,9 +89,11 @@ def test_password_change(alice_client, alice):
 
 def test_too_many_wrong_passwords_lock_the_login_with_a_clear_message(client, alice, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+        client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     response = client.post(
-        reverse("login"), {"username": "alice", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("accounts:login"),
+        {"username": "alice", "password": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()

@@ -13,7 +13,9 @@ def _lang(response) -> str:
 
 
 def test_the_switcher_saves_a_signed_in_users_choice(alice_client, alice):
-    response = alice_client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    response = alice_client.post(
+        reverse("accounts:set_language"), {"language": "zh-hans", "next": "/"}
+    )
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.interface_language == "zh-hans"
@@ -24,7 +26,7 @@ def test_the_saved_language_follows_the_learner_to_a_new_device(alice):
     alice.interface_language = "zh-hans"
     alice.save()
     phone = Client()
-    response = phone.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    response = phone.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     assert response.cookies["django_language"].value == "zh-hans"
     assert _lang(phone.get(reverse("home"))) == "zh-hans"
 
@@ -39,21 +41,21 @@ def test_the_account_wins_over_an_old_cookie_on_this_device(alice_client, alice)
 
 
 def test_a_visitor_switches_without_an_account(client, db):
-    client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
-    assert _lang(client.get(reverse("login"))) == "en"
+    client.post(reverse("accounts:set_language"), {"language": "en", "next": "/accounts/login/"})
+    assert _lang(client.get(reverse("accounts:login"))) == "en"
     assert not User.objects.exclude(interface_language="").exists()
 
 
 def test_signing_up_keeps_the_language_of_the_sign_up(client, db):
     client.cookies["django_language"] = "zh-hans"
     client.post(
-        reverse("signup"),
+        reverse("accounts:signup"),
         {"username": "lan", "email": "", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert User.objects.get(username="lan").interface_language == "zh-hans"
 
 
 def test_an_unknown_language_is_not_saved(alice_client, alice):
-    alice_client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    alice_client.post(reverse("accounts:set_language"), {"language": "fr", "next": "/"})
     alice.refresh_from_db()
     assert alice.interface_language == ""

@@ -20,7 +20,7 @@ def classroom(teacher) -> Classroom:
 
 def _signup(client, next_url, username="nina"):
     return client.post(
-        reverse("signup"),
+        reverse("accounts:signup"),
         {
             "username": username,
             "email": "",
@@ -34,7 +34,7 @@ def _signup(client, next_url, username="nina"):
 def test_the_join_link_survives_sign_up_and_ends_on_the_class_page(client, classroom):
     link = reverse("classes:join_link", args=["ABCD2345"])
     login_page = client.get(client.get(link)["Location"])
-    signup_url = f"{reverse('signup')}?next={link}"
+    signup_url = f"{reverse('accounts:signup')}?next={link}"
     # "Create a student account" on the log-in page keeps the link.
     assert f'href="{signup_url}"' in login_page.content.decode()
     form = client.get(signup_url).content.decode()
@@ -52,7 +52,7 @@ def test_the_join_link_survives_sign_up_and_ends_on_the_class_page(client, class
 def test_the_join_link_survives_log_in(client, classroom, bob):
     link = reverse("classes:join_link", args=["ABCD2345"])
     response = client.post(
-        f"{reverse('login')}?next={link}",
+        f"{reverse('accounts:login')}?next={link}",
         {"username": "bob", "password": PASSWORD, "next": link},
     )
     assert response["Location"] == link
@@ -80,13 +80,13 @@ def test_a_student_page_of_a_class_is_for_its_students_only(client, alice, bob, 
 def test_a_teacher_invites_a_colleague_who_signs_up_and_becomes_a_teacher(
     teacher_client, teacher, db
 ):
-    teacher_client.post(reverse("teacher_invites"))
+    teacher_client.post(reverse("accounts:teacher_invites"))
     invite = TeacherInvite.objects.get(created_by=teacher)
-    page = teacher_client.get(reverse("teacher_invites")).content.decode()
+    page = teacher_client.get(reverse("accounts:teacher_invites")).content.decode()
     assert invite.get_absolute_url() in page
     visitor = Client()
     link = invite.get_absolute_url()
-    assert visitor.get(link)["Location"] == f"{reverse('login')}?next={link}"
+    assert visitor.get(link)["Location"] == f"{reverse('accounts:login')}?next={link}"
     assert _signup(visitor, link, "vy")["Location"] == link
     html = visitor.get(link, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "tess invites you to teach" in html
@@ -113,5 +113,5 @@ def test_an_expired_invitation_makes_nobody_a_teacher(client, teacher, bob):
 
 
 def test_only_teachers_make_invitations(alice_client):
-    assert alice_client.post(reverse("teacher_invites")).status_code == 403
+    assert alice_client.post(reverse("accounts:teacher_invites")).status_code == 403
     assert not TeacherInvite.objects.exists()

@@ -20,7 +20,7 @@ OWNER = "198.51.100.7"
 
 def _login(client: Client, password: str, username: str = "alice", **meta):
     return client.post(
-        reverse("login"),
+        reverse("accounts:login"),
         {"username": username, "password": password},
         HTTP_ACCEPT_LANGUAGE="en",
         **meta,
@@ -122,7 +122,7 @@ def test_the_lockout_page_says_how_long_to_wait_and_how_to_reset(alice):
     html = response.content.decode()
     assert response.status_code == 429
     assert "logging in to this account from here is paused for 5 minutes" in html
-    assert f'href="{reverse("password_reset")}"' in html
+    assert f'href="{reverse("accounts:password_reset")}"' in html
     assert "ask your teacher to set a new one" in html
 
 
@@ -130,7 +130,7 @@ def test_a_password_reset_by_email_ends_the_lockout(alice, mailoutbox):
     alice.email = "alice@example.com"
     alice.save()
     _hammer(REMOTE_ADDR=ATTACKER)
-    Client().post(reverse("password_reset"), {"email": "alice@example.com"})
+    Client().post(reverse("accounts:password_reset"), {"email": "alice@example.com"})
     link = next(line for line in mailoutbox[0].body.splitlines() if "/password/reset/" in line)
     owner = Client(REMOTE_ADDR=ATTACKER)
     form_url = owner.get(link.split("testserver", 1)[1])["Location"]

@@ -37,20 +37,22 @@ def _reset_link(mailoutbox) -> str:
 
 
 def test_the_login_page_offers_the_reset(client, db):
-    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert f'href="{reverse("password_reset")}"' in html and "Forgot your password?" in html
+    html = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        f'href="{reverse("accounts:password_reset")}"' in html and "Forgot your password?" in html
+    )
 
 
 def test_a_reset_link_by_email_sets_a_new_password_once(client, alice, mailoutbox):
     alice.email = "alice@example.com"
     alice.save()
-    response = client.post(reverse("password_reset"), {"email": "alice@example.com"})
-    assert response["Location"] == reverse("password_reset_done")
+    response = client.post(reverse("accounts:password_reset"), {"email": "alice@example.com"})
+    assert response["Location"] == reverse("accounts:password_reset_done")
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["alice@example.com"]
     link = _reset_link(mailoutbox)
     form_url = client.get(link)["Location"]
     done = client.post(form_url, {"new_password1": NEW, "new_password2": NEW})
-    assert done["Location"] == reverse("password_reset_complete")
+    assert done["Location"] == reverse("accounts:password_reset_complete")
     alice.refresh_from_db()
     assert alice.check_password(NEW)
     again = client.get(link, follow=True, HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -58,8 +60,8 @@ def test_a_reset_link_by_email_sets_a_new_password_once(client, alice, mailoutbo
 
 
 def test_asking_for_an_unknown_address_reveals_nothing(client, alice, mailoutbox):
-    response = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
-    assert response["Location"] == reverse("password_reset_done")
+    response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.com"})
+    assert response["Location"] == reverse("accounts:password_reset_done")
     assert mailoutbox == []
 
 
@@ -68,17 +70,19 @@ def test_a_victims_inbox_is_not_flooded_with_reset_mails(alice, mailoutbox):
     alice.save()
     for n in range(10):
         response = Client(REMOTE_ADDR=f"192.0.2.{n + 1}").post(
-            reverse("password_reset"), {"email": "alice@example.com"}
+            reverse("accounts:password_reset"), {"email": "alice@example.com"}
         )
-        assert response["Location"] == reverse("password_reset_done")
+        assert response["Location"] == reverse("accounts:password_reset_done")
     assert len(mailoutbox) == 3
 
 
 def test_one_address_cannot_ask_for_reset_links_without_end(client, db):
     for _ in range(10):
-        client.post(reverse("password_reset"), {"email": "someone@example.com"})
+        client.post(reverse("accounts:password_reset"), {"email": "someone@example.com"})
     response = client.post(
-        reverse("password_reset"), {"email": "someone@example.com"}, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("accounts:password_reset"),
+        {"email": "someone@example.com"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 429
     assert "Too many requests from here. Try again in an hour." in response.content.decode()
@@ -116,16 +120,16 @@ def test_a_teacher_sets_a_new_password_for_a_student_of_their_class(
     assert reverse("classes:student_password", args=[classroom.pk, alice.pk]) in page
     response = _set_password(teacher_client, classroom, alice)
     assert response["Location"] == classroom.get_absolute_url()
-    login = Client().post(reverse("login"), {"username": "alice", "password": NEW})
+    login = Client().post(reverse("accounts:login"), {"username": "alice", "password": NEW})
     assert login.status_code == 302 and login["Location"] == reverse("home")
 
 
 def test_the_teachers_reset_ends_the_students_lockout(teacher_client, classroom, alice):
     attacker = Client()
     for _ in range(5):
-        attacker.post(reverse("login"), {"username": "alice", "password": "wrong"})
+        attacker.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
     _set_password(teacher_client, classroom, alice)
-    response = Client().post(reverse("login"), {"username": "alice", "password": NEW})
+    response = Client().post(reverse("accounts:login"), {"username": "alice", "password": NEW})
     assert response.status_code == 302
 
 
@@ -150,7 +154,9 @@ def test_a_student_cannot_set_a_classmates_password(client, classroom, alice, bo
 
 def test_a_visitor_is_sent_to_log_in(client, classroom, alice):
     response = _set_password(client, classroom, alice)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("accounts:login")
+    )
     alice.refresh_from_db()
     assert alice.check_password(PASSWORD)
 
@@ -178,7 +184,7 @@ def test_a_weak_temporary_password_is_refused(teacher_client, classroom, alice):
 
 def _change(client, old, new=NEW):
     return client.post(
-        reverse("password_change"),
+        reverse("accounts:password_change"),
         {"old_password": old, "new_password1": new, "new_password2": new},
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -207,7 +213,7 @@ def test_one_users_wrong_guesses_do_not_block_another(alice_client, bob):
 def test_a_mistyped_new_password_is_not_counted_as_a_guess(alice_client, alice):
     for _ in range(6):
         alice_client.post(
-            reverse("password_change"),
+            reverse("accounts:password_change"),
             {"old_password": PASSWORD, "new_password1": NEW, "new_password2": "other"},
         )
     assert _change(alice_client, PASSWORD).status_code == 302

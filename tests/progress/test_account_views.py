@@ -17,7 +17,7 @@ DELETE = reverse("progress:delete_account")
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
     for url in (DATA, DELETE):
-        assert reverse("login") in client.get(url)["Location"]
+        assert reverse("accounts:login") in client.get(url)["Location"]
 
 
 def test_the_data_download_only_answers_get_and_deleting_get_or_post(alice_client):
@@ -75,13 +75,13 @@ def test_deleting_a_learner_removes_their_answers_and_logs_them_out(
     response = alice_client.post(
         DELETE, {"password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en", follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("login")
+    assert response.redirect_chain[-1][0] == reverse("accounts:login")
     assert "Your account and your data were deleted." in response.content.decode()
     assert not User.objects.filter(username="alice").exists()
     assert list(Attempt.objects.values_list("user__username", flat=True)) == ["bob"]
     assert AttemptItem.objects.count() == 4  # Bob's only
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["bob"]
-    assert reverse("login") in alice_client.get(reverse("progress:dashboard"))["Location"]
+    assert reverse("accounts:login") in alice_client.get(reverse("progress:dashboard"))["Location"]
 
 
 def test_deleting_a_teacher_deletes_their_classes_but_not_their_students_or_quizzes(

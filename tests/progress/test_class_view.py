@@ -32,7 +32,7 @@ def urls(classroom):
 def test_anonymous_visitors_are_sent_to_log_in(client, classroom):
     for url in urls(classroom):
         response = client.get(url)
-        assert response.status_code == 302 and reverse("login") in response["Location"]
+        assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
 
 
 def test_a_student_of_the_class_is_refused(client, alice, classroom):

@@ -13,7 +13,7 @@ URL = reverse("progress:dashboard")
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client):
     response = client.get(URL)
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
 
 
 def test_the_dashboard_only_answers_get(alice_client):

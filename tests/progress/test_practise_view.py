@@ -8,7 +8,7 @@ URL = reverse("progress:practise_weakest")
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
-    assert reverse("login") in client.post(URL)["Location"]
+    assert reverse("accounts:login") in client.post(URL)["Location"]
 
 
 def test_practising_needs_a_post(alice_client):

@@ -73,7 +73,7 @@ def test_a_learner_without_flashcards_is_told_to_study_first(alice_client, db):
 
 def test_my_cards_refuse_anonymous_visitors_and_the_wrong_method(client, alice):
     for response in (client.get(URL), client.post(START)):
-        assert response.status_code == 302 and reverse("login") in response["Location"]
+        assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
     client.force_login(alice)
     assert client.post(URL).status_code == 405
     assert client.get(START).status_code == 405

@@ -65,7 +65,7 @@ def url_for(route: Route, world: World) -> str:
         "question": world.question.pk,
         "qtype": "cloze",
         "uidb64": "MQ",
-        "token": world.invite.token if name == "teacher_invite" else "set-password",
+        "token": world.invite.token if name == "accounts:teacher_invite" else "set-password",
     }
     if name.startswith("classes:") or name in CLASS_PK:
         values["pk"] = world.classroom.pk
