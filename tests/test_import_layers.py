@@ -78,13 +78,6 @@ ALLOWED_CYCLES: dict[frozenset[str], str] = {
     # The job enqueues quizzes.tasks.build_export, which runs the job. Step 2: the task beside
     # the code it runs.
     frozenset({"quizzes.anki.jobs", "quizzes.tasks"}): "step 2: the task beside the job",
-    # The Vietnamese adapter calls its fact builder in content.lang.facts, which uses the
-    # adapter (the Chinese one goes through the adapters package, which registers it). Not
-    # among issue 15's five: the builders would move into the adapters (one module per
-    # language behind one interface, STYLE.md).
-    frozenset(
-        {"content.lang.adapters.vi", "content.lang.facts"}
-    ): "fact builders into the language adapters (after issue 15)",
 }
 
 
