@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import security
 from accounts.forms import SignUpForm
+from config.htmx import HtmxHttpRequest
 
 
 def safe_next(request: HttpRequest) -> str:
@@ -27,7 +28,7 @@ def safe_next(request: HttpRequest) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def signup(request: HttpRequest) -> HttpResponse:
+def signup(request: HtmxHttpRequest) -> HttpResponse:
     """Anyone: create a student account and sign in, then go on to `next` (a join link or an
     invitation, kept through the log-in page) or home. Template: registration/signup.html.
     Context: form, next."""

@@ -3,7 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,11 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import teacher_required
 from accounts.models import TeacherInvite
+from config.htmx import HtmxHttpRequest
 
 
 @teacher_required
 @require_http_methods(["GET", "POST"])
-def teacher_invites(request: HttpRequest) -> HttpResponse:
+def teacher_invites(request: HtmxHttpRequest) -> HttpResponse:
     """Teachers: their invitations still open, each with its link; POST makes a new one.
     Template: accounts/teacher_invites.html. Context: invites [(invite, absolute link)]."""
     if request.method == "POST":
@@ -33,7 +34,7 @@ def teacher_invites(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def teacher_invite(request: HttpRequest, token: str) -> HttpResponse:
+def teacher_invite(request: HtmxHttpRequest, token: str) -> HttpResponse:
     """Any signed-in user (a visitor logs in or signs up first and comes back): GET asks to
     accept, POST makes them a teacher and goes to their classes. A used or expired link says
     so. Template: accounts/teacher_invite.html. Context: invite, usable."""

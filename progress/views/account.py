@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.htmx import HtmxHttpRequest
 from progress import personal_data
 
 
@@ -40,7 +41,7 @@ class DeleteAccountForm(forms.Form):
 
 @login_required
 @require_GET
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: HtmxHttpRequest) -> HttpResponse:
     """The signed-in user: everything kept about them, as a JSON download."""
     response = JsonResponse(
         personal_data.export(request.user),
@@ -53,7 +54,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: HtmxHttpRequest) -> HttpResponse:
     """The signed-in user: say what deleting the account removes, and delete it once they give
     their password; then they are logged out. Template: progress/delete_account.html; context:
     form, consequences."""

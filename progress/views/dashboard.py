@@ -8,30 +8,30 @@ each has a text equivalent in the page, so the pages work without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from accounts import access
 from accounts.access import teacher_required
 from accounts.models import Classroom
+from config.htmx import HtmxHttpRequest, render_page, wants_partial
 from content.models import Document
 from progress import figures, stats
 from quizzes import csvsafe
 from quizzes.signals import facts_missed
 
 
-def _get_classroom_for_teacher(request: HttpRequest, pk: int) -> Classroom:
+def _get_classroom_for_teacher(request: HtmxHttpRequest, pk: int) -> Classroom:
     classes = access.classes_taught_by(request.user).select_related("teacher")
     return get_object_or_404(classes, pk=pk)
 
 
 def _mastery_context(
-    request: HttpRequest, documents: list[Document], mastery: dict, default_id: int | None
+    request: HtmxHttpRequest, documents: list[Document], mastery: dict, default_id: int | None
 ) -> dict:
     """The document named by `?document=slug` (else the one worked on last, else the first) and
     its paragraphs with their mastery."""
@@ -59,32 +59,31 @@ def _chart_data(progress: stats.LearnerProgress) -> dict:
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: their own progress; `?document=slug` picks the document shown with
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
     document, paragraphs, months, classes."""
     now, documents = timezone.now(), list(Document.objects.only("slug", "title_vi", "title_zh"))
-    if request.htmx and not request.htmx.history_restore_request:
+    if wants_partial(request):
         mastery = stats.masteries([request.user.pk], now)[request.user.pk]
         context = _mastery_context(request, documents, mastery, None)
-        return render(request, "progress/dashboard.html#mastery", context)
-    progress = stats.learner_progress(request.user, now)
-    context = _mastery_context(request, documents, progress.mastery, progress.last_document_id)
-    context |= {
-        "progress": progress,
-        "cards": progress.cards,
-        "chart_data": _chart_data(progress),
-        "months": figures.monthly_totals(progress.cards.year),
-        "classes": access.classes_taught_by(request.user) if request.user.is_teacher else [],
-    }
-    return render(request, "progress/dashboard.html", context)
+    else:
+        progress = stats.learner_progress(request.user, now)
+        context = _mastery_context(request, documents, progress.mastery, progress.last_document_id)
+        context |= {
+            "progress": progress,
+            "cards": progress.cards,
+            "chart_data": _chart_data(progress),
+            "months": figures.monthly_totals(progress.cards.year),
+            "classes": access.classes_taught_by(request.user) if request.user.is_teacher else [],
+        }
+    return render_page(request, "progress/dashboard.html", context, partial="mastery")
 
 
 @login_required
 @require_POST
-def practise_weakest(request: HttpRequest) -> HttpResponse:
+def practise_weakest(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: bring the flashcards of their weakest facts to the front of their
     review queue (the flashcards app listens to `facts_missed`), then back to the dashboard."""
     fact_ids = stats.weakest_fact_ids(request.user, timezone.now())
@@ -113,7 +112,7 @@ def practise_weakest(request: HttpRequest) -> HttpResponse:
 
 @teacher_required
 @require_GET
-def class_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def class_progress(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The class's teacher: each student's activity, mastery and quiz scores, and the facts the
     class knows least. Template: progress/class.html; context: classroom, progress."""
     classroom = _get_classroom_for_teacher(request, pk)
@@ -123,7 +122,7 @@ def class_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @teacher_required
 @require_GET
-def class_progress_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def class_progress_csv(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The class's teacher: the class view's student table as CSV (UTF-8 with a byte order
     mark, so spreadsheet programs read Chinese and Vietnamese names right)."""
     classroom = _get_classroom_for_teacher(request, pk)
