@@ -24,7 +24,8 @@ VIEWS = [
     ("teach:question_export_gift", [], "get", False),
     ("teach:question_export_xml", [], "get", False),
     ("classes:create", [], "post", False),
-    # classes:detail is also a student's page of their own class (tests/accounts/test_invites).
+    # classes:detail is also a student's page of their own class
+    # (tests/accounts/views/test_invites).
     ("classes:rename", ["classroom"], "post", True),
     ("classes:new_code", ["classroom"], "post", True),
     ("classes:remove", ["classroom", "alice"], "post", True),

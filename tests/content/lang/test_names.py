@@ -12,7 +12,7 @@ import pytest
 from content.lang import VI, ZH, analyse, chinese, gazetteer, vinlp
 from content.lang.terms import _Terms, _whole_vi_names, name_fits, whole_word
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
+DOCUMENTS = Path(__file__).resolve().parents[3] / "content" / "documents"
 
 # -- the gazetteer ---------------------------------------------------------------------------
 

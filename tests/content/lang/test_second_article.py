@@ -8,7 +8,7 @@ import pytest
 
 from content.lang import VI, ZH, analyse
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
+DOCUMENTS = Path(__file__).resolve().parents[3] / "content" / "documents"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from content.lang import analyse
 from quizzes.generation import generate
 from quizzes.generation import text as generation_text
 
-SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
+SHIPPED = Path(__file__).resolve().parents[3] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 
 
 def _pair_costs(monkeypatch, n: int, m: int) -> int:

@@ -9,7 +9,7 @@ import pytest
 
 from content.lang import VI, ZH, DocumentError, analyse, decode
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
+DOCUMENTS = Path(__file__).resolve().parents[3] / "content" / "documents"
 SHIPPED = (DOCUMENTS / "000_09eee8d4159d2fdc.txt").read_text(encoding="utf-8")
 
 # Chinese first this time, with a Chinese date line and full-width parentheses.
