@@ -59,3 +59,7 @@ def test_an_unknown_language_is_not_saved(alice_client, alice):
     alice_client.post(reverse("accounts:set_language"), {"language": "fr", "next": "/"})
     alice.refresh_from_db()
     assert alice.interface_language == ""
+
+
+def test_the_switcher_stays_where_it_always_was():
+    assert reverse("accounts:set_language") == "/i18n/setlang/"

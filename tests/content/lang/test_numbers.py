@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from content.lang import analyse, lists
-from content.lang.adapters import vi as vi_adapter
-from content.lang.adapters import zh as zh_adapter
+from content.lang import analyse
 from content.lang.align import vi_features, zh_features
 from content.lang.numbers import Quantity, read_number, same_quantity, vi_quantities, zh_quantities
 from content.lang.vietnamese import split_sentences
@@ -189,20 +187,6 @@ def test_vietnamese_sentences_never_split_inside_a_number():
         "Cầu dài 30 m.",
         "Tháp cao.",
     ]
-
-
-def test_list_items_never_split_inside_a_number():
-    items = vi_adapter.items(
-        "Hà Giang, Lào Cai với diện tích khoảng 6,86 triệu km², và Yên Bái 71,4%"
-    )
-    assert not any(item.endswith("khoảng 6") or item.startswith("86") for item in items)
-    assert any(item.endswith("6,86 triệu km²") for item in items)
-    # Also where a text glues items with a bare comma: the comma between digits is a decimal.
-    assert lists.top_level_split("Lào Cai khoảng 6,86 triệu,Yên Bái 71,4%", (",",)) == [
-        "Lào Cai khoảng 6,86 triệu",
-        "Yên Bái 71,4%",
-    ]
-    assert zh_adapter.items("河北、山西1,200人、内蒙古") == ["河北", "山西1,200人", "内蒙古"]
 
 
 # --- the pipeline pairs numbers by value -------------------------------------------------------
