@@ -18,7 +18,6 @@ from content.loading import error_message, identical_document, load_bytes
 from content.models import Document
 from content.problems import problem_texts
 from content.reading import reading_rows
-from quizzes.access import quizzes_for
 
 
 @login_required
@@ -34,15 +33,13 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def document_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """Any signed-in user: the document side by side, with the quizzes they may open
-    (quizzes.access.quizzes_for: their own drafts, never another class's exam, nor one not open
-    yet).
-    Template: content/document_detail.html. Context: document, rows, quizzes, problems (the
+    """Any signed-in user: the document side by side, with the quizzes they may open (the
+    template asks quizzes.access through the quizzes app's `quizzes_of_document` tag).
+    Template: content/document_detail.html. Context: document, rows, problems (the
     alignment warnings in the user's language), can_report (the teacher who curates it may
     open what generation made of it), can_manage (the teacher who added it)."""
     user = request.user
     document = get_object_or_404(access.documents_for(user), slug=slug)
-    quizzes = quizzes_for(user).filter(document=document).only("pk", "title")
     can_report = access.curates(user, document)
     can_manage = access.owns(user, document)
     return render(
@@ -51,7 +48,6 @@ def document_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         {
             "document": document,
             "rows": reading_rows(document),
-            "quizzes": quizzes,
             "problems": problem_texts(document.problems),
             "can_report": can_report,
             "can_manage": can_manage,

@@ -52,10 +52,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     # Step 2: "the card item builders in content".
     ("quizzes.flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
     ("quizzes.flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
-    # The document page lists the quizzes of the document the user may see (not another class's
-    # exam). Step 4: the buttons become a partial of the quizzes app, or content asks through a
-    # hook the quizzes app fills.
-    ("content.views", "quizzes.access"): "step 4: quiz buttons rendered by quizzes",
     # The flashcards listen to quizzes' facts_missed signal, and ask quizzes.access which facts
     # an open attempt still hides. Step 2: bring_forward called directly, not through a signal.
     ("quizzes.flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
