@@ -19,6 +19,7 @@ from accounts import access
 from accounts.access import teacher_required
 from accounts.models import Classroom
 from config.htmx import HtmxHttpRequest, render_page, wants_partial
+from content.access import documents_for
 from content.models import Document
 from progress import figures, stats
 from quizzes import csvsafe
@@ -64,7 +65,8 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
     document, paragraphs, months, classes."""
-    now, documents = timezone.now(), list(Document.objects.only("slug", "title_vi", "title_zh"))
+    now = timezone.now()
+    documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh"))
     if wants_partial(request):
         mastery = stats.masteries([request.user.pk], now)[request.user.pk]
         context = _mastery_context(request, documents, mastery, None)
