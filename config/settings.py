@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "content",
     "quizzes",
     "quizzes.flashcards",
+    "progress",
 ]
 
 MIDDLEWARE = [
@@ -130,9 +131,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "quizzes:home"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Brute-force protection (README, "Logging in safely"): five wrong passwords for one username
 # from one client address lock that pair out for a few minutes, never an address alone and never

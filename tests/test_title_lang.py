@@ -42,7 +42,7 @@ def test_quiz_titles_carry_their_language(language, make_quiz, client):
     assert _marked(html, VI_TITLE, "vi")
     for url in (
         reverse("quizzes:attempt_results", args=[world.finished_attempt.pk]),
-        reverse("dashboard"),
+        reverse("progress:dashboard"),
     ):
         html = client.get(url).content.decode()
         assert _marked(html, ZH_TITLE, "zh-Hans"), url  # the finished attempt's quiz

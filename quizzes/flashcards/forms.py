@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.text import capfirst
 
-from content.hygiene import CleanTextMixin
+from config.forms import CleanTextMixin
 from quizzes.flashcards.models import LearnerSettings, Rating
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from content.access import documents_listed_for
 from content.models import Document, Term
 from quizzes import grading
 from quizzes.feedback import note_text
@@ -63,7 +64,7 @@ def decks(request: HttpRequest) -> HttpResponse:
     dict of total, new and due."""
     user, now = request.user, timezone.now()
     studied = LearnerCard.objects.filter(user=user).values("document")
-    listed = Document.objects.listed_for(user).values("pk")
+    listed = documents_listed_for(user).values("pk")
     documents = Document.objects.filter(Q(pk__in=listed) | Q(pk__in=studied)).only(
         "slug", "title_zh", "title_vi", "published"
     )

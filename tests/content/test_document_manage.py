@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Classroom, User
+from content.access import documents_listed_for
 from content.models import Document
 from quizzes.models import Assignment, Attempt, Quiz
 from tests.conftest import PASSWORD
@@ -130,6 +131,6 @@ def test_lists_show_shipped_documents_own_ones_and_those_of_ones_teachers(added,
         slug="shipped", title_vi="Có sẵn", languages="zh,vi", source_text="x", content_hash="x"
     )
     Classroom.objects.create(name="A1", teacher=added.created_by).students.add(alice)
-    assert set(Document.objects.listed_for(alice)) == {shipped, added}
-    assert set(Document.objects.listed_for(bob)) == {shipped}
-    assert set(Document.objects.listed_for(added.created_by)) == {shipped, added}
+    assert set(documents_listed_for(alice)) == {shipped, added}
+    assert set(documents_listed_for(bob)) == {shipped}
+    assert set(documents_listed_for(added.created_by)) == {shipped, added}
