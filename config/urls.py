@@ -14,7 +14,7 @@ urlpatterns = [
     path("documents/", include("content.urls")),
     path("teach/", include("quizzes.teaching.urls")),
     path("classes/", include("accounts.urls_classes")),
-    path("cards/", include("quizzes.flashcards.urls")),
+    path("cards/", include("flashcards.urls")),
     path("progress/", include("quizzes.progress.urls")),
     path("", include("quizzes.urls")),
 ]

@@ -1,7 +1,7 @@
 """Layers import only downward (issue 15, item 2), read from the source with ast.
 
 From the bottom: the language core (content.lang) and accounts; content; the flashcards app
-(quizzes.flashcards); the quizzes core (models, taking, generation, interchange, their views);
+(flashcards); the quizzes core (models, taking, generation, interchange, their views);
 then quizzes.anki, quizzes.progress and quizzes.teaching, side by side; config on top. A module
 may import its own area and the areas below; an import upward, or areas of one layer importing
 each other in a circle, fails, unless ALLOWED lists it: today's violations, each with why it is
@@ -20,7 +20,7 @@ LAYERS = {
     "content.lang": 0,
     "accounts": 0,
     "content": 1,
-    "quizzes.flashcards": 2,
+    "flashcards": 2,
     "quizzes": 3,
     "quizzes.anki": 4,
     "quizzes.progress": 4,
@@ -50,20 +50,20 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("accounts.views_classes", "quizzes.teaching.quiz_forms"): "step 2: class pages to quizzes",
     # Flashcard notes are built from the Anki deck's item builders.
     # Step 2: "the card item builders in content".
-    ("quizzes.flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
-    ("quizzes.flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
+    ("flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
+    ("flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
     # The document page lists the quizzes of the document the user may see (not another class's
     # exam). Step 4: the buttons become a partial of the quizzes app, or content asks through a
     # hook the quizzes app fills.
     ("content.views", "quizzes.access"): "step 4: quiz buttons rendered by quizzes",
     # The flashcards listen to quizzes' facts_missed signal, and ask quizzes.access which facts
     # an open attempt still hides. Step 2: bring_forward called directly, not through a signal.
-    ("quizzes.flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
-    ("quizzes.flashcards.receivers", "quizzes.access"): "step 2: bring_forward called directly",
+    ("flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
+    ("flashcards.receivers", "quizzes.access"): "step 2: bring_forward called directly",
     # A typed flashcard answer is graded and explained as a quiz answer is.
     # Step 2: "typed-answer grading in the language modules".
-    ("quizzes.flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",
-    ("quizzes.flashcards.views", "quizzes.feedback"): "step 2: typed grading in content.lang",
+    ("flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",
+    ("flashcards.views", "quizzes.feedback"): "step 2: typed grading in content.lang",
     # The task runner imports the Anki job it runs (and the job imports the task to enqueue it).
     # Step 2: "the task beside the code it runs" (quizzes/anki/tasks.py).
     ("quizzes.tasks", "quizzes.anki.jobs"): "step 2: the task beside the job",

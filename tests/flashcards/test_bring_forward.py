@@ -4,8 +4,8 @@ those facts (created if needed) go to the front of the queue, past today's limit
 from datetime import timedelta
 
 from content.models import Fact
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, Note
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, Note
 from quizzes.signals import facts_missed
 from tests.flashcards.conftest import T0
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, State
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, State
 from quizzes.progress import stats
 from tests.flashcards.test_queue import EASY, GOOD, make, one_card_per_note
 

@@ -4,8 +4,8 @@ ahead when nothing else is due, one deck or all, and the "done for today" outloo
 from collections import defaultdict
 from datetime import timedelta
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
 from tests.flashcards.conftest import T0
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, ReviewLog, State
+from flashcards import services
+from flashcards.models import LearnerCard, ReviewLog, State
 from tests.flashcards.conftest import T0
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4

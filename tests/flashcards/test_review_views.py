@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from quizzes.flashcards import scheduling, services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
+from flashcards import scheduling, services
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}

@@ -10,8 +10,8 @@ import pytest
 
 from accounts.models import User
 from content.models import Document
-from quizzes.flashcards import services
-from quizzes.flashcards.models import Card, LearnerCard, Note, ReviewLog
+from flashcards import services
+from flashcards.models import Card, LearnerCard, Note, ReviewLog
 from tests.concurrency import at_once
 
 

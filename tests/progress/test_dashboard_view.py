@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.flashcards.models import Rating
+from flashcards.models import Rating
 from quizzes.progress import stats
 
 URL = reverse("dashboard")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from accounts.models import Classroom, TeacherInvite, User
 from content.models import Document
-from quizzes.flashcards import services as flashcards
+from flashcards import services as flashcards
 from quizzes.models import Assignment, Attempt, ExportJob, Question, Quiz
 from quizzes.taking import finish_attempt, start_attempt
 

@@ -27,8 +27,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from content.models import Document, Fact
-from quizzes.flashcards import scheduling
-from quizzes.flashcards.models import (
+from flashcards import scheduling
+from flashcards.models import (
     Card,
     LearnerCard,
     LearnerSettings,
@@ -37,8 +37,8 @@ from quizzes.flashcards.models import (
     ReviewLog,
     State,
 )
-from quizzes.flashcards.notes import sync_document
-from quizzes.flashcards.scheduling import Memory
+from flashcards.notes import sync_document
+from flashcards.scheduling import Memory
 
 LEARNING_STATES = (State.LEARNING, State.RELEARNING)
 

@@ -3,9 +3,9 @@
 from django.dispatch import receiver
 
 from content.signals import document_analysed
+from flashcards.notes import sync_document
+from flashcards.services import bring_forward, extend_studies
 from quizzes.access import facts_hidden_until_finished
-from quizzes.flashcards.notes import sync_document
-from quizzes.flashcards.services import bring_forward, extend_studies
 from quizzes.signals import facts_missed
 
 

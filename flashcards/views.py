@@ -24,12 +24,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from content.models import Document, Term
+from flashcards import scheduling, services
+from flashcards.forms import RatingForm, SettingsForm, UndoForm
+from flashcards.models import LearnerCard, LearnerSettings, Rating
+from flashcards.notes import Face, card_face
 from quizzes import grading
 from quizzes.feedback import note_text
-from quizzes.flashcards import scheduling, services
-from quizzes.flashcards.forms import RatingForm, SettingsForm, UndoForm
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating
-from quizzes.flashcards.notes import Face, card_face
 
 logger = logging.getLogger(__name__)
 

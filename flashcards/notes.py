@@ -22,9 +22,9 @@ from django.db import transaction
 
 from content.lang.text import HAN_RE, short_hash
 from content.models import Document, Fact, Term
+from flashcards.models import Card, Note
 from quizzes.anki.deck import cloze_spans
 from quizzes.anki.sources import fact_items, term_items
-from quizzes.flashcards.models import Card, Note
 
 HAN_RUN = re.compile(f"{HAN_RE.pattern}+")
 SPEECH = {"zh": "zh-CN", "vi": "vi-VN"}
