@@ -56,10 +56,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     # exam). Step 4: the buttons become a partial of the quizzes app, or content asks through a
     # hook the quizzes app fills.
     ("content.views", "quizzes.access"): "step 4: quiz buttons rendered by quizzes",
-    # The flashcards listen to quizzes' facts_missed signal, and ask quizzes.access which facts
-    # an open attempt still hides. Step 2: bring_forward called directly, not through a signal.
-    ("flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
-    ("flashcards.receivers", "quizzes.access"): "step 2: bring_forward called directly",
     # A typed flashcard answer is graded and explained as a quiz answer is.
     # Step 2: "typed-answer grading in the language modules".
     ("flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",

@@ -20,9 +20,8 @@ from accounts import access
 from accounts.access import teacher_required
 from accounts.models import Classroom
 from content.models import Document
-from quizzes import csvsafe
+from quizzes import csvsafe, taking
 from quizzes.progress import figures, stats
-from quizzes.signals import facts_missed
 
 
 def _get_classroom_for_teacher(request: HttpRequest, pk: int) -> Classroom:
@@ -86,13 +85,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_POST
 def practise_weakest(request: HttpRequest) -> HttpResponse:
     """Any signed-in user: bring the flashcards of their weakest facts to the front of their
-    review queue (the flashcards app listens to `facts_missed`), then back to the dashboard."""
+    review queue (quizzes.taking.bring_missed_forward), then back to the dashboard."""
     fact_ids = stats.weakest_fact_ids(request.user, timezone.now())
     if not fact_ids:
         messages.info(request, _("Nothing to practise yet: no fact is weak."))
         return redirect("dashboard")
-    replies = facts_missed.send(stats.LearnerProgress, user=request.user, fact_ids=fact_ids)
-    brought = sum(reply for _receiver, reply in replies if isinstance(reply, int))
+    brought = taking.bring_missed_forward(request.user, fact_ids)
     if brought:
         messages.success(
             request,

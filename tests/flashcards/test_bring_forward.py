@@ -1,4 +1,4 @@
-"""Missed facts bring their cards forward: a quiz sends `facts_missed`, the learner's cards of
+"""Missed facts bring their cards forward: a quiz calls `bring_forward`, the learner's cards of
 those facts (created if needed) go to the front of the queue, past today's limits."""
 
 from datetime import timedelta
@@ -6,7 +6,6 @@ from datetime import timedelta
 from content.models import Fact
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings, Note
-from quizzes.signals import facts_missed
 from tests.flashcards.conftest import T0
 
 EASY = 4
@@ -28,10 +27,10 @@ def related_notes(fact: Fact) -> set[int]:
     return cloze | terms
 
 
-def test_the_signal_puts_the_missed_facts_cards_at_the_front(alice, document):
+def test_it_puts_the_missed_facts_cards_at_the_front(alice, document):
     services.start_studying(alice, document, now=T0)
     fact = missed_fact(document)
-    facts_missed.send(sender=None, user=alice, fact_ids=[fact.pk])
+    services.bring_forward(alice, [fact.pk])
     card = services.next_card(alice)
     assert card.note_id in related_notes(fact)
     assert card.forwarded
@@ -90,7 +89,7 @@ def test_a_card_shown_before_it_was_forwarded_is_stale(alice, document):
 def test_other_learners_are_not_touched(alice, bob, document):
     services.start_studying(bob, document, now=T0)
     before = list(LearnerCard.objects.filter(user=bob).values_list("due", "version"))
-    facts_missed.send(sender=None, user=alice, fact_ids=[missed_fact(document).pk])
+    services.bring_forward(alice, [missed_fact(document).pk])
     assert list(LearnerCard.objects.filter(user=bob).values_list("due", "version")) == before
 
 

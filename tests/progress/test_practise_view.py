@@ -1,8 +1,10 @@
 """The dashboard's "practise these facts" button."""
 
+from unittest import mock
+
 from django.urls import reverse
 
-from quizzes.signals import facts_missed
+from quizzes import taking
 
 URL = reverse("practise_weakest")
 
@@ -22,15 +24,12 @@ def test_it_asks_the_flashcards_to_bring_the_weakest_facts_forward(
     record_attempt(bob, [0, 0, 0, 0])
     sent = []
 
-    def receiver(sender, user, fact_ids, **kwargs):
+    def bring_forward(user, fact_ids):
         sent.append((user, fact_ids))
         return len(fact_ids)
 
-    facts_missed.connect(receiver)
-    try:
+    with mock.patch.object(taking, "bring_forward", bring_forward):
         response = alice_client.post(URL, HTTP_ACCEPT_LANGUAGE="en", follow=True)
-    finally:
-        facts_missed.disconnect(receiver)
     f = studied["facts"]
     assert sent == [(alice, [f["f3"].pk, f["f1"].pk])]
     assert response.redirect_chain[-1][0] == reverse("dashboard")
@@ -46,12 +45,8 @@ def test_with_no_cards_for_those_facts_it_says_so(alice_client, alice, record_at
 def test_with_nothing_weak_nothing_is_sent(alice_client, alice, record_attempt):
     record_attempt(alice, [1, 1, 1, 1])
     sent = []
-    receiver = lambda sender, **kwargs: sent.append(kwargs)  # noqa: E731
-    facts_missed.connect(receiver)
-    try:
+    with mock.patch.object(taking, "bring_forward", lambda *args: sent.append(args)):
         response = alice_client.post(URL, HTTP_ACCEPT_LANGUAGE="en", follow=True)
-    finally:
-        facts_missed.disconnect(receiver)
     assert sent == [] and "Nothing to practise yet" in response.content.decode()
 
 

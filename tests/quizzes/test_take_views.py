@@ -404,7 +404,7 @@ def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_i
     data = _right_response(item) if outcome == "right" else _wrong_response(item)
     term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
     sent = []
-    stub = mock.patch.object(taking, "send_facts_missed", lambda *args: sent.append(args))
+    stub = mock.patch.object(taking, "forward_missed_cards", lambda *args: sent.append(args))
     # session, user, item, BEGIN, the conditional update that locks the attempt, the positions
     # left unanswered, COMMIT
     with stub, django_assert_num_queries(7):
