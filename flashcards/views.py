@@ -23,13 +23,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from content.lang import grading
 from content.models import Document, Term
 from flashcards import scheduling, services
 from flashcards.forms import RatingForm, SettingsForm, UndoForm
 from flashcards.models import LearnerCard, LearnerSettings, Rating
 from flashcards.notes import Face, card_face
-from quizzes import grading
-from quizzes.feedback import note_text
 
 logger = logging.getLogger(__name__)
 
@@ -263,5 +262,5 @@ def _verdict(card: LearnerCard, face: Face, typed: str) -> dict:
     return {
         "typed": typed,
         "correct": result.correct,
-        "note": note_text(result.note),
+        "note": grading.explain(result.note, _),
     }

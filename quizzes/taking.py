@@ -29,10 +29,11 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from config.after_response import defer
+from content.lang.grading import Grade
 from content.lang.hygiene import first_control
 from flashcards.services import bring_forward
 from quizzes import access, assignments, overlap, term_index
-from quizzes.grading import CHOICE_TYPES, Grade, grade
+from quizzes.grading import CHOICE_TYPES, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 
 logger = logging.getLogger(__name__)

@@ -56,10 +56,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     # exam). Step 4: the buttons become a partial of the quizzes app, or content asks through a
     # hook the quizzes app fills.
     ("content.views", "quizzes.access"): "step 4: quiz buttons rendered by quizzes",
-    # A typed flashcard answer is graded and explained as a quiz answer is.
-    # Step 2: "typed-answer grading in the language modules".
-    ("flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",
-    ("flashcards.views", "quizzes.feedback"): "step 2: typed grading in content.lang",
     # The task runner imports the Anki job it runs (and the job imports the task to enqueue it).
     # Step 2: "the task beside the code it runs" (quizzes/anki/tasks.py).
     ("quizzes.tasks", "quizzes.anki.jobs"): "step 2: the task beside the job",
