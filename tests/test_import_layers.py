@@ -48,10 +48,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     # Step 2: "class pages moved to where their data lives" (the quizzes app).
     ("accounts.views_classes", "quizzes.assignments"): "step 2: class pages to quizzes",
     ("accounts.views_classes", "quizzes.teaching.quiz_forms"): "step 2: class pages to quizzes",
-    # Flashcard notes are built from the Anki deck's item builders.
-    # Step 2: "the card item builders in content".
-    ("flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
-    ("flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
     # The document page lists the quizzes of the document the user may see (not another class's
     # exam). Step 4: the buttons become a partial of the quizzes app, or content asks through a
     # hook the quizzes app fills.

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from content.items import exportable_facts, exportable_terms, fact_items, term_items
 from content.models import Fact, Term
 from flashcards.models import Note
 from quizzes.anki.deck import DeckSpec, Written, build_decks, write_package
-from quizzes.anki.sources import exportable_facts, exportable_terms, fact_items, term_items
 
 DECK_NAME = "Dongxi::Thẻ của tôi · 我的卡片"
 TAG = "my-cards"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 
+from content.items import exportable_terms, fact_items
 from content.loading import load_path
 from content.models import Document, Fact
 from flashcards import services
@@ -16,7 +17,6 @@ from quizzes.anki import notetypes
 from quizzes.anki.documents import document_decks
 from quizzes.anki.ids import deck_id, note_guid
 from quizzes.anki.learners import DECK_NAME, export_learner, learner_decks, note_estimate
-from quizzes.anki.sources import exportable_terms, fact_items
 from tests.quizzes.anki_support import import_apkg
 from tests.quizzes.test_anki_export import assert_every_card_renders
 
