@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from content.models import Document, Fact
-from flashcards import scheduling
+from flashcards import access, scheduling
 from flashcards.models import (
     Card,
     LearnerCard,
@@ -392,7 +392,7 @@ def rate(
         raise ValueError(f"not a rating: {rating!r}")
     now = now or timezone.now()
     with transaction.atomic():
-        card = LearnerCard.objects.get(user=user, pk=card_id)
+        card = access.cards_of(user).get(pk=card_id)
         if card.version != version:
             return Rated(False)
         learner = LearnerSettings.for_user(user)
@@ -445,7 +445,7 @@ def rate(
 
 
 def last_rating(user) -> ReviewLog | None:
-    return ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk").first()
+    return access.review_logs_of(user).order_by("-reviewed_at", "-pk").first()
 
 
 def undo(user, log_id: int) -> LearnerCard | None:
