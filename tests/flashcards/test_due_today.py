@@ -11,7 +11,7 @@ from django.utils import timezone
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings, State
 from quizzes.progress import stats
-from tests.flashcards.test_queue import EASY, GOOD, make, one_card_per_note
+from tests.flashcards.test_services import EASY, GOOD, make, one_card_per_note
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
