@@ -1,6 +1,6 @@
 """flashcards.access: a learner's cards, review logs and settings are theirs alone; any signed-in
 user may study any document's deck, and their decks page lists what is listed for them and what
-they study. (Through the views: test_review_views.py's
+they study. (Through the views: test_views_review.py's
 test_another_learners_cards_and_ratings_are_out_of_reach, and test_permission_matrix.py.)"""
 
 import pytest

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from quizzes import taking, term_index
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from tests.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
+from tests.support.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
 
 HX = {"HTTP_HX_REQUEST": "true"}
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from tests.quiz_fixtures import TYPES
+from tests.support.quiz_fixtures import TYPES
 
 
 def _item(attempt, position=1) -> AttemptItem:

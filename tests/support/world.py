@@ -34,7 +34,7 @@ class World:
 
 
 def build_world(make_quiz) -> World:
-    """The world; `make_quiz` is the fixture of tests/quiz_fixtures.py."""
+    """The world; `make_quiz` is the fixture of tests/support/quiz_fixtures.py."""
     student = User.objects.create_user("alice", password=PASSWORD)
     other_student = User.objects.create_user("bob", password=PASSWORD)
     owner = User.objects.create_user("tess", password=PASSWORD, is_teacher=True)
