@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "quizzes",
-    "quizzes.flashcards",
+    "flashcards",
     "progress",
 ]
 

@@ -10,7 +10,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("documents/", include("content.urls")),
     path("teach/", include("quizzes.teaching.urls")),
-    path("cards/", include("quizzes.flashcards.urls")),
+    path("cards/", include("flashcards.urls")),
     path("progress/", include("progress.urls")),
     path("", include("quizzes.urls")),
 ]

@@ -23,7 +23,7 @@ from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from accounts.models import Classroom
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog
 from quizzes.models import Attempt, AttemptItem
 
 FORMAT = "dongxi-personal-data"

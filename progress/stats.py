@@ -35,10 +35,10 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from content.models import Document, Fact, Passage
+from flashcards import scheduling, services
+from flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
 from progress import figures
 from quizzes import csvsafe
-from quizzes.flashcards import scheduling, services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem
 
 HISTORY_LENGTH = 20  # quiz attempts listed on the dashboard

@@ -1,7 +1,7 @@
 """Layers import only downward (issue 15, item 2), read from the source with ast.
 
 From the bottom: the language core (content.lang) and accounts; content; the flashcards app
-(quizzes.flashcards); the quizzes core (models, taking, generation, interchange, their views);
+(flashcards); the quizzes core (models, taking, generation, interchange, their views);
 then quizzes.anki, progress and quizzes.teaching, side by side; config on top. A module
 may import its own area and the areas below; an import upward, or areas of one layer importing
 each other in a circle, fails, unless ALLOWED lists it: today's violations, each with why it is
@@ -20,7 +20,7 @@ LAYERS = {
     "content.lang": 0,
     "accounts": 0,
     "content": 1,
-    "quizzes.flashcards": 2,
+    "flashcards": 2,
     "quizzes": 3,
     "quizzes.anki": 4,
     "progress": 4,
@@ -44,18 +44,6 @@ LAYERS[ENTRY_POINTS_AREA] = 5
 
 # Today's upward imports: (importer, imported module) -> why, and the step that removes it.
 ALLOWED: dict[tuple[str, str], str] = {
-    # Flashcard notes are built from the Anki deck's item builders.
-    # Step 2: "the card item builders in content".
-    ("quizzes.flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
-    ("quizzes.flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
-    # The flashcards listen to quizzes' facts_missed signal, and ask quizzes.access which facts
-    # an open attempt still hides. Step 2: bring_forward called directly, not through a signal.
-    ("quizzes.flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
-    ("quizzes.flashcards.receivers", "quizzes.access"): "step 2: bring_forward called directly",
-    # A typed flashcard answer is graded and explained as a quiz answer is.
-    # Step 2: "typed-answer grading in the language modules".
-    ("quizzes.flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",
-    ("quizzes.flashcards.views", "quizzes.feedback"): "step 2: typed grading in content.lang",
     # A receiver of the quizzes core keeps the teacher's document report (teaching) fresh.
     # Step 2: the receiver moves to quizzes.teaching, connected in the app's ready().
     ("quizzes.receivers", "quizzes.teaching.document_report"): "step 2: receiver in teaching",

@@ -22,8 +22,7 @@ from config.htmx import HtmxHttpRequest, render_page, wants_partial
 from content.access import documents_for
 from content.models import Document
 from progress import figures, stats
-from quizzes import csvsafe
-from quizzes.signals import facts_missed
+from quizzes import csvsafe, taking
 
 
 def _get_classroom_for_teacher(request: HtmxHttpRequest, pk: int) -> Classroom:
@@ -87,13 +86,12 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 def practise_weakest(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: bring the flashcards of their weakest facts to the front of their
-    review queue (the flashcards app listens to `facts_missed`), then back to the dashboard."""
+    review queue (quizzes.taking.bring_missed_forward), then back to the dashboard."""
     fact_ids = stats.weakest_fact_ids(request.user, timezone.now())
     if not fact_ids:
         messages.info(request, _("Nothing to practise yet: no fact is weak."))
         return redirect("progress:dashboard")
-    replies = facts_missed.send(stats.LearnerProgress, user=request.user, fact_ids=fact_ids)
-    brought = sum(reply for _receiver, reply in replies if isinstance(reply, int))
+    brought = taking.bring_missed_forward(request.user, fact_ids)
     if brought:
         messages.success(
             request,

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from content.loading import load_path
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerSettings
+from flashcards import services
+from flashcards.models import LearnerSettings
 from tests.browser.conftest import ARTIFACTS, CSP_LISTENER, check_a11y
 from tests.browser.test_review_journey import DOCUMENT
 from tests.conftest import PASSWORD

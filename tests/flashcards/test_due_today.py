@@ -8,10 +8,10 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, State
 from progress import stats
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, State
-from tests.flashcards.test_queue import EASY, GOOD, make, one_card_per_note
+from tests.flashcards.test_services import EASY, GOOD, make, one_card_per_note
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 

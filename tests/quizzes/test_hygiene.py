@@ -113,7 +113,7 @@ DECODED = {"content.forms.DocumentForm"}
 FORM_MODULES = [
     "accounts.forms",
     "content.forms",
-    "quizzes.flashcards.forms",
+    "flashcards.forms",
     "progress.views.account",
     "quizzes.teaching.forms",
     "quizzes.teaching.quiz_forms",

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from tests.support.world import World
 
 # URL modules whose patterns are the project's (admin and django.conf.urls.i18n are not).
-OWN_APPS = ("accounts", "content", "progress", "quizzes")
+OWN_APPS = ("accounts", "content", "flashcards", "progress", "quizzes")
 
 
 @dataclass(frozen=True)

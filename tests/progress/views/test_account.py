@@ -144,7 +144,7 @@ def test_a_failure_half_way_deletes_nothing(alice_client, alice, record_attempt,
 def test_the_download_holds_every_flashcard_and_review(alice_client, alice, bob, log_review):
     from datetime import date
 
-    from quizzes.flashcards.models import LearnerSettings
+    from flashcards.models import LearnerSettings
 
     LearnerSettings.objects.create(user=alice, new_per_day=7)
     log_review(alice, date(2026, 3, 9), rating=1)
@@ -165,7 +165,7 @@ def test_deleting_a_learner_removes_their_flashcards_and_reviews(
 ):
     from datetime import date
 
-    from quizzes.flashcards.models import LearnerCard, ReviewLog
+    from flashcards.models import LearnerCard, ReviewLog
 
     log_review(alice, date(2026, 3, 10))
     log_review(bob, date(2026, 3, 10))

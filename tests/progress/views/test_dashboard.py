@@ -5,15 +5,16 @@ CSV download."""
 import csv
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Classroom, User
+from flashcards.models import Rating
 from progress import stats
-from quizzes.flashcards.models import Rating
-from quizzes.signals import facts_missed
+from quizzes import taking
 from tests.conftest import PASSWORD
 
 URL = reverse("progress:dashboard")
@@ -155,15 +156,12 @@ def test_it_asks_the_flashcards_to_bring_the_weakest_facts_forward(
     record_attempt(bob, [0, 0, 0, 0])
     sent = []
 
-    def receiver(sender, user, fact_ids, **kwargs):
+    def bring_forward(user, fact_ids):
         sent.append((user, fact_ids))
         return len(fact_ids)
 
-    facts_missed.connect(receiver)
-    try:
+    with mock.patch.object(taking, "bring_forward", bring_forward):
         response = alice_client.post(PRACTISE, HTTP_ACCEPT_LANGUAGE="en", follow=True)
-    finally:
-        facts_missed.disconnect(receiver)
     f = studied["facts"]
     assert sent == [(alice, [f["f3"].pk, f["f1"].pk])]
     assert response.redirect_chain[-1][0] == reverse("progress:dashboard")
@@ -179,12 +177,8 @@ def test_with_no_cards_for_those_facts_it_says_so(alice_client, alice, record_at
 def test_with_nothing_weak_nothing_is_sent(alice_client, alice, record_attempt):
     record_attempt(alice, [1, 1, 1, 1])
     sent = []
-    receiver = lambda sender, **kwargs: sent.append(kwargs)  # noqa: E731
-    facts_missed.connect(receiver)
-    try:
+    with mock.patch.object(taking, "bring_forward", lambda *args: sent.append(args)):
         response = alice_client.post(PRACTISE, HTTP_ACCEPT_LANGUAGE="en", follow=True)
-    finally:
-        facts_missed.disconnect(receiver)
     assert sent == [] and "Nothing to practise yet" in response.content.decode()
 
 

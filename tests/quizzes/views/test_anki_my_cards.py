@@ -7,8 +7,8 @@ from anki.collection import Collection
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from flashcards import services
 from quizzes.anki import building, jobs
-from quizzes.flashcards import services
 from quizzes.models import ExportJob
 from tests.support.anki import import_apkg, tiny_document
 

@@ -1,7 +1,7 @@
 """Flashcards: notes made from a document, their cards, each learner's FSRS state and review log.
 
 A Note and its Cards are shared content, kept in step with the document by
-quizzes.flashcards.notes; a LearnerCard is one learner's schedule for one card (the FSRS memory
+flashcards.notes; a LearnerCard is one learner's schedule for one card (the FSRS memory
 state plus `due`); a ReviewLog row records one rating, with the card's state before and after it,
 so a rating can be undone and the progress pages can compute forecasts, streaks and true
 retention from the log.
@@ -84,7 +84,7 @@ class LearnerSettings(models.Model):
 class Note(models.Model):
     """What a document teaches on one card family: a term in both languages, or a cloze sentence.
 
-    `fields` is the content snapshot the cards are drawn from (see quizzes.flashcards.notes);
+    `fields` is the content snapshot the cards are drawn from (see flashcards.notes);
     cards of one note are siblings and never come up on the same day.
     """
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 
 from config.forms import CleanTextMixin
-from quizzes.flashcards.models import LearnerSettings, Rating
+from flashcards.models import LearnerSettings, Rating
 
 
 class RatingForm(CleanTextMixin, forms.Form):

@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FlashcardsConfig(AppConfig):
-    name = "quizzes.flashcards"
+    name = "flashcards"
     label = "flashcards"
     verbose_name = _("Flashcards")
 
     def ready(self) -> None:
-        from quizzes.flashcards import receivers  # noqa: F401  (connects the signal receivers)
+        from flashcards import receivers  # noqa: F401  (connects the signal receivers)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.flashcards import views
+from flashcards import views
 
 app_name = "flashcards"
 urlpatterns = [

@@ -27,8 +27,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from content.models import Document, Fact
-from quizzes.flashcards import scheduling
-from quizzes.flashcards.models import (
+from flashcards import access, scheduling
+from flashcards.models import (
     Card,
     LearnerCard,
     LearnerSettings,
@@ -37,8 +37,8 @@ from quizzes.flashcards.models import (
     ReviewLog,
     State,
 )
-from quizzes.flashcards.notes import sync_document
-from quizzes.flashcards.scheduling import Memory
+from flashcards.notes import sync_document
+from flashcards.scheduling import Memory
 
 LEARNING_STATES = (State.LEARNING, State.RELEARNING)
 
@@ -392,7 +392,7 @@ def rate(
         raise ValueError(f"not a rating: {rating!r}")
     now = now or timezone.now()
     with transaction.atomic():
-        card = LearnerCard.objects.get(user=user, pk=card_id)
+        card = access.cards_of(user).get(pk=card_id)
         if card.version != version:
             return Rated(False)
         learner = LearnerSettings.for_user(user)
@@ -445,7 +445,7 @@ def rate(
 
 
 def last_rating(user) -> ReviewLog | None:
-    return ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk").first()
+    return access.review_logs_of(user).order_by("-reviewed_at", "-pk").first()
 
 
 def undo(user, log_id: int) -> LearnerCard | None:

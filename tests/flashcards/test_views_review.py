@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from quizzes.flashcards import scheduling, services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
+from flashcards import scheduling, services
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -219,6 +219,14 @@ def test_the_review_page_for_htmx_is_just_the_card_region(alice_client, review_u
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="review"') and "<nav" not in html
     assert "HX-Request" in response["Vary"]
+
+
+def test_the_plain_review_page_is_whole_and_varies_on_htmx_too(alice_client, review_url):
+    # A history restore (the back button after htmx swaps) needs the whole page as well.
+    for headers in ({}, {**HTMX, "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}):
+        response = alice_client.get(review_url, **headers)
+        assert "<nav" in response.content.decode()
+        assert "HX-Request" in response["Vary"]
 
 
 def test_a_typed_answer_is_graded_as_in_a_quiz(alice_client, alice, review_url):

@@ -13,32 +13,31 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
-from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from content.access import documents_listed_for
+from config.htmx import HtmxHttpRequest, render_page
+from content.lang import grading
 from content.models import Document, Term
-from quizzes import grading
-from quizzes.feedback import note_text
-from quizzes.flashcards import scheduling, services
-from quizzes.flashcards.forms import RatingForm, SettingsForm, UndoForm
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, Rating
-from quizzes.flashcards.notes import Face, card_face
+from flashcards import access, scheduling, services
+from flashcards.forms import RatingForm, SettingsForm, UndoForm
+from flashcards.models import LearnerCard, LearnerSettings, Rating
+from flashcards.notes import Face, card_face
 
 logger = logging.getLogger(__name__)
 
 
-def _deck(slug: str | None) -> Document | None:
+def _deck(user, slug: str | None) -> Document | None:
     if not slug:
         return None
-    return get_object_or_404(Document.objects.only("slug", "title_vi", "title_zh"), slug=slug)
+    decks = access.decks_for(user).only("slug", "title_vi", "title_zh")
+    return get_object_or_404(decks, slug=slug)
 
 
 def _review_url(document: Document | None) -> str:
@@ -49,30 +48,27 @@ def _review_url(document: Document | None) -> str:
 
 def _own_card(user, card_id) -> LearnerCard:
     try:
-        return LearnerCard.objects.select_related("card__note").get(user=user, pk=int(card_id))
+        return access.cards_of(user).select_related("card__note").get(pk=int(card_id))
     except (LearnerCard.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
 
 
 @login_required
 @require_GET
-def decks(request: HttpRequest) -> HttpResponse:
-    """The learner's decks: the documents listed for them (content.models.DocumentQuerySet) and
-    those they study, with their new and due counts where they study it (due as
+def decks(request: HtmxHttpRequest) -> HttpResponse:
+    """Any signed-in user, their own decks (access.decks_listed_for): the documents listed for
+    them and those they study, with their new and due counts where they study it (due as
     `services.due_today` counts it, so the decks agree with the review page).
     Template: flashcards/decks.html; context: rows [(document, deck or None)], a deck being a
     dict of total, new and due."""
     user, now = request.user, timezone.now()
-    studied = LearnerCard.objects.filter(user=user).values("document")
-    listed = documents_listed_for(user).values("pk")
-    documents = Document.objects.filter(Q(pk__in=listed) | Q(pk__in=studied)).only(
-        "slug", "title_zh", "title_vi", "published"
-    )
+    documents = access.decks_listed_for(user).only("slug", "title_zh", "title_vi", "published")
     learner = LearnerSettings.for_user(user)
     limits = services.day_limits(user, learner, now)
     left = services.counts_by_document(user, limits, now=now, days=services.study_days(learner))
     totals = dict(
-        LearnerCard.objects.filter(user=user, card__is_active=True)
+        access.cards_of(user)
+        .filter(card__is_active=True)
         .values_list("document")
         .annotate(total=Count("pk"))
         .order_by()
@@ -91,27 +87,29 @@ def decks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def study(request: HttpRequest, slug: str) -> HttpResponse:
-    """Start studying a document (creates the learner's cards) and go to its review."""
-    document = get_object_or_404(Document, slug=slug)
+def study(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Any signed-in user, a document of access.decks_for: start studying it (creates the
+    learner's cards) and go to its review. No template: a redirect, with a message."""
+    document = get_object_or_404(access.decks_for(request.user), slug=slug)
     added = services.start_studying(request.user, document)
     if added:
         message = ngettext(
             "%(n)s card added to your reviews.", "%(n)s cards added to your reviews.", added
         )
         messages.success(request, message % {"n": added})
-    elif not LearnerCard.objects.filter(user=request.user, document=document).exists():
+    elif not access.cards_of(request.user).filter(document=document).exists():
         messages.info(request, _("This document has no names or facts to make flashcards of."))
     return redirect(_review_url(document))
 
 
 @login_required
 @require_GET
-def review(request: HttpRequest, slug: str | None = None) -> HttpResponse:
-    """The review session, all decks or one document's: the next card's front, or with
-    ?card=&version=&show=1 that card's back and the rating buttons.
+def review(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
+    """Any signed-in user, their own cards: the review session, all decks or one document's
+    (access.decks_for): the next card's front, or with ?card=&version=&show=1 that card's back
+    and the rating buttons (a card not theirs is 404).
     Template: flashcards/review.html (#review-card for htmx); context: see _review_context."""
-    document = _deck(slug)
+    document = _deck(request.user, slug)
     card, show, notice = None, False, ""
     if "card" in request.GET:
         card = _own_card(request.user, request.GET["card"])
@@ -126,14 +124,15 @@ def review(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 
 @login_required
 @require_POST
-def rate(request: HttpRequest) -> HttpResponse:
-    """Rate a card; a rating of a card that changed since it was shown is ignored.
-    Plain requests are redirected to the review; htmx gets the next card."""
+def rate(request: HtmxHttpRequest) -> HttpResponse:
+    """Any signed-in user, their own card (another's is 404): rate it; a rating of a card that
+    changed since it was shown is ignored. Plain requests are redirected to the review; htmx
+    gets the next card (flashcards/review.html#review-card; context: see _review_context)."""
     form = RatingForm(request.POST)
     if not form.is_valid():
         return _after_post(request, None, notice=_("That rating could not be read."))
     data = form.cleaned_data
-    document = _deck(data["deck"])
+    document = _deck(request.user, data["deck"])
     try:
         rated = services.rate(
             request.user,
@@ -155,12 +154,13 @@ def rate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def undo(request: HttpRequest) -> HttpResponse:
-    """Undo the learner's last rating and show that card again."""
+def undo(request: HtmxHttpRequest) -> HttpResponse:
+    """Any signed-in user, their own last rating: undo it and show that card again (redirected,
+    or for htmx flashcards/review.html#review-card; context: see _review_context)."""
     form = UndoForm(request.POST)
     if not form.is_valid():
         return _after_post(request, None, notice=_("There is nothing to undo."))
-    document = _deck(form.cleaned_data["deck"])
+    document = _deck(request.user, form.cleaned_data["deck"])
     card = services.undo(request.user, form.cleaned_data["log"])
     if card is None:
         return _after_post(request, document, notice=_("There is nothing to undo."))
@@ -169,9 +169,11 @@ def undo(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_settings(request: HttpRequest) -> HttpResponse:
-    """The learner's review settings. Template: flashcards/settings.html; context: form."""
-    form = SettingsForm(request.POST or None, instance=LearnerSettings.for_user(request.user))
+def review_settings(request: HtmxHttpRequest) -> HttpResponse:
+    """Any signed-in user, their own review settings (access.settings_of; the defaults until
+    they save). Template: flashcards/settings.html; context: form."""
+    learner = access.settings_of(request.user).first() or LearnerSettings(user=request.user)
+    form = SettingsForm(request.POST or None, instance=learner)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your review settings were saved."))
@@ -183,7 +185,7 @@ def review_settings(request: HttpRequest) -> HttpResponse:
 
 
 def _after_post(
-    request: HttpRequest, document: Document | None, *, card=None, notice: str = ""
+    request: HtmxHttpRequest, document: Document | None, *, card=None, notice: str = ""
 ) -> HttpResponse:
     """Redirect a plain POST (the message says what happened); render htmx's fresh state."""
     if not request.htmx:
@@ -195,17 +197,12 @@ def _after_post(
     return _render_review(request, context)
 
 
-def _render_review(request: HttpRequest, context: dict) -> HttpResponse:
-    template = "flashcards/review.html"
-    if request.htmx:
-        template += "#review-card"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+def _render_review(request: HtmxHttpRequest, context: dict) -> HttpResponse:
+    return render_page(request, "flashcards/review.html", context, partial="review-card")
 
 
 def _review_context(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     document: Document | None,
     *,
     card: LearnerCard | None = None,
@@ -264,5 +261,5 @@ def _verdict(card: LearnerCard, face: Face, typed: str) -> dict:
     return {
         "typed": typed,
         "correct": result.correct,
-        "note": note_text(result.note),
+        "note": grading.explain(result.note, _),
     }

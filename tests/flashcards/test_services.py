@@ -1,11 +1,18 @@
-"""The review queue: siblings on different days, the daily limits, learning cards first, learning
-ahead when nothing else is due, one deck or all, and the "done for today" outlook."""
+"""flashcards.services: the review queue (siblings on different days, the daily limits, learning
+cards first, learning ahead when nothing else is due, one deck or all, and the "done for today"
+outlook); rating and undo (every rating recorded exactly once, a stale rating ignored, undo
+restores the card as it was and removes the rating from the log); and missed facts brought
+forward (the learner's cards of those facts, created if needed, go to the front of the queue,
+past today's limits). Two tabs rating at once: test_two_tabs.py."""
 
 from collections import defaultdict
 from datetime import timedelta
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
+import pytest
+
+from content.models import Fact
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, Note, ReviewLog, State
 from tests.flashcards.conftest import T0
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -241,3 +248,212 @@ def test_a_card_in_learning_is_never_buried(alice, document):
     assert [card.pk for card in review_day(alice, T0)] == [review.pk]
     later = T0 + timedelta(minutes=31)  # the sibling rated today does not hold it back
     assert services.next_card(alice, now=later).pk == learning.pk
+
+
+# --- rating and undo ---------------------------------------------------------------------------
+
+SCHEDULE = ["state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses"]
+
+
+def snapshot(card: LearnerCard) -> dict:
+    card.refresh_from_db()
+    return {field: getattr(card, field) for field in [*SCHEDULE, "forwarded"]}
+
+
+@pytest.fixture
+def card(alice, document) -> LearnerCard:
+    services.start_studying(alice, document, now=T0)
+    return services.next_card(alice, now=T0)
+
+
+def test_a_rating_is_logged_with_the_state_before_and_after(alice, card):
+    result = services.rate(alice, card.pk, card.version, GOOD, now=T0, duration_ms=4200)
+    log = result.log
+    card.refresh_from_db()
+    assert result.applied and card.version == 2 == log.version
+    assert (log.state_before, log.state, card.state) == (State.NEW, State.LEARNING, State.LEARNING)
+    assert (log.due, log.stability, log.difficulty) == (card.due, card.stability, card.difficulty)
+    assert log.due_before == T0 and log.last_review_before is None
+    assert log.review_day.isoformat() == "2026-03-02" and log.first_of_day
+    assert (log.duration_ms, log.elapsed_days, log.scheduled_days) == (4200, None, 0)
+
+
+def test_the_same_rating_posted_twice_is_recorded_once(alice, card):
+    version = card.version
+    first = services.rate(alice, card.pk, version, GOOD, now=T0)
+    second = services.rate(alice, card.pk, version, GOOD, now=T0 + timedelta(seconds=1))
+    assert first.applied and not second.applied
+    assert ReviewLog.objects.filter(user=alice).count() == 1
+    card.refresh_from_db()
+    assert card.reps == 1 and card.version == version + 1
+
+
+def test_a_second_tab_rating_the_same_card_changes_nothing(alice, card):
+    shown_in_both = card.version
+    services.rate(alice, card.pk, shown_in_both, EASY, now=T0)
+    after_first = snapshot(card)
+    stale = services.rate(alice, card.pk, shown_in_both, AGAIN, now=T0 + timedelta(seconds=5))
+    assert not stale.applied
+    assert snapshot(card) == after_first
+    assert list(ReviewLog.objects.values_list("rating", flat=True)) == [EASY]
+
+
+def test_a_later_review_of_the_same_day_is_not_the_first_of_the_day(alice, card):
+    services.rate(alice, card.pk, 1, AGAIN, now=T0)
+    log = services.rate(alice, card.pk, 2, GOOD, now=T0 + timedelta(minutes=1)).log
+    assert not log.first_of_day and log.elapsed_days == 0
+
+
+def test_another_learners_card_cannot_be_rated(bob, card):
+    with pytest.raises(LearnerCard.DoesNotExist):
+        services.rate(bob, card.pk, card.version, GOOD, now=T0)
+    assert not ReviewLog.objects.exists()
+
+
+def test_a_rating_outside_one_to_four_is_refused(alice, card):
+    with pytest.raises(ValueError):
+        services.rate(alice, card.pk, card.version, 5, now=T0)
+    assert not ReviewLog.objects.exists()
+
+
+def test_undo_restores_the_card_and_removes_the_rating(alice, card):
+    services.rate(alice, card.pk, 1, GOOD, now=T0)
+    services.rate(alice, card.pk, 2, GOOD, now=T0 + timedelta(minutes=10))  # graduates
+    before = snapshot(card)
+    lapse = services.rate(alice, card.pk, 3, AGAIN, now=T0 + timedelta(days=3)).log
+    assert snapshot(card)["lapses"] == 1
+
+    restored = services.undo(alice, lapse.pk)
+
+    assert restored.pk == card.pk
+    assert snapshot(card) == before
+    assert card.version == 5, "undo is a change too: a tab showing the lapsed card is stale"
+    assert ReviewLog.objects.filter(user=alice).count() == 2
+
+
+def test_undo_twice_undoes_once(alice, card):
+    log = services.rate(alice, card.pk, 1, GOOD, now=T0).log
+    assert services.undo(alice, log.pk) is not None
+    assert services.undo(alice, log.pk) is None
+    card.refresh_from_db()
+    assert card.state == State.NEW and card.reps == 0
+
+
+def test_only_the_last_rating_can_be_undone(alice, card):
+    first = services.rate(alice, card.pk, 1, GOOD, now=T0).log
+    other = services.next_card(alice, now=T0 + timedelta(seconds=1))
+    services.rate(alice, other.pk, other.version, GOOD, now=T0 + timedelta(seconds=1))
+    assert services.undo(alice, first.pk) is None
+    assert ReviewLog.objects.count() == 2
+
+
+def test_a_learner_cannot_undo_another_learners_rating(alice, bob, card):
+    log = services.rate(alice, card.pk, 1, GOOD, now=T0).log
+    assert services.undo(bob, log.pk) is None
+    assert ReviewLog.objects.filter(pk=log.pk).exists()
+
+
+def test_after_undo_the_card_can_be_rated_again_and_is_logged_once(alice, card):
+    log = services.rate(alice, card.pk, 1, AGAIN, now=T0).log
+    services.undo(alice, log.pk)
+    card.refresh_from_db()
+    assert services.rate(alice, card.pk, card.version, EASY, now=T0).applied
+    assert list(ReviewLog.objects.values_list("rating", flat=True)) == [EASY]
+    assert services.rate(alice, card.pk, 1, AGAIN, now=T0).applied is False
+
+
+def test_undoing_a_new_cards_rating_gives_its_place_in_the_daily_limit_back(alice, card):
+    learner = services.LearnerSettings.for_user(alice)
+    log = services.rate(alice, card.pk, 1, EASY, now=T0).log
+    assert services.day_limits(alice, learner, T0).new_left == learner.new_per_day - 1
+    services.undo(alice, log.pk)
+    assert services.day_limits(alice, learner, T0).new_left == learner.new_per_day
+
+
+# --- missed facts brought forward -------------------------------------------------------------
+
+
+def missed_fact(document) -> Fact:
+    """A fact with a cloze note and at least one term with cards: the richest case."""
+    return (
+        Fact.objects.filter(document=document, flashcard_notes__isnull=False)
+        .filter(terms__flashcard_notes__isnull=False)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def related_notes(fact: Fact) -> set[int]:
+    cloze = set(fact.flashcard_notes.values_list("pk", flat=True))
+    terms = set(Note.objects.filter(term__facts=fact).values_list("pk", flat=True))
+    return cloze | terms
+
+
+def test_it_puts_the_missed_facts_cards_at_the_front(alice, document):
+    services.start_studying(alice, document, now=T0)
+    fact = missed_fact(document)
+    services.bring_forward(alice, [fact.pk])
+    card = services.next_card(alice)
+    assert card.note_id in related_notes(fact)
+    assert card.forwarded
+
+
+def test_bring_forward_returns_how_many_cards_moved_and_creates_missing_ones(alice, document):
+    fact = missed_fact(document)
+    moved = services.bring_forward(alice, [fact.pk], now=T0)
+    cards = LearnerCard.objects.filter(user=alice)
+    assert moved == cards.count() > 1
+    assert {c.note_id for c in cards} == related_notes(fact)
+    assert all(c.forwarded and c.due < T0 for c in cards)
+
+
+def test_forwarded_cards_come_up_even_past_todays_limits(alice, document):
+    LearnerSettings.objects.create(user=alice, new_per_day=0, reviews_per_day=0)
+    services.start_studying(alice, document, now=T0)
+    assert services.next_card(alice, now=T0) is None
+    fact = missed_fact(document)
+    services.bring_forward(alice, [fact.pk], now=T0)
+    card = services.next_card(alice, now=T0)
+    assert card is not None and card.note_id in related_notes(fact)
+
+
+def test_a_forwarded_review_jumps_ahead_of_overdue_reviews(alice, document):
+    LearnerSettings.objects.create(user=alice, new_per_day=1000)
+    services.start_studying(alice, document, now=T0)
+    while card := services.next_card(alice, now=T0):
+        services.rate(alice, card.pk, card.version, EASY, now=T0)
+    later = T0 + timedelta(days=90)  # everything overdue
+    fact = missed_fact(document)
+    services.bring_forward(alice, [fact.pk], now=later)
+    assert services.next_card(alice, now=later).note_id in related_notes(fact)
+
+
+def test_rating_a_forwarded_card_clears_the_flag_and_undo_restores_it(alice, document):
+    fact = missed_fact(document)
+    services.bring_forward(alice, [fact.pk], now=T0)
+    card = services.next_card(alice, now=T0)
+    log = services.rate(alice, card.pk, card.version, EASY, now=T0).log
+    card.refresh_from_db()
+    assert not card.forwarded
+    services.undo(alice, log.pk)
+    card.refresh_from_db()
+    assert card.forwarded
+
+
+def test_a_card_shown_before_it_was_forwarded_is_stale(alice, document):
+    services.start_studying(alice, document, now=T0)
+    fact = missed_fact(document)
+    shown = LearnerCard.objects.filter(user=alice, note__in=related_notes(fact)).first()
+    services.bring_forward(alice, [fact.pk], now=T0)
+    assert not services.rate(alice, shown.pk, shown.version, EASY, now=T0).applied
+
+
+def test_other_learners_are_not_touched(alice, bob, document):
+    services.start_studying(bob, document, now=T0)
+    before = list(LearnerCard.objects.filter(user=bob).values_list("due", "version"))
+    services.bring_forward(alice, [missed_fact(document).pk])
+    assert list(LearnerCard.objects.filter(user=bob).values_list("due", "version")) == before
+
+
+def test_unknown_facts_move_nothing(alice, db):
+    assert services.bring_forward(alice, [987654], now=T0) == 0

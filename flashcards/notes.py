@@ -1,6 +1,6 @@
 """A document's flashcard notes, and what each card shows.
 
-The notes are the Anki deck's (quizzes.anki.sources: term_items and fact_items): each bilingual
+The notes are the Anki deck's (content.items: term_items and fact_items): each bilingual
 term gives a note with two cards, Chinese → Vietnamese and Vietnamese → Chinese; each source
 sentence of the facts gives a cloze note with one card per word its facts hide (c1, c2 … as in
 Anki).
@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from content.items import cloze_spans, fact_items, term_items
 from content.lang.text import HAN_RE, short_hash
 from content.models import Document, Fact, Term
-from quizzes.anki.deck import cloze_spans
-from quizzes.anki.sources import fact_items, term_items
-from quizzes.flashcards.models import Card, Note
+from flashcards.models import Card, Note
 
 HAN_RUN = re.compile(f"{HAN_RE.pattern}+")
 SPEECH = {"zh": "zh-CN", "vi": "vi-VN"}

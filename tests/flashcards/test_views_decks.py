@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from content.models import Document
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
