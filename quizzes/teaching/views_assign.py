@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import teacher_required
+from content.templatetags.text_lang import format_langs
 from quizzes.teaching.access import get_assignment_for_teacher
 from quizzes.teaching.quiz_forms import AssignmentForm
 
@@ -32,8 +33,10 @@ def assignment_create(request: HttpRequest) -> HttpResponse:
         assignment = form.save()
         messages.success(
             request,
-            _("%(quiz)s is assigned to %(class)s.")
-            % {"quiz": assignment.quiz.title, "class": assignment.classroom.name},
+            format_langs(
+                _("%(quiz)s is assigned to %(class)s."),
+                {"quiz": assignment.quiz.title, "class": assignment.classroom.name},
+            ),
         )
         default = assignment.classroom.get_absolute_url()
     else:
@@ -54,7 +57,9 @@ def assignment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     assignment.delete()
     messages.success(
         request,
-        _("%(quiz)s is no longer assigned to %(class)s.")
-        % {"quiz": quiz.title, "class": classroom.name},
+        format_langs(
+            _("%(quiz)s is no longer assigned to %(class)s."),
+            {"quiz": quiz.title, "class": classroom.name},
+        ),
     )
     return redirect(_next(request, classroom.get_absolute_url()))

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from content.templatetags.ruby import join_syllables
 from flashcards import scheduling, services
 from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
 
@@ -81,8 +82,8 @@ def test_chinese_is_shown_with_pinyin_ruby_and_read_aloud_buttons(alice_client, 
     url = reverse("flashcards:deck_review", args=[studying.slug])
     html = show(alice_client, url, card).content.decode()
     term = card.note.term
-    first = term.zh[0]
-    assert f"<ruby>{first}<rt>{term.pinyin.split()[0]}</rt></ruby>" in html
+    # The term is one word: its syllables written together over it, not one over each character.
+    assert f"<ruby>{term.zh}<rt>{join_syllables(term.pinyin.split())}</rt></ruby>" in html
     assert f'Hán-Việt: <span lang="vi">{term.hanviet}</span>' in html
     assert f'data-speak="{term.zh}" data-speak-lang="zh-CN" hidden' in html
     assert f'data-speak="{term.vi}" data-speak-lang="vi-VN" hidden' in html
