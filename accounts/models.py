@@ -132,7 +132,7 @@ class TeacherInvite(models.Model):
         return f"{self.created_by} · {self.created_at:%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
-        return reverse("teacher_invite", args=[self.token])
+        return reverse("accounts:teacher_invite", args=[self.token])
 
     @property
     def expires_at(self):

@@ -4,16 +4,13 @@ flashcards, progress and quizzes (with classes, under /classes/)."""
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts import views as accounts_views
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Django's switcher, also saving a signed-in user's choice on their account.
-    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
-    path("accounts/", include("accounts.urls")),
+    # /accounts/… and the language switcher at /i18n/setlang/
+    path("", include("accounts.urls")),
     path("documents/", include("content.urls")),
     path("teach/", include("teaching.urls")),
-    path("cards/", include("quizzes.flashcards.urls")),
-    path("progress/", include("quizzes.progress.urls")),
+    path("cards/", include("flashcards.urls")),
+    path("progress/", include("progress.urls")),
     path("", include("quizzes.urls")),
 ]

@@ -5,8 +5,9 @@ quizzes_owned_by (building it, its statistics), and an attempt through attempts_
 get_object_or_404(access.quizzes_for(user), pk=pk). The rules of who may take a quiz, and when,
 are quizzes.assignments'.
 
-Answer keys: the one rule every Anki deck builder (quizzes.anki) and the flashcards'
-bring-forward receiver use, so a key never leaves before the learner's right to see it.
+Answer keys: the one rule every Anki deck builder (quizzes.anki) and the bringing forward of
+missed facts' flashcards (quizzes.taking.bring_missed_forward) use, so a key never leaves before
+the learner's right to see it.
 
 A learner may already see a question answered when it is
 - in a published practice quiz (no owner: practice answers are shown after each question);

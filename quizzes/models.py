@@ -1,6 +1,6 @@
 """Questions (generated from facts or authored by teachers), quizzes built from them, the
 attempts learners make at those quizzes, and Anki export jobs. Flashcards live in
-quizzes.flashcards."""
+flashcards."""
 
 from datetime import timedelta
 

@@ -16,14 +16,13 @@
   (their edit is a copy when the question is not theirs or is shared with another quiz).
 
 Anything a teacher may not read is a 404, as if it did not exist; so is editing something they
-may only read. Every teaching view gets its objects through the querysets here:
-get_object_or_404(access.questions_openable_by(user), pk=pk).
+may only read. Every teaching view gets its objects through the querysets here, and its
+documents through content.access: get_object_or_404(access.questions_openable_by(user), pk=pk).
 """
 
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from accounts.access import classes_taught_by
-from content.models import Document
 from quizzes.access import curatable, quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 
@@ -109,21 +108,3 @@ def assignments_given_by(user) -> QuerySet[Assignment]:
     return Assignment.objects.select_related("quiz", "classroom").filter(
         classroom__in=classes_taught_by(user)
     )
-
-
-def documents_for_authoring(user) -> QuerySet[Document]:
-    """The documents `user` may write questions on: every one (documents are shared between
-    teachers; a hidden or archived one still opens by its link, as its page does)."""
-    return Document.objects.all()
-
-
-def documents_curated_by(user) -> QuerySet[Document]:
-    """The documents whose report `user` reads: those they added, and those nobody added (the
-    shipped ones), as with the generated questions they curate (quizzes.access.curatable)."""
-    return Document.objects.filter(Q(created_by=user) | Q(created_by__isnull=True))
-
-
-def documents_owned_by(user) -> QuerySet[Document]:
-    """The documents `user` manages (renames, hides, deletes): those they added. Shipped
-    documents have no owner to manage them here."""
-    return Document.objects.filter(created_by=user)

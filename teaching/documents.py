@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.models import Document
-from quizzes.flashcards.models import LearnerCard
+from flashcards.models import LearnerCard
 from quizzes.models import Attempt, Quiz
 
 

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from content.hygiene import CleanTextMixin
+from config.forms import CleanTextMixin
 from content.models import Document, Sentence
 from quizzes.models import Question
 from quizzes.validation import MAX_PROMPT, display_order, problems

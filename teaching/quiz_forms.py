@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.access import classes_taught_by
-from content.hygiene import CleanTextMixin
+from config.forms import CleanTextMixin
 from content.models import Document
 from quizzes.access import quizzes_owned_by
 from quizzes.models import Assignment, Question, Quiz

@@ -5,8 +5,8 @@ import os
 import pytest
 
 from accounts.models import User
-from tests.concurrency import shared_database  # noqa: F401
-from tests.quiz_fixtures import make_question, make_quiz, quiz_document  # noqa: F401
+from tests.support.concurrency import shared_database  # noqa: F401
+from tests.support.quiz_fixtures import make_question, make_quiz, quiz_document  # noqa: F401
 
 # Anki reads this once, when its scheduler first runs: set before any test starts real Anki, it
 # turns Anki's fuzz off as in Anki's own tests (tests/flashcards/test_anki_parity.py needs it).

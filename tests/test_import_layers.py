@@ -1,8 +1,8 @@
 """Layers import only downward (issue 15, item 2), read from the source with ast.
 
 From the bottom: the language core (content.lang) and accounts; content; the flashcards app
-(quizzes.flashcards); the quizzes core (models, taking, generation, interchange, their views);
-then quizzes.anki, quizzes.progress and teaching, side by side; config on top. A module
+(flashcards); the quizzes core (models, taking, generation, interchange, their views);
+then quizzes.anki, progress and teaching, side by side; config on top. A module
 may import its own area and the areas below; an import upward, or areas of one layer importing
 each other in a circle, fails, unless ALLOWED lists it: today's violations, each with why it is
 there and the issue-15 step that removes it. A listed import that is gone fails too, so the list
@@ -20,10 +20,10 @@ LAYERS = {
     "content.lang": 0,
     "accounts": 0,
     "content": 1,
-    "quizzes.flashcards": 2,
+    "flashcards": 2,
     "quizzes": 3,
     "quizzes.anki": 4,
-    "quizzes.progress": 4,
+    "progress": 4,
     "teaching": 4,
     "config": 5,
     # Request-lifecycle plumbing that imports only Django (work deferred until the response is
@@ -31,6 +31,9 @@ LAYERS = {
     "config.after_response": 0,
     # The full-page-or-htmx-partial renderer (Django and django-htmx only), for every layer's views.
     "config.htmx": 0,
+    # The form mixin refusing control characters (Django and content.lang only), for every
+    # layer's forms.
+    "config.forms": 0,
 }
 # The quizzes app's entry points (its views package, URLs and management commands) sit on top
 # of its sub-packages, as the admin sits on the models it serves: the Anki views start the Anki
@@ -40,35 +43,11 @@ ENTRY_POINTS_AREA = "quizzes (views, urls, commands)"
 LAYERS[ENTRY_POINTS_AREA] = 5
 
 # Today's upward imports: (importer, imported module) -> why, and the step that removes it.
-ALLOWED: dict[tuple[str, str], str] = {
-    # The text-hygiene mixin (strip control characters, NFC) is content's; account forms use it.
-    # Step 2: move content.hygiene below accounts (into content.lang or a shared text module).
-    ("accounts.forms", "content.hygiene"): "step 2: hygiene at the bottom",
-    # Flashcard notes are built from the Anki deck's item builders.
-    # Step 2: "the card item builders in content".
-    ("quizzes.flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
-    ("quizzes.flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
-    # The flashcards listen to quizzes' facts_missed signal, and ask quizzes.access which facts
-    # an open attempt still hides. Step 2: bring_forward called directly, not through a signal.
-    ("quizzes.flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
-    ("quizzes.flashcards.receivers", "quizzes.access"): "step 2: bring_forward called directly",
-    # A typed flashcard answer is graded and explained as a quiz answer is.
-    # Step 2: "typed-answer grading in the language modules".
-    ("quizzes.flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",
-    ("quizzes.flashcards.views", "quizzes.feedback"): "step 2: typed grading in content.lang",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 # Today's import cycles between modules (lazy imports inside functions break them at run
 # time): frozenset of modules -> why, and the step that removes it.
-ALLOWED_CYCLES: dict[frozenset[str], str] = {
-    # The Vietnamese adapter calls its fact builder in content.lang.facts, which uses the
-    # adapter (the Chinese one goes through the adapters package, which registers it). Not
-    # among issue 15's five: the builders would move into the adapters (one module per
-    # language behind one interface, STYLE.md).
-    frozenset(
-        {"content.lang.adapters.vi", "content.lang.facts"}
-    ): "fact builders into the language adapters (after issue 15)",
-}
+ALLOWED_CYCLES: dict[frozenset[str], str] = {}
 
 
 def area(module: str) -> str:

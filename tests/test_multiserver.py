@@ -31,7 +31,7 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
 from content.models import Document, Term
-from quizzes.flashcards.models import LearnerCard, ReviewLog
+from flashcards.models import LearnerCard, ReviewLog
 from quizzes.models import AttemptItem, ExportJob
 from tests.conftest import PASSWORD
 from tests.support.anki import notes_after_import

@@ -1,6 +1,6 @@
 """Who may use every URL of the project, built from the URL resolver (issue 15, item 1).
 
-Every named pattern of the project's own URL modules (not the admin, not Django's i18n view) has
+Every named pattern of the project's own URL modules (not the admin) has
 a row: what each role gets from a GET and, where the view accepts POST, from a POST with no
 data. The roles are those of tests/support/world.py: a visitor, student A (in teacher A's class,
 with an attempt and an export of their own), student B (in no class), teacher A (who added the
@@ -40,18 +40,23 @@ LEARNER = (LOGIN, 200, 404, 404, 404)  # student A only: their attempt, their ex
 # name: (GET, POST)
 ROWS: dict[str, tuple[tuple, tuple]] = {
     # accounts: signing in and out, passwords (Django's views, the project's limits)
-    "signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
-    "login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
-    "logout": ((405,) * 5, (LOGIN,) * 5),
-    "password_change": (ANY, ANY),
-    "password_change_done": (ANY, NO_POST),
-    "password_reset": ((200,) * 5, (200,) * 5),
-    "password_reset_done": ((200,) * 5, (405,) * 5),
-    "password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
-    "password_reset_complete": ((200,) * 5, (405,) * 5),
+    "accounts:signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "accounts:login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "accounts:logout": ((405,) * 5, (LOGIN,) * 5),
+    "accounts:password_change": (ANY, ANY),
+    "accounts:password_change_done": (ANY, NO_POST),
+    "accounts:password_reset": ((200,) * 5, (200,) * 5),
+    "accounts:password_reset_done": ((200,) * 5, (405,) * 5),
+    "accounts:password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
+    "accounts:password_reset_complete": ((200,) * 5, (405,) * 5),
     # a teacher invites a colleague with a link; whoever signs in with it may accept it
-    "teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
-    "teacher_invite": (ANY, (LOGIN, 302, 302, 200, 200)),  # a teacher has nothing to accept
+    "accounts:teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
+    "accounts:teacher_invite": (
+        ANY,
+        (LOGIN, 302, 302, 200, 200),
+    ),  # a teacher has nothing to accept
+    # the language switcher: anyone, POST only; it goes back to `next` (or home)
+    "accounts:set_language": ((405,) * 5, (302,) * 5),
     # content: documents are shared; only teachers add them
     "content:list": (ANY, NO_POST),
     "content:add": (TEACHERS, TEACHERS),
@@ -106,12 +111,12 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "flashcards:rate": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     "flashcards:undo": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     # progress: one's own, and a class's for its teacher
-    "dashboard": (ANY, NO_POST),
-    "practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "class_progress": (OWNER, TEACHER_NO_POST),
-    "class_progress_csv": (OWNER, TEACHER_NO_POST),
-    "my_data": (ANY, NO_POST),
-    "delete_account": (ANY, ANY),
+    "progress:dashboard": (ANY, NO_POST),
+    "progress:practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "progress:class_progress": (OWNER, TEACHER_NO_POST),
+    "progress:class_progress_csv": (OWNER, TEACHER_NO_POST),
+    "progress:my_data": (ANY, NO_POST),
+    "progress:delete_account": (ANY, ANY),
     # quizzes: taking, and Anki decks
     "quizzes:home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
     "quizzes:document_deck": (ANY, NO_POST),  # its keys are only those the user may see

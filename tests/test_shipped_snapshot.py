@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from content.loading import load_path
-from quizzes.flashcards.models import Card, Note
-from quizzes.flashcards.notes import card_face
+from flashcards.models import Card, Note
+from flashcards.notes import card_face
 from quizzes.models import Question
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -178,7 +178,7 @@ def my_cards_deck(request: HtmxHttpRequest) -> HttpResponse:
         write=lambda buffer: learners.export_learner(request.user, buffer),
         filename=MY_CARDS_FILE,
         title=_("My cards"),
-        back_url=reverse("dashboard"),
+        back_url=reverse("progress:dashboard"),
         start_url=reverse("quizzes:start_my_cards_export"),
     )
 

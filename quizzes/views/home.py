@@ -7,9 +7,9 @@ from django.views.decorators.http import require_GET
 
 from accounts import access
 from config.htmx import HtmxHttpRequest
-from content.models import Document
+from content.access import documents_listed_for
+from progress.stats import summary
 from quizzes import assignments
-from quizzes.progress.stats import summary
 
 # The landing page's samples: one aligned sentence, a question on it and a card.
 SAMPLE = {
@@ -41,7 +41,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     else:
         classes = access.classes_studied_by(user).select_related("teacher")
         assigned = assignments.for_learner(user)
-    documents = Document.objects.listed_for(request.user).only(
+    documents = documents_listed_for(request.user).only(
         "slug", "title_zh", "title_vi", "published", "hidden"
     )
     context = {

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import teacher_required
 from config.htmx import HtmxHttpRequest
+from content.templatetags.text_lang import format_langs
 from teaching import access
 from teaching.quiz_forms import AssignmentForm
 
@@ -33,8 +34,10 @@ def assignment_create(request: HtmxHttpRequest) -> HttpResponse:
         assignment = form.save()
         messages.success(
             request,
-            _("%(quiz)s is assigned to %(class)s.")
-            % {"quiz": assignment.quiz.title, "class": assignment.classroom.name},
+            format_langs(
+                _("%(quiz)s is assigned to %(class)s."),
+                {"quiz": assignment.quiz.title, "class": assignment.classroom.name},
+            ),
         )
         default = assignment.classroom.get_absolute_url()
     else:
@@ -55,7 +58,9 @@ def assignment_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     assignment.delete()
     messages.success(
         request,
-        _("%(quiz)s is no longer assigned to %(class)s.")
-        % {"quiz": quiz.title, "class": classroom.name},
+        format_langs(
+            _("%(quiz)s is no longer assigned to %(class)s."),
+            {"quiz": quiz.title, "class": classroom.name},
+        ),
     )
     return redirect(_next(request, classroom.get_absolute_url()))

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import teacher_required
 from config.htmx import HtmxHttpRequest
-from teaching import access, document_report, documents
+from content.access import documents_curated_by, documents_owned_by
+from teaching import document_report, documents
 from teaching.forms import DocumentSettingsForm
 
 
@@ -22,7 +23,7 @@ def document_report_view(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     quizzes.generation.report.DocumentReport), report_languages [(code, name)], by_type [(label,
     [count per language])], silent [document_report.Silent], asked, clutter [(label, text)],
     advice [text], warnings [text]."""
-    document = get_object_or_404(access.documents_curated_by(request.user), slug=slug)
+    document = get_object_or_404(documents_curated_by(request.user), slug=slug)
     return render(request, "teaching/document_report.html", document_report.context(document))
 
 
@@ -33,7 +34,7 @@ def document_manage(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     do; others get 404, students 403. POST saves the settings and redirects back.
     Template: teaching/document_manage.html. Context: document, form (DocumentSettingsForm),
     usage (teaching.documents.Usage)."""
-    document = get_object_or_404(access.documents_owned_by(request.user), slug=slug)
+    document = get_object_or_404(documents_owned_by(request.user), slug=slug)
     form = DocumentSettingsForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
         documents.rename(
@@ -51,7 +52,7 @@ def document_manage(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def document_delete(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The teacher who added the document deletes it, or archives it when it is in use; then
     their list of documents. Others 404, students 403. No template."""
-    document = get_object_or_404(access.documents_owned_by(request.user), slug=slug)
+    document = get_object_or_404(documents_owned_by(request.user), slug=slug)
     if documents.remove(document) == "archived":
         messages.success(
             request,
@@ -70,7 +71,7 @@ def document_delete(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def document_restore(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The teacher who added an archived document lists it again; then its settings page.
     Others 404, students 403. No template."""
-    document = get_object_or_404(access.documents_owned_by(request.user), slug=slug)
+    document = get_object_or_404(documents_owned_by(request.user), slug=slug)
     documents.restore(document)
     messages.success(request, _("The document is listed again."))
     return redirect("teaching:document_manage", slug=slug)

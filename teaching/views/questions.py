@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import teacher_required
 from config.htmx import HtmxHttpRequest, render_page
+from content.access import documents_for
 from quizzes.models import Question
 from teaching import access
 from teaching.curation import (
@@ -178,7 +179,7 @@ def _form_context(form: QuestionForm, question: Question | None, preview, **extr
 def question_create(request: HtmxHttpRequest, slug: str, qtype: str) -> HttpResponse:
     """Teachers: write a new question of `qtype` on a document (any teacher may: documents are
     shared). Saved as the teacher's draft. Template: teaching/question_form.html."""
-    document = get_object_or_404(access.documents_for_authoring(request.user), slug=slug)
+    document = get_object_or_404(documents_for(request.user), slug=slug)
     if qtype not in FORMS:
         raise Http404
     form = FORMS[qtype](request.POST or None, document=document, auto_id="q-new-%s")
@@ -231,7 +232,7 @@ def question_preview(request: HtmxHttpRequest, slug: str, qtype: str) -> HttpRes
     """Teachers: the question as the learner will see it, from the form's current values (htmx,
     as the teacher types). Template: teaching/question_form.html#preview. Context: preview (an
     unsaved Question, or None while the form has errors), form."""
-    document = get_object_or_404(access.documents_for_authoring(request.user), slug=slug)
+    document = get_object_or_404(documents_for(request.user), slug=slug)
     if qtype not in FORMS:
         raise Http404
     question = None

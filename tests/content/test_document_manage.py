@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import Classroom
+from content.access import documents_listed_for
 from content.models import Document
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
@@ -52,6 +53,6 @@ def test_lists_show_shipped_documents_own_ones_and_those_of_ones_teachers(added,
         slug="shipped", title_vi="Có sẵn", languages="zh,vi", source_text="x", content_hash="x"
     )
     Classroom.objects.create(name="A1", teacher=added.created_by).students.add(alice)
-    assert set(Document.objects.listed_for(alice)) == {shipped, added}
-    assert set(Document.objects.listed_for(bob)) == {shipped}
-    assert set(Document.objects.listed_for(added.created_by)) == {shipped, added}
+    assert set(documents_listed_for(alice)) == {shipped, added}
+    assert set(documents_listed_for(bob)) == {shipped}
+    assert set(documents_listed_for(added.created_by)) == {shipped, added}

@@ -15,9 +15,9 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
+from flashcards import services
+from flashcards.models import LearnerCard, ReviewLog
 from quizzes import taking
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, ReviewLog
 from quizzes.models import Attempt, AttemptItem, Quiz
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}

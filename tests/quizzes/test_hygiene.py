@@ -14,8 +14,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from accounts.models import Classroom
+from config.forms import CleanTextMixin
 from config.middleware import NoStoreForSignedInMiddleware
-from content.hygiene import CleanTextMixin
 from content.lang.decoding import decode
 from content.lang.hygiene import first_control, strip_controls
 from quizzes.interchange import gift, moodle_xml
@@ -113,8 +113,8 @@ DECODED = {"content.forms.DocumentForm"}
 FORM_MODULES = [
     "accounts.forms",
     "content.forms",
-    "quizzes.flashcards.forms",
-    "quizzes.progress.views_account",
+    "flashcards.forms",
+    "progress.views.account",
     "teaching.forms",
     "teaching.quiz_forms",
 ]
@@ -206,14 +206,14 @@ def test_a_signed_in_page_is_not_kept_by_a_cache(alice_client):
 
 
 def test_a_personal_data_download_is_not_kept_by_a_cache(alice_client):
-    response = alice_client.get(reverse("my_data"))
+    response = alice_client.get(reverse("progress:my_data"))
     assert response["Content-Disposition"].startswith("attachment")
     assert "no-store" in response["Cache-Control"]
 
 
 def test_a_class_csv_is_not_kept_by_a_cache(teacher_client, teacher):
     classroom = Classroom.objects.create(name="10A", teacher=teacher)
-    response = teacher_client.get(reverse("class_progress_csv", args=[classroom.pk]))
+    response = teacher_client.get(reverse("progress:class_progress_csv", args=[classroom.pk]))
     assert "no-store" in response["Cache-Control"]
 
 

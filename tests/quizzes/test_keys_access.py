@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Classroom
+from flashcards.models import LearnerCard
 from quizzes import taking
 from quizzes.access import OPERATOR, questions_with_visible_keys
 from quizzes.anki.classes import class_decks, export_class
 from quizzes.anki.documents import document_decks, export_document
 from quizzes.anki.quizzes import export_quiz, quiz_decks
-from quizzes.flashcards.models import LearnerCard
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 from tests.support.anki import finished_attempt
 

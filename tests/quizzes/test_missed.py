@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Classroom
+from flashcards.models import LearnerCard
 from quizzes import missed, taking
-from quizzes.flashcards.models import LearnerCard
 from quizzes.models import Assignment, Attempt, Question, Quiz
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from quizzes import taking
 from quizzes.models import Attempt
-from tests.quiz_fixtures import TYPES
+from tests.support.quiz_fixtures import TYPES
 
 BOTH = [(t, lang) for t in TYPES for lang in ("vi", "zh")]
 

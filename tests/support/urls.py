@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from tests.support.world import World
 
 # URL modules whose patterns are the project's (admin and django.conf.urls.i18n are not).
-OWN_APPS = ("accounts", "content", "quizzes", "teaching")
+OWN_APPS = ("accounts", "content", "flashcards", "progress", "quizzes", "teaching")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,11 @@ def own_routes() -> list[Route]:
 
 
 # The URLs whose pk is not a quiz's, and the finished attempt's views.
-CLASS_PK = {"quizzes:start_class_export", "class_progress", "class_progress_csv"}
+CLASS_PK = {
+    "quizzes:start_class_export",
+    "progress:class_progress",
+    "progress:class_progress_csv",
+}
 FINISHED = {"quizzes:attempt_results", "quizzes:attempt_practise"}
 
 
@@ -60,7 +64,7 @@ def url_for(route: Route, world: World) -> str:
         "question": world.question.pk,
         "qtype": "cloze",
         "uidb64": "MQ",
-        "token": world.invite.token if name == "teacher_invite" else "set-password",
+        "token": world.invite.token if name == "accounts:teacher_invite" else "set-password",
     }
     if name.startswith("quizzes:class_") or name in CLASS_PK:
         values["pk"] = world.classroom.pk

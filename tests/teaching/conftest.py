@@ -1,4 +1,4 @@
-"""The teacher's area: a bank made with tests/quiz_fixtures.py (one
+"""The teacher's area: a bank made with tests/support/quiz_fixtures.py (one
 question of every type in each language on a small bilingual document nobody added)."""
 
 import pytest

@@ -103,12 +103,3 @@ def test_an_assignment_is_taken_back_by_the_classs_teacher_alone(make_quiz, teac
     assignment = Assignment.objects.create(quiz=quiz, classroom=classroom)
     assert list(access.assignments_given_by(teacher)) == [assignment]
     assert not access.assignments_given_by(other_teacher).exists()
-
-
-def test_documents_a_teacher_curates_owns_and_writes_on(document, teacher, other_teacher):
-    theirs = Document.objects.create(slug="cua-tom", title_vi="Của Tom", created_by=other_teacher)
-    assert set(access.documents_curated_by(teacher)) == {document}, "nobody's, and their own"
-    assert set(access.documents_curated_by(other_teacher)) == {document, theirs}
-    assert not access.documents_owned_by(teacher).exists(), "a shipped document has no owner"
-    assert list(access.documents_owned_by(other_teacher)) == [theirs]
-    assert set(access.documents_for_authoring(teacher)) == {document, theirs}, "shared"

@@ -15,13 +15,12 @@ from anki.collection import Collection
 from anki.sound import TTSTag
 from django.core.management import CommandError, call_command
 
-from content.models import Document, Fact, Passage, Sentence, Term
+from content.models import Document, Term
 from quizzes.access import OPERATOR
 from quizzes.anki import choice, notetypes
 from quizzes.anki import deck as anki_deck
 from quizzes.anki.documents import QUESTIONS_DECK, document_decks, export_document
 from quizzes.anki.ids import deck_id, note_guid, stable_id
-from quizzes.anki.sources import cloze_item
 from quizzes.models import Question
 from tests.support.anki import SECOND, SLUG, SOURCE, import_apkg, load, publish_choices
 
@@ -305,33 +304,6 @@ def test_command(document, published, tmp_path, capsys):
     assert f"{NOTES + published} notes" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("export_anki", "--document", "nope", "--output", str(output))
-
-
-def test_an_enumeration_without_terms_hides_its_items_not_the_whole_clause(db):
-    document = Document.objects.create(slug="enum", languages="zh,vi", source_text="…")
-    zh, vi = (
-        "援助形式多样，主要有：经济支援、教育支援和医疗支援。",
-        ("Hình thức hỗ trợ đa dạng, chủ yếu có: hỗ trợ kinh tế, hỗ trợ giáo dục và hỗ trợ y tế."),
-    )
-    passage = Passage.objects.create(document=document, index=0, zh=zh, vi=vi)
-    sentence = Sentence.objects.create(document=document, passage=passage, index=0, zh=zh, vi=vi)
-    items = [
-        ("经济支援", "hỗ trợ kinh tế"),
-        ("教育支援", "hỗ trợ giáo dục"),
-        ("医疗支援", "hỗ trợ y tế"),
-    ]
-    fact = Fact.objects.create(
-        document=document,
-        key="e1",
-        kind="enumeration",
-        passage=passage,
-        sentence=sentence,
-        zh=zh.rstrip("。"),
-        vi=vi.rstrip("."),
-        items=[{"zh": z, "vi": v} for z, v in items],
-    )
-    item = cloze_item(fact)
-    assert item.text == zh and item.answers == ("经济支援", "教育支援", "医疗支援")
 
 
 def test_every_card_can_be_answered_from_its_front_and_voices_read_only_their_language(

@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 
+from content.items import exportable_terms, fact_items
 from content.loading import load_path
 from content.models import Document, Fact
+from flashcards import services
+from flashcards.models import Card, Note
+from flashcards.notes import sync_document
 from quizzes.access import OPERATOR
 from quizzes.anki import notetypes
 from quizzes.anki.documents import document_decks
 from quizzes.anki.ids import deck_id, note_guid
 from quizzes.anki.learners import DECK_NAME, export_learner, learner_decks, note_estimate
-from quizzes.anki.sources import exportable_terms, fact_items
-from quizzes.flashcards import services
-from quizzes.flashcards.models import Card, Note
-from quizzes.flashcards.notes import sync_document
 from tests.quizzes.anki.test_documents import assert_every_card_renders
 from tests.support.anki import import_apkg
 

@@ -7,8 +7,8 @@ from anki.collection import Collection
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from flashcards import services
 from quizzes.anki import building, jobs
-from quizzes.flashcards import services
 from quizzes.models import ExportJob
 from tests.support.anki import import_apkg, tiny_document
 
@@ -46,7 +46,7 @@ def imported_tags(response, tmp_path) -> set[str]:
 
 
 def test_the_dashboard_and_the_flashcards_page_link_to_my_cards(alice_client):
-    for page in (reverse("dashboard"), reverse("flashcards:decks")):
+    for page in (reverse("progress:dashboard"), reverse("flashcards:decks")):
         assert f'href="{URL}"' in alice_client.get(page).content.decode()
 
 
@@ -73,7 +73,7 @@ def test_a_learner_without_flashcards_is_told_to_study_first(alice_client, db):
 
 def test_my_cards_refuse_anonymous_visitors_and_the_wrong_method(client, alice):
     for response in (client.get(URL), client.post(START)):
-        assert response.status_code == 302 and reverse("login") in response["Location"]
+        assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
     client.force_login(alice)
     assert client.post(URL).status_code == 405
     assert client.get(START).status_code == 405

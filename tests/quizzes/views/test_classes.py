@@ -131,7 +131,7 @@ def test_the_join_link_asks_to_confirm_then_joins(client, bob, classroom):
 def test_a_visitor_opening_the_link_logs_in_first_and_comes_back(client, classroom):
     link = reverse("quizzes:class_join_link", args=["ABCD2345"])
     response = client.get(link)
-    assert response["Location"] == f"{reverse('login')}?next={link}"
+    assert response["Location"] == f"{reverse('accounts:login')}?next={link}"
 
 
 def test_a_teacher_cannot_join_their_own_class(teacher_client, classroom):

@@ -85,4 +85,4 @@ def test_the_home_page_query_count_does_not_grow_with_classes_documents_or_assig
 def test_the_home_page_shows_cards_due_today_the_streak_and_links_to_progress(alice_client):
     html = alice_client.get(reverse("quizzes:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "0 cards due today" in html and "a streak of 0 days" in html
-    assert reverse("dashboard") in html
+    assert reverse("progress:dashboard") in html

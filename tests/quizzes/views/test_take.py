@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from quizzes import taking, term_index
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from tests.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
+from tests.support.quiz_fixtures import TYPES, VI_SOURCE, ZH_SOURCE
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -413,7 +413,7 @@ def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_i
     data = _right_response(item) if outcome == "right" else _wrong_response(item)
     term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
     sent = []
-    stub = mock.patch.object(taking, "send_facts_missed", lambda *args: sent.append(args))
+    stub = mock.patch.object(taking, "forward_missed_cards", lambda *args: sent.append(args))
     # session, user, item, BEGIN, the conditional update that locks the attempt, the positions
     # left unanswered, COMMIT
     with stub, django_assert_num_queries(7):

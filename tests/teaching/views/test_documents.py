@@ -144,7 +144,9 @@ def test_a_student_is_refused(alice_client, nothing):
 
 def test_a_visitor_is_sent_to_log_in(client, nothing):
     response = _get(client, nothing)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("accounts:login")
+    )
 
 
 def test_the_report_takes_get_only(teacher_client, nothing):

@@ -78,7 +78,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, objects, name, args, met
     url = _url(objects, name, args)
     response = getattr(client, method)(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 @pytest.mark.parametrize(("name", "args", "method", "owned"), VIEWS, ids=IDS)
@@ -142,7 +142,9 @@ def test_htmx_requests_are_refused_the_same_way(
 ):
     url = _url(objects, name, args)
     response = getattr(client, method)(url, HTTP_HX_REQUEST="true")
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("accounts:login")
+    )
     client.force_login(alice)
     assert getattr(client, method)(url, HTTP_HX_REQUEST="true").status_code == 403
     client.force_login(other_teacher)
