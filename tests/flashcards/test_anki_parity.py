@@ -26,7 +26,7 @@ import pytest
 
 from flashcards import scheduling
 from flashcards.scheduling import AGAIN, EASY, GOOD, HARD, Memory, StudyDays
-from tests.flashcards.anki_replay import AnkiDeck
+from tests.support.anki_replay import AnkiDeck
 
 DAYS = StudyDays(UTC)  # days start at 04:00 UTC: Anki's default "next day starts at"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -10,8 +10,8 @@ from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings
 from flashcards.scheduling import AGAIN, EASY, GOOD, HARD
 from progress import stats
-from tests.flashcards.anki_replay import AnkiDeck
 from tests.flashcards.test_anki_parity import START
+from tests.support.anki_replay import AnkiDeck
 
 HISTORIES = [
     (GOOD,) * 8,  # grows mature
