@@ -7,12 +7,11 @@ import pytest
 from accounts.models import User
 from tests.support.concurrency import shared_database  # noqa: F401
 from tests.support.quiz_fixtures import make_question, make_quiz, quiz_document  # noqa: F401
+from tests.support.users import PASSWORD
 
 # Anki reads this once, when its scheduler first runs: set before any test starts real Anki, it
 # turns Anki's fuzz off as in Anki's own tests (tests/flashcards/test_anki_parity.py needs it).
 os.environ.setdefault("ANKI_TEST_MODE", "1")
-
-PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ from accounts.models import User
 from content.models import Document, Term
 from flashcards.models import LearnerCard, ReviewLog
 from quizzes.models import AttemptItem, ExportJob
-from tests.conftest import PASSWORD
 from tests.support.anki import notes_after_import
+from tests.support.users import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("MULTISERVER_REDIS_URL", "redis://127.0.0.1:6379/14")

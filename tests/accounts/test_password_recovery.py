@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Classroom, User
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 NEW = "a brand new Pass-phrase 7"
 

@@ -11,7 +11,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from accounts.security import client_ip
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 PROXY = "10.0.0.1"
 ATTACKER = "203.0.113.5"

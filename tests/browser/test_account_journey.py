@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_a11y, in_menu, open_menu
+from tests.support.browser import check_a11y, in_menu, open_menu
 
 
 def test_a_student_signs_up_switches_language_and_logs_out(page, db):

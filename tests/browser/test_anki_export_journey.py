@@ -6,9 +6,9 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
 from tests.support.anki import notes_after_import, tiny_document
+from tests.support.browser import check_a11y
+from tests.support.users import PASSWORD
 
 
 def test_a_student_builds_and_downloads_a_large_deck(

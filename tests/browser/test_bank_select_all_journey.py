@@ -4,8 +4,8 @@ applies to them all (issue 16, item 11). English interface."""
 from playwright.sync_api import expect
 
 from quizzes.models import Question
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y
+from tests.support.users import PASSWORD
 
 
 def test_a_teacher_selects_all_and_retires_them(page, live_server, teacher, make_question):

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from content.models import Document
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y
+from tests.support.users import PASSWORD
 
 TEXT = (
     Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"

@@ -16,7 +16,7 @@ import time
 from django.conf import settings
 from django.test import Client
 
-from tests.browser.conftest import CSP_LISTENER, ROOT, check_a11y
+from tests.support.browser import CSP_LISTENER, ROOT, check_a11y
 from tests.support.urls import own_routes, url_for
 from tests.support.world import build_world
 

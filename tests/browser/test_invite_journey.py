@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Classroom, TeacherInvite, User
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y
+from tests.support.users import PASSWORD
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_a11y
+from tests.support.browser import check_a11y
 
 
 def test_a_visitor_reads_the_landing_page_and_signs_up(page, live_server, db):

@@ -14,9 +14,8 @@ from playwright.sync_api import expect
 from content.loading import load_path
 from flashcards import services
 from flashcards.models import Card, LearnerCard, LearnerSettings
-from tests.browser.conftest import ARTIFACTS, CSP_LISTENER, check_a11y
-from tests.browser.test_review_journey import DOCUMENT
-from tests.conftest import PASSWORD
+from tests.support.browser import ARTIFACTS, CSP_LISTENER, DOCUMENT, check_a11y
+from tests.support.users import PASSWORD
 
 # The vertical middle of every item of the menu (brand, links, language form).
 MENU_ITEM_MIDDLES = """() => {

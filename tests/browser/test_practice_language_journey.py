@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y
 from tests.support.quiz_fixtures import TYPES
+from tests.support.users import PASSWORD
 
 
 @pytest.fixture

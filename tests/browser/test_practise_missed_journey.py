@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from accounts.models import Classroom
 from quizzes.models import Assignment, AttemptItem, Question
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y
+from tests.support.users import PASSWORD
 
 
 @pytest.fixture

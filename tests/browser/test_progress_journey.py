@@ -9,8 +9,8 @@ import re
 from playwright.sync_api import expect
 
 from flashcards.models import LearnerSettings, Rating, ReviewLog
-from tests.browser.conftest import ARTIFACTS, check_a11y, in_menu
-from tests.conftest import PASSWORD
+from tests.support.browser import ARTIFACTS, check_a11y, in_menu
+from tests.support.users import PASSWORD
 
 
 def _log_in(page, live_server, user):

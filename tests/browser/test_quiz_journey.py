@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.models import AttemptItem
-from tests.browser.conftest import check_a11y
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y
+from tests.support.users import PASSWORD
 
 UI = {
     "zh": {

@@ -2,17 +2,14 @@
 shows the answer, 1–4 rate, U undoes; the session ends on the "done for today" screen."""
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
 from accounts.models import User
 from content.loading import load_path
 from flashcards.models import LearnerCard, LearnerSettings, ReviewLog
-from tests.browser.conftest import check_a11y
+from tests.support.browser import DOCUMENT, check_a11y
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
-DOCUMENT = DOCUMENTS / "001_dui_kou_zhi_yuan.txt"
 PASSWORD = "a long Pass-phrase 42"
 
 

@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 
 from accounts.models import Classroom, User
 from quizzes.models import Assignment, Attempt, Question, Quiz
-from tests.browser.conftest import check_a11y, in_menu
-from tests.conftest import PASSWORD
+from tests.support.browser import check_a11y, in_menu
+from tests.support.users import PASSWORD
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 

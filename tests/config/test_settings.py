@@ -1,13 +1,20 @@
 """The database as `make run` configures it serves a class: on SQLite a WAL journal, a busy
 timeout and write transactions that begin IMMEDIATE (the fix for "database is locked" under 30
 learners); PostgreSQL's configuration is left as it was. Each case runs the project's own
-settings in a fresh interpreter, whatever database the suite itself runs on."""
+settings in a fresh interpreter, whatever database the suite itself runs on.
+
+Settings for more than one process (issue 19) are read the same way, through manage.py with
+the environment a deployment would set."""
 
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from tests.support.manage import manage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,3 +71,56 @@ def test_postgresql_gets_no_sqlite_options():
     found = probe("postgres://postgres@127.0.0.1:5432/unused")
     assert found["vendor"] == "postgresql"
     assert "transaction_mode" not in found["options"] and "init_command" not in found["options"]
+
+
+# --- more than one process (issue 19) ---------------------------------------------------------
+
+REDIS_URL = os.environ.get("MULTISERVER_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+SHOW = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "tasks": settings.TASKS["default"]["BACKEND"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "sessions": settings.SESSION_ENGINE,
+    "axes": settings.AXES_HANDLER,
+    "exports": settings.STORAGES["exports"],
+}, default=str))
+"""
+
+
+def settings_with(**env: str) -> dict:
+    result = manage("shell", "-v", "0", "-c", SHOW, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_by_default_the_queue_and_all_state_are_in_the_database(tmp_path):
+    shown = settings_with(EXPORT_ROOT=str(tmp_path))
+    assert shown["tasks"] == "django_tasks_db.DatabaseBackend"
+    assert shown["sessions"] == "django.contrib.sessions.backends.db"
+    assert shown["axes"] == "axes.handlers.database.AxesDatabaseHandler"
+    assert shown["exports"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert shown["exports"]["OPTIONS"]["location"] == str(tmp_path)
+
+
+def test_with_redis_the_cache_is_shared_and_rq_can_be_chosen():
+    shown = settings_with(REDIS_URL=REDIS_URL)
+    assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["tasks"] == "django_tasks_db.DatabaseBackend"  # still, unless chosen
+    assert settings_with(REDIS_URL=REDIS_URL, TASKS_BACKEND="rq")["tasks"] == (
+        "django_tasks_rq.RQBackend"
+    )
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"TASKS_BACKEND": "rq"}, "TASKS_BACKEND=rq needs REDIS_URL"),
+        ({"TASKS_BACKEND": "threads"}, "TASKS_BACKEND must be database or rq"),
+    ],
+)
+def test_a_wrong_tasks_backend_stops_at_start(env, message):
+    result = manage("check", **env)
+    assert result.returncode != 0 and message in result.stderr

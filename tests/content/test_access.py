@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import Classroom, User
 from content import access
 from content.models import Document
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 
 def _document(slug: str, **fields) -> Document:

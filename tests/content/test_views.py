@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Classroom
 from content.models import Document
-from quizzes.models import Assignment
+from quizzes.models import Assignment, Quiz
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 
@@ -135,3 +135,41 @@ def test_an_exam_not_open_yet_is_not_listed_for_its_class(make_quiz, alice, teac
     client.force_login(alice)
     html = _buttons(client, exam.document)
     assert "Exam next week" not in html and exam.get_absolute_url() not in html
+
+
+@pytest.fixture
+def listed_quizzes(quiz_document, teacher, alice, bob):
+    mine = Classroom.objects.create(name="A1", teacher=teacher)
+    mine.students.add(alice)
+    other = Classroom.objects.create(name="B1", teacher=teacher)
+    other.students.add(bob)
+    made = {}
+    for title, owner, status in [
+        ("Luyện tập", None, "published"),
+        ("Bài của A1", teacher, "published"),
+        ("Bài của B1", teacher, "published"),
+        ("Nháp", teacher, "draft"),
+    ]:
+        made[title] = Quiz.objects.create(
+            title=title, document=quiz_document, owner=owner, status=status
+        )
+    Assignment.objects.create(classroom=mine, quiz=made["Bài của A1"])
+    Assignment.objects.create(classroom=other, quiz=made["Bài của B1"])
+    return made
+
+
+def test_the_document_page_lists_only_the_quizzes_the_viewer_may_open(
+    alice_client, quiz_document, listed_quizzes
+):
+    html = alice_client.get(quiz_document.get_absolute_url()).content.decode()
+    assert "Luyện tập" in html and "Bài của A1" in html
+    assert "Bài của B1" not in html and "Nháp" not in html
+    for title in ["Luyện tập", "Bài của A1"]:
+        assert alice_client.get(listed_quizzes[title].get_absolute_url()).status_code == 200
+
+
+def test_the_owner_sees_their_drafts_on_the_document_page(
+    teacher_client, quiz_document, listed_quizzes
+):
+    html = teacher_client.get(quiz_document.get_absolute_url()).content.decode()
+    assert all(title in html for title in listed_quizzes)

@@ -1,6 +1,5 @@
 """Flashcard fixtures: the shipped documents loaded once for the package, a fixed clock."""
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,8 +8,6 @@ from content.loading import load_path
 from content.models import Document
 
 DOCUMENTS = sorted((Path(__file__).resolve().parents[2] / "content" / "documents").glob("*.txt"))
-# 16:00 in Hanoi: well inside the study day of 2 March 2026.
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="package")

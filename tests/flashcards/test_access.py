@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from content.models import Document
 from flashcards import access, services
 from flashcards.models import LearnerCard, LearnerSettings
-from tests.flashcards.conftest import T0
+from tests.support.flashcards import T0
 
 GOOD = 3
 

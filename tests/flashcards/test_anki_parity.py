@@ -1,6 +1,6 @@
 """Parity with real Anki: scripted review histories answered by Dongxi's scheduler and by a real
 Anki collection (FSRS on, Dongxi's parameters, steps, maximum interval and desired retention, fuzz
-off, the card moved on a virtual clock: see anki_replay.py), compared step by step: state,
+off, the card moved on a virtual clock: see support/anki_replay.py), compared step by step: state,
 interval, the study day a review is due, and the FSRS memory.
 
 Known differences, allowed below and nowhere else:

@@ -1,5 +1,5 @@
 """Dongxi's progress figures against Anki's own statistics (its graphs): one history of several
-cards answered through Dongxi's services and in a real Anki collection (see anki_replay.py),
+cards answered through Dongxi's services and in a real Anki collection (see support/anki_replay.py),
 then the true-retention table (rslib/src/stats/graphs/retention.rs), reviews per study day
 (reviews.rs) and the 30-day forecast (future_due.rs), seen from several moments."""
 
@@ -10,8 +10,8 @@ from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings
 from flashcards.scheduling import AGAIN, EASY, GOOD, HARD
 from progress import stats
-from tests.flashcards.test_anki_parity import START
 from tests.support.anki_replay import AnkiDeck
+from tests.support.flashcards import T0
 
 HISTORIES = [
     (GOOD,) * 8,  # grows mature
@@ -32,12 +32,12 @@ def test_retention_reviews_and_forecast_are_the_figures_ankis_statistics_give(
     study day, and the 30-day forecast."""
     days = services.study_days(LearnerSettings.for_user(alice))
     deck = AnkiDeck(tmp_path / "retention.anki2", 0.9, days)
-    services.start_studying(alice, document, now=START)
+    services.start_studying(alice, document, now=T0)
     cards = list(LearnerCard.objects.filter(user=alice).order_by("pk")[: len(HISTORIES)])
-    last = START
+    last = T0
     try:
         for n, (card, ratings) in enumerate(zip(cards, HISTORIES, strict=True)):
-            anki, now = deck.add_card(), START + timedelta(days=n, hours=n)
+            anki, now = deck.add_card(), T0 + timedelta(days=n, hours=n)
             for rating in ratings:
                 card.refresh_from_db()
                 rated = services.rate(alice, card.pk, card.version, rating, now=now)
@@ -47,7 +47,7 @@ def test_retention_reviews_and_forecast_are_the_figures_ankis_statistics_give(
                 log = rated.log
                 now = log.due if log.scheduled_days == 0 else log.due + timedelta(hours=11)
         # Seen from several moments: mid-history (later reviews are not counted yet) and after.
-        ends = [START + timedelta(days=d, hours=3) for d in (9, 30, 75, 200)]
+        ends = [T0 + timedelta(days=d, hours=3) for d in (9, 30, 75, 200)]
         ends.append(last + timedelta(hours=1))
         theirs = [deck.graphs(end) for end in ends]
     finally:

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings, State
+from flashcards.scheduling import EASY, GOOD
 from progress import stats
-from tests.flashcards.test_services import EASY, GOOD, make, one_card_per_note
+from tests.support.flashcards import make, one_card_per_note
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 

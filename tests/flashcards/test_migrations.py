@@ -8,7 +8,7 @@ from django.apps import apps
 
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings, State
-from tests.flashcards.conftest import T0
+from tests.support.flashcards import T0
 
 snap = importlib.import_module(
     "flashcards.migrations.0003_reviews_due_at_day_start"

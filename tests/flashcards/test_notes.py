@@ -10,7 +10,7 @@ from content.models import Fact, Term
 from flashcards import services
 from flashcards.models import Card, LearnerCard, Note
 from flashcards.notes import card_face, char_pinyin, sync_document
-from tests.flashcards.conftest import T0
+from tests.support.flashcards import T0
 
 
 def _plain(line) -> str:

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from flashcards import scheduling, services
 from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
 from flashcards.scheduling import Memory, StudyDays
-from tests.flashcards.conftest import T0
+from tests.support.flashcards import T0
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

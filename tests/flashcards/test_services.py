@@ -13,7 +13,7 @@ import pytest
 from content.models import Fact
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings, Note, ReviewLog, State
-from tests.flashcards.conftest import T0
+from tests.support.flashcards import T0, make, one_card_per_note
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 
@@ -165,27 +165,6 @@ def test_a_learning_card_due_later_today_is_announced(alice, document):
 
 
 # --- Anki's order and burying (issue 20) ---------------------------------------------------------
-
-
-def one_card_per_note(user, n: int) -> list[LearnerCard]:
-    """`n` of the learner's cards, each of another note (so none buries another)."""
-    cards, notes = [], set()
-    for card in LearnerCard.objects.filter(user=user).order_by("pk"):
-        if card.note_id not in notes:
-            notes.add(card.note_id)
-            cards.append(card)
-    assert len(cards) >= n
-    return cards[:n]
-
-
-def make(card: LearnerCard, state: int, due, **memory) -> LearnerCard:
-    fields = {"stability": 5.0, "difficulty": 5.0, "last_review": due - timedelta(days=5)}
-    fields.update(memory)
-    if state == State.NEW:
-        fields = {"stability": None, "difficulty": None, "last_review": None}
-    LearnerCard.objects.filter(pk=card.pk).update(state=state, due=due, **fields)
-    card.refresh_from_db()
-    return card
 
 
 def test_the_queue_is_learning_due_then_reviews_most_overdue_first_then_new(alice, document):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from accounts.models import Classroom
 from content.models import Document
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings
@@ -133,3 +134,19 @@ def test_the_navigation_and_home_page_lead_to_the_review(alice_client):
     html = alice_client.get(reverse("quizzes:home"), **EN).content.decode()
     assert f'href="{reverse("flashcards:review")}">Review</a>' in html
     assert "Review flashcards" in html
+
+
+def test_decks_list_only_documents_the_learner_may_see_or_studies(
+    alice_client, quiz_document, teacher
+):
+    quiz_document.created_by = teacher
+    quiz_document.save()
+    html = alice_client.get(reverse("flashcards:decks")).content.decode()
+    # By its address: a shipped document of this package's fixtures has the same title.
+    study = reverse("flashcards:study", args=[quiz_document.slug])
+    assert study not in html, "a teacher's document outside the learner's classes"
+    Classroom.objects.create(name="A1", teacher=teacher).students.add(
+        alice_client.session["_auth_user_id"]
+    )
+    html = alice_client.get(reverse("flashcards:decks")).content.decode()
+    assert study in html

@@ -1,6 +1,8 @@
-"""Answer keys leave only with the learner's right to see them (quizzes.access): the document,
-quiz and class decks, and the cards a missed question brings forward. Each test is the attack
-it stops: Tess's exam is an authored question in a quiz assigned to her class, opening later."""
+"""quizzes.access: which quiz, attempt and export each user gets (the matrix,
+tests/test_permission_matrix.py, checks the views that go through them), and answer keys that
+leave only with the learner's right to see them: the document, quiz and class decks, and the
+cards a missed question brings forward. Each key test is the attack it stops: Tess's exam is an
+authored question in a quiz assigned to her class, opening later."""
 
 import inspect
 import sqlite3
@@ -14,13 +16,31 @@ from django.utils import timezone
 
 from accounts.models import Classroom
 from flashcards.models import LearnerCard
-from quizzes import taking
+from quizzes import access, taking
 from quizzes.access import OPERATOR, questions_with_visible_keys
 from quizzes.anki.classes import class_decks, export_class
 from quizzes.anki.documents import document_decks, export_document
 from quizzes.anki.quizzes import export_quiz, quiz_decks
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
 from tests.support.anki import finished_attempt
+from tests.support.world import build_world
+
+
+def test_each_user_gets_what_the_rules_give(make_quiz):
+    world = build_world(make_quiz)
+    users = world.users
+    second = world.finished_attempt.quiz
+    assert set(access.quizzes_for(users["student"])) == {world.quiz, second}
+    assert set(access.quizzes_for(users["owner"])) == {world.quiz, second}
+    assert not access.quizzes_for(users["other_student"]).exists()
+    assert not access.quizzes_for(users["other_teacher"]).exists()
+    assert set(access.quizzes_owned_by(users["owner"])) == {world.quiz, second}
+    assert not access.quizzes_owned_by(users["student"]).exists()
+    assert set(access.attempts_of(users["student"])) == {world.attempt, world.finished_attempt}
+    assert not access.attempts_of(users["owner"]).exists()
+    assert list(access.export_jobs_of(users["student"])) == [world.job]
+    assert not access.export_jobs_of(users["other_student"]).exists()
+
 
 SECRET = "Câu hỏi thi bí mật: tỉnh nào?"
 

@@ -103,7 +103,7 @@ def test_a_bilingual_quiz_shows_one_language_and_takes_the_answer_in_the_other(
     make_question("single_choice", "vi")
     quiz = make_quiz([("single_choice", "zh")], language=Quiz.Language.BILINGUAL)
     item = _item(taking.start_attempt(quiz, alice))
-    # A practice quiz runs both ways (tests/quizzes/test_practice_language.py): either direction.
+    # A practice quiz runs both ways (tests/quizzes/test_taking_language.py): either direction.
     assert {item.prompt_question.language, item.question.language} == {"zh", "vi"}
     assert sorted(item.choices) == sorted(item.question.choices)
     recorded = taking.record_answer(item, item.question.answer)

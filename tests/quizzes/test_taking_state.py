@@ -1,5 +1,5 @@
 """The attempt's state machine, each rule as the attack it stops (one request at a time here; the
-same rules under real concurrency are in test_attempt_races.py):
+same rules under real concurrency are in test_taking_races.py):
 
 - an answer that reaches the server after the attempt was finished is refused, never graded;
 - the last answer finishes the attempt, once; a finished attempt's score is its items' sum;

@@ -136,3 +136,12 @@ def finished_attempt(quiz: Quiz, user) -> Attempt:
         for i, q in enumerate(questions, start=1)
     )
     return attempt
+
+
+def assert_every_card_renders(col: Collection) -> None:
+    """Every card of the collection renders: no template field left unfilled, no blank side."""
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        question, answer = card.question(), card.answer()
+        assert "{{" not in question and "{{" not in answer, cid
+        assert question.strip() and answer.strip()

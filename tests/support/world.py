@@ -13,8 +13,7 @@ from content.models import Document
 from flashcards import services as flashcards
 from quizzes.models import Assignment, Attempt, ExportJob, Question, Quiz
 from quizzes.taking import finish_attempt, start_attempt
-
-PASSWORD = "correct horse battery staple"
+from tests.support.users import PASSWORD
 
 ROLES = ("visitor", "student", "other_student", "owner", "other_teacher")
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from config.env import env_mailer
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 NEW = "a brand new Pass-phrase 7"
 

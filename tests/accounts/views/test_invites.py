@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Classroom, TeacherInvite, User
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 
 @pytest.fixture

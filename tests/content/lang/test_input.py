@@ -199,3 +199,9 @@ def test_unrelated_paragraph_is_not_forced():
     assert any(p.code == "paragraph_count" for p in a.problems)
     last = a.paragraphs[-1]
     assert last.vi == extra and last.zh is None
+
+
+def test_a_stray_control_character_in_an_uploaded_document_is_dropped():
+    assert decode("Hà Nội\x07 là thủ đô.\n河内\x1b是首都。".encode()) == (
+        "Hà Nội là thủ đô.\n河内是首都。"
+    )

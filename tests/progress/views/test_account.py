@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.models import Classroom, User
 from content.models import Document
 from quizzes.models import Attempt, AttemptItem, Quiz
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 DATA = reverse("progress:my_data")
 DELETE = reverse("progress:delete_account")

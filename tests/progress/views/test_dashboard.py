@@ -15,7 +15,7 @@ from accounts.models import Classroom, User
 from flashcards.models import Rating
 from progress import stats
 from quizzes import taking
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 URL = reverse("progress:dashboard")
 PRACTISE = reverse("progress:practise_weakest")

@@ -15,8 +15,12 @@ from quizzes.access import OPERATOR
 from quizzes.anki import building
 from quizzes.anki.classes import export_class
 from quizzes.models import Assignment, ExportJob
-from tests.quizzes.anki.test_documents import assert_every_card_renders
-from tests.support.anki import finished_attempt, import_apkg, tiny_document
+from tests.support.anki import (
+    assert_every_card_renders,
+    finished_attempt,
+    import_apkg,
+    tiny_document,
+)
 
 CHOICES = ["single_choice", "multiple_choice", "true_false", "matching", "ordering"]
 

@@ -22,7 +22,15 @@ from quizzes.anki import deck as anki_deck
 from quizzes.anki.documents import QUESTIONS_DECK, document_decks, export_document
 from quizzes.anki.ids import deck_id, note_guid, stable_id
 from quizzes.models import Question
-from tests.support.anki import SECOND, SLUG, SOURCE, import_apkg, load, publish_choices
+from tests.support.anki import (
+    SECOND,
+    SLUG,
+    SOURCE,
+    assert_every_card_renders,
+    import_apkg,
+    load,
+    publish_choices,
+)
 
 # The shipped document: 9 bilingual terms (3 cards each) and 12 cloze sentences; its choice
 # questions are counted from the database, as generation may grow.
@@ -49,14 +57,6 @@ def col(tmp_path):
 def export(document: Document, path: Path) -> Path:
     export_document(document, str(path), for_user=OPERATOR)
     return path
-
-
-def assert_every_card_renders(col: Collection) -> None:
-    for cid in col.find_cards(""):
-        card = col.get_card(cid)
-        question, answer = card.question(), card.answer()
-        assert "{{" not in question and "{{" not in answer, cid
-        assert question.strip() and answer.strip()
 
 
 def test_ids_are_fixed_and_derived():

@@ -17,8 +17,7 @@ from quizzes.anki import notetypes
 from quizzes.anki.documents import document_decks
 from quizzes.anki.ids import deck_id, note_guid
 from quizzes.anki.learners import DECK_NAME, export_learner, learner_decks, note_estimate
-from tests.quizzes.anki.test_documents import assert_every_card_renders
-from tests.support.anki import import_apkg
+from tests.support.anki import assert_every_card_renders, import_apkg
 
 DOCUMENTS = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*.txt"))
 

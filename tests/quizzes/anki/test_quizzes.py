@@ -12,8 +12,7 @@ from django.urls import reverse
 from quizzes.access import OPERATOR
 from quizzes.anki.quizzes import export_quiz
 from quizzes.models import Question, Quiz
-from tests.quizzes.anki.test_documents import assert_every_card_renders
-from tests.support.anki import import_apkg
+from tests.support.anki import assert_every_card_renders, import_apkg
 
 CHOICES = ["single_choice", "multiple_choice", "true_false", "matching", "ordering"]
 

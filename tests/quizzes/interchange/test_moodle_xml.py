@@ -3,8 +3,10 @@ Moodle's XML import reads."""
 
 import xml.etree.ElementTree as ET
 
+from content.lang.hygiene import first_control
+from quizzes.interchange.model import Item
 from quizzes.interchange.moodle_xml import dumps
-from tests.quizzes.interchange.test_gift import ITEMS
+from tests.support.interchange import ITEMS
 
 
 def _questions():
@@ -90,3 +92,15 @@ def test_ordering_lists_items_in_the_right_order_graded_by_the_longest_ordered_s
         "5 thành phố: #1 = ~a {riêng",
         "4 thành phố lớn",
     ]
+
+
+def test_a_control_character_in_a_prompt_never_breaks_the_moodle_xml_export():
+    items = [
+        Item("single_choice", "vi", "Tỉnh\x0b nào\x00?", "Giang\x1fTô", ["Giang\x1fTô", "Huế"]),
+        Item("matching", "vi", "Nối\x01", [["a\x02", "b\x03"]], ["b\x03"]),
+    ]
+    text, _ = dumps(items)
+    root = ET.fromstring(text.split("\n", 1)[1])  # well-formed
+    written = "".join(root.itertext())
+    assert first_control(written) is None
+    assert "Tỉnh\n nào?" in written and "GiangTô" in written

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Classroom, User
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 LIST = reverse("quizzes:class_list")
 
@@ -157,3 +157,9 @@ def test_leaving_a_class_one_is_not_in_is_not_found(client, bob, classroom):
 def test_a_student_sees_no_class_of_others(client, bob, classroom):
     client.force_login(bob)
     assert "Lớp 10A" not in client.get(LIST).content.decode()
+
+
+def test_a_learner_opens_each_class_listed_for_them(alice_client, classroom):
+    for url in [reverse("quizzes:home"), reverse("quizzes:class_list")]:
+        assert classroom.get_absolute_url() in alice_client.get(url).content.decode()
+    assert alice_client.get(classroom.get_absolute_url()).status_code == 200

@@ -477,3 +477,99 @@ def test_an_imported_questions_feedback_and_weights_reach_the_learner(
     item.refresh_from_db()
     assert item.score == 0.5, "Moodle's weights: 50 % + 0 %"
     assert "Comment" in page and "Có thật, nhưng…" in page and "Hai thành phố có thật." in page
+
+
+def test_the_results_say_the_time_ran_out(alice_client, alice, make_quiz):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], time_limit=5)
+    attempt = taking.start_attempt(quiz, alice)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    response = alice_client.get(
+        reverse("quizzes:attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Time ran out" in response.content.decode()
+
+
+def test_results_finished_in_time_say_nothing_of_time(alice_client, alice, make_quiz):
+    quiz = make_quiz([("cloze", "vi")], time_limit=5)
+    attempt = taking.start_attempt(quiz, alice)
+    taking.finish_attempt(attempt)
+    response = alice_client.get(
+        reverse("quizzes:attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "Time ran out" not in response.content.decode()
+
+
+def test_quiz_cards_show_question_count_best_score_and_attempts_left(
+    alice_client, alice, make_quiz
+):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")], attempts_allowed=3)
+    attempt = taking.start_attempt(quiz, alice)
+    item = attempt.items.select_related("attempt__quiz", "question").get(position=1)
+    taking.record_answer(item, item.question.answer)
+    taking.finish_attempt(attempt)
+    html = alice_client.get(
+        reverse("quizzes:quiz_list"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "2 questions" in html and "Best score: 50%" in html and "2 of 3 left" in html
+
+
+# --- unreadable answers: option indexes outside 0 ≤ i < n, control characters --------------
+
+
+def _first_item(client, quiz) -> AttemptItem:
+    return _start(client, quiz).items.select_related("question").get(position=1)
+
+
+def _answer(client, item, data):
+    url = reverse("quizzes:attempt_answer", args=[item.attempt_id, item.position])
+    return client.post(url, data, follow=True, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_response_minus_one_is_refused(alice_client, make_quiz):
+    item = _first_item(alice_client, make_quiz([("single_choice", "vi")]))
+    response = _answer(alice_client, item, {"response": "-1"})
+    assert "That answer could not be read." in response.content.decode()
+    item.refresh_from_db()
+    assert not item.is_answered and item.response is None
+
+
+@pytest.mark.parametrize("raw", ["-1", "n", "99", "1e3", " "])
+def test_a_multiple_choice_index_outside_the_options_is_refused(alice_client, make_quiz, raw):
+    item = _first_item(alice_client, make_quiz([("multiple_choice", "vi")]))
+    raw = str(len(item.choices)) if raw == "n" else raw
+    _answer(alice_client, item, {"response": ["0", raw]})
+    item.refresh_from_db()
+    assert not item.is_answered
+
+
+@pytest.mark.parametrize("raw", ["-1", "-2", "42"])
+def test_a_matching_index_outside_the_options_is_refused(alice_client, make_quiz, raw):
+    item = _first_item(alice_client, make_quiz([("matching", "vi")]))
+    data = {f"match-{i}": "0" for i in range(len(item.question.answer))} | {"match-0": raw}
+    _answer(alice_client, item, data)
+    item.refresh_from_db()
+    assert not item.is_answered
+
+
+def test_one_option_sent_twice_under_two_spellings_counts_once(alice_client, make_quiz):
+    item = _first_item(alice_client, make_quiz([("multiple_choice", "vi")]))
+    _answer(alice_client, item, {"response": ["0", "00", "+0"]})
+    item.refresh_from_db()
+    assert item.response == [item.choices[0]]
+
+
+@pytest.mark.parametrize("typed", ["Giang\x00Tô", "Giang\x1bTô", "\x07Giang Tô"])
+def test_a_nul_in_a_typed_answer_is_a_clear_message_not_a_500(alice_client, make_quiz, typed):
+    item = _first_item(alice_client, make_quiz([("cloze", "vi")]))
+    response = _answer(alice_client, item, {"response": typed})
+    assert response.status_code == 200
+    assert "invisible control character" in response.content.decode()
+    item.refresh_from_db()
+    assert not item.is_answered
+
+
+def test_a_typed_answer_may_hold_tabs_and_new_lines(alice_client, make_quiz):
+    item = _first_item(alice_client, make_quiz([("cloze", "vi")]))
+    _answer(alice_client, item, {"response": "Giang\tTô\r\n"})
+    item.refresh_from_db()
+    assert item.is_answered
