@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from quizzes import taking
+from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
 from tests.support.quiz_fixtures import TYPES
 
@@ -253,3 +254,31 @@ def test_a_failing_flashcard_update_never_fails_or_undoes_the_answer(
         recorded = taking.record_answer(_item(attempt, 1), False)
     assert not recorded.duplicate and not recorded.item.correct
     assert AttemptItem.objects.get(attempt=attempt, position=1).is_answered
+
+
+# --- an imported question's weights, an ordering subset --------------------------------------
+
+
+def test_weights_apply_only_while_they_fit_the_options():
+    weights = {"a": 0.5, "b": 0.5, "c": -1.0}
+    question = Question(
+        type="multiple_choice", answer=["a", "b"], choices=["a", "b", "c"], weights=weights
+    )
+    assert taking.current_weights(question) == weights
+    question.choices = ["a", "b", "d"]
+    assert taking.current_weights(question) is None, "an edited option leaves the weights behind"
+
+
+def test_an_ordering_subset_shows_that_many_items_and_is_graded_on_them():
+    items = ["một", "hai", "ba", "bốn", "năm", "sáu"]
+    question = Question(
+        type="ordering", language="vi", answer=items, choices=list(reversed(items)), subset=2
+    )
+    shown = taking.shown_choices(question, random.Random(3), shuffle=True)
+    assert len(shown) == 2 and set(shown) <= set(items)
+    right = taking.shown_answer(question, shown)
+    assert right == [i for i in items if i in shown] and shown != right
+    item = AttemptItem(question=question, choices=shown, response=right, score=1.0, correct=True)
+    assert taking.grade_item(item, right, terms=()).correct
+    assert not taking.grade_item(item, list(reversed(right)), terms=()).correct
+    assert feedback(item, terms=()).answer == [f"{n}. {t}" for n, t in enumerate(right, 1)]
