@@ -4,6 +4,8 @@ ahead when nothing else is due, one deck or all, and the "done for today" outloo
 from collections import defaultdict
 from datetime import timedelta
 
+import pytest
+
 from quizzes.flashcards import services
 from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
 from tests.flashcards.conftest import T0
@@ -241,3 +243,35 @@ def test_a_card_in_learning_is_never_buried(alice, document):
     assert [card.pk for card in review_day(alice, T0)] == [review.pk]
     later = T0 + timedelta(minutes=31)  # the sibling rated today does not hold it back
     assert services.next_card(alice, now=later).pk == learning.pk
+
+
+@pytest.mark.parametrize("peek", [1, 2, 16])
+def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
+    alice, documents, monkeypatch, peek
+):
+    """next_card runs the queue's query compiled once and leaves buried siblings out itself,
+    reading `peek` rows at a time (more buried in a row than that: the queue's own query)."""
+    monkeypatch.setattr(services, "_PEEK", peek)
+    monkeypatch.setattr(services, "_compiled", {})
+    LearnerSettings.objects.create(user=alice, new_per_day=30, reviews_per_day=8)
+    for document in documents:
+        services.start_studying(alice, document, now=T0)
+    learner = LearnerSettings.for_user(alice)
+    ratings = (GOOD, AGAIN, EASY, HARD, GOOD)
+    for day in range(3):
+        now = T0 + timedelta(days=day * 2)
+        for i in range(25):
+            limits = services.day_limits(alice, learner, now)
+            days = services.study_days(learner)
+            for document in (None, documents[0]):
+                expected = services.queue(alice, now, limits, document, days).first()
+                chosen = services.next_card(alice, now=now, document=document, limits=limits)
+                assert (chosen and chosen.pk) == (expected and expected.pk)
+                if chosen is not None:
+                    assert chosen.card.note == expected.card.note
+                    assert chosen.due == expected.due and chosen.forwarded == expected.forwarded
+            card = services.next_card(alice, now=now)
+            if card is None:
+                break
+            services.rate(alice, card.pk, card.version, ratings[i % len(ratings)], now=now)
+            now += timedelta(minutes=3)
