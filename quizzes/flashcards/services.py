@@ -301,7 +301,7 @@ _SENTINELS = {
     "now": datetime(1970, 1, 2, tzinfo=UTC),
     "tomorrow": datetime(1970, 1, 3, tzinfo=UTC),
 }
-_PEEK = 16  # rows read at once: the first that is not buried is the card
+_PEEK = 16  # rows read at most: the first that is not buried is the card
 MANY_BURIED = object()
 _MODELS = (
     (LearnerCard, ""),
@@ -336,10 +336,10 @@ class _Compiled:
 _compiled: dict[tuple, _Compiled] = {}
 
 
-def _queue_sql(document: bool, limits: DayLimits) -> _Compiled:
-    """The queue's first _PEEK rows with buried cards in (`_next` leaves them out), compiled for
-    this shape once."""
-    key = (connection.vendor, document, bool(limits.reviews_left), bool(limits.new_left))
+def _queue_sql(document: bool, limits: DayLimits, peek: int) -> _Compiled:
+    """The queue's first `peek` rows with buried cards in (`_next` leaves them out), compiled
+    for this shape once."""
+    key = (connection.vendor, document, bool(limits.reviews_left), bool(limits.new_left), peek)
     if key in _compiled:
         return _compiled[key]
     sentinel = _SENTINELS
@@ -350,7 +350,7 @@ def _queue_sql(document: bool, limits: DayLimits) -> _Compiled:
     columns = [
         prefix + field.attname for model, prefix in _MODELS for field in model._meta.concrete_fields
     ]
-    rows = _in_order(cards, sentinel["now"], limits, days).values_list(*columns)[:_PEEK]
+    rows = _in_order(cards, sentinel["now"], limits, days).values_list(*columns)[:peek]
     compiler = rows.query.get_compiler(connection=connection)
     sql, params = compiler.as_sql()
     due = LearnerCard._meta.get_field("due")
@@ -369,8 +369,16 @@ def _queue_sql(document: bool, limits: DayLimits) -> _Compiled:
 
 def _next(user, now: datetime, limits: DayLimits, document):
     """The card to show now (None when done for now) through the compiled query;
-    MANY_BURIED when its first _PEEK cards were all buried (the caller asks `queue` then)."""
-    compiled = _queue_sql(document is not None, limits)
+    MANY_BURIED when the rows it read were all buried (the caller asks `queue` then)."""
+    shown_by_note: dict[int, set[int]] = {}
+    reviewed_by_note: dict[int, set[int]] = {}
+    for card, note, was_new in limits.shown or ():
+        shown_by_note.setdefault(note, set()).add(card)
+        if not was_new:
+            reviewed_by_note.setdefault(note, set()).add(card)
+    # With nothing rated today nothing is buried: the first row is the card.
+    peek = _PEEK if shown_by_note else 1
+    compiled = _queue_sql(document is not None, limits, peek)
     due = LearnerCard._meta.get_field("due")
     values = {
         "user": user.pk,
@@ -385,12 +393,6 @@ def _next(user, now: datetime, limits: DayLimits, document):
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
         rows = cursor.fetchall()
-    shown_by_note: dict[int, set[int]] = {}
-    reviewed_by_note: dict[int, set[int]] = {}
-    for card, note, was_new in limits.shown or ():
-        shown_by_note.setdefault(note, set()).add(card)
-        if not was_new:
-            reviewed_by_note.setdefault(note, set()).add(card)
     by_state = {State.NEW: shown_by_note, State.REVIEW: reviewed_by_note}
     fields = [model._meta.concrete_fields for model, _prefix in _MODELS]
     card_at = [f.attname for f in fields[0]]
@@ -409,7 +411,7 @@ def _next(user, now: datetime, limits: DayLimits, document):
         learner_card, card, note = objects
         card.note, learner_card.card = note, card
         return learner_card
-    return MANY_BURIED if len(rows) == _PEEK else None
+    return MANY_BURIED if len(rows) == peek else None
 
 
 def next_card(
