@@ -194,8 +194,15 @@ def _tags(extra: tuple[str, ...], document: str, kinds: tuple[str, ...], paragra
     return tuple(dict.fromkeys(tags))
 
 
+# What str.splitlines splits on.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def multiline(text: str) -> str:
-    return "<br>".join(escape(line) for line in (text or "").strip().splitlines())
+    text = (text or "").strip()
+    if not _LINE_BREAK.search(text):
+        return escape(text)  # most fields are one line
+    return "<br>".join(escape(line) for line in text.splitlines())
 
 
 def bilingual_note(spec: DeckSpec, item: BilingualItem) -> genanki.Note:
@@ -370,6 +377,10 @@ def write_package(decks: Iterable[genanki.Deck], file, timestamp: float | None =
     with tempfile.TemporaryDirectory(prefix="dongxi-anki-") as tmp:
         db_path = Path(tmp) / "collection.anki2"
         connection = sqlite3.connect(db_path)
+        # A scratch file, zipped once written and then removed: no journal, no waiting for the
+        # disk (a crash leaves nothing to recover, only a folder to remove).
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         try:
             package.write_to_db(
                 connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
