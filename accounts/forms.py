@@ -5,7 +5,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Classroom, User, normalise_join_code
-from content.hygiene import CleanTextMixin
+from config.forms import CleanTextMixin
 
 
 class SignUpForm(CleanTextMixin, UserCreationForm):

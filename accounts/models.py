@@ -72,7 +72,7 @@ class Classroom(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("classes:detail", args=[self.pk])
+        return reverse("quizzes:class_detail", args=[self.pk])
 
     def new_join_code(self) -> None:
         """A fresh code: the old one (and its link) stops working, members stay."""
@@ -132,7 +132,7 @@ class TeacherInvite(models.Model):
         return f"{self.created_by} · {self.created_at:%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
-        return reverse("teacher_invite", args=[self.token])
+        return reverse("accounts:teacher_invite", args=[self.token])
 
     @property
     def expires_at(self):

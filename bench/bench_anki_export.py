@@ -16,17 +16,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
 
+import django  # noqa: E402
 import genanki  # noqa: E402
 
-from quizzes.anki.deck import (  # noqa: E402
-    BilingualItem,
-    ChoiceItem,
-    ClozeItem,
-    DeckSpec,
-    build_decks,
-    write_package,
-)
+django.setup()  # content.items, which holds the item classes, reads content's models
+
+from content.items import BilingualItem, ClozeItem  # noqa: E402
+from quizzes.anki.deck import ChoiceItem, DeckSpec, build_decks, write_package  # noqa: E402
 
 TERMS, CLOZES, QUESTIONS = 4_000, 3_000, 3_000
 SPEC = DeckSpec("document", "bench", "Dongxi::bench", questions_deck="Câu hỏi · 问题")

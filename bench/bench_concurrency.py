@@ -71,7 +71,7 @@ def check(outcomes: dict) -> dict:
     """Compare the client's outcomes with the rows (see the module docstring)."""
     from django.db.models import Sum
 
-    from quizzes.flashcards.models import ReviewLog
+    from flashcards.models import ReviewLog
     from quizzes.models import Attempt, AttemptItem
 
     lost = Counter()

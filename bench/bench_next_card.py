@@ -47,7 +47,7 @@ RUNS = 200
 def build(now) -> list:
     from accounts.models import User
     from content.models import Document
-    from quizzes.flashcards.models import (
+    from flashcards.models import (
         Card,
         LearnerCard,
         LearnerSettings,
@@ -148,8 +148,8 @@ def explain(queryset) -> str:
 
 
 def run(database: str) -> None:
-    from quizzes.flashcards import services
-    from quizzes.flashcards.models import LearnerCard, LearnerSettings
+    from flashcards import services
+    from flashcards.models import LearnerCard, LearnerSettings
 
     now = timezone.now()
     start = time.perf_counter()

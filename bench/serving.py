@@ -52,8 +52,8 @@ def seed_learners(learners: int, prefix: str = "bench") -> dict:
     practice quizzes they may take."""
     from accounts.models import User
     from content.models import Document
-    from quizzes.flashcards import services
-    from quizzes.flashcards.models import LearnerSettings
+    from flashcards import services
+    from flashcards.models import LearnerSettings
     from quizzes.models import Quiz
 
     documents = list(Document.objects.all())

@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "quizzes",
-    "quizzes.flashcards",
+    "flashcards",
+    "progress",
+    "teaching",
 ]
 
 MIDDLEWARE = [
@@ -130,9 +132,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "quizzes:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Brute-force protection (README, "Logging in safely"): five wrong passwords for one username
 # from one client address lock that pair out for a few minutes, never an address alone and never

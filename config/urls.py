@@ -1,20 +1,16 @@
-"""URL routes: the admin, the language switcher, accounts, classes, content, the teacher's
-area, flashcards and quizzes."""
+"""URL routes: the admin, the language switcher, accounts, content, the teacher's area,
+flashcards, progress and quizzes (with classes, under /classes/)."""
 
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts import views as accounts_views
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Django's switcher, also saving a signed-in user's choice on their account.
-    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
-    path("accounts/", include("accounts.urls")),
+    # /accounts/… and the language switcher at /i18n/setlang/
+    path("", include("accounts.urls")),
     path("documents/", include("content.urls")),
-    path("teach/", include("quizzes.teaching.urls")),
-    path("classes/", include("accounts.urls_classes")),
-    path("cards/", include("quizzes.flashcards.urls")),
-    path("progress/", include("quizzes.progress.urls")),
+    path("teach/", include("teaching.urls")),
+    path("cards/", include("flashcards.urls")),
+    path("progress/", include("progress.urls")),
     path("", include("quizzes.urls")),
 ]

@@ -7,24 +7,8 @@ marked inactive instead of deleted: learners' progress on them survives.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-
-
-class DocumentQuerySet(models.QuerySet):
-    def listed_for(self, user) -> "DocumentQuerySet":
-        """The documents `user` sees in lists (home page, documents page, a teacher's choices):
-        the shipped ones, their own, and those added by a teacher of one of their classes;
-        never an archived one, and a hidden one only for its owner. A document's page still
-        opens by its link: quizzes and cards keep working on a hidden or archived document."""
-        from accounts.models import Classroom
-
-        their_teachers = Classroom.objects.filter(students=user.pk, teacher=OuterRef("created_by"))
-        others = Q(created_by__isnull=True) | Exists(their_teachers)
-        return self.filter(archived_at__isnull=True).filter(
-            Q(created_by=user.pk) | (others & Q(hidden=False))
-        )
 
 
 class Document(models.Model):
@@ -44,13 +28,11 @@ class Document(models.Model):
     )
     # Hidden: left out of every list but its owner's. Archived: its owner deleted it while
     # quizzes or cards used it, so it is kept for them and listed nowhere
-    # (quizzes.teaching.documents).
+    # (teaching.documents).
     hidden = models.BooleanField(_("hidden"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "slug"]

@@ -5,13 +5,14 @@ quizzes_owned_by (building it, its statistics), and an attempt through attempts_
 get_object_or_404(access.quizzes_for(user), pk=pk). The rules of who may take a quiz, and when,
 are quizzes.assignments'.
 
-Answer keys: the one rule every Anki deck builder (quizzes.anki) and the flashcards'
-bring-forward receiver use, so a key never leaves before the learner's right to see it.
+Answer keys: the one rule every Anki deck builder (quizzes.anki) and the bringing forward of
+missed facts' flashcards (quizzes.taking.bring_missed_forward) use, so a key never leaves before
+the learner's right to see it.
 
 A learner may already see a question answered when it is
 - in a published practice quiz (no owner: practice answers are shown after each question);
 - in a quiz they own (a teacher knows their own exam), or theirs to curate in the bank (a
-  teacher reads those keys there already: `curatable`, which quizzes.teaching.access uses);
+  teacher reads those keys there already: `curatable`, which teaching.access uses);
 - one they were asked in an attempt they have finished: the results page shows every
   question of a finished attempt with its right answer (Dongxi has no setting that hides
   them, so a finished attempt is the teacher's consent).
@@ -23,6 +24,7 @@ the deck would give the keys of the questions still to come).
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from quizzes.assignments import visible_quizzes
 from quizzes.models import Attempt, AttemptItem, ExportJob, Question, Quiz, QuizQuestion
@@ -37,6 +39,12 @@ def quizzes_for(user) -> QuerySet[Quiz]:
     practice quizzes, their own, and published quizzes assigned to one of their classes that
     have opened (quizzes.assignments.visible_quizzes)."""
     return visible_quizzes(user)
+
+
+def get_quiz_for_user(user, pk: int) -> Quiz:
+    """The quiz `pk` if `user` may see it (quizzes_for), with its document and owner; 404
+    otherwise. The quiz page, taking it and its deck all fetch it here."""
+    return get_object_or_404(quizzes_for(user).select_related("document", "owner"), pk=pk)
 
 
 def quizzes_owned_by(user) -> QuerySet[Quiz]:
@@ -57,7 +65,7 @@ def export_jobs_of(user) -> QuerySet[ExportJob]:
 
 def curatable(user) -> Q:
     """The questions that are `user`'s to curate (edit in place, publish, retire), before the
-    exams of others are taken into account (quizzes.teaching.access.status_changeable)."""
+    exams of others are taken into account (teaching.access.status_changeable)."""
     generated = Q(origin=Question.Origin.GENERATED) & (
         Q(document__created_by=user) | Q(document__created_by__isnull=True)
     )

@@ -1,5 +1,5 @@
 """Who may take which quiz, and when: practice quizzes, a teacher's own quizzes, and quizzes
-assigned to a class. No HTTP here: quizzes.views_take and quizzes.taking ask these functions.
+assigned to a class. No HTTP here: quizzes.views.take and quizzes.taking ask these functions.
 
 - A practice quiz (no owner, quizzes.seeding) is open to every signed-in user once published.
 - A teacher's quiz is always open to its owner, draft or published: the owner previews it by

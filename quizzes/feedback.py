@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from content.lang.grading import explain
 from quizzes import grading
 from quizzes.generation.model import answer_strings
 from quizzes.models import AttemptItem, Question
@@ -135,20 +135,9 @@ def describe(question: Question, value) -> list[str]:
     return answer_strings(value)
 
 
-# What each of quizzes.grading's note codes says to a learner, in a quiz or on a flashcard.
-NOTES = {
-    grading.ACCENTS: gettext_lazy("Accepted, but watch the accents."),
-    grading.ACCENTS_REQUIRED: gettext_lazy("This short answer needs its accents to be recognised."),
-    grading.TYPO: gettext_lazy("Accepted with a small typo."),
-    grading.PINYIN: gettext_lazy("Accepted: you typed it in pinyin."),
-    grading.OTHER_NAME: gettext_lazy("That is another name in the document, not this one."),
-    grading.EMPTY: gettext_lazy("No answer was given."),
-    grading.INVALID: gettext_lazy("That answer could not be read."),
-}
-
-
 def note_text(code: str | None) -> str:
-    return str(NOTES[code]) if code in NOTES else ""
+    """What grading note `code` says to the learner, in their language."""
+    return explain(code, _)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Questions (generated from facts or authored by teachers), quizzes built from them, the
 attempts learners make at those quizzes, and Anki export jobs. Flashcards live in
-quizzes.flashcards."""
+flashcards."""
 
 from datetime import timedelta
 
@@ -173,7 +173,7 @@ class Quiz(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("quiz", args=[self.pk])
+        return reverse("quizzes:quiz", args=[self.pk])
 
     @property
     def is_published(self) -> bool:
@@ -293,7 +293,7 @@ class Attempt(models.Model):
         return f"{self.quiz} #{self.number} ({self.user})"
 
     def get_absolute_url(self) -> str:
-        return reverse("attempt", args=[self.pk])
+        return reverse("quizzes:attempt", args=[self.pk])
 
     @property
     def is_finished(self) -> bool:
@@ -413,7 +413,7 @@ class ExportJob(models.Model):
         return f"{self.kind} {self.target} ({self.status})"
 
     def get_absolute_url(self) -> str:
-        return reverse("export_status", args=[self.pk])
+        return reverse("quizzes:export_status", args=[self.pk])
 
     @property
     def is_stuck(self) -> bool:
@@ -456,13 +456,13 @@ class ExportJob(models.Model):
     def start_url(self) -> str:
         """Where to start this export again."""
         if self.kind == self.Kind.DOCUMENT:
-            return reverse("document_deck", args=[self.target])
+            return reverse("quizzes:document_deck", args=[self.target])
         if self.kind == self.Kind.QUIZ:
-            return reverse("quiz_deck", args=[self.target])
+            return reverse("quizzes:quiz_deck", args=[self.target])
         if self.kind == self.Kind.CLASS:
-            return reverse("class_deck", args=[self.target])
+            return reverse("quizzes:class_deck", args=[self.target])
         if self.kind == self.Kind.LEARNER:
-            return reverse("my_cards_deck")
+            return reverse("quizzes:my_cards_deck")
         return ""
 
     def claim(self) -> bool:

@@ -1,6 +1,6 @@
 """One fact, one question: which questions of an attempt (or of a quiz built by a rule) would
 give each other away. Pure Python, no database: quizzes.taking draws an attempt with it and
-quizzes.teaching.building picks by a rule with it.
+teaching.building picks by a rule with it.
 
 Two questions overlap when
 - they ask the same fact (a choice, a cloze and a true/false on one blank; either language);

@@ -1,24 +1,23 @@
-"""Regenerate a document's questions whenever content stores a new version of it, and keep the
-report of what generation made of it (quizzes.teaching.document_report) for the teacher; close a
-teacher's quizzes when their account is deleted."""
+"""Regenerate a document's questions whenever content stores a new version of it (and say so
+with questions_generated, for the teacher's report on the document); close a teacher's quizzes
+when their account is deleted."""
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from content.signals import document_analysed
 from quizzes.bank import sync_generated_questions
 from quizzes.generation import generate_report
-from quizzes.models import Quiz
-from quizzes.teaching.document_report import remember
+from quizzes.models import Question, Quiz
+from quizzes.signals import questions_generated
 
 
 @receiver(document_analysed)
 def regenerate_questions(sender, document, analysis, **kwargs) -> None:
     report = generate_report(analysis)
     sync_generated_questions(document, analysis, report.questions)
-    transaction.on_commit(lambda: remember(document, analysis, report))
+    questions_generated.send(sender=Question, document=document, analysis=analysis, report=report)
 
 
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL)

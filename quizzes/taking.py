@@ -30,11 +30,12 @@ from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from config.after_response import defer
+from content.lang.grading import Grade
 from content.lang.hygiene import first_control
-from quizzes import assignments, overlap, term_index
-from quizzes.grading import CHOICE_TYPES, Grade, grade
+from flashcards.services import bring_forward
+from quizzes import access, assignments, overlap, term_index
+from quizzes.grading import CHOICE_TYPES, grade
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from quizzes.signals import facts_missed
 
 logger = logging.getLogger(__name__)
 
@@ -475,19 +476,31 @@ def _refused(item: AttemptItem) -> Recorded:
 
 
 def _after_a_miss(user_id: int, fact_ids: list[int]) -> None:
-    """After a wrong answer's commit: send facts_missed once the response is sent
-    (config.after_response; at once outside a request), so the learner does not wait for the
-    flashcards. A failure there is logged; the answer stands."""
-    defer(lambda: send_facts_missed(user_id, fact_ids))
+    """After a wrong answer's commit: bring the missed facts' flashcards forward once the
+    response is sent (config.after_response; at once outside a request), so the learner does not
+    wait for the flashcards. A failure there is logged; the answer stands."""
+    defer(lambda: forward_missed_cards(user_id, fact_ids))
 
 
-def send_facts_missed(user_id: int, fact_ids: list[int]) -> None:
-    """Tell the listeners (the flashcards bring the cards forward). A listener's failure is
-    logged; the answer stands. The user is read here, not among the answer's queries."""
+def forward_missed_cards(user_id: int, fact_ids: list[int]) -> None:
+    """Bring the cards of the facts a wrong answer missed forward. A failure is logged; the
+    answer stands. The user is read here, not among the answer's queries."""
     user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
-    for receiver, outcome in facts_missed.send_robust(Attempt, user=user, fact_ids=fact_ids):
-        if isinstance(outcome, Exception):
-            logger.error("facts_missed receiver %r failed", receiver, exc_info=outcome)
+    try:
+        bring_missed_forward(user, fact_ids)
+    except Exception:
+        logger.exception("bringing the missed facts' flashcards forward failed")
+
+
+def bring_missed_forward(user, fact_ids) -> int:
+    """Put the flashcards of the facts `user` missed at the front of their review queue (see
+    flashcards.services.bring_forward); returns how many cards moved. A fact asked in the
+    learner's open attempt at a quiz with feedback at the end is left alone: its cards show the
+    answer, which that quiz keeps until the attempt is finished (the results page then offers
+    to bring the missed facts forward)."""
+    hidden = access.facts_hidden_until_finished(user, fact_ids)
+    fact_ids = [pk for pk in fact_ids if pk not in hidden]
+    return bring_forward(user, fact_ids) if fact_ids else 0
 
 
 def finish_attempt(attempt: Attempt, *, now=None) -> bool:
@@ -562,9 +575,8 @@ def missed_fact_ids(attempt: Attempt) -> list[int]:
 
 def practise_missed(attempt: Attempt) -> int:
     """Send the missed facts' cards to the front of the learner's flashcard queue. Returns how
-    many cards the receivers moved (0 when nothing listens or nothing was missed)."""
+    many cards moved (0 when nothing was missed)."""
     fact_ids = missed_fact_ids(attempt)
     if not fact_ids:
         return 0
-    responses = facts_missed.send(Attempt, user=attempt.user, fact_ids=fact_ids)
-    return sum(r for _receiver, r in responses if isinstance(r, int))
+    return bring_missed_forward(attempt.user, fact_ids)

@@ -1,5 +1,5 @@
 """A document's terms prepared once per document version, for grading typed answers and for the
-feedback's marked sentences: every name normalised (quizzes.grading.Name: Chinese stems,
+feedback's marked sentences: every name normalised (content.lang.grading.Name: Chinese stems,
 Vietnamese keys and folds), the other language's name of each, the aliases by name. Built from
 the active terms on first use and kept in Django's cache (and a small per-process memo in front
 of it) under the document's version, its `updated_at`: content.loading saves the document in the
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from content.lang.grading import Name, name
 from content.models import Document, Term
-from quizzes.grading import Name, name
 
 CACHE_SECONDS = 24 * 60 * 60
 _MEMO_SIZE = 32

@@ -1,12 +1,12 @@
-"""Fixtures shared by every test: three users (two students and a teacher) and their clients."""
+"""Fixtures shared by every test: four users (two students and two teachers) and their clients."""
 
 import os
 
 import pytest
 
 from accounts.models import User
-from tests.concurrency import shared_database  # noqa: F401
-from tests.quiz_fixtures import make_question, make_quiz, quiz_document  # noqa: F401
+from tests.support.concurrency import shared_database  # noqa: F401
+from tests.support.quiz_fixtures import make_question, make_quiz, quiz_document  # noqa: F401
 
 # Anki reads this once, when its scheduler first runs: set before any test starts real Anki, it
 # turns Anki's fuzz off as in Anki's own tests (tests/flashcards/test_anki_parity.py needs it).
@@ -31,6 +31,12 @@ def teacher(db) -> User:
 
 
 @pytest.fixture
+def other_teacher(db) -> User:
+    """Tom, a second teacher, to check that Tess's things stay hers."""
+    return User.objects.create_user("tom", password=PASSWORD, is_teacher=True)
+
+
+@pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)
     return client
@@ -44,7 +50,7 @@ def teacher_client(client, teacher):
 
 @pytest.fixture
 def export_dir(settings, tmp_path):
-    """The exports storage (quizzes.anki.jobs.export_storage) as a folder of this test's own."""
+    """The exports storage (quizzes.anki.building.export_storage) as a folder of this test's own."""
     folder = tmp_path / "exports"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -54,3 +60,18 @@ def export_dir(settings, tmp_path):
         },
     }
     return folder
+
+
+@pytest.fixture
+def fresh_term_indexes():
+    """The documents' term indexes (quizzes.term_index) built afresh: a primary key and
+    timestamp seen in an earlier test must not bring back that test's terms. The quizzes and
+    teaching tests use it for every test (their conftest.py)."""
+    from django.core.cache import cache
+
+    from quizzes import term_index
+
+    term_index.forget()
+    cache.clear()
+    yield
+    term_index.forget()

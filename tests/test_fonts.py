@@ -118,6 +118,6 @@ def test_base_html_links_fonts_css_before_app_css():
 
 
 def test_rendered_pages_link_fonts_css(client, db):
-    html = client.get(reverse("login")).content.decode()
+    html = client.get(reverse("accounts:login")).content.decode()
     assert 'href="/static/css/fonts.css"' in html
     assert html.index("css/fonts.css") < html.index("css/app.css")

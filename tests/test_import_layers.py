@@ -1,8 +1,8 @@
 """Layers import only downward (issue 15, item 2), read from the source with ast.
 
 From the bottom: the language core (content.lang) and accounts; content; the flashcards app
-(quizzes.flashcards); the quizzes core (models, taking, generation, interchange, their views);
-then quizzes.anki, quizzes.progress and quizzes.teaching, side by side; config on top. A module
+(flashcards); the quizzes core (models, taking, generation, interchange, their views);
+then quizzes.anki, progress and teaching, side by side; config on top. A module
 may import its own area and the areas below; an import upward, or areas of one layer importing
 each other in a circle, fails, unless ALLOWED lists it: today's violations, each with why it is
 there and the issue-15 step that removes it. A listed import that is gone fails too, so the list
@@ -20,72 +20,34 @@ LAYERS = {
     "content.lang": 0,
     "accounts": 0,
     "content": 1,
-    "quizzes.flashcards": 2,
+    "flashcards": 2,
     "quizzes": 3,
     "quizzes.anki": 4,
-    "quizzes.progress": 4,
-    "quizzes.teaching": 4,
+    "progress": 4,
+    "teaching": 4,
     "config": 5,
     # Request-lifecycle plumbing that imports only Django (work deferred until the response is
     # sent): any layer may use it, as it may use Django itself.
     "config.after_response": 0,
     # The full-page-or-htmx-partial renderer (Django and django-htmx only), for every layer's views.
     "config.htmx": 0,
+    # The form mixin refusing control characters (Django and content.lang only), for every
+    # layer's forms.
+    "config.forms": 0,
 }
-# The quizzes app's entry points (its views, URLs and management commands) sit on top of its
-# sub-packages, as the admin sits on the models it serves: the Anki views start the Anki jobs,
-# the home page shows progress. Issue 15 step 4 moves them to quizzes/views/.
-ENTRY_POINTS = ("quizzes.views", "quizzes.views_anki", "quizzes.views_take", "quizzes.urls")
+# The quizzes app's entry points (its views package, URLs and management commands) sit on top
+# of its sub-packages, as the admin sits on the models it serves: the Anki views start the Anki
+# jobs, the home page shows progress, the class page assigns quizzes (teaching's form).
+ENTRY_POINTS = ("quizzes.views", "quizzes.urls")
 ENTRY_POINTS_AREA = "quizzes (views, urls, commands)"
 LAYERS[ENTRY_POINTS_AREA] = 5
 
 # Today's upward imports: (importer, imported module) -> why, and the step that removes it.
-ALLOWED: dict[tuple[str, str], str] = {
-    # The text-hygiene mixin (strip control characters, NFC) is content's; account forms use it.
-    # Step 2: move content.hygiene below accounts (into content.lang or a shared text module).
-    ("accounts.forms", "content.hygiene"): "step 2: hygiene at the bottom",
-    # The class page lists and creates assignments, which are quizzes'.
-    # Step 2: "class pages moved to where their data lives" (the quizzes app).
-    ("accounts.views_classes", "quizzes.assignments"): "step 2: class pages to quizzes",
-    ("accounts.views_classes", "quizzes.teaching.quiz_forms"): "step 2: class pages to quizzes",
-    # Flashcard notes are built from the Anki deck's item builders.
-    # Step 2: "the card item builders in content".
-    ("quizzes.flashcards.notes", "quizzes.anki.deck"): "step 2: item builders in content",
-    ("quizzes.flashcards.notes", "quizzes.anki.sources"): "step 2: item builders in content",
-    # The document page lists the quizzes of the document the user may see (not another class's
-    # exam). Step 4: the buttons become a partial of the quizzes app, or content asks through a
-    # hook the quizzes app fills.
-    ("content.views", "quizzes.access"): "step 4: quiz buttons rendered by quizzes",
-    # The flashcards listen to quizzes' facts_missed signal, and ask quizzes.access which facts
-    # an open attempt still hides. Step 2: bring_forward called directly, not through a signal.
-    ("quizzes.flashcards.receivers", "quizzes.signals"): "step 2: bring_forward called directly",
-    ("quizzes.flashcards.receivers", "quizzes.access"): "step 2: bring_forward called directly",
-    # A typed flashcard answer is graded and explained as a quiz answer is.
-    # Step 2: "typed-answer grading in the language modules".
-    ("quizzes.flashcards.views", "quizzes.grading"): "step 2: typed grading in content.lang",
-    ("quizzes.flashcards.views", "quizzes.feedback"): "step 2: typed grading in content.lang",
-    # The task runner imports the Anki job it runs (and the job imports the task to enqueue it).
-    # Step 2: "the task beside the code it runs" (quizzes/anki/tasks.py).
-    ("quizzes.tasks", "quizzes.anki.jobs"): "step 2: the task beside the job",
-    # A receiver of the quizzes core keeps the teacher's document report (teaching) fresh.
-    # Step 2: the receiver moves to quizzes.teaching, connected in the app's ready().
-    ("quizzes.receivers", "quizzes.teaching.document_report"): "step 2: receiver in teaching",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 # Today's import cycles between modules (lazy imports inside functions break them at run
 # time): frozenset of modules -> why, and the step that removes it.
-ALLOWED_CYCLES: dict[frozenset[str], str] = {
-    # The job enqueues quizzes.tasks.build_export, which runs the job. Step 2: the task beside
-    # the code it runs.
-    frozenset({"quizzes.anki.jobs", "quizzes.tasks"}): "step 2: the task beside the job",
-    # The Vietnamese adapter calls its fact builder in content.lang.facts, which uses the
-    # adapter (the Chinese one goes through the adapters package, which registers it). Not
-    # among issue 15's five: the builders would move into the adapters (one module per
-    # language behind one interface, STYLE.md).
-    frozenset(
-        {"content.lang.adapters.vi", "content.lang.facts"}
-    ): "fact builders into the language adapters (after issue 15)",
-}
+ALLOWED_CYCLES: dict[frozenset[str], str] = {}
 
 
 def area(module: str) -> str:

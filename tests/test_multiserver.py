@@ -31,10 +31,10 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
 from content.models import Document, Term
-from quizzes.flashcards.models import LearnerCard, ReviewLog
+from flashcards.models import LearnerCard, ReviewLog
 from quizzes.models import AttemptItem, ExportJob
 from tests.conftest import PASSWORD
-from tests.quizzes.anki_support import notes_after_import
+from tests.support.anki import notes_after_import
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIS_URL = os.environ.get("MULTISERVER_REDIS_URL", "redis://127.0.0.1:6379/14")

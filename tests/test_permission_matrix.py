@@ -1,6 +1,6 @@
 """Who may use every URL of the project, built from the URL resolver (issue 15, item 1).
 
-Every named pattern of the project's own URL modules (not the admin, not Django's i18n view) has
+Every named pattern of the project's own URL modules (not the admin) has
 a row: what each role gets from a GET and, where the view accepts POST, from a POST with no
 data. The roles are those of tests/support/world.py: a visitor, student A (in teacher A's class,
 with an attempt and an export of their own), student B (in no class), teacher A (who added the
@@ -40,63 +40,68 @@ LEARNER = (LOGIN, 200, 404, 404, 404)  # student A only: their attempt, their ex
 # name: (GET, POST)
 ROWS: dict[str, tuple[tuple, tuple]] = {
     # accounts: signing in and out, passwords (Django's views, the project's limits)
-    "signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
-    "login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
-    "logout": ((405,) * 5, (LOGIN,) * 5),
-    "password_change": (ANY, ANY),
-    "password_change_done": (ANY, NO_POST),
-    "password_reset": ((200,) * 5, (200,) * 5),
-    "password_reset_done": ((200,) * 5, (405,) * 5),
-    "password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
-    "password_reset_complete": ((200,) * 5, (405,) * 5),
+    "accounts:signup": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "accounts:login": ((200, 302, 302, 302, 302), (200, 302, 302, 302, 302)),
+    "accounts:logout": ((405,) * 5, (LOGIN,) * 5),
+    "accounts:password_change": (ANY, ANY),
+    "accounts:password_change_done": (ANY, NO_POST),
+    "accounts:password_reset": ((200,) * 5, (200,) * 5),
+    "accounts:password_reset_done": ((200,) * 5, (405,) * 5),
+    "accounts:password_reset_confirm": ((200,) * 5, (200,) * 5),  # an invalid link says so
+    "accounts:password_reset_complete": ((200,) * 5, (405,) * 5),
     # a teacher invites a colleague with a link; whoever signs in with it may accept it
-    "teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
-    "teacher_invite": (ANY, (LOGIN, 302, 302, 200, 200)),  # a teacher has nothing to accept
+    "accounts:teacher_invites": (TEACHERS, (LOGIN, 403, 403, 302, 302)),
+    "accounts:teacher_invite": (
+        ANY,
+        (LOGIN, 302, 302, 200, 200),
+    ),  # a teacher has nothing to accept
+    # the language switcher: anyone, POST only; it goes back to `next` (or home)
+    "accounts:set_language": ((405,) * 5, (302,) * 5),
     # content: documents are shared; only teachers add them
     "content:list": (ANY, NO_POST),
     "content:add": (TEACHERS, TEACHERS),
     "content:document": (ANY, NO_POST),
-    # teach: the bank is shared between teachers; quizzes, classes, reports are their owner's
-    "teach:questions": (TEACHERS, TEACHER_NO_POST),
-    "teach:question_bulk": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
-    "teach:question_new": (TEACHERS, TEACHER_NO_POST),
-    "teach:question_create": (TEACHERS, TEACHERS),
-    "teach:question_preview": (TEACHER_NO_GET, TEACHERS),
-    "teach:question_edit": (OWNER, OWNER),
-    "teach:question_status": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
-    "teach:question_import": (TEACHERS, TEACHERS),
-    "teach:question_export_gift": (TEACHERS, TEACHER_NO_POST),
-    "teach:question_export_xml": (TEACHERS, TEACHER_NO_POST),
-    "teach:quizzes": (TEACHERS, TEACHER_NO_POST),
-    "teach:quiz_create": (TEACHERS, TEACHERS),
-    "teach:quiz": (OWNER, TEACHER_NO_POST),
-    "teach:quiz_settings": (OWNER, OWNER),
-    "teach:quiz_status": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
-    "teach:quiz_add": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "teach:quiz_rule": (TEACHER_NO_GET, (LOGIN, 403, 403, 422, 404)),
-    "teach:quiz_remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "teach:quiz_move": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
-    "teach:quiz_statistics": (OWNER, TEACHER_NO_POST),
-    "teach:quiz_statistics_csv": (OWNER, TEACHER_NO_POST),
-    "teach:quiz_responses_csv": (OWNER, TEACHER_NO_POST),
-    "teach:document_report": (OWNER, TEACHER_NO_POST),
-    "teach:document_manage": (OWNER, OWNER),
-    "teach:document_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "teach:document_restore": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    # teaching: the bank is shared between teachers; quizzes, classes, reports are their owner's
+    "teaching:questions": (TEACHERS, TEACHER_NO_POST),
+    "teaching:question_bulk": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
+    "teaching:question_new": (TEACHERS, TEACHER_NO_POST),
+    "teaching:question_create": (TEACHERS, TEACHERS),
+    "teaching:question_preview": (TEACHER_NO_GET, TEACHERS),
+    "teaching:question_edit": (OWNER, OWNER),
+    "teaching:question_status": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
+    "teaching:question_import": (TEACHERS, TEACHERS),
+    "teaching:question_export_gift": (TEACHERS, TEACHER_NO_POST),
+    "teaching:question_export_xml": (TEACHERS, TEACHER_NO_POST),
+    "teaching:quizzes": (TEACHERS, TEACHER_NO_POST),
+    "teaching:quiz_create": (TEACHERS, TEACHERS),
+    "teaching:quiz": (OWNER, TEACHER_NO_POST),
+    "teaching:quiz_settings": (OWNER, OWNER),
+    "teaching:quiz_status": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
+    "teaching:quiz_add": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "teaching:quiz_rule": (TEACHER_NO_GET, (LOGIN, 403, 403, 422, 404)),
+    "teaching:quiz_remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "teaching:quiz_move": (TEACHER_NO_GET, (LOGIN, 403, 403, 400, 404)),
+    "teaching:quiz_statistics": (OWNER, TEACHER_NO_POST),
+    "teaching:quiz_statistics_csv": (OWNER, TEACHER_NO_POST),
+    "teaching:quiz_responses_csv": (OWNER, TEACHER_NO_POST),
+    "teaching:document_report": (OWNER, TEACHER_NO_POST),
+    "teaching:document_manage": (OWNER, OWNER),
+    "teaching:document_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "teaching:document_restore": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
     # teacher B's POST is let in but the form offers only teacher B's own quizzes and classes
-    "teach:assignment_create": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
-    "teach:assignment_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    # classes
-    "classes:list": (ANY, NO_POST),
-    "classes:create": (TEACHER_NO_GET, TEACHERS),
-    "classes:join": (NO_GET, ANY),
-    "classes:join_link": (ANY, (LOGIN, 302, 302, 302, 302)),
-    "classes:detail": (MEMBERS, NO_POST),  # its teacher, and its students
-    "classes:rename": (TEACHER_NO_GET, OWNER),
-    "classes:new_code": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "classes:remove": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
-    "classes:student_password": (OWNER, OWNER),
-    "classes:leave": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # a student of the class
+    "teaching:assignment_create": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 302)),
+    "teaching:assignment_delete": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    # quizzes: classes (a teacher's, and their students')
+    "quizzes:class_list": (ANY, NO_POST),
+    "quizzes:class_create": (TEACHER_NO_GET, TEACHERS),
+    "quizzes:class_join": (NO_GET, ANY),
+    "quizzes:class_join_link": (ANY, (LOGIN, 302, 302, 302, 302)),
+    "quizzes:class_detail": (MEMBERS, NO_POST),  # its teacher, and its students
+    "quizzes:class_rename": (TEACHER_NO_GET, OWNER),
+    "quizzes:class_new_code": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "quizzes:class_remove_student": (TEACHER_NO_GET, (LOGIN, 403, 403, 302, 404)),
+    "quizzes:class_student_password": (OWNER, OWNER),
+    "quizzes:class_leave": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # a student of the class
     # flashcards: each learner's own cards; no id in the URL names another learner's
     "flashcards:decks": (ANY, NO_POST),
     "flashcards:settings": (ANY, ANY),
@@ -106,33 +111,33 @@ ROWS: dict[str, tuple[tuple, tuple]] = {
     "flashcards:rate": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     "flashcards:undo": (NO_GET, (LOGIN, 302, 302, 302, 302)),
     # progress: one's own, and a class's for its teacher
-    "dashboard": (ANY, NO_POST),
-    "practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "class_progress": (OWNER, TEACHER_NO_POST),
-    "class_progress_csv": (OWNER, TEACHER_NO_POST),
-    "my_data": (ANY, NO_POST),
-    "delete_account": (ANY, ANY),
+    "progress:dashboard": (ANY, NO_POST),
+    "progress:practise_weakest": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "progress:class_progress": (OWNER, TEACHER_NO_POST),
+    "progress:class_progress_csv": (OWNER, TEACHER_NO_POST),
+    "progress:my_data": (ANY, NO_POST),
+    "progress:delete_account": (ANY, ANY),
     # quizzes: taking, and Anki decks
-    "home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
-    "document_deck": (ANY, NO_POST),  # its keys are only those the user may see
-    "start_document_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "export_status": (LEARNER, NO_POST),
-    "export_download": ((LOGIN, 302, 404, 404, 404), NO_POST),  # not built: the status page
-    "quiz_list": (ANY, NO_POST),
-    "quiz": (MEMBERS, NO_POST),
-    "quiz_start": (NO_GET, (LOGIN, 302, 404, 302, 404)),
-    "quiz_deck": (MEMBERS, NO_POST),
-    "start_quiz_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
-    "class_deck": (MEMBERS, NO_POST),
-    "start_class_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
-    "my_cards_deck": ((LOGIN, 200, 302, 302, 302), NO_POST),  # no cards: the decks page
-    "start_my_cards_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
-    "attempt": ((LOGIN, 302, 404, 404, 404), NO_POST),
-    "attempt_item": (LEARNER, NO_POST),
-    "attempt_answer": (NO_GET, (LOGIN, 302, 404, 404, 404)),
-    "attempt_finish": (NO_GET, (LOGIN, 302, 404, 404, 404)),
-    "attempt_results": (LEARNER, NO_POST),  # the finished attempt
-    "attempt_practise": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # the finished attempt
+    "quizzes:home": ((200,) * 5, (405,) * 5),  # a visitor gets the landing page
+    "quizzes:document_deck": (ANY, NO_POST),  # its keys are only those the user may see
+    "quizzes:start_document_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "quizzes:export_status": (LEARNER, NO_POST),
+    "quizzes:export_download": ((LOGIN, 302, 404, 404, 404), NO_POST),  # not built: the status page
+    "quizzes:quiz_list": (ANY, NO_POST),
+    "quizzes:quiz": (MEMBERS, NO_POST),
+    "quizzes:quiz_start": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quizzes:quiz_deck": (MEMBERS, NO_POST),
+    "quizzes:start_quiz_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quizzes:class_deck": (MEMBERS, NO_POST),
+    "quizzes:start_class_export": (NO_GET, (LOGIN, 302, 404, 302, 404)),
+    "quizzes:my_cards_deck": ((LOGIN, 200, 302, 302, 302), NO_POST),  # no cards: the decks page
+    "quizzes:start_my_cards_export": (NO_GET, (LOGIN, 302, 302, 302, 302)),
+    "quizzes:attempt": ((LOGIN, 302, 404, 404, 404), NO_POST),
+    "quizzes:attempt_item": (LEARNER, NO_POST),
+    "quizzes:attempt_answer": (NO_GET, (LOGIN, 302, 404, 404, 404)),
+    "quizzes:attempt_finish": (NO_GET, (LOGIN, 302, 404, 404, 404)),
+    "quizzes:attempt_results": (LEARNER, NO_POST),  # the finished attempt
+    "quizzes:attempt_practise": (NO_GET, (LOGIN, 302, 404, 404, 404)),  # the finished attempt
 }
 
 ROUTES = own_routes()
@@ -175,7 +180,7 @@ def test_who_may_use_it(route, role, make_quiz, client):
 
 # A quiz its class may not see yet: its student gets what a student of another class gets (404),
 # while its owner still previews it. The URLs that reach a quiz through quizzes.access.quizzes_for.
-QUIZ_URLS = ("quiz", "quiz_start", "quiz_deck", "start_quiz_export")
+QUIZ_URLS = ("quizzes:quiz", "quizzes:quiz_start", "quizzes:quiz_deck", "quizzes:start_quiz_export")
 
 
 def _back_to_draft(world: World) -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from content.loading import load_path
-from quizzes.flashcards.models import Card, Note
-from quizzes.flashcards.notes import card_face
+from flashcards.models import Card, Note
+from flashcards.notes import card_face
 from quizzes.models import Question
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,8 +27,22 @@ DOCUMENTS = sorted((ROOT / "content" / "documents").glob("*.txt"))
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 
 QUESTION_FIELDS = (
-    "key", "variant", "type", "language", "prompt", "answer", "choices", "source",
-    "source_translation", "title", "tags", "feedback", "weights", "subset", "html", "status",
+    "key",
+    "variant",
+    "type",
+    "language",
+    "prompt",
+    "answer",
+    "choices",
+    "source",
+    "source_translation",
+    "title",
+    "tags",
+    "feedback",
+    "weights",
+    "subset",
+    "html",
+    "status",
     "origin",
 )
 

@@ -54,7 +54,7 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
 
 
 def test_pages_carry_a_content_security_policy_without_inline_script(client, db):
-    response = client.get(reverse("login"))
+    response = client.get(reverse("accounts:login"))
     policy = response["Content-Security-Policy"]
     script_src = re.search(r"script-src ([^;]*)", policy).group(1)
     assert "'self'" in script_src
@@ -67,12 +67,12 @@ def test_pages_carry_a_content_security_policy_without_inline_script(client, db)
 
 
 def test_no_page_loads_an_asset_from_another_origin(alice_client):
-    html = alice_client.get(reverse("home")).content.decode()
+    html = alice_client.get(reverse("quizzes:home")).content.decode()
     assert not re.search(r'(src|href)="(https?:)?//', html)
 
 
 def test_htmx_is_django_htmx_bundled_file_and_sends_the_csrf_token(alice_client):
-    html = alice_client.get(reverse("home")).content.decode()
+    html = alice_client.get(reverse("quizzes:home")).content.decode()
     assert re.search(r'<script src="/static/django_htmx/htmx[^"]*\.js"', html)
     assert re.search(r"hx-headers='\{\"X-CSRFToken\": \"[A-Za-z0-9]+\"\}'", html)
 
@@ -81,20 +81,22 @@ def test_htmx_is_django_htmx_bundled_file_and_sends_the_csrf_token(alice_client)
     "language, title", [("vi", "Đăng nhập"), ("zh-hans", "登录"), ("en", "Log in")]
 )
 def test_the_interface_speaks_each_language(client, db, language, title):
-    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE=language)
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE=language)
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
     assert f"<h1>{title}</h1>" in html
 
 
 def test_vietnamese_is_the_default_language(client, db):
-    html = client.get(reverse("login")).content.decode()
+    html = client.get(reverse("accounts:login")).content.decode()
     assert '<html lang="vi">' in html
 
 
 def test_the_language_switcher_remembers_the_choice(client, db):
-    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/accounts/login/"})
-    html = client.get(reverse("login")).content.decode()
+    client.post(
+        reverse("accounts:set_language"), {"language": "zh-hans", "next": "/accounts/login/"}
+    )
+    html = client.get(reverse("accounts:login")).content.decode()
     assert '<html lang="zh-hans">' in html
 
 

@@ -19,7 +19,7 @@ from django.test import RequestFactory
 from tests.support.urls import own_routes, url_for
 from tests.support.world import build_world
 
-APPS = ("accounts", "content", "quizzes")
+APPS = ("accounts", "content", "quizzes", "teaching")
 FIELDS = {"input", "select", "textarea"}
 
 

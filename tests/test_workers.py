@@ -98,7 +98,7 @@ def test_the_worker_builds_an_export_from_the_rq_queue(tmp_path):
     start = """
 from accounts.models import User
 from quizzes.anki import jobs
-from tests.quizzes.anki_support import tiny_document
+from tests.support.anki import tiny_document
 tiny_document("tiny")
 jobs.start(User.objects.create_user("lan"), "document", "tiny", "tiny.apkg")
 """

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .adapters import adapter
 from .adapters import vi as vi_adapter
+from .lists import strip_punctuation
 from .model import VI, ZH, Analysis, Anchor, Fact, Pair, Problem
 from .readings import hanviet_folded
 from .text import fold, norm_for_key, short_hash
@@ -45,86 +46,6 @@ def _lead_start(text: str, lead: str, before: int) -> int:
     return at if at >= 0 else before
 
 
-def _strip(text: str) -> str:
-    return text.strip(" ，,、。；;：:.!?！？")
-
-
-# -- splitting lists ------------------------------------------------------------------------
-
-
-def _top_level_split(text: str, seps: tuple[str, ...]) -> list[str]:
-    """Split at separators outside parentheses and quotes."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(text):
-        c = text[i]
-        if c in "(（[“":
-            depth += 1
-        elif c in ")）]”" and depth:
-            depth -= 1
-        elif depth == 0:
-            sep = next((s for s in seps if text.startswith(s, i)), None)
-            if sep and _inside_number(text, i, sep):
-                sep = None  # 6,86 or 128.000: a decimal comma or thousands dot, one number
-            if sep:
-                out.append(text[start:i])
-                i += len(sep)
-                start = i
-                continue
-        i += 1
-    out.append(text[start:])
-    return [p.strip() for p in out if p.strip()]
-
-
-def _inside_number(text: str, i: int, sep: str) -> bool:
-    """Whether the separator at text[i] sits between two digits with no space (6,86)."""
-    end = i + len(sep)
-    return (
-        not any(c.isspace() for c in sep)
-        and i > 0
-        and text[i - 1].isdigit()
-        and end < len(text)
-        and text[end].isdigit()
-    )
-
-
-def zh_items(text: str) -> list[str]:
-    items = _top_level_split(_strip(text), ("、", "；", ";"))
-    if items:
-        last = _top_level_split(items[-1], ("以及", "和", "及"))
-        if len(last) == 2:
-            items[-1:] = last
-    return [_strip(i) for i in items if _strip(i)]
-
-
-def vi_items(text: str, target: int | None = None) -> list[str]:
-    items = _top_level_split(_strip(text), (", ", "; "))
-    head = items[0].split()[0].lower() if items and items[0].split() else ""
-    # Items often repeat their first word ("mô hình…, mô hình… và mô hình…"); a "và"
-    # followed by that word is the last separator, not an "and" inside an item.
-    if target is None or len(items) < target:
-        last = items[-1] if items else ""
-        cut = list(re.finditer(r"\svà\s", last))
-        same = [m for m in cut if last[m.end() :].lower().startswith(head + " ")]
-        chosen = same[-1] if same else (cut[-1] if cut else None)
-        if chosen and (target is None or len(items) < target):
-            items[-1:] = [last[: chosen.start()], last[chosen.end() :]]
-    if target and len(items) > target:
-        # Commas inside items: join pieces that do not start like the first item.
-        merged: list[str] = []
-        for item in items:
-            if (
-                merged
-                and head
-                and not item.lower().startswith(head)
-                and len(merged) + (len(items) - items.index(item)) > target
-            ):
-                merged[-1] = f"{merged[-1]}, {item}"
-            else:
-                merged.append(item)
-        items = merged
-    return [_strip(i) for i in items if _strip(i)]
-
-
 # -- detection ------------------------------------------------------------------------------
 
 
@@ -147,7 +68,7 @@ class _Finder:
         numbered = ad.numbered_start(text)
         if numbered:
             end, ordinal = numbered
-            subject = _strip(text[end:])
+            subject = strip_punctuation(text[end:])
             self.context[(p, lang)] = subject
             self.add(
                 kind="numbered_item",
@@ -163,7 +84,7 @@ class _Finder:
         for pattern in ad.DEFINITION:
             m = pattern.match(text)
             if m:
-                subject = ad.refers_back(ad.defined(_strip(m.group("subj"))), context)
+                subject = ad.refers_back(ad.defined(strip_punctuation(m.group("subj"))), context)
                 self.add(
                     kind="definition",
                     marker="def",
@@ -196,10 +117,10 @@ class _Finder:
                 self.add(
                     kind="enumeration",
                     marker="colon",
-                    text=_strip(text[_lead_start(text, lead, m.start()) : m.end()]),
+                    text=strip_punctuation(text[_lead_start(text, lead, m.start()) : m.end()]),
                     start=_lead_start(text, lead, m.start()),
                     end=m.end(),
-                    subject=_strip(lead) or None,
+                    subject=strip_punctuation(lead) or None,
                     items=items,
                     **base,
                 )
@@ -213,7 +134,7 @@ class _Finder:
                     text=m.group(0).strip(),
                     start=m.start(),
                     end=m.end(),
-                    subject=_strip(ad.main_subject(m)) or None,
+                    subject=strip_punctuation(ad.main_subject(m)) or None,
                     items=items,
                     **base,
                 )
@@ -225,7 +146,7 @@ class _Finder:
                 text=m.group(0),
                 start=m.start(),
                 end=m.end(),
-                subject=_strip(subject),
+                subject=strip_punctuation(subject),
                 items=items,
                 **base,
             )
@@ -265,7 +186,7 @@ class _Finder:
         items = []
         for k, (_start, end, n) in enumerate(run):
             stop = run[k + 1][0] if k + 1 < len(run) else len(text)
-            item = _strip(text[end:stop])
+            item = strip_punctuation(text[end:stop])
             items.append(item)
             self.add(
                 kind="numbered_item",
@@ -288,7 +209,7 @@ class _Finder:
             text=text,
             start=0,
             end=len(text),
-            subject=_strip(re.split(r"[，,。.;；]", lead)[-1]) or None,
+            subject=strip_punctuation(re.split(r"[，,。.;；]", lead)[-1]) or None,
             items=items,
         )
 
@@ -322,7 +243,7 @@ class _Finder:
             items = []
             for k, (a, _b) in enumerate(group[:-1]):
                 items.append(
-                    _strip(
+                    strip_punctuation(
                         re.sub(
                             r"(?:\s*(?:và|和|与|以及|及))$",
                             "",

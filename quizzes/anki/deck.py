@@ -1,11 +1,12 @@
 """Turn plain study items into genanki decks and write them as an .apkg.
 
-Everything here takes plain data (the dataclasses below), not Django models, so one function,
-`build_decks(spec, terms=…, facts=…, questions=…)`, serves a document deck now and quiz, class
-or learner decks later (quizzes.anki.sources turns rows into items), and the benchmark can feed
-it synthetic items. Every field is HTML-escaped here, once: text from documents is text, never
-markup. Each item names its document: GUIDs and tags come from it, not from the deck, so a
-note is the same note whichever deck carries it.
+Everything here takes plain data (content.items' BilingualItem and ClozeItem, ChoiceItem below),
+not Django models, so one function, `build_decks(spec, terms=…, facts=…, questions=…)`, serves a
+document deck now and quiz, class or learner decks later (content.items and
+quizzes.anki.sources turn rows into items), and the benchmark can feed it synthetic items. Every
+field is HTML-escaped here, once: text from documents is text, never markup. Each item names its
+document: GUIDs and tags come from it, not from the deck, so a note is the same note whichever
+deck carries it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import tempfile
 import threading
 import time
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
 
+from content.items import BilingualItem, ClozeItem, cloze_spans
 from content.lang.text import HAN_RE, LATIN_LETTER_RE
 from quizzes.anki import choice, notetypes
 from quizzes.anki.ids import deck_id, note_guid
@@ -45,35 +47,6 @@ class DeckSpec:
     @property
     def id(self) -> int:
         return deck_id(self.scope, self.key)
-
-
-@dataclass(frozen=True)
-class BilingualItem:
-    """A term in both languages; source_* is the sentence it comes from, plain text."""
-
-    document: str  # the document's slug
-    key: str
-    kind: str
-    zh: str
-    vi: str
-    pinyin: str = ""
-    hanviet: str = ""
-    source_zh: str = ""
-    source_vi: str = ""
-    paragraph: int | None = None  # 1-based, for the "p3" tag
-
-
-@dataclass(frozen=True)
-class ClozeItem:
-    """A sentence with `answers` (substrings of it) hidden as c1, c2 …; extra is its translation."""
-
-    document: str
-    key: str
-    kind: str
-    text: str
-    answers: tuple[str, ...]
-    extra: str = ""
-    paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,19 +93,6 @@ def highlight(sentence: str, needle: str) -> str:
     )
 
 
-def cloze_spans(text: str, answers: Iterable[str]) -> list[tuple[int, int, str]]:
-    """Where each answer occurs in `text`, as sorted (start, end, answer) spans.
-
-    Longer answers win where two overlap (山东省 over 山东); numbers and words match whole.
-    """
-    spans: list[tuple[int, int, str]] = []
-    for answer in sorted({a for a in answers if a}, key=len, reverse=True):
-        for start, end in _occurrences(text, answer):
-            if all(end <= s or start >= e for s, e, _ in spans):
-                spans.append((start, end, answer))
-    return sorted(spans)
-
-
 def cloze_text(text: str, answers: Iterable[str]) -> str | None:
     """The escaped `text` with each answer's occurrences wrapped as {{cN::…}}, N by first position.
 
@@ -150,35 +110,6 @@ def cloze_text(text: str, answers: Iterable[str]) -> str | None:
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
-
-
-_LATIN = re.compile("[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-
-
-def _occurrences(text: str, answer: str) -> Iterator[tuple[int, int]]:
-    """Where `answer` occurs as a whole number or word: "9" must not hide inside "1996", nor
-    "Ba" inside "Bao". (str.find, not a regex per answer: compiling one per answer cost more
-    than the rest of a 10,000-note export.)"""
-    start = text.find(answer)
-    while start != -1:
-        end = start + len(answer)
-        if _apart(text, start - 1, answer[0]) and _apart(text, end, answer[-1]):
-            yield start, end
-            start = text.find(answer, end)
-        else:
-            start = text.find(answer, start + 1)
-
-
-def _apart(text: str, index: int, edge: str) -> bool:
-    """Whether the character at `index` (beside an answer's `edge`) leaves the answer whole."""
-    if not 0 <= index < len(text):
-        return True
-    beside = text[index]
-    if edge.isdigit():
-        return not "0" <= beside <= "9"
-    if _LATIN.match(edge):
-        return not _LATIN.match(beside)
-    return True
 
 
 def tags_for(spec: DeckSpec, document: str, *kinds: str, paragraph: int | None) -> list[str]:

@@ -12,17 +12,11 @@ import, so a translated name would split the deck in two.
 
 from __future__ import annotations
 
+from content.items import exportable_facts, exportable_terms, fact_items, term_items
 from content.models import Document, Fact, Term
 from quizzes.access import with_visible_keys
 from quizzes.anki.deck import DeckSpec, Written, build_decks, write_package
-from quizzes.anki.sources import (
-    exportable_facts,
-    exportable_questions,
-    exportable_terms,
-    fact_items,
-    question_items,
-    term_items,
-)
+from quizzes.anki.sources import exportable_questions, question_items
 from quizzes.models import Question
 
 QUESTIONS_DECK = "Câu hỏi · 问题"

@@ -1,56 +1,37 @@
-"""Building Anki decks in the background: start an ExportJob, run it, prune old ones.
+"""Anki decks built in the background: start an ExportJob, find a user's, and the upkeep.
 
 A deck too large to build during a request (quizzes.anki.documents.note_estimate over
-settings.ANKI_DIRECT_EXPORT_MAX_NOTES) becomes an ExportJob; the task quizzes.tasks.build_export
-runs `run(job_id)` through Django's tasks framework in a worker process (`manage.py worker`;
-settings.TASKS), which saves the .apkg in the "exports" storage (export_storage(): a folder or a
-bucket every instance sees); the owner polls the job's page and downloads the file from any
-web instance. While it builds, the job's heartbeat is renewed; the worker's periodic upkeep
-(maintain) queues again, or fails, a job whose worker died, and deletes what is a day old.
-EXPORTERS maps a job's kind to the function building its decks
-from its target for the job's user (decks hold only the keys that user may see:
-quizzes.access), so quiz, class and learner decks only add an entry here.
+settings.ANKI_DIRECT_EXPORT_MAX_NOTES) becomes an ExportJob; starting it queues the task
+quizzes.anki.tasks.build_export, which a worker process runs through Django's tasks framework
+(`manage.py worker`; settings.TASKS): quizzes.anki.building builds the .apkg and saves it in the
+"exports" storage (a folder or a bucket every instance sees); the owner polls the job's page and
+downloads the file from any web instance. The worker's periodic upkeep (maintain) queues again,
+or fails, a job whose worker died, and deletes what is a day old.
 
 A learner's deck ("my cards") is personal: its target is the learner's pk, and a job builds it
-only when that learner is the job's own user (start refuses anything else, and run checks again,
-so a job row made any other way cannot hand one learner's cards to another).
+only when that learner is the job's own user (start refuses anything else, and the build checks
+again, so a job row made any other way cannot hand one learner's cards to another).
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
-import tempfile
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from functools import partial
-from pathlib import Path
 
-import genanki
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import Storage, storages
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Classroom, User
-from content.models import Document
-from quizzes.anki.classes import class_decks
-from quizzes.anki.deck import write_package
-from quizzes.anki.documents import document_decks
-from quizzes.anki.learners import learner_decks
-from quizzes.anki.quizzes import quiz_decks
-from quizzes.models import ExportJob, Quiz
+from accounts.models import User
+from quizzes.anki.building import export_storage, is_allowed
+from quizzes.anki.tasks import build_export
+from quizzes.models import ExportJob
 
 logger = logging.getLogger(__name__)
 
 KEEP = timedelta(days=1)  # built files are removed, with their jobs, after a day
-
-
-class TargetGone(LookupError):
-    """What the job exports was deleted after the job started."""
 
 
 class TooManyJobs(RuntimeError):
@@ -64,54 +45,6 @@ class TooManyJobs(RuntimeError):
 class WorkerLost(RuntimeError):
     """The worker building a job stopped without a word (killed, machine lost): the name
     recorded on the task's row."""
-
-
-def _document(slug: str, user) -> list[genanki.Deck]:
-    document = Document.objects.filter(slug=slug).first()
-    if document is None:
-        raise TargetGone(f"no document {slug!r}")
-    return document_decks(document, for_user=user)
-
-
-def _quiz(pk: str, user) -> list[genanki.Deck]:
-    quiz = Quiz.objects.select_related("document").filter(pk=int(pk)).first()
-    if quiz is None:
-        raise TargetGone(f"no quiz {pk}")
-    return quiz_decks(quiz, for_user=user)
-
-
-def _class(pk: str, user) -> list[genanki.Deck]:
-    classroom = Classroom.objects.filter(pk=int(pk)).first()
-    if classroom is None:
-        raise TargetGone(f"no class {pk}")
-    return class_decks(classroom, for_user=user)
-
-
-def _learner(pk: str, user) -> list[genanki.Deck]:
-    user = User.objects.filter(pk=int(pk)).first()
-    if user is None:
-        raise TargetGone(f"no user {pk}")
-    return learner_decks(user)
-
-
-EXPORTERS: dict[str, Callable[[str, User], list[genanki.Deck]]] = {
-    ExportJob.Kind.DOCUMENT: _document,
-    ExportJob.Kind.QUIZ: _quiz,
-    ExportJob.Kind.CLASS: _class,
-    ExportJob.Kind.LEARNER: _learner,
-}
-
-# Kinds whose target is a user: only that user's own job may build it.
-PERSONAL = {ExportJob.Kind.LEARNER}
-
-
-def _is_allowed(user_id: int, kind: str, target: str) -> bool:
-    return kind not in PERSONAL or target == str(user_id)
-
-
-def export_storage() -> Storage:
-    """Where built files live: settings.STORAGES["exports"], shared by every instance."""
-    return storages["exports"]
 
 
 def open_file(job: ExportJob) -> File | None:
@@ -128,9 +61,7 @@ def start(user, kind: str, target: str, filename: str) -> ExportJob:
     A personal deck's target must be the user's own pk (ValueError otherwise). A user has at
     most settings.ANKI_EXPORTS_PER_USER jobs waiting or building at once (TooManyJobs
     otherwise), so that one account cannot fill the workers."""
-    from quizzes.tasks import build_export
-
-    if not _is_allowed(user.pk, kind, target):
+    if not is_allowed(user.pk, kind, target):
         raise ValueError(f"a {kind} deck is built only for its own user")
 
     with transaction.atomic():
@@ -158,63 +89,11 @@ def active_jobs(user) -> list[ExportJob]:
     return [job for job in unfinished if job.is_active]
 
 
-def run(job_id: int) -> None:
-    """Build the job's decks, save the file in the exports storage and record the outcome."""
-    job = ExportJob.objects.filter(pk=job_id).first()
-    if job is None or not job.claim():
-        return
-    if not _is_allowed(job.user_id, job.kind, job.target):
-        job.fail(ExportJob.Failure.ERROR, f"{job.kind} {job.target} is not user {job.user_id}")
-        return
-    try:
-        with _heartbeat(job.pk), tempfile.TemporaryDirectory(prefix="export-") as folder:
-            decks = EXPORTERS[job.kind](job.target, job.user)
-            built = Path(folder) / "deck.apkg"
-            written = write_package(decks, built)
-            with built.open("rb") as content:
-                # The job is marked done only once the whole file is saved: a download never
-                # sees half a file.
-                name = export_storage().save(f"{job.pk}-{secrets.token_hex(8)}.apkg", content)
-    except TargetGone as error:
-        job.fail(ExportJob.Failure.GONE, str(error))
-    except Exception as error:
-        logger.exception("Anki export %s (%s %s) failed", job.pk, job.kind, job.target)
-        job.fail(ExportJob.Failure.ERROR, f"{type(error).__name__}: {error}")
-    else:
-        job.finish(name, written.notes)
-
-
-@contextmanager
-def _heartbeat(job_pk: int) -> Iterator[None]:
-    """While the block runs, a thread renews the job's heartbeat_at every
-    settings.EXPORT_HEARTBEAT_SECONDS, so a job whose worker died is told from a slow one."""
-    stop = threading.Event()
-
-    def beat() -> None:
-        try:
-            while not stop.wait(settings.EXPORT_HEARTBEAT_SECONDS):
-                ExportJob.objects.filter(pk=job_pk, status=ExportJob.Status.RUNNING).update(
-                    heartbeat_at=timezone.now()
-                )
-        finally:
-            connection.close()  # this thread's own connection
-
-    thread = threading.Thread(target=beat, name=f"export-{job_pk}-heartbeat", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
-
-
 def reap(now=None) -> tuple[int, int]:
     """Jobs whose worker died while building them (no heartbeat for ExportJob.lost_after()):
     queued again while they have attempts left, else marked failed; and jobs waiting longer than
     ExportJob.STUCK_AFTER (no worker took them) are marked failed. Nothing stays "building"
     forever. Returns (queued again, failed)."""
-    from quizzes.tasks import build_export
-
     now = now or timezone.now()
     requeued = failed = 0
     lost = ExportJob.objects.filter(
@@ -255,8 +134,6 @@ def _fail_lost_task_rows(job_pk: int, now) -> None:
     forever (django-tasks-db cannot tell): mark it failed too, so its table tells the truth."""
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
-
-    from quizzes.tasks import build_export
 
     if not isinstance(build_export.get_backend(), DatabaseBackend):
         return  # RQ moves a job whose worker died to its failed registry itself

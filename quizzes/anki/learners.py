@@ -1,6 +1,6 @@
 """A learner's own Anki deck, "my cards": the terms and facts behind their flashcards.
 
-The learner's flashcards (quizzes.flashcards: a LearnerCard per card they study) stand for notes
+The learner's flashcards (flashcards: a LearnerCard per card they study) stand for notes
 made from a document's terms and fact sentences; this deck holds those terms as bilingual notes
 and those facts' sentences as clozes, whichever documents they come from. Only what still comes
 up in the learner's reviews counts: their active cards of active notes, and of those notes the
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from content.items import exportable_facts, exportable_terms, fact_items, term_items
 from content.models import Fact, Term
+from flashcards.models import Note
 from quizzes.anki.deck import DeckSpec, Written, build_decks, write_package
-from quizzes.anki.sources import exportable_facts, exportable_terms, fact_items, term_items
-from quizzes.flashcards.models import Note
 
 DECK_NAME = "Dongxi::Thẻ của tôi · 我的卡片"
 TAG = "my-cards"

@@ -10,16 +10,10 @@ from __future__ import annotations
 import genanki
 from django.db.models import QuerySet
 
+from content.items import exportable_facts, exportable_terms, fact_items, term_items
 from content.models import Fact, Term
 from quizzes.anki.deck import DeckSpec, build_decks
-from quizzes.anki.sources import (
-    exportable_facts,
-    exportable_questions,
-    exportable_terms,
-    fact_items,
-    question_items,
-    term_items,
-)
+from quizzes.anki.sources import exportable_questions, question_items
 from quizzes.models import Question
 
 

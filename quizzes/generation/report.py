@@ -3,7 +3,7 @@
 The teacher who adds a document reads this: how many facts were found, how many questions of each
 type in each language, which sentences gave nothing and why, which lines were set aside as layout,
 and, when the document gives no question at all, what to change. Everything here is a stable code;
-the Django layer (quizzes.teaching.document_report) words it in the user's language.
+the Django layer (teaching.document_report) words it in the user's language.
 
 A sentence that gave no question has exactly one status, the first that applies:
 - "unpaired": the document has both languages but this sentence has no counterpart;

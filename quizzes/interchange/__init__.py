@@ -1,5 +1,5 @@
 """Moving questions to and from Moodle: GIFT (read and write) and Moodle XML (write).
 
 Pure Python, no Django: `model.Item` is a question in our shapes (see quizzes.validation);
-quizzes.teaching.interchange maps items to and from stored questions.
+teaching.bank_exchange maps items to and from stored questions.
 """

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
-from tests.quizzes.anki_support import notes_after_import, tiny_document
+from tests.support.anki import notes_after_import, tiny_document
 
 
 def test_a_student_builds_and_downloads_a_large_deck(

@@ -1,16 +1,19 @@
 """Phones first (issue 16, item 8): on a 390×844 touch screen the menu folds behind one button,
 keyboard hints are gone, ruby and tables stay inside the screen; the quiz, the review and the
 dashboard are shown in screenshots under test-artifacts/ for a person to look at. At 1280×800
-the whole menu of a teacher fits on one line, in every interface language."""
+the whole menu of a teacher fits on one line, in every interface language. On both, a card's
+pinyin sits over its words at a readable size without pushing the characters apart."""
 
+import base64
+import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from content.loading import load_path
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerSettings
+from flashcards import services
+from flashcards.models import Card, LearnerCard, LearnerSettings
 from tests.browser.conftest import ARTIFACTS, CSP_LISTENER, check_a11y
 from tests.browser.test_review_journey import DOCUMENT
 from tests.conftest import PASSWORD
@@ -174,3 +177,143 @@ def test_a_csp_refusal_fails_a_journey(browser, live_server, db):
         assert any("CSP violation: style-src" in error for error in errors), errors
     finally:
         context.close()
+
+
+# Each Chinese character under ruby in `selector`, in reading order: its box, its word (ruby), and
+# whether nothing (no digit, no comma) stands between its word and the word before; each rt's box
+# and font size, and its ruby's font size.
+RUBY_LAYOUT = """(selector) => {
+  const chars = [], rts = [];
+  let previous = null;
+  document.querySelectorAll(selector + " ruby").forEach((ruby, word) => {
+    let touching = false;
+    if (previous) {
+      const between = document.createRange();
+      between.setStartAfter(previous);
+      between.setEndBefore(ruby);
+      touching = between.toString() === "";
+    }
+    previous = ruby;
+    const base = [...ruby.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+    for (let i = 0; base && i < base.length; i++) {
+      const range = document.createRange();
+      range.setStart(base, i);
+      range.setEnd(base, i + 1);
+      const { left, right, top, bottom } = range.getBoundingClientRect();
+      chars.push({ word, touching: i > 0 || touching, left, right, top, bottom });
+    }
+    const rt = ruby.querySelector("rt");
+    const { left, right, top, bottom } = rt.getBoundingClientRect();
+    rts.push({
+      word, left, right, top, bottom,
+      size: parseFloat(getComputedStyle(rt).fontSize),
+      base: parseFloat(getComputedStyle(ruby).fontSize),
+    });
+  });
+  return { chars, rts };
+}"""
+# The ink of each box in a screenshot (PNG, base64): its leftmost and rightmost dark column. A
+# character's box may hold space the ruby added around it; its ink is where the glyph is.
+# Run in a blank page: the site's CSP rightly refuses a data: image.
+INK = """async ({ png, boxes, scale }) => {
+  const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext("2d");
+  context.drawImage(bitmap, 0, 0);
+  const { data, width } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  const dark = (x, y) => {
+    const i = (y * width + x) * 4;
+    return data[i] + data[i + 1] + data[i + 2] < 384;  // half the ink of text or pinyin
+  };
+  return boxes.map((box) => {
+    // The middle of the box: clear of the pinyin above a character, of the line below pinyin.
+    const margin = (box.bottom - box.top) / 8;
+    const [top, bottom] = [box.top + margin, box.bottom - margin].map((y) => Math.round(y * scale));
+    let first = null, last = null;
+    for (let x = Math.ceil(box.left * scale); x < Math.floor(box.right * scale); x++) {
+      for (let y = top; y < bottom; y++) {
+        if (dark(x, y)) { first ??= x; last = x + 1; break; }
+      }
+    }
+    return first === null ? null : [first / scale, last / scale];
+  });
+}"""
+
+
+def _check_ruby(page, selector, where):
+    """Pinyin at a readable size (at least 11px and 0.6em); between the ink of two characters side
+    by side, no more than in plain text inside a word, and little on average over the line; two
+    words' pinyin apart. Gaps are in characters (em of the Chinese text)."""
+    page.locator(selector).scroll_into_view_if_needed()
+    layout = page.evaluate(RUBY_LAYOUT, selector)
+    chars, rts = layout["chars"], layout["rts"]
+    assert len(chars) >= 2, f"{where}: no ruby in {selector}"
+    for rt in rts:
+        assert rt["size"] >= 11 and rt["size"] >= 0.6 * rt["base"] - 0.1, f"{where}: tiny {rt}"
+    png = base64.b64encode(page.screenshot()).decode()
+    blank = page.context.new_page()
+    try:
+        scale = page.evaluate("devicePixelRatio")
+        ink = blank.evaluate(INK, {"png": png, "boxes": chars + rts, "scale": scale})
+    finally:
+        blank.close()
+    ink, rt_ink = ink[: len(chars)], ink[len(chars) :]
+    em = rts[0]["base"]
+    inside, between = [], []
+    for (a, b), a_ink, b_ink in zip(itertools.pairwise(chars), ink, ink[1:], strict=False):
+        if abs(a["top"] - b["top"]) < 1 and b["touching"] and a_ink and b_ink:
+            gap = (b_ink[0] - a_ink[1]) / em
+            (inside if a["word"] == b["word"] else between).append(round(gap, 2))
+    assert inside or between, f"{where}: no two characters side by side"
+    assert all(gap <= 0.25 for gap in inside), f"{where}: a word's characters apart: {inside}"
+    # Between words, the space a long reading needs (guǎngdōngshěng over 广东省: 1.4em).
+    assert all(gap <= 1.5 for gap in between), f"{where}: words far apart: {between}"
+    # Over the whole line, a character's ink is about 0.1em from the next one's in plain text;
+    # here 0.26em (phone) to 0.32em (1280px), where a syllable over each character spread them by
+    # 0.41em with its pinyin run together.
+    mean = sum(inside + between) / len(inside + between)
+    assert mean <= 0.35, f"{where}: characters {mean:.2f}em apart on average: {inside} {between}"
+    # Two words' pinyin apart by a space at least (the old ruby ran "háijiànhú" together).
+    for (a, b), a_ink, b_ink in zip(itertools.pairwise(rts), rt_ink, rt_ink[1:], strict=False):
+        if abs(a["top"] - b["top"]) < 1 and a_ink and b_ink:
+            space = (b_ink[0] - a_ink[1]) / a["size"]
+            assert space >= 0.2, f"{where}: pinyin of two words {space:.2f}em apart: {a} {b}"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_pinyin_reads_over_words_without_spreading_the_characters(
+    browser, live_server, alice, size
+):
+    """Issue 16: ruby pinyin was tiny and pushed the characters apart. On a card's back, the
+    term and its source sentence carry their pinyin per word, at a readable size."""
+    document = load_path(DOCUMENT).document
+    services.start_studying(alice, document)
+    cards = LearnerCard.objects.filter(
+        user=alice, card__template=Card.Template.ZH_VI, card__note__document=document
+    ).select_related("card__note")
+    # The card whose Chinese source sentence is the longest: the hardest to lay out.
+    card = max(cards, key=lambda c: len(c.card.note.fields.get("source_zh", "")))
+    options = PHONE if size == "phone" else {"viewport": {"width": 1280, "height": 800}}
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-US", device_scale_factor=2, **options
+    )
+    context.add_init_script(CSP_LISTENER)
+    context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    try:
+        _log_in(page, "alice")
+        page.goto(f"/cards/review/{document.slug}/?card={card.pk}&version={card.version}&show=1")
+        expect(page.locator(".flashcard-sources .zh ruby").first).to_be_visible()
+        _check_ruby(page, ".flashcard-front", f"{size}, the term")
+        _check_ruby(page, ".flashcard-sources .zh", f"{size}, the sentence")
+        if size == "phone":
+            _fits_the_screen(page, "a card with ruby")
+            check_a11y(page, "a card with ruby")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator(".flashcard").screenshot(path=str(ARTIFACTS / f"{size}-ruby.png"))
+    finally:
+        context.close()
+    assert not errors, errors

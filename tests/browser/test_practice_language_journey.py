@@ -10,7 +10,7 @@ from quizzes import taking
 from quizzes.models import Attempt, AttemptItem
 from tests.browser.conftest import check_a11y
 from tests.conftest import PASSWORD
-from tests.quiz_fixtures import TYPES
+from tests.support.quiz_fixtures import TYPES
 
 
 @pytest.fixture

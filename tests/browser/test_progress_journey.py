@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from quizzes.flashcards.models import LearnerSettings, Rating, ReviewLog
+from flashcards.models import LearnerSettings, Rating, ReviewLog
 from tests.browser.conftest import ARTIFACTS, check_a11y, in_menu
 from tests.conftest import PASSWORD
 

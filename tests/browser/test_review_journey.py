@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from content.loading import load_path
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog
 from tests.browser.conftest import check_a11y
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"

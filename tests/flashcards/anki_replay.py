@@ -22,7 +22,7 @@ os.environ.setdefault("ANKI_TEST_MODE", "1")  # Anki then draws no fuzz (as in i
 
 from anki.collection import Collection  # noqa: E402
 
-from quizzes.flashcards import scheduling  # noqa: E402
+from flashcards import scheduling  # noqa: E402
 
 # Anki's card types and their Dongxi states.
 ANKI_STATE = {

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from quizzes.flashcards import scheduling
-from quizzes.flashcards.scheduling import AGAIN, EASY, GOOD, HARD, Memory, StudyDays
+from flashcards import scheduling
+from flashcards.scheduling import AGAIN, EASY, GOOD, HARD, Memory, StudyDays
 from tests.flashcards.anki_replay import AnkiDeck
 
 DAYS = StudyDays(UTC)  # days start at 04:00 UTC: Anki's default "next day starts at"

@@ -6,10 +6,10 @@ then the true-retention table (rslib/src/stats/graphs/retention.rs), reviews per
 from collections import defaultdict
 from datetime import timedelta
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings
-from quizzes.flashcards.scheduling import AGAIN, EASY, GOOD, HARD
-from quizzes.progress import stats
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings
+from flashcards.scheduling import AGAIN, EASY, GOOD, HARD
+from progress import stats
 from tests.flashcards.anki_replay import AnkiDeck
 from tests.flashcards.test_anki_parity import START
 

@@ -8,10 +8,10 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, State
-from quizzes.progress import stats
-from tests.flashcards.test_queue import EASY, GOOD, make, one_card_per_note
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, State
+from progress import stats
+from tests.flashcards.test_services import EASY, GOOD, make, one_card_per_note
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
@@ -63,9 +63,9 @@ def test_due_today_counts_reviews_due_by_study_day_and_learning_due_now(alice, d
 
 def test_every_page_shows_the_same_due_today(alice_client, alice, document):
     a_learner_with_buried_siblings_and_overdue_cards(alice, document, timezone.now())
-    home = alice_client.get(reverse("home"), **EN).content.decode()
+    home = alice_client.get(reverse("quizzes:home"), **EN).content.decode()
     assert "3 cards due today" in home
-    progress = alice_client.get(reverse("dashboard"), **EN).content.decode()
+    progress = alice_client.get(reverse("progress:dashboard"), **EN).content.decode()
     assert re.search(r'data-figure="due-today">\s*3\s*<', progress)
     decks = alice_client.get(reverse("flashcards:decks"), **EN).content.decode()
     assert "3 due · 1 new" in decks

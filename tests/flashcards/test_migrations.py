@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 from django.apps import apps
 
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, State
+from flashcards import services
+from flashcards.models import LearnerCard, LearnerSettings, State
 from tests.flashcards.conftest import T0
 
 snap = importlib.import_module(
-    "quizzes.flashcards.migrations.0003_reviews_due_at_day_start"
+    "flashcards.migrations.0003_reviews_due_at_day_start"
 ).snap_reviews_to_day_start
 
 

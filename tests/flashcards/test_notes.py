@@ -3,13 +3,13 @@ a cloze card per hidden word, pinyin as ruby, Hán-Việt, the source sentence i
 
 from django.db.models import Count
 
+from content.items import fact_items, term_items
 from content.lang.text import HAN_RE
 from content.loading import load_text
 from content.models import Fact, Term
-from quizzes.anki.sources import fact_items, term_items
-from quizzes.flashcards import services
-from quizzes.flashcards.models import Card, LearnerCard, Note
-from quizzes.flashcards.notes import card_face, char_pinyin, sync_document
+from flashcards import services
+from flashcards.models import Card, LearnerCard, Note
+from flashcards.notes import card_face, char_pinyin, sync_document
 from tests.flashcards.conftest import T0
 
 

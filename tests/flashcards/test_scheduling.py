@@ -10,9 +10,9 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone, translation
 
-from quizzes.flashcards import scheduling, services
-from quizzes.flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
-from quizzes.flashcards.scheduling import Memory, StudyDays
+from flashcards import scheduling, services
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
+from flashcards.scheduling import Memory, StudyDays
 from tests.flashcards.conftest import T0
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4

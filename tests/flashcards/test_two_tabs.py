@@ -1,6 +1,6 @@
 """Two tabs rating the same card at the same moment, for real: two threads, two connections.
 Exactly one rating is applied and logged; the same for two undos. On PostgreSQL and on SQLite
-as `make run` serves it (a file shared by the threads: tests.concurrency.shared_database).
+as `make run` serves it (a file shared by the threads: tests.support.concurrency.shared_database).
 
 This module's tests commit (transaction=True) and so empty the database after them: its name
 keeps it last in tests/flashcards, after the tests that share the loaded documents.
@@ -10,9 +10,9 @@ import pytest
 
 from accounts.models import User
 from content.models import Document
-from quizzes.flashcards import services
-from quizzes.flashcards.models import Card, LearnerCard, Note, ReviewLog
-from tests.concurrency import at_once
+from flashcards import services
+from flashcards.models import Card, LearnerCard, Note, ReviewLog
+from tests.support.concurrency import at_once
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time
 import pytest
 
 from content.models import Document, Fact, Passage
-from quizzes.flashcards.models import Card, LearnerCard, Note, Rating, ReviewLog, State
+from flashcards.models import Card, LearnerCard, Note, Rating, ReviewLog, State
 from quizzes.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
 
 

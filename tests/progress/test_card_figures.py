@@ -7,8 +7,8 @@ the study day of 10 March; the forecast runs 10 March … 8 April, the year 11 M
 
 from datetime import UTC, date, datetime, timedelta
 
-from quizzes.flashcards.models import LearnerSettings, Rating, ReviewLog, State
-from quizzes.progress import figures, stats
+from flashcards.models import LearnerSettings, Rating, ReviewLog, State
+from progress import figures, stats
 
 NOW = datetime(2026, 3, 10, 5, tzinfo=UTC)
 TODAY = date(2026, 3, 10)

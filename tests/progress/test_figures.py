@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from quizzes.progress import figures
+from progress import figures
 
 TODAY = date(2026, 3, 10)
 

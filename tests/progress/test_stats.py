@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 
 from accounts.models import Classroom
-from quizzes.progress import stats
+from progress import stats
 
 NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
 

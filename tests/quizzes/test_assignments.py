@@ -189,7 +189,7 @@ def test_a_class_assignment_counts_the_students_who_finished_it(
 
 def test_the_quiz_page_tells_a_student_it_closed(tess_quiz, classroom, alice_client):
     _assign(classroom, tess_quiz, opens=-3, closes=-1)
-    html = alice_client.get(reverse("quiz", args=[tess_quiz.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    html = alice_client.get(reverse("quizzes:quiz", args=[tess_quiz.pk]), HTTP_ACCEPT_LANGUAGE="en")
     assert "This quiz is closed" in html.content.decode()
     assert "Start the quiz" not in html.content.decode()
 
@@ -199,5 +199,5 @@ def test_the_quiz_list_shows_an_open_assignment_but_not_an_upcoming_one(
 ):
     _assign(classroom, make_quiz([("cloze", "vi")], owner=teacher, title="Open one"))
     _assign(classroom, make_quiz([("cloze", "vi")], owner=teacher, title="Future"), opens=5)
-    html = alice_client.get(reverse("quiz_list")).content.decode()
+    html = alice_client.get(reverse("quizzes:quiz_list")).content.decode()
     assert "Open one" in html and "Future" not in html

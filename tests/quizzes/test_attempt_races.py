@@ -20,7 +20,7 @@ from accounts.models import User
 from content.models import Document, Fact, Passage, Sentence
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
-from tests.concurrency import at_once
+from tests.support.concurrency import at_once
 
 pytestmark = pytest.mark.usefixtures("shared_database")
 

@@ -15,9 +15,9 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
+from flashcards import services
+from flashcards.models import LearnerCard, ReviewLog
 from quizzes import taking
-from quizzes.flashcards import services
-from quizzes.flashcards.models import LearnerCard, ReviewLog
 from quizzes.models import Attempt, AttemptItem, Quiz
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -30,7 +30,7 @@ def en_client(alice_client):
 
 
 def _start(client, quiz) -> Attempt:
-    client.post(reverse("quiz_start", args=[quiz.pk]))
+    client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     return Attempt.objects.filter(quiz=quiz).latest("started_at")
 
 
@@ -46,11 +46,13 @@ def _messages(response) -> list[str]:
 
 def test_an_answer_posted_after_finish_now_is_refused_with_a_message(en_client, make_quiz):
     attempt = _start(en_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
-    en_client.post(reverse("attempt_finish", args=[attempt.pk]))
+    en_client.post(reverse("quizzes:attempt_finish", args=[attempt.pk]))
     response = en_client.post(
-        reverse("attempt_answer", args=[attempt.pk, 1]), {"response": "Giang Tô"}, follow=True
+        reverse("quizzes:attempt_answer", args=[attempt.pk, 1]),
+        {"response": "Giang Tô"},
+        follow=True,
     )
-    assert response.redirect_chain[0][0] == reverse("attempt_results", args=[attempt.pk])
+    assert response.redirect_chain[0][0] == reverse("quizzes:attempt_results", args=[attempt.pk])
     assert "This attempt was already finished: that answer was not recorded." in _messages(response)
     attempt.refresh_from_db()
     assert attempt.score == 0.0 and not attempt.items.filter(answered_at__isnull=False).exists()
@@ -95,13 +97,13 @@ def test_an_open_attempt_with_every_question_answered_ends_on_its_results(
         answered_at=attempt.started_at, score=1.0, correct=True, response="x"
     )
     args = [attempt.pk, 1] if entry == "attempt_item" else [attempt.pk]
-    response = en_client.get(reverse(entry, args=args), follow=True)
+    response = en_client.get(reverse(f"quizzes:{entry}", args=args), follow=True)
     if entry == "attempt_item" and feedback == Quiz.Feedback.IMMEDIATE:
         # The answered question shows its feedback; its way on leads to the results.
         assert response.status_code == 200 and not response.redirect_chain
-        response = en_client.get(reverse("attempt_results", args=[attempt.pk]), follow=True)
+        response = en_client.get(reverse("quizzes:attempt_results", args=[attempt.pk]), follow=True)
     assert response.status_code == 200 and len(response.redirect_chain) <= 3
-    assert response.redirect_chain[-1][0] == reverse("attempt_results", args=[attempt.pk])
+    assert response.redirect_chain[-1][0] == reverse("quizzes:attempt_results", args=[attempt.pk])
     attempt.refresh_from_db()
     assert attempt.is_finished and attempt.score == 2.0
 
@@ -112,7 +114,7 @@ def test_a_failed_answer_is_reported_and_leaves_nothing_behind(en_client, make_q
     attempt = _start(en_client, make_quiz([("cloze", "vi")]))
     with mock.patch.object(taking, "_close", side_effect=OperationalError("database is locked")):
         response = en_client.post(
-            reverse("attempt_answer", args=[attempt.pk, 1]),
+            reverse("quizzes:attempt_answer", args=[attempt.pk, 1]),
             {"response": "Giang Tô"},
             follow=True,
         )

@@ -14,8 +14,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from accounts.models import Classroom
+from config.forms import CleanTextMixin
 from config.middleware import NoStoreForSignedInMiddleware
-from content.hygiene import CleanTextMixin
 from content.lang.decoding import decode
 from content.lang.hygiene import first_control, strip_controls
 from quizzes.interchange import gift, moodle_xml
@@ -26,13 +26,13 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def start(client, quiz) -> AttemptItem:
-    client.post(reverse("quiz_start", args=[quiz.pk]))
+    client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)
     return attempt.items.select_related("question").get(position=1)
 
 
 def answer(client, item, data):
-    url = reverse("attempt_answer", args=[item.attempt_id, item.position])
+    url = reverse("quizzes:attempt_answer", args=[item.attempt_id, item.position])
     return client.post(url, data, follow=True, **EN)
 
 
@@ -96,7 +96,7 @@ def test_a_typed_answer_may_hold_tabs_and_new_lines(alice_client, make_quiz):
 def test_a_question_form_refuses_a_control_character_with_a_message(
     teacher_client, quiz_document, char
 ):
-    url = reverse("teach:question_create", args=[quiz_document.slug, "cloze"])
+    url = reverse("teaching:question_create", args=[quiz_document.slug, "cloze"])
     data = {"language": "vi", "prompt": f"Tỉnh ____ giúp{char} Tân Cương.", "answer": "Giang Tô"}
     response = teacher_client.post(url, data, **EN)
     assert response.status_code == 200
@@ -113,10 +113,10 @@ DECODED = {"content.forms.DocumentForm"}
 FORM_MODULES = [
     "accounts.forms",
     "content.forms",
-    "quizzes.flashcards.forms",
-    "quizzes.progress.views_account",
-    "quizzes.teaching.forms",
-    "quizzes.teaching.quiz_forms",
+    "flashcards.forms",
+    "progress.views.account",
+    "teaching.forms",
+    "teaching.quiz_forms",
 ]
 
 
@@ -132,7 +132,7 @@ def _project_forms():
     return {
         form
         for form in subclasses(django_forms.BaseForm)
-        if form.__module__.split(".")[0] in ("accounts", "content", "quizzes")
+        if form.__module__.split(".")[0] in ("accounts", "content", "quizzes", "teaching")
     }
 
 
@@ -152,7 +152,7 @@ def test_every_form_that_takes_text_refuses_control_characters():
 
 
 def test_a_class_name_with_a_control_character_is_refused(teacher_client):
-    response = teacher_client.post(reverse("classes:create"), {"name": "10A\x00\x01"}, **EN)
+    response = teacher_client.post(reverse("quizzes:class_create"), {"name": "10A\x00\x01"}, **EN)
     assert response.status_code == 200
     assert not Classroom.objects.exists()
 
@@ -161,7 +161,7 @@ def test_a_nul_in_a_gift_import_is_dropped_not_a_500(teacher_client, teacher, qu
     text = "::q1::Thủ đô\x00 của Việt\x07 Nam là gì? {=Hà Nội ~Huế}\n"
     upload = SimpleUploadedFile("bank.gift", text.encode("utf-8"), content_type="text/plain")
     data = {"document": quiz_document.slug, "file": upload}
-    response = teacher_client.post(reverse("teach:question_import"), data, **EN)
+    response = teacher_client.post(reverse("teaching:question_import"), data, **EN)
     assert response.status_code in (200, 302)
     question = Question.objects.get(author=teacher)
     assert question.prompt == "Thủ đô của Việt Nam là gì?"
@@ -199,21 +199,21 @@ def test_strip_controls_keeps_text_tabs_and_new_lines():
 
 
 def test_a_signed_in_page_is_not_kept_by_a_cache(alice_client):
-    response = alice_client.get(reverse("home"))
+    response = alice_client.get(reverse("quizzes:home"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
 
 
 def test_a_personal_data_download_is_not_kept_by_a_cache(alice_client):
-    response = alice_client.get(reverse("my_data"))
+    response = alice_client.get(reverse("progress:my_data"))
     assert response["Content-Disposition"].startswith("attachment")
     assert "no-store" in response["Cache-Control"]
 
 
 def test_a_class_csv_is_not_kept_by_a_cache(teacher_client, teacher):
     classroom = Classroom.objects.create(name="10A", teacher=teacher)
-    response = teacher_client.get(reverse("class_progress_csv", args=[classroom.pk]))
+    response = teacher_client.get(reverse("progress:class_progress_csv", args=[classroom.pk]))
     assert "no-store" in response["Cache-Control"]
 
 

@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Classroom
+from flashcards.models import LearnerCard
 from quizzes import taking
 from quizzes.access import OPERATOR, questions_with_visible_keys
 from quizzes.anki.classes import class_decks, export_class
 from quizzes.anki.documents import document_decks, export_document
 from quizzes.anki.quizzes import export_quiz, quiz_decks
-from quizzes.flashcards.models import LearnerCard
 from quizzes.models import Assignment, Question, Quiz, QuizQuestion
-from tests.quizzes.anki_support import finished_attempt
+from tests.support.anki import finished_attempt
 
 SECRET = "Câu hỏi thi bí mật: tỉnh nào?"
 
@@ -93,7 +93,7 @@ def test_the_document_deck_download_carries_no_exam_key(
     exam, practice, quiz_document, alice_client, settings, tmp_path
 ):
     settings.ANKI_DIRECT_EXPORT_MAX_NOTES = 10_000
-    response = alice_client.get(reverse("document_deck", args=[quiz_document.slug]))
+    response = alice_client.get(reverse("quizzes:document_deck", args=[quiz_document.slug]))
     fields = downloaded_fields(response, tmp_path)
     assert practice.questions.get().prompt in fields
     assert SECRET not in fields
@@ -103,9 +103,9 @@ def test_the_quiz_deck_download_carries_no_key_while_the_attempt_is_open(
     open_exam, alice, alice_client, settings, tmp_path
 ):
     settings.ANKI_DIRECT_EXPORT_MAX_NOTES = 10_000
-    alice_client.post(reverse("quiz_start", args=[open_exam.pk]))
+    alice_client.post(reverse("quizzes:quiz_start", args=[open_exam.pk]))
     assert open_exam.attempts.filter(user=alice, finished_at__isnull=True).exists()
-    response = alice_client.get(reverse("quiz_deck", args=[open_exam.pk]))
+    response = alice_client.get(reverse("quizzes:quiz_deck", args=[open_exam.pk]))
     assert SECRET not in downloaded_fields(response, tmp_path)
 
 

@@ -61,6 +61,6 @@ def test_decks_list_only_documents_the_learner_may_see_or_studies(
 def test_a_learner_opens_each_class_listed_for_them(alice_client, alice, teacher):
     classroom = Classroom.objects.create(name="A1", teacher=teacher)
     classroom.students.add(alice)
-    for url in [reverse("home"), reverse("classes:list")]:
+    for url in [reverse("quizzes:home"), reverse("quizzes:class_list")]:
         assert classroom.get_absolute_url() in alice_client.get(url).content.decode()
     assert alice_client.get(classroom.get_absolute_url()).status_code == 200

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Classroom
+from flashcards.models import LearnerCard
 from quizzes import missed, taking
-from quizzes.flashcards.models import LearnerCard
 from quizzes.models import Assignment, Attempt, Question, Quiz
 
 
@@ -68,9 +68,9 @@ def test_the_results_button_starts_the_practice_of_a_teachers_quiz(client, alice
     client.force_login(alice)
     attempt = taking.start_attempt(teachers_exam, alice)
     _answer_all_wrong_but_first(attempt)
-    response = client.post(reverse("attempt_practise", args=[attempt.pk]))
+    response = client.post(reverse("quizzes:attempt_practise", args=[attempt.pk]))
     again = Attempt.objects.get(quiz__practice_of=attempt)
-    assert response["Location"] == reverse("attempt", args=[again.pk])
+    assert response["Location"] == reverse("quizzes:attempt", args=[again.pk])
     page = client.get(again.quiz.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Your own practice of the questions you missed" in page
     assert "exactly as your students will" not in page

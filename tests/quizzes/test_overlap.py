@@ -10,7 +10,7 @@ from django.core.management import call_command
 from quizzes import overlap, taking
 from quizzes.models import Quiz
 from quizzes.overlap import Asked
-from quizzes.teaching.building import Candidate, Rule, pick
+from teaching.building import Candidate, Rule, pick
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "content" / "documents"
 

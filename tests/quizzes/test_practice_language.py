@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from quizzes import taking
 from quizzes.models import Attempt
-from tests.quiz_fixtures import TYPES
+from tests.support.quiz_fixtures import TYPES
 
 BOTH = [(t, lang) for t in TYPES for lang in ("vi", "zh")]
 
@@ -67,7 +67,7 @@ def test_the_choice_is_remembered_per_learner(alice_client, alice, practice):
     html = page.content.decode()
     assert "Ask me the questions in" in html
     assert 'value="mixed" id="language-mixed" checked' in html
-    alice_client.post(reverse("quiz_start", args=[practice.pk]), {"language": "zh"})
+    alice_client.post(reverse("quizzes:quiz_start", args=[practice.pk]), {"language": "zh"})
     alice.refresh_from_db()
     assert alice.practice_language == "zh"
     attempt = Attempt.objects.get(user=alice)
@@ -82,7 +82,7 @@ def test_a_teachers_quiz_offers_no_choice_and_ignores_one_posted(client, alice, 
     quiz.assignments.create(classroom=_class_with(teacher, alice))
     client.force_login(alice)
     assert "practice-language" not in client.get(quiz.get_absolute_url()).content.decode()
-    client.post(reverse("quiz_start", args=[quiz.pk]), {"language": "zh"})
+    client.post(reverse("quizzes:quiz_start", args=[quiz.pk]), {"language": "zh"})
     alice.refresh_from_db()
     assert alice.practice_language == ""
     attempt = Attempt.objects.get(user=alice)
@@ -90,7 +90,7 @@ def test_a_teachers_quiz_offers_no_choice_and_ignores_one_posted(client, alice, 
 
 
 def test_a_language_that_is_not_one_is_ignored(alice_client, alice, practice):
-    alice_client.post(reverse("quiz_start", args=[practice.pk]), {"language": "fr"})
+    alice_client.post(reverse("quizzes:quiz_start", args=[practice.pk]), {"language": "fr"})
     alice.refresh_from_db()
     assert alice.practice_language == "" and Attempt.objects.filter(user=alice).exists()
 

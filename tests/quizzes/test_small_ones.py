@@ -15,7 +15,7 @@ def test_the_results_say_the_time_ran_out(alice_client, alice, make_quiz):
     attempt = taking.start_attempt(quiz, alice)
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
     response = alice_client.get(
-        reverse("attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
+        reverse("quizzes:attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
     )
     assert "Time ran out" in response.content.decode()
 
@@ -25,7 +25,7 @@ def test_results_finished_in_time_say_nothing_of_time(alice_client, alice, make_
     attempt = taking.start_attempt(quiz, alice)
     taking.finish_attempt(attempt)
     response = alice_client.get(
-        reverse("attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
+        reverse("quizzes:attempt_results", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en"
     )
     assert "Time ran out" not in response.content.decode()
 
@@ -38,5 +38,7 @@ def test_quiz_cards_show_question_count_best_score_and_attempts_left(
     item = attempt.items.select_related("attempt__quiz", "question").get(position=1)
     taking.record_answer(item, item.question.answer)
     taking.finish_attempt(attempt)
-    html = alice_client.get(reverse("quiz_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = alice_client.get(
+        reverse("quizzes:quiz_list"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "2 questions" in html and "Best score: 50%" in html and "2 of 3 left" in html

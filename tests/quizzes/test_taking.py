@@ -3,14 +3,14 @@ language."""
 
 import random
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem, Question, Quiz
-from quizzes.signals import facts_missed
-from tests.quiz_fixtures import TYPES
+from tests.support.quiz_fixtures import TYPES
 
 
 def _item(attempt, position=1) -> AttemptItem:
@@ -180,12 +180,13 @@ def test_a_wrong_answer_sends_its_fact_to_the_flashcards_after_the_commit(
     quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")])
     attempt = taking.start_attempt(quiz, alice)
     sent = []
+    bring_forward = taking.bring_forward
 
-    def receiver(sender, user, fact_ids, **kwargs):
+    def spy(user, fact_ids):
         sent.append((user, fact_ids))
+        return bring_forward(user, fact_ids)
 
-    facts_missed.connect(receiver)
-    try:
+    with mock.patch.object(taking, "bring_forward", spy):
         with django_capture_on_commit_callbacks(execute=True):
             taking.record_answer(_item(attempt, 1), "Giang Tô")
         assert sent == []
@@ -196,11 +197,10 @@ def test_a_wrong_answer_sends_its_fact_to_the_flashcards_after_the_commit(
             callback()
         assert sent == [(alice, [Question.objects.get(type="true_false").fact_id])]
         sent.clear()
-        # The flashcards app listens too: it brings the fact's cloze and its terms' cards forward.
+        # The results page's "practise what I missed" brings the fact's cloze and its terms'
+        # cards forward too.
         assert taking.practise_missed(Attempt.objects.get()) >= 1
         assert sent == [(alice, [Question.objects.get(type="true_false").fact_id])]
-    finally:
-        facts_missed.disconnect(receiver)
 
 
 @pytest.mark.parametrize(
@@ -245,14 +245,11 @@ def test_a_failing_flashcard_update_never_fails_or_undoes_the_answer(
     quiz = make_quiz([("true_false", "vi"), ("cloze", "vi")])
     attempt = taking.start_attempt(quiz, alice)
 
-    def broken(sender, **kwargs):
+    def broken(user, fact_ids):
         raise RuntimeError("the flashcards are down")
 
-    facts_missed.connect(broken)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            recorded = taking.record_answer(_item(attempt, 1), False)
-    finally:
-        facts_missed.disconnect(broken)
+    broken_flashcards = mock.patch.object(taking, "bring_forward", broken)
+    with broken_flashcards, django_capture_on_commit_callbacks(execute=True):
+        recorded = taking.record_answer(_item(attempt, 1), False)
     assert not recorded.duplicate and not recorded.item.correct
     assert AttemptItem.objects.get(attempt=attempt, position=1).is_answered

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("accounts", "config", "content", "quizzes")
+PACKAGES = ("accounts", "config", "content", "flashcards", "progress", "quizzes", "teaching")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from tests.support.world import World
 
 # URL modules whose patterns are the project's (admin and django.conf.urls.i18n are not).
-OWN_APPS = ("accounts", "content", "quizzes")
+OWN_APPS = ("accounts", "content", "flashcards", "progress", "quizzes", "teaching")
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,12 @@ def own_routes() -> list[Route]:
 
 
 # The URLs whose pk is not a quiz's, and the finished attempt's views.
-CLASS_PK = {"class_deck", "start_class_export", "class_progress", "class_progress_csv"}
-FINISHED = {"attempt_results", "attempt_practise"}
+CLASS_PK = {
+    "quizzes:start_class_export",
+    "progress:class_progress",
+    "progress:class_progress_csv",
+}
+FINISHED = {"quizzes:attempt_results", "quizzes:attempt_practise"}
 
 
 def url_for(route: Route, world: World) -> str:
@@ -60,19 +64,19 @@ def url_for(route: Route, world: World) -> str:
         "question": world.question.pk,
         "qtype": "cloze",
         "uidb64": "MQ",
-        "token": world.invite.token if name == "teacher_invite" else "set-password",
+        "token": world.invite.token if name == "accounts:teacher_invite" else "set-password",
     }
-    if name.startswith("classes:") or name in CLASS_PK:
+    if name.startswith("quizzes:class_") or name in CLASS_PK:
         values["pk"] = world.classroom.pk
-    elif name.startswith("export_"):
+    elif name.startswith("quizzes:export_"):
         values["pk"] = world.job.pk
     elif name in FINISHED:
         values["pk"] = world.finished_attempt.pk
-    elif name.startswith("attempt"):
+    elif name.startswith("quizzes:attempt"):
         values["pk"] = world.attempt.pk
-    elif name in ("teach:question_edit", "teach:question_status"):
+    elif name in ("teaching:question_edit", "teaching:question_status"):
         values["pk"] = world.question.pk
-    elif name == "teach:assignment_delete":
+    elif name == "teaching:assignment_delete":
         values["pk"] = world.assignment.pk
     else:
         values["pk"] = world.quiz.pk

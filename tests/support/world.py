@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from accounts.models import Classroom, TeacherInvite, User
 from content.models import Document
-from quizzes.flashcards import services as flashcards
+from flashcards import services as flashcards
 from quizzes.models import Assignment, Attempt, ExportJob, Question, Quiz
 from quizzes.taking import finish_attempt, start_attempt
 
@@ -34,7 +34,7 @@ class World:
 
 
 def build_world(make_quiz) -> World:
-    """The world; `make_quiz` is the fixture of tests/quiz_fixtures.py."""
+    """The world; `make_quiz` is the fixture of tests/support/quiz_fixtures.py."""
     student = User.objects.create_user("alice", password=PASSWORD)
     other_student = User.objects.create_user("bob", password=PASSWORD)
     owner = User.objects.create_user("tess", password=PASSWORD, is_teacher=True)

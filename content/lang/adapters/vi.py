@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import vietnamese
+from .. import lists, vietnamese
 
 DEFINITION = [
     re.compile(r"^(?P<subj>[^,:;]{2,200}?),\s*tức là\s(?P<body>.+)$"),
@@ -156,10 +156,35 @@ def continues_definition(text: str) -> bool:
     return False
 
 
-def items(text: str) -> list[str]:
-    from ..facts import vi_items
-
-    return vi_items(text)
+def items(text: str, target: int | None = None) -> list[str]:
+    """A list's items: split at commas and semicolons, the last pair at "và"; with `target`, the
+    number of items the sentence announces, commas inside items are joined back."""
+    parts = lists.top_level_split(lists.strip_punctuation(text), (", ", "; "))
+    head = parts[0].split()[0].lower() if parts and parts[0].split() else ""
+    # Items often repeat their first word ("mô hình…, mô hình… và mô hình…"); a "và"
+    # followed by that word is the last separator, not an "and" inside an item.
+    if target is None or len(parts) < target:
+        last = parts[-1] if parts else ""
+        cut = list(re.finditer(r"\svà\s", last))
+        same = [m for m in cut if last[m.end() :].lower().startswith(head + " ")]
+        chosen = same[-1] if same else (cut[-1] if cut else None)
+        if chosen and (target is None or len(parts) < target):
+            parts[-1:] = [last[: chosen.start()], last[chosen.end() :]]
+    if target and len(parts) > target:
+        # Commas inside items: join pieces that do not start like the first item.
+        merged: list[str] = []
+        for item in parts:
+            if (
+                merged
+                and head
+                and not item.lower().startswith(head)
+                and len(merged) + (len(parts) - parts.index(item)) > target
+            ):
+                merged[-1] = f"{merged[-1]}, {item}"
+            else:
+                merged.append(item)
+        parts = merged
+    return [lists.strip_punctuation(i) for i in parts if lists.strip_punctuation(i)]
 
 
 def main_subject(match: re.Match) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import chinese, numbers
+from .. import chinese, lists, numbers
 
 DEFINITION = [
     re.compile(r"^(?P<subj>[^，,。：:；;]{2,40})[，,]\s*即(?P<body>.+)$"),
@@ -192,9 +192,13 @@ def continues_definition(text: str) -> bool:
 
 
 def items(text: str) -> list[str]:
-    from ..facts import zh_items
-
-    return zh_items(text)
+    """A list's items: split at 、 and ；, the last pair at 和/及/以及."""
+    parts = lists.top_level_split(lists.strip_punctuation(text), ("、", "；", ";"))
+    if parts:
+        last = lists.top_level_split(parts[-1], ("以及", "和", "及"))
+        if len(last) == 2:
+            parts[-1:] = last
+    return [lists.strip_punctuation(i) for i in parts if lists.strip_punctuation(i)]
 
 
 def main_subject(match: re.Match) -> str:

@@ -1,0 +1,682 @@
+"""A learner's flashcards in the database: studying a document, the queue, rating, undo, and
+bringing missed facts forward. No HTTP here; the views call these functions.
+
+The queue, in Anki's default order: cards in (re)learning that are due now, then due reviews
+(the most overdue first, within the day's review limit, with brought-forward cards), then new
+cards (within the day's new-card limit), then, with nothing else left, a learning card due within
+LEARN_AHEAD. Burying as Anki buries siblings (other cards of one note), only by a card actually
+shown: a new card waits for another day once a sibling was rated today; a due review waits only
+when a sibling rated today was not new then (reviews come before new cards, and a new card never
+buries a review); a card in learning is never buried. "Today" is the learner's study day
+(`study_days`).
+
+The next card is one query: the queue's three parts in one ORDER BY (`queue`), compiled once
+and run again with the learner's values (`_next`), with today's ratings read with the day's
+limits (`DayLimits.shown`), so buried siblings are left out without a subquery on the log.
+
+Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
+version that is no longer current (the same card rated in another tab, a double submit) changes
+nothing and writes no log row, so every rating is recorded exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
+from django.utils import timezone
+
+from accounts.models import User
+from content.models import Document, Fact
+from flashcards import access, scheduling
+from flashcards.models import (
+    Card,
+    LearnerCard,
+    LearnerSettings,
+    Note,
+    Rating,
+    ReviewLog,
+    State,
+)
+from flashcards.notes import sync_document
+from flashcards.scheduling import Memory
+
+LEARNING_STATES = (State.LEARNING, State.RELEARNING)
+
+
+def fuzz_enabled() -> bool:
+    """FLASHCARDS_FUZZ (default on): off in tests, so intervals are exactly fsrs's own."""
+    return getattr(settings, "FLASHCARDS_FUZZ", True)
+
+
+def scheduler_for(learner: LearnerSettings):
+    return scheduling.make_scheduler(learner.desired_retention, fuzz=fuzz_enabled())
+
+
+def study_days(learner: LearnerSettings) -> scheduling.StudyDays:
+    """The learner's study days: they start at the hour of their settings, in the current time
+    zone (Django's TIME_ZONE, or the one activated for the request)."""
+    return scheduling.StudyDays(timezone.get_current_timezone(), time(learner.day_starts_at))
+
+
+def today(now: datetime, days: scheduling.StudyDays | None = None):
+    """The study day of `now` (by default one starting at 04:00, Anki's default)."""
+    return (days or scheduling.StudyDays(timezone.get_current_timezone())).day(now)
+
+
+def fuzz_seed(card: LearnerCard) -> str:
+    """One seed per card and review, as Anki seeds fuzz with the card id and its reps: the
+    interval a button shows is the one its rating applies."""
+    return f"{card.pk}:{card.reps}"
+
+
+def intervals(card: LearnerCard, learner: LearnerSettings, now: datetime) -> dict[int, timedelta]:
+    """What each rating would give `card` now: written on the buttons, applied by `rate`."""
+    return scheduling.preview(
+        memory_of(card),
+        now,
+        scheduler_for(learner),
+        days=study_days(learner),
+        seed=fuzz_seed(card),
+    )
+
+
+def memory_of(card: LearnerCard) -> Memory:
+    return Memory(
+        state=card.state,
+        due=card.due,
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        last_review=card.last_review,
+    )
+
+
+# --- studying a document -----------------------------------------------------------------------
+
+
+def ensure_notes(document_ids) -> None:
+    """Build the notes of documents stored before flashcards existed (later loads keep them)."""
+    with_notes = set(
+        Note.objects.filter(document__in=document_ids).values_list("document", flat=True)
+    )
+    for document in Document.objects.filter(pk__in=document_ids).exclude(pk__in=with_notes):
+        sync_document(document)
+
+
+def add_cards(user, cards: QuerySet[Card], now: datetime) -> int:
+    """Give the learner their own schedule on `cards` they do not have yet, as new cards."""
+    missing = (
+        cards.filter(is_active=True)
+        .exclude(Exists(LearnerCard.objects.filter(user=user, card=OuterRef("pk"))))
+        .select_related("note")
+        .order_by("note__document", "note__position", "ordinal")
+    )
+    # Equal due times: the queue then follows the ids, which follow the document's order.
+    created = LearnerCard.objects.bulk_create(
+        (
+            LearnerCard(
+                user=user, card=card, note=card.note, document_id=card.note.document_id, due=now
+            )
+            for card in missing
+        ),
+        ignore_conflicts=True,  # a second tab starting the same document at the same moment
+    )
+    return len(created)
+
+
+@transaction.atomic
+def start_studying(user, document: Document, *, now: datetime | None = None) -> int:
+    """The learner studies `document`: each of its cards becomes theirs, new. Returns how many
+    were added (0 when they already study all of them)."""
+    ensure_notes([document.pk])
+    return add_cards(user, Card.objects.filter(note__document=document), now or timezone.now())
+
+
+def extend_studies(document: Document, *, now: datetime | None = None) -> int:
+    """After the document changed: every learner who studies it gets its new cards (a reworded
+    sentence makes a new cloze note), as new cards. Returns how many were added in all."""
+    now = now or timezone.now()
+    learners = (
+        LearnerCard.objects.filter(document=document).values_list("user", flat=True).distinct()
+    )
+    cards = Card.objects.filter(note__document=document)
+    return sum(
+        add_cards(user, cards, now) for user in User.objects.filter(pk__in=learners).order_by("pk")
+    )
+
+
+# --- the queue ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many cards are left today, in the three colours Anki shows."""
+
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def due(self) -> int:
+        """Cards due today: learning and review, not new (see `due_today`)."""
+        return self.learning + self.review
+
+
+@dataclass(frozen=True)
+class DayLimits:
+    new_left: int
+    reviews_left: int
+    # The study day they count, from `starts` to `ends`, and the learner's ratings on it as
+    # (learner card, its note, whether it was new before): what buries siblings that day, read
+    # with the limits, so that the queue and its counts need no subquery on the review log.
+    day: date | None = None
+    starts: datetime | None = None
+    ends: datetime | None = None
+    shown: tuple[tuple[int, int, bool], ...] | None = None
+
+    def cover(self, now: datetime) -> bool:
+        """Whether these are the limits of `now`'s study day, with its ratings."""
+        return self.shown is not None and self.starts is not None and self.starts <= now < self.ends
+
+
+def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
+    days = study_days(learner)
+    day = days.day(now)
+    rows = list(
+        ReviewLog.objects.filter(user=user, review_day=day).values_list(
+            "learner_card_id", "learner_card__note_id", "state_before"
+        )
+    )
+    shown = tuple((card, note, before == State.NEW) for card, note, before in rows)
+    new = sum(1 for _card, _note, was_new in shown if was_new)
+    review = sum(1 for _card, _note, before in rows if before == State.REVIEW)
+    return DayLimits(
+        max(0, learner.new_per_day - new),
+        max(0, learner.reviews_per_day - review),
+        day,
+        days.start(day),
+        days.start(day + timedelta(days=1)),
+        shown,
+    )
+
+
+def _shown_by_sibling(shown: list[tuple[int, int]]) -> Q | None:
+    """Cards with a sibling among `shown` (learner card, note): the other cards of a note shown
+    twice or more, all but the one shown of a note shown once."""
+    by_note: dict[int, set[int]] = {}
+    for card, note in shown:
+        by_note.setdefault(note, set()).add(card)
+    if not by_note:
+        return None
+    once = {note: next(iter(cards)) for note, cards in by_note.items() if len(cards) == 1}
+    sibling = Q(note_id__in=sorted(once)) & ~Q(pk__in=sorted(once.values()))
+    more = sorted(note for note, cards in by_note.items() if len(cards) > 1)
+    return sibling | Q(note_id__in=more) if more else sibling
+
+
+def _buried(shown: tuple[tuple[int, int, bool], ...]) -> Q | None:
+    """The module's burying rule on today's ratings, read already (DayLimits.shown)."""
+    new = _shown_by_sibling([(card, note) for card, note, _was_new in shown])
+    review = _shown_by_sibling([(card, note) for card, note, was_new in shown if not was_new])
+    if new is None:
+        return None
+    buried = Q(state=State.NEW) & new
+    return buried | (Q(state=State.REVIEW) & review) if review is not None else buried
+
+
+def _candidates(
+    user, now: datetime, document: Document | None, day, limits: DayLimits | None = None
+) -> QuerySet[LearnerCard]:
+    """The learner's active cards less the buried ones (see the module's docstring)."""
+    cards = LearnerCard.objects.filter(user=user, card__is_active=True)
+    if document is not None:
+        cards = cards.filter(document=document)
+    if limits is not None and limits.shown is not None and limits.day == day:
+        buried = _buried(limits.shown)
+        return cards.exclude(buried) if buried is not None else cards
+    shown_today = ReviewLog.objects.filter(
+        user=user, review_day=day, learner_card__note=OuterRef("note")
+    ).exclude(learner_card=OuterRef("pk"))
+    buried = Q(state=State.NEW, sibling_shown=True) | Q(
+        state=State.REVIEW, sibling_shown_not_new=True
+    )
+    return cards.alias(
+        sibling_shown=Exists(shown_today),
+        sibling_shown_not_new=Exists(shown_today.exclude(state_before=State.NEW)),
+    ).exclude(buried)
+
+
+_NOTHING = Q(pk__in=[])
+
+
+def _tomorrow(now: datetime, days: scheduling.StudyDays | None) -> datetime:
+    """When the study day after `now`'s begins: a review due before it is due today."""
+    days = days or scheduling.StudyDays(timezone.get_current_timezone())
+    return days.start(days.day(now) + timedelta(days=1))
+
+
+def _in_order(
+    cards: QuerySet[LearnerCard], now: datetime, limits: DayLimits, days
+) -> QuerySet[LearnerCard]:
+    """`cards` that may come up now, in the queue's order, its three parts in one query:
+    learning cards due now; reviews due today (their due study day is today or earlier, the most
+    overdue first) within the review limit and brought-forward cards, then new cards within the
+    new-card limit (in the document's order); learning cards due within LEARN_AHEAD."""
+    learning = Q(state__in=LEARNING_STATES)
+    reviews = (
+        Q(state=State.REVIEW, due__lt=_tomorrow(now, days)) if limits.reviews_left else _NOTHING
+    )
+    new = Q(state=State.NEW, due__lte=now) if limits.new_left else _NOTHING
+    part = Case(When(learning & Q(due__lte=now), then=0), When(learning, then=2), default=1)
+    new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
+    return cards.filter(
+        (learning & Q(due__lte=now + scheduling.LEARN_AHEAD))
+        | (~learning & (reviews | new | Q(forwarded=True, due__lte=now)))
+    ).order_by(part, new_last, "due", "pk")
+
+
+def queue(
+    user,
+    now: datetime,
+    limits: DayLimits,
+    document: Document | None = None,
+    days: scheduling.StudyDays | None = None,
+) -> QuerySet[LearnerCard]:
+    """The learner's queue now, in order (`_in_order`), buried siblings left out, with each
+    card's card and note."""
+    cards = _candidates(user, now, document, today(now, days), limits)
+    return _in_order(cards.select_related("card__note"), now, limits, days)
+
+
+# The queue's query compiled once per shape (a deck or all, limits reached or not) and run again
+# with the learner's values: building and compiling it with the ORM took several times a
+# primary-key lookup. It reads the first rows of the queue whole (card, its card and note).
+_SENTINELS = {
+    "user": -18_001,
+    "document": -18_002,
+    "now": datetime(1970, 1, 2, tzinfo=UTC),
+    "tomorrow": datetime(1970, 1, 3, tzinfo=UTC),
+}
+_PEEK = 16  # rows read at most: the first that is not buried is the card
+MANY_BURIED = object()
+_MODELS = (
+    (LearnerCard, ""),
+    (Card, "card__"),
+    (Note, "card__note__"),
+)
+
+
+@dataclass(frozen=True)
+class _FixedDays:
+    """Study days reduced to what `_in_order` asks (tomorrow's start), for compiling."""
+
+    now: datetime
+    tomorrow: datetime
+
+    def day(self, now):
+        return self.now.date()
+
+    def start(self, day):
+        return self.tomorrow
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple
+    slots: tuple[tuple[int, str], ...]  # (position in params, name in _SENTINELS)
+    compiler: object  # the query's compiler: its converters read the rows
+    converters: dict
+
+
+_compiled: dict[tuple, _Compiled] = {}
+
+
+def _queue_sql(document: bool, limits: DayLimits, peek: int) -> _Compiled:
+    """The queue's first `peek` rows with buried cards in (`_next` leaves them out), compiled
+    for this shape once."""
+    key = (connection.vendor, document, bool(limits.reviews_left), bool(limits.new_left), peek)
+    if key in _compiled:
+        return _compiled[key]
+    sentinel = _SENTINELS
+    cards = LearnerCard.objects.filter(user_id=sentinel["user"], card__is_active=True)
+    if document:
+        cards = cards.filter(document_id=sentinel["document"])
+    days = _FixedDays(sentinel["now"], sentinel["tomorrow"])
+    columns = [
+        prefix + field.attname for model, prefix in _MODELS for field in model._meta.concrete_fields
+    ]
+    rows = _in_order(cards, sentinel["now"], limits, days).values_list(*columns)[:peek]
+    compiler = rows.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    due = LearnerCard._meta.get_field("due")
+    as_param = {
+        name: due.get_db_prep_value(value, connection) if isinstance(value, datetime) else value
+        for name, value in sentinel.items()
+    }
+    as_param["ahead"] = due.get_db_prep_value(sentinel["now"] + scheduling.LEARN_AHEAD, connection)
+    slots = tuple((i, n) for i, p in enumerate(params) for n, v in as_param.items() if p == v)
+    if {"user", "now"} - {name for _i, name in slots}:
+        raise RuntimeError(f"the queue's parameters were not found in {params!r}")
+    converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+    _compiled[key] = _Compiled(sql, tuple(params), slots, compiler, converters)
+    return _compiled[key]
+
+
+def _next(user, now: datetime, limits: DayLimits, document):
+    """The card to show now (None when done for now) through the compiled query;
+    MANY_BURIED when the rows it read were all buried (the caller asks `queue` then)."""
+    shown_by_note: dict[int, set[int]] = {}
+    reviewed_by_note: dict[int, set[int]] = {}
+    for card, note, was_new in limits.shown or ():
+        shown_by_note.setdefault(note, set()).add(card)
+        if not was_new:
+            reviewed_by_note.setdefault(note, set()).add(card)
+    # With nothing rated today nothing is buried: the first row is the card.
+    peek = _PEEK if shown_by_note else 1
+    compiled = _queue_sql(document is not None, limits, peek)
+    due = LearnerCard._meta.get_field("due")
+    values = {
+        "user": user.pk,
+        "document": document.pk if document is not None else None,
+        "now": due.get_db_prep_value(now, connection),
+        "tomorrow": due.get_db_prep_value(limits.ends, connection),
+        "ahead": due.get_db_prep_value(now + scheduling.LEARN_AHEAD, connection),
+    }
+    params = list(compiled.params)
+    for i, name in compiled.slots:
+        params[i] = values[name]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    by_state = {State.NEW: shown_by_note, State.REVIEW: reviewed_by_note}
+    fields = [model._meta.concrete_fields for model, _prefix in _MODELS]
+    card_at = [f.attname for f in fields[0]]
+    pk, note_id, state = (card_at.index(name) for name in ("id", "note_id", "state"))
+    for row in rows:
+        shown = by_state.get(row[state], {}).get(row[note_id], set())
+        if shown - {row[pk]}:
+            continue  # a sibling was shown today: buried
+        row = next(compiled.compiler.apply_converters([row], compiled.converters))
+        objects, start = [], 0
+        for (model, _prefix), model_fields in zip(_MODELS, fields, strict=True):
+            names = [f.attname for f in model_fields]
+            end = start + len(names)
+            objects.append(model.from_db(connection.alias, names, row[start:end]))
+            start = end
+        learner_card, card, note = objects
+        card.note, learner_card.card = note, card
+        return learner_card
+    return MANY_BURIED if len(rows) == peek else None
+
+
+def next_card(
+    user,
+    *,
+    now: datetime | None = None,
+    document: Document | None = None,
+    limits: DayLimits | None = None,
+    learner: LearnerSettings | None = None,
+) -> LearnerCard | None:
+    """The card to show now, with its card and note loaded; None when done for now. Given
+    today's `limits` (day_limits), one query."""
+    now = now or timezone.now()
+    if limits is None or not limits.cover(now):
+        learner = learner or LearnerSettings.for_user(user)
+        limits = day_limits(user, learner, now) if limits is None else limits
+    if limits.cover(now):
+        card = _next(user, now, limits, document)
+        if card is not MANY_BURIED:
+            return card
+    days = study_days(learner or LearnerSettings.for_user(user))
+    return queue(user, now, limits, document, days).first()
+
+
+def _count_fields(now: datetime, tomorrow: datetime) -> dict:
+    """The aggregates `counts` turns into Counts (one definition for one deck and for all)."""
+    new = Q(state=State.NEW, due__lte=now)
+    review = Q(state=State.REVIEW, due__lt=tomorrow)
+    return {
+        "new": Count("pk", filter=new & Q(forwarded=False)),
+        "new_forwarded": Count("pk", filter=new & Q(forwarded=True)),
+        # As Anki counts them: due within the learn-ahead limit (the queue's last part).
+        "learning": Count(
+            "pk", filter=Q(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD)
+        ),
+        "review": Count("pk", filter=review & Q(forwarded=False)),
+        "review_forwarded": Count("pk", filter=review & Q(forwarded=True)),
+    }
+
+
+def _counts(row: dict, limits: DayLimits) -> Counts:
+    """Brought-forward cards come up whatever the limits (see `bring_forward`)."""
+    return Counts(
+        min(row["new"], limits.new_left) + row["new_forwarded"],
+        row["learning"],
+        min(row["review"], limits.reviews_left) + row["review_forwarded"],
+    )
+
+
+def counts(
+    user,
+    limits: DayLimits,
+    *,
+    now: datetime | None = None,
+    document: Document | None = None,
+    days: scheduling.StudyDays | None = None,
+) -> Counts:
+    """What is left today, as the queue shows it: new cards within the new-card limit, learning
+    cards due now (within LEARN_AHEAD, as Anki counts them), reviews due today (by study day)
+    within the review limit; buried siblings are not counted. `Counts.due` is Dongxi's one
+    "due today" (see `due_today`)."""
+    now = now or timezone.now()
+    due = _candidates(user, now, document, today(now, days), limits)
+    return _counts(due.aggregate(**_count_fields(now, _tomorrow(now, days))), limits)
+
+
+def counts_by_document(
+    user, limits: DayLimits, *, now: datetime | None = None, days=None
+) -> dict[int, Counts]:
+    """`counts` of every document the learner studies, in one query (the decks page)."""
+    now = now or timezone.now()
+    rows = (
+        _candidates(user, now, None, today(now, days), limits)
+        .values("document")
+        .annotate(**_count_fields(now, _tomorrow(now, days)))
+        .order_by()
+    )
+    return {row["document"]: _counts(row, limits) for row in rows}
+
+
+def due_today(
+    user,
+    *,
+    now: datetime | None = None,
+    learner: LearnerSettings | None = None,
+    document: Document | None = None,
+) -> int:
+    """Dongxi's one definition of "cards due today", Anki's: reviews whose due study day is
+    today or earlier (within the day's review limit) plus cards in learning due now (or within
+    the learn-ahead limit, as Anki shows them: the review page shows them now); siblings
+    buried today are not counted, nor new cards. The home page, the progress page, the decks
+    page and the review page's counters all show this number."""
+    now = now or timezone.now()
+    learner = learner or LearnerSettings.for_user(user)
+    limits = day_limits(user, learner, now)
+    return counts(user, limits, now=now, document=document, days=study_days(learner)).due
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The "done for today" screen: what comes back later today, and tomorrow's count."""
+
+    later_today: int
+    tomorrow: int
+    studying: bool  # whether the learner has any card at all (in this deck)
+
+
+def outlook(
+    user, learner: LearnerSettings, *, now: datetime | None = None, document=None
+) -> Outlook:
+    now = now or timezone.now()
+    days = study_days(learner)
+    day = days.day(now)
+    tomorrow_starts = days.start(day + timedelta(days=1))
+    tomorrow_ends = days.start(day + timedelta(days=2))
+    cards = LearnerCard.objects.filter(user=user, card__is_active=True)
+    if document is not None:
+        cards = cards.filter(document=document)
+    c = cards.aggregate(
+        any=Count("pk"),
+        later=Count(
+            "pk",
+            filter=Q(state__in=LEARNING_STATES, due__gt=now, due__lt=tomorrow_starts),
+        ),
+        learning=Count("pk", filter=Q(state__in=LEARNING_STATES, due__lt=tomorrow_ends)),
+        review=Count("pk", filter=Q(state=State.REVIEW, due__lt=tomorrow_ends)),
+        new=Count("pk", filter=Q(state=State.NEW)),
+    )
+    tomorrow = (
+        max(0, c["learning"] - c["later"])
+        + min(c["review"], learner.reviews_per_day)
+        + min(c["new"], learner.new_per_day)
+    )
+    return Outlook(c["later"], tomorrow, bool(c["any"]))
+
+
+# --- rating and undo ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rated:
+    applied: bool  # False: the card had already changed (another tab); nothing was written
+    log: ReviewLog | None = None
+
+
+def rate(
+    user,
+    card_id: int,
+    version: int,
+    rating: int,
+    *,
+    now: datetime | None = None,
+    duration_ms: int | None = None,
+) -> Rated:
+    """Rate the learner's card `card_id`, as it was at `version`. Raises LearnerCard.DoesNotExist
+    when the card is not theirs, ValueError for a rating outside 1–4."""
+    if rating not in Rating.values:
+        raise ValueError(f"not a rating: {rating!r}")
+    now = now or timezone.now()
+    with transaction.atomic():
+        card = access.cards_of(user).get(pk=card_id)
+        if card.version != version:
+            return Rated(False)
+        learner = LearnerSettings.for_user(user)
+        days = study_days(learner)
+        outcome = scheduling.answer(
+            memory_of(card), rating, now, scheduler_for(learner), days=days, seed=fuzz_seed(card)
+        )
+        after = outcome.memory
+        lapse = card.state == State.REVIEW and rating == Rating.AGAIN
+        updated = LearnerCard.objects.filter(pk=card.pk, version=version).update(
+            state=after.state,
+            step=after.step,
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due=after.due,
+            last_review=after.last_review,
+            reps=F("reps") + 1,
+            lapses=F("lapses") + int(lapse),
+            forwarded=False,
+            version=version + 1,
+        )
+        if not updated:
+            return Rated(False)
+        day = days.day(now)
+        log = ReviewLog.objects.create(
+            user=user,
+            learner_card=card,
+            rating=rating,
+            reviewed_at=now,
+            review_day=day,
+            first_of_day=card.last_review is None or days.day(card.last_review) != day,
+            duration_ms=duration_ms,
+            elapsed_days=days.elapsed(card.last_review, now) if card.last_review else None,
+            scheduled_days=outcome.days or 0,
+            state=after.state,
+            step=after.step,
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due=after.due,
+            version=version + 1,
+            state_before=card.state,
+            step_before=card.step,
+            stability_before=card.stability,
+            difficulty_before=card.difficulty,
+            due_before=card.due,
+            last_review_before=card.last_review,
+            forwarded_before=card.forwarded,
+        )
+    return Rated(True, log)
+
+
+def last_rating(user) -> ReviewLog | None:
+    return access.review_logs_of(user).order_by("-reviewed_at", "-pk").first()
+
+
+def undo(user, log_id: int) -> LearnerCard | None:
+    """Take back the learner's last rating, if `log_id` is still it: the card gets its state
+    from before the rating and the log row is deleted. None when there is nothing to undo (the
+    rating was already undone, or another one came after it)."""
+    with transaction.atomic():
+        log = last_rating(user)
+        if log is None or log.pk != log_id:
+            return None
+        lapse = log.state_before == State.REVIEW and log.rating == Rating.AGAIN
+        updated = LearnerCard.objects.filter(pk=log.learner_card_id, version=log.version).update(
+            state=log.state_before,
+            step=log.step_before,
+            stability=log.stability_before,
+            difficulty=log.difficulty_before,
+            due=log.due_before,
+            last_review=log.last_review_before,
+            forwarded=log.forwarded_before,
+            reps=F("reps") - 1,
+            lapses=F("lapses") - int(lapse),
+            version=F("version") + 1,
+        )
+        if not updated:
+            return None
+        log.delete()
+    return LearnerCard.objects.select_related("card__note").get(pk=log.learner_card_id)
+
+
+# --- missed facts ------------------------------------------------------------------------------
+
+
+def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
+    """Put the cards of these facts (their cloze cards and their terms' cards) at the front of the
+    learner's queue, creating them when the learner did not have them. Returns how many cards
+    were moved. They come up even when today's limits are reached."""
+    now = now or timezone.now()
+    fact_ids = list(fact_ids)
+    with transaction.atomic():
+        ensure_notes(
+            Fact.objects.filter(pk__in=fact_ids).values_list("document", flat=True).distinct()
+        )
+        notes = Note.objects.filter(is_active=True).filter(
+            Q(facts__in=fact_ids) | Q(term__facts__in=fact_ids)
+        )
+        cards = Card.objects.filter(note__in=notes.values("pk"), is_active=True)
+        add_cards(user, cards, now)
+        earliest = (
+            LearnerCard.objects.filter(user=user).order_by("due").values_list("due", flat=True)
+        ).first()
+        front = min(now, earliest or now) - timedelta(seconds=1)
+        return LearnerCard.objects.filter(user=user, card__in=cards.values("pk")).update(
+            due=front, forwarded=True, version=F("version") + 1
+        )
