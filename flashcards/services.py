@@ -10,6 +10,10 @@ when a sibling rated today was not new then (reviews come before new cards, and 
 buries a review); a card in learning is never buried. "Today" is the learner's study day
 (`study_days`).
 
+The next card is one query: the queue's three parts in one ORDER BY (`queue`), compiled once
+and run again with the learner's values (`_next`), with today's ratings read with the day's
+limits (`DayLimits.shown`), so buried siblings are left out without a subquery on the log.
+
 Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
 version that is no longer current (the same card rated in another tab, a double submit) changes
 nothing and writes no log row, so every rating is recorded exactly once.
@@ -18,10 +22,10 @@ nothing and writes no log row, so every rating is recorded exactly once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
@@ -166,35 +170,84 @@ class Counts:
 class DayLimits:
     new_left: int
     reviews_left: int
+    # The study day they count, from `starts` to `ends`, and the learner's ratings on it as
+    # (learner card, its note, whether it was new before): what buries siblings that day, read
+    # with the limits, so that the queue and its counts need no subquery on the review log.
+    day: date | None = None
+    starts: datetime | None = None
+    ends: datetime | None = None
+    shown: tuple[tuple[int, int, bool], ...] | None = None
+
+    def cover(self, now: datetime) -> bool:
+        """Whether these are the limits of `now`'s study day, with its ratings."""
+        return self.shown is not None and self.starts is not None and self.starts <= now < self.ends
 
 
 def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
-    done = ReviewLog.objects.filter(user=user, review_day=study_days(learner).day(now)).aggregate(
-        new=Count("pk", filter=Q(state_before=State.NEW)),
-        review=Count("pk", filter=Q(state_before=State.REVIEW)),
+    days = study_days(learner)
+    day = days.day(now)
+    rows = list(
+        ReviewLog.objects.filter(user=user, review_day=day).values_list(
+            "learner_card_id", "learner_card__note_id", "state_before"
+        )
     )
+    shown = tuple((card, note, before == State.NEW) for card, note, before in rows)
+    new = sum(1 for _card, _note, was_new in shown if was_new)
+    review = sum(1 for _card, _note, before in rows if before == State.REVIEW)
     return DayLimits(
-        max(0, learner.new_per_day - done["new"]), max(0, learner.reviews_per_day - done["review"])
+        max(0, learner.new_per_day - new),
+        max(0, learner.reviews_per_day - review),
+        day,
+        days.start(day),
+        days.start(day + timedelta(days=1)),
+        shown,
     )
 
 
-def _candidates(user, now: datetime, document: Document | None, day) -> QuerySet[LearnerCard]:
+def _shown_by_sibling(shown: list[tuple[int, int]]) -> Q | None:
+    """Cards with a sibling among `shown` (learner card, note): the other cards of a note shown
+    twice or more, all but the one shown of a note shown once."""
+    by_note: dict[int, set[int]] = {}
+    for card, note in shown:
+        by_note.setdefault(note, set()).add(card)
+    if not by_note:
+        return None
+    once = {note: next(iter(cards)) for note, cards in by_note.items() if len(cards) == 1}
+    sibling = Q(note_id__in=sorted(once)) & ~Q(pk__in=sorted(once.values()))
+    more = sorted(note for note, cards in by_note.items() if len(cards) > 1)
+    return sibling | Q(note_id__in=more) if more else sibling
+
+
+def _buried(shown: tuple[tuple[int, int, bool], ...]) -> Q | None:
+    """The module's burying rule on today's ratings, read already (DayLimits.shown)."""
+    new = _shown_by_sibling([(card, note) for card, note, _was_new in shown])
+    review = _shown_by_sibling([(card, note) for card, note, was_new in shown if not was_new])
+    if new is None:
+        return None
+    buried = Q(state=State.NEW) & new
+    return buried | (Q(state=State.REVIEW) & review) if review is not None else buried
+
+
+def _candidates(
+    user, now: datetime, document: Document | None, day, limits: DayLimits | None = None
+) -> QuerySet[LearnerCard]:
     """The learner's active cards less the buried ones (see the module's docstring)."""
+    cards = LearnerCard.objects.filter(user=user, card__is_active=True)
+    if document is not None:
+        cards = cards.filter(document=document)
+    if limits is not None and limits.shown is not None and limits.day == day:
+        buried = _buried(limits.shown)
+        return cards.exclude(buried) if buried is not None else cards
     shown_today = ReviewLog.objects.filter(
         user=user, review_day=day, learner_card__note=OuterRef("note")
     ).exclude(learner_card=OuterRef("pk"))
     buried = Q(state=State.NEW, sibling_shown=True) | Q(
         state=State.REVIEW, sibling_shown_not_new=True
     )
-    cards = (
-        LearnerCard.objects.filter(user=user, card__is_active=True)
-        .alias(
-            sibling_shown=Exists(shown_today),
-            sibling_shown_not_new=Exists(shown_today.exclude(state_before=State.NEW)),
-        )
-        .exclude(buried)
-    )
-    return cards.filter(document=document) if document is not None else cards
+    return cards.alias(
+        sibling_shown=Exists(shown_today),
+        sibling_shown_not_new=Exists(shown_today.exclude(state_before=State.NEW)),
+    ).exclude(buried)
 
 
 _NOTHING = Q(pk__in=[])
@@ -206,34 +259,159 @@ def _tomorrow(now: datetime, days: scheduling.StudyDays | None) -> datetime:
     return days.start(days.day(now) + timedelta(days=1))
 
 
-def queues(
+def _in_order(
+    cards: QuerySet[LearnerCard], now: datetime, limits: DayLimits, days
+) -> QuerySet[LearnerCard]:
+    """`cards` that may come up now, in the queue's order, its three parts in one query:
+    learning cards due now; reviews due today (their due study day is today or earlier, the most
+    overdue first) within the review limit and brought-forward cards, then new cards within the
+    new-card limit (in the document's order); learning cards due within LEARN_AHEAD."""
+    learning = Q(state__in=LEARNING_STATES)
+    reviews = (
+        Q(state=State.REVIEW, due__lt=_tomorrow(now, days)) if limits.reviews_left else _NOTHING
+    )
+    new = Q(state=State.NEW, due__lte=now) if limits.new_left else _NOTHING
+    part = Case(When(learning & Q(due__lte=now), then=0), When(learning, then=2), default=1)
+    new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
+    return cards.filter(
+        (learning & Q(due__lte=now + scheduling.LEARN_AHEAD))
+        | (~learning & (reviews | new | Q(forwarded=True, due__lte=now)))
+    ).order_by(part, new_last, "due", "pk")
+
+
+def queue(
     user,
     now: datetime,
     limits: DayLimits,
     document: Document | None = None,
     days: scheduling.StudyDays | None = None,
-) -> list[QuerySet[LearnerCard]]:
-    """The queue's three parts, in order: learning cards due now; reviews due today (their due
-    study day is today or earlier, the most overdue first) within the review limit and
-    brought-forward cards, then new cards within the new-card limit (in the document's order);
-    learning cards due within LEARN_AHEAD."""
-    cards = (
-        _candidates(user, now, document, today(now, days))
-        .select_related("card__note")
-        .order_by("due", "pk")
-    )
-    reviews = (
-        Q(state=State.REVIEW, due__lt=_tomorrow(now, days)) if limits.reviews_left else _NOTHING
-    )
-    new = Q(state=State.NEW, due__lte=now) if limits.new_left else _NOTHING
-    new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
-    return [
-        cards.filter(state__in=LEARNING_STATES, due__lte=now),
-        cards.filter(reviews | new | Q(forwarded=True, due__lte=now))
-        .exclude(state__in=LEARNING_STATES)
-        .order_by(new_last, "due", "pk"),
-        cards.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD),
+) -> QuerySet[LearnerCard]:
+    """The learner's queue now, in order (`_in_order`), buried siblings left out, with each
+    card's card and note."""
+    cards = _candidates(user, now, document, today(now, days), limits)
+    return _in_order(cards.select_related("card__note"), now, limits, days)
+
+
+# The queue's query compiled once per shape (a deck or all, limits reached or not) and run again
+# with the learner's values: building and compiling it with the ORM took several times a
+# primary-key lookup. It reads the first rows of the queue whole (card, its card and note).
+_SENTINELS = {
+    "user": -18_001,
+    "document": -18_002,
+    "now": datetime(1970, 1, 2, tzinfo=UTC),
+    "tomorrow": datetime(1970, 1, 3, tzinfo=UTC),
+}
+_PEEK = 16  # rows read at most: the first that is not buried is the card
+MANY_BURIED = object()
+_MODELS = (
+    (LearnerCard, ""),
+    (Card, "card__"),
+    (Note, "card__note__"),
+)
+
+
+@dataclass(frozen=True)
+class _FixedDays:
+    """Study days reduced to what `_in_order` asks (tomorrow's start), for compiling."""
+
+    now: datetime
+    tomorrow: datetime
+
+    def day(self, now):
+        return self.now.date()
+
+    def start(self, day):
+        return self.tomorrow
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple
+    slots: tuple[tuple[int, str], ...]  # (position in params, name in _SENTINELS)
+    compiler: object  # the query's compiler: its converters read the rows
+    converters: dict
+
+
+_compiled: dict[tuple, _Compiled] = {}
+
+
+def _queue_sql(document: bool, limits: DayLimits, peek: int) -> _Compiled:
+    """The queue's first `peek` rows with buried cards in (`_next` leaves them out), compiled
+    for this shape once."""
+    key = (connection.vendor, document, bool(limits.reviews_left), bool(limits.new_left), peek)
+    if key in _compiled:
+        return _compiled[key]
+    sentinel = _SENTINELS
+    cards = LearnerCard.objects.filter(user_id=sentinel["user"], card__is_active=True)
+    if document:
+        cards = cards.filter(document_id=sentinel["document"])
+    days = _FixedDays(sentinel["now"], sentinel["tomorrow"])
+    columns = [
+        prefix + field.attname for model, prefix in _MODELS for field in model._meta.concrete_fields
     ]
+    rows = _in_order(cards, sentinel["now"], limits, days).values_list(*columns)[:peek]
+    compiler = rows.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    due = LearnerCard._meta.get_field("due")
+    as_param = {
+        name: due.get_db_prep_value(value, connection) if isinstance(value, datetime) else value
+        for name, value in sentinel.items()
+    }
+    as_param["ahead"] = due.get_db_prep_value(sentinel["now"] + scheduling.LEARN_AHEAD, connection)
+    slots = tuple((i, n) for i, p in enumerate(params) for n, v in as_param.items() if p == v)
+    if {"user", "now"} - {name for _i, name in slots}:
+        raise RuntimeError(f"the queue's parameters were not found in {params!r}")
+    converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+    _compiled[key] = _Compiled(sql, tuple(params), slots, compiler, converters)
+    return _compiled[key]
+
+
+def _next(user, now: datetime, limits: DayLimits, document):
+    """The card to show now (None when done for now) through the compiled query;
+    MANY_BURIED when the rows it read were all buried (the caller asks `queue` then)."""
+    shown_by_note: dict[int, set[int]] = {}
+    reviewed_by_note: dict[int, set[int]] = {}
+    for card, note, was_new in limits.shown or ():
+        shown_by_note.setdefault(note, set()).add(card)
+        if not was_new:
+            reviewed_by_note.setdefault(note, set()).add(card)
+    # With nothing rated today nothing is buried: the first row is the card.
+    peek = _PEEK if shown_by_note else 1
+    compiled = _queue_sql(document is not None, limits, peek)
+    due = LearnerCard._meta.get_field("due")
+    values = {
+        "user": user.pk,
+        "document": document.pk if document is not None else None,
+        "now": due.get_db_prep_value(now, connection),
+        "tomorrow": due.get_db_prep_value(limits.ends, connection),
+        "ahead": due.get_db_prep_value(now + scheduling.LEARN_AHEAD, connection),
+    }
+    params = list(compiled.params)
+    for i, name in compiled.slots:
+        params[i] = values[name]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    by_state = {State.NEW: shown_by_note, State.REVIEW: reviewed_by_note}
+    fields = [model._meta.concrete_fields for model, _prefix in _MODELS]
+    card_at = [f.attname for f in fields[0]]
+    pk, note_id, state = (card_at.index(name) for name in ("id", "note_id", "state"))
+    for row in rows:
+        shown = by_state.get(row[state], {}).get(row[note_id], set())
+        if shown - {row[pk]}:
+            continue  # a sibling was shown today: buried
+        row = next(compiled.compiler.apply_converters([row], compiled.converters))
+        objects, start = [], 0
+        for (model, _prefix), model_fields in zip(_MODELS, fields, strict=True):
+            names = [f.attname for f in model_fields]
+            end = start + len(names)
+            objects.append(model.from_db(connection.alias, names, row[start:end]))
+            start = end
+        learner_card, card, note = objects
+        card.note, learner_card.card = note, card
+        return learner_card
+    return MANY_BURIED if len(rows) == peek else None
 
 
 def next_card(
@@ -244,16 +422,18 @@ def next_card(
     limits: DayLimits | None = None,
     learner: LearnerSettings | None = None,
 ) -> LearnerCard | None:
-    """The card to show now, with its card and note loaded; None when done for now."""
+    """The card to show now, with its card and note loaded; None when done for now. Given
+    today's `limits` (day_limits), one query."""
     now = now or timezone.now()
-    learner = learner or LearnerSettings.for_user(user)
-    if limits is None:
-        limits = day_limits(user, learner, now)
-    for queue in queues(user, now, limits, document, study_days(learner)):
-        card = queue.first()
-        if card is not None:
+    if limits is None or not limits.cover(now):
+        learner = learner or LearnerSettings.for_user(user)
+        limits = day_limits(user, learner, now) if limits is None else limits
+    if limits.cover(now):
+        card = _next(user, now, limits, document)
+        if card is not MANY_BURIED:
             return card
-    return None
+    days = study_days(learner or LearnerSettings.for_user(user))
+    return queue(user, now, limits, document, days).first()
 
 
 def _count_fields(now: datetime, tomorrow: datetime) -> dict:
@@ -294,7 +474,7 @@ def counts(
     within the review limit; buried siblings are not counted. `Counts.due` is Dongxi's one
     "due today" (see `due_today`)."""
     now = now or timezone.now()
-    due = _candidates(user, now, document, today(now, days))
+    due = _candidates(user, now, document, today(now, days), limits)
     return _counts(due.aggregate(**_count_fields(now, _tomorrow(now, days))), limits)
 
 
@@ -304,7 +484,7 @@ def counts_by_document(
     """`counts` of every document the learner studies, in one query (the decks page)."""
     now = now or timezone.now()
     rows = (
-        _candidates(user, now, None, today(now, days))
+        _candidates(user, now, None, today(now, days), limits)
         .values("document")
         .annotate(**_count_fields(now, _tomorrow(now, days)))
         .order_by()

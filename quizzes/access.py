@@ -58,6 +58,11 @@ def attempts_of(user) -> QuerySet[Attempt]:
     return Attempt.objects.filter(user=user)
 
 
+def attempt_items_of(user) -> QuerySet[AttemptItem]:
+    """The questions of attempts `user` may answer and read: those of their own attempts."""
+    return AttemptItem.objects.filter(attempt__user=user)
+
+
 def export_jobs_of(user) -> QuerySet[ExportJob]:
     """The Anki exports whose status and file `user` may see: their own."""
     return ExportJob.objects.filter(user=user)

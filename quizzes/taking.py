@@ -24,8 +24,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Max, Q, Sum
+from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from config.after_response import defer
@@ -373,12 +374,12 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
     The response is graded before the transaction. In the transaction one UPDATE stores the
     answer if the item is unanswered and the attempt still open, taking the attempt's lock as it
     reads it (a locking subquery: SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE
-    transaction holds the write lock already), so answering and finishing still take turns;
-    then, under that lock, the positions left unanswered are read, and the last answer finishes
-    the attempt, all or nothing. Only when nothing was stored (a finished attempt, a repeat) or
-    time is up is the attempt read again to say which. The missed fact's flashcards are brought
-    forward after the commit, once the response is sent (config.after_response), and a failure
-    there never undoes or fails the answer."""
+    transaction holds the write lock already), so answering and finishing still take turns, and
+    returns the positions left unanswered, read under that lock (_store); the last answer
+    finishes the attempt, all or nothing. Only when nothing was stored (a finished attempt, a
+    repeat) or time is up is the attempt read again to say which. The missed fact's flashcards
+    are brought forward after the commit, once the response is sent (config.after_response), and
+    a failure there never undoes or fails the answer."""
     now = now or timezone.now()
     if item.attempt.is_finished:
         return _refused(item)
@@ -387,19 +388,15 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
         # The deadline is fixed when the attempt starts: no need to read it again.
         if item.attempt.time_is_up(now - GRACE):
             return _late_or_refused(item, now)
-        still_open = Attempt.objects.filter(
-            pk=item.attempt_id, finished_at__isnull=True
-        ).select_for_update()
-        updated = AttemptItem.objects.filter(
-            pk=item.pk, answered_at__isnull=True, attempt__in=still_open
-        ).update(
+        unanswered = _store(
+            item,
             response=response,
             score=result.score,
             correct=result.correct,
             note=result.note or "",
             answered_at=now,
         )
-        if not updated:
+        if unanswered is None:
             attempt = lock_attempt(item.attempt_id)
             item.attempt.finished_at, item.attempt.score = attempt.finished_at, attempt.score
             if attempt.is_finished:
@@ -410,18 +407,54 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
         item.response, item.score, item.correct = response, result.score, result.correct
         item.note, item.answered_at = result.note or "", now
         finished = False
-        # Read after the update, under the lock: the last answer finishes the attempt.
-        unanswered = tuple(
-            attempt.items.filter(answered_at__isnull=True)
-            .order_by("position")
-            .values_list("position", flat=True)
-        )
         if not unanswered:
             finished = _close(attempt, now)
         if not result.correct and item.question.fact_id:
             user_id, fact_ids = attempt.user_id, [item.question.fact_id]
             transaction.on_commit(lambda: _after_a_miss(user_id, fact_ids), robust=True)
     return Recorded(item, duplicate=False, late=False, finished=finished, unanswered=unanswered)
+
+
+def _store(item: AttemptItem, **values) -> tuple[int, ...] | None:
+    """Store `values` on the item if it is unanswered and its attempt still open, in one
+    statement that takes the attempt's lock (a locking subquery) and returns the positions of
+    the attempt's other unanswered questions, read under that lock; None when nothing was stored.
+
+    PostgreSQL reads a statement's rows as they stood when it began, and it may begin before the
+    attempt's lock is free: another tab's answer, committed meanwhile, would still read as
+    unanswered, and of two tabs answering the last two questions neither would finish the
+    attempt. So the returned positions come from a subquery that locks the attempt's other
+    unanswered items too (FOR UPDATE): a row changed since the statement began is read again as
+    it is now, and dropped when it no longer matches (the other tab answered it). On SQLite the
+    IMMEDIATE transaction holds the write lock: every read is current."""
+    still_open = Attempt.objects.filter(pk=item.attempt_id, finished_at__isnull=True)
+    query = AttemptItem.objects.filter(
+        pk=item.pk, answered_at__isnull=True, attempt__in=still_open.select_for_update()
+    ).query.chain(UpdateQuery)
+    query.add_update_values(values)
+    others = (
+        AttemptItem.objects.filter(attempt_id=item.attempt_id, answered_at__isnull=True)
+        .exclude(pk=item.pk)
+        .order_by()
+        .select_for_update()
+        .values("position")
+    )
+    update_sql, update_params = query.get_compiler(connection=connection).as_sql()
+    others_sql, others_params = others.query.get_compiler(connection=connection).as_sql()
+    listed = (
+        "string_agg(CAST(o.position AS text), ',')"
+        if connection.vendor == "postgresql"
+        else "group_concat(o.position)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{update_sql} RETURNING (SELECT {listed} FROM ({others_sql}) o)",
+            (*update_params, *others_params),
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return tuple(sorted(int(p) for p in (row[0] or "").split(",") if p))
 
 
 def _late_or_refused(item: AttemptItem, now) -> Recorded:

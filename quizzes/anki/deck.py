@@ -11,6 +11,7 @@ deck carries it.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -112,14 +113,27 @@ def cloze_text(text: str, answers: Iterable[str]) -> str | None:
 
 
 def tags_for(spec: DeckSpec, document: str, *kinds: str, paragraph: int | None) -> list[str]:
+    return list(_tags(spec.tags, document, kinds, paragraph))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tags(extra: tuple[str, ...], document: str, kinds: tuple[str, ...], paragraph) -> tuple:
+    """A deck's notes share few tag sets (document, paragraph, kinds): each is built once."""
     # Anki splits tags on whitespace: keep each one a single token.
-    tags = [*spec.tags, document, f"p{paragraph}" if paragraph else "", *kinds]
+    tags = [*extra, document, f"p{paragraph}" if paragraph else "", *kinds]
     tags = ["_".join(tag.split()) for tag in tags if tag and not tag.isspace()]
-    return list(dict.fromkeys(tags))
+    return tuple(dict.fromkeys(tags))
+
+
+# What str.splitlines splits on.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def multiline(text: str) -> str:
-    return "<br>".join(escape(line) for line in (text or "").strip().splitlines())
+    text = (text or "").strip()
+    if not _LINE_BREAK.search(text):
+        return escape(text)  # most fields are one line
+    return "<br>".join(escape(line) for line in text.splitlines())
 
 
 def bilingual_note(spec: DeckSpec, item: BilingualItem) -> genanki.Note:
@@ -294,6 +308,10 @@ def write_package(decks: Iterable[genanki.Deck], file, timestamp: float | None =
     with tempfile.TemporaryDirectory(prefix="dongxi-anki-") as tmp:
         db_path = Path(tmp) / "collection.anki2"
         connection = sqlite3.connect(db_path)
+        # A scratch file, zipped once written and then removed: no journal, no waiting for the
+        # disk (a crash leaves nothing to recover, only a folder to remove).
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         try:
             package.write_to_db(
                 connection.cursor(), timestamp, itertools.count(int(timestamp * 1000))
@@ -301,7 +319,8 @@ def write_package(decks: Iterable[genanki.Deck], file, timestamp: float | None =
             connection.commit()
         finally:
             connection.close()
-        with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as out:
+        # The fastest deflate: most of the size saved for a fraction of the default's time.
+        with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             out.write(db_path, "collection.anki2")
             out.writestr("media", "{}")
     return Written(*counts(decks), timestamp)

@@ -11,8 +11,9 @@ between exports: they are hashes of fixed names and of our own keys, never of fi
 * Deck ids: `deck_id("document", slug)` → stable_id("deck", "document", slug); a sub-deck adds
   its part: deck_id("document", slug, "questions"). Per-quiz, class and learner decks use their
   own scope: ("quiz", pk), ("class", pk), ("learner", pk).
-* Note GUIDs: genanki.guid_for("dongxi", document slug, kind, key) — whichever deck the note is
-  exported in, so a term studied from a document deck and from a quiz deck is one note.
+* Note GUIDs: genanki.guid_for("dongxi", document slug, kind, key), computed here the same
+  way — whichever deck the note is exported in, so a term studied from a document deck and from
+  a quiz deck is one note.
   kind is "term" (Term.key), "fact" (Fact.key), "question" (a generated Question.key) or
   "authored-question" (the pk of a question written by a teacher, which has no key).
 """
@@ -36,6 +37,20 @@ def deck_id(scope: str, key: str | int, *sub: str) -> int:
     return stable_id("deck", scope, key, *sub)
 
 
+_BASE91 = "".join(genanki.util.BASE91_TABLE)
+_PAIRS = [high + low for high in _BASE91 for low in _BASE91]  # two base-91 digits at a time
+
+
 def note_guid(document: str, kind: str, key: str | int) -> str:
-    """A note's GUID: namespace + document slug + "term"/"fact"/"question"/… + the app's key."""
-    return genanki.guid_for(NAMESPACE, document, kind, str(key))
+    """A note's GUID: namespace + document slug + "term"/"fact"/"question"/… + the app's key.
+    genanki.guid_for's value (the first 8 bytes of a sha256 in Anki's base 91, no leading
+    zeros), computed with int.from_bytes and two digits a step: its byte-by-byte loops took a
+    sixth of a large export."""
+    joined = "__".join((NAMESPACE, str(document), str(kind), str(key)))
+    number = int.from_bytes(hashlib.sha256(joined.encode("utf-8")).digest()[:8], "big")
+    pairs = []
+    while number >= 91 * 91:
+        number, pair = divmod(number, 91 * 91)
+        pairs.append(_PAIRS[pair])
+    head = _PAIRS[number] if number >= 91 else _BASE91[number] if number else ""
+    return head + "".join(reversed(pairs))

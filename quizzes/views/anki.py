@@ -23,7 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts import access
 from accounts.models import Classroom
 from config.htmx import HtmxHttpRequest, render_page
-from content.models import Document
+from content.access import documents_for
 from quizzes.access import export_jobs_of, get_quiz_for_user
 from quizzes.anki import classes, documents, jobs, learners, quizzes
 from quizzes.models import ExportJob
@@ -81,7 +81,7 @@ def document_deck(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     page offering to build it; its questions are only those whose key they may already see
     (quizzes.access). Template: quizzes/export_start.html (notes, title, back_url,
     start_url)."""
-    document = get_object_or_404(Document, slug=slug)
+    document = get_object_or_404(documents_for(request.user), slug=slug)
     return _deck_or_offer(
         request,
         notes=documents.note_estimate(document, for_user=request.user),
@@ -98,7 +98,7 @@ def document_deck(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def start_document_export(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Any signed-in user: start building the document's deck (or find the build already
     running) and go to its status page; htmx gets that page's status region."""
-    document = get_object_or_404(Document, slug=slug)
+    document = get_object_or_404(documents_for(request.user), slug=slug)
     return _start(request, ExportJob.Kind.DOCUMENT, document.slug, f"{document.slug}.apkg")
 
 

@@ -82,7 +82,9 @@ def class_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "quizzes/classes/class_detail.html", _detail_context(request, classroom)
         )
-    classroom = get_object_or_404(request.user.classes.select_related("teacher"), pk=pk)
+    classroom = get_object_or_404(
+        access.classes_studied_by(request.user).select_related("teacher"), pk=pk
+    )
     mine = assignments.for_learner(request.user)
     context = {
         "classroom": classroom,

@@ -22,7 +22,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from config.htmx import HtmxHttpRequest, render_page
 from quizzes import assignments, missed, taking, term_index
-from quizzes.access import attempts_of, get_quiz_for_user, quizzes_for
+from quizzes.access import attempt_items_of, attempts_of, get_quiz_for_user, quizzes_for
 from quizzes.feedback import feedback
 from quizzes.models import Attempt, AttemptItem, Quiz
 
@@ -64,11 +64,10 @@ def _get_item_for_user(request: HtmxHttpRequest, pk: int, position: int) -> Atte
     """The item with its attempt, quiz and questions, and its document's version (the key of
     its terms' index, quizzes.term_index), in one query."""
     return get_object_or_404(
-        AttemptItem.objects.select_related(
-            "attempt", "attempt__quiz", "question", "prompt_question"
-        ).annotate(document_version=F("attempt__quiz__document__updated_at")),
+        attempt_items_of(request.user)
+        .select_related("attempt", "attempt__quiz", "question", "prompt_question")
+        .annotate(document_version=F("attempt__quiz__document__updated_at")),
         attempt_id=pk,
-        attempt__user=request.user,
         position=position,
     )
 
@@ -94,7 +93,7 @@ def quiz_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     attempts_left, question_count, practice_languages (a practice quiz's choice of language:
     [(value, label)], else []), chosen_language (the learner's last choice)."""
     quiz = get_quiz_for_user(request.user, pk)
-    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user))
+    attempts = list(attempts_of(request.user).filter(quiz=quiz))
     context = {
         "quiz": quiz,
         "access": assignments.access(quiz, request.user),

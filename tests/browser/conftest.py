@@ -35,6 +35,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def work_inside_the_request():
+    """The live server shares the test's in-memory SQLite connection, one connection for two
+    threads: work left for after a response (config.after_response: a wrong answer's cards
+    brought forward) would still be running on it when the test, having seen the response,
+    uses it again ("cannot start a transaction within a transaction"). In the browser tests
+    that work runs inside the request instead; what the learner sees is the same, and
+    tests/config/test_after_response.py tests the deferral itself."""
+    from django.core.signals import request_started
+
+    from config import after_response
+
+    request_started.disconnect(after_response._begin)
+    yield
+    request_started.connect(after_response._begin)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

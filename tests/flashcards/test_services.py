@@ -436,3 +436,35 @@ def test_other_learners_are_not_touched(alice, bob, document):
 
 def test_unknown_facts_move_nothing(alice, db):
     assert services.bring_forward(alice, [987654], now=T0) == 0
+
+
+@pytest.mark.parametrize("peek", [1, 2, 16])
+def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
+    alice, documents, monkeypatch, peek
+):
+    """next_card runs the queue's query compiled once and leaves buried siblings out itself,
+    reading `peek` rows at a time (more buried in a row than that: the queue's own query)."""
+    monkeypatch.setattr(services, "_PEEK", peek)
+    monkeypatch.setattr(services, "_compiled", {})
+    LearnerSettings.objects.create(user=alice, new_per_day=30, reviews_per_day=8)
+    for document in documents:
+        services.start_studying(alice, document, now=T0)
+    learner = LearnerSettings.for_user(alice)
+    ratings = (GOOD, AGAIN, EASY, HARD, GOOD)
+    for day in range(3):
+        now = T0 + timedelta(days=day * 2)
+        for i in range(25):
+            limits = services.day_limits(alice, learner, now)
+            days = services.study_days(learner)
+            for document in (None, documents[0]):
+                expected = services.queue(alice, now, limits, document, days).first()
+                chosen = services.next_card(alice, now=now, document=document, limits=limits)
+                assert (chosen and chosen.pk) == (expected and expected.pk)
+                if chosen is not None:
+                    assert chosen.card.note == expected.card.note
+                    assert chosen.due == expected.due and chosen.forwarded == expected.forwarded
+            card = services.next_card(alice, now=now)
+            if card is None:
+                break
+            services.rate(alice, card.pk, card.version, ratings[i % len(ratings)], now=now)
+            now += timedelta(minutes=3)

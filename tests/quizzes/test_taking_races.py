@@ -7,6 +7,7 @@ score of 0.0 against items summing to 3.58); two tabs answering the last two que
 leaving the attempt open with every question answered.
 """
 
+import threading
 import time
 from datetime import timedelta
 
@@ -108,6 +109,33 @@ def test_two_tabs_answering_the_last_two_questions_finish_the_attempt_once():
         assert [first.finished, second.finished].count(True) == 1
         assert_consistent(attempt)
         assert not Attempt.objects.filter(user=user, finished_at__isnull=True).exists()
+
+
+def test_an_answer_that_waited_for_another_tabs_lock_sees_its_answer_and_finishes():
+    """The second tab's statement begins while the first holds the attempt's lock, and reads on
+    once the first commits: on PostgreSQL its rows would read as they stood when it began (the
+    first tab's question unanswered) unless read again under the lock; then neither finished."""
+    quiz, user = quiz_of(3)
+    attempt = taking.start_attempt(quiz, user)
+    taking.record_answer(load_item(attempt.pk, 1), "Giang Tô")
+    second, third = load_item(attempt.pk, 2), load_item(attempt.pk, 3)
+    holding = threading.Event()
+
+    def first_tab():
+        with transaction.atomic():
+            recorded = taking.record_answer(second, "Giang Tô")
+            holding.set()
+            time.sleep(0.5)  # the other tab's answer waits for the lock meanwhile
+        return recorded
+
+    def other_tab():
+        holding.wait(10)
+        return taking.record_answer(third, "Giang Tô")
+
+    first, other = at_once(first_tab, other_tab)
+    assert (first.finished, first.unanswered) == (False, (3,))
+    assert (other.finished, other.unanswered) == (True, ())
+    assert_consistent(attempt)
 
 
 def test_a_reading_then_writing_transaction_waits_for_the_writer_instead_of_failing():

@@ -6,10 +6,12 @@ choice questions (in their sub-deck) alike.
 """
 
 import html
+import itertools
 import tempfile
 import zipfile
 from pathlib import Path
 
+import genanki
 import pytest
 from anki.collection import Collection
 from anki.sound import TTSTag
@@ -69,6 +71,14 @@ def test_ids_are_fixed_and_derived():
     assert deck_id("document", SLUG, "questions") != deck_id("document", SLUG)
     # A generated question is keyed by its generator key, an authored one by its pk.
     assert note_guid(SLUG, "question", "k1") != note_guid(SLUG, "authored-question", "k1")
+
+
+def test_note_guids_are_genankis_guid_for():
+    """Computed in quizzes.anki.ids for speed, they must stay genanki.guid_for's: Anki matches a
+    re-imported note by its GUID."""
+    keys = ["k1", "term:Giang Tô", "fact:江苏·12", 7, 10**12, "", " a b ", *range(3000)]
+    for document, kind, key in itertools.product([SLUG, "tài-liệu"], ["term", "fact"], keys):
+        assert note_guid(document, kind, key) == genanki.guid_for("dongxi", document, kind, key)
 
 
 def test_import_into_real_anki(document, published, col, tmp_path):

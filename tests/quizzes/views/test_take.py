@@ -387,11 +387,11 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_type_outcome_o
     # The document's terms index is built by its first use (quizzes.term_index), then cached.
     term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
     # session, user, item with its attempt, quiz, questions and document version, savepoint, the
-    # update that stores the answer if the attempt is still open (locking it), the positions left
-    # unanswered (finished? progress, the way on), release. The savepoint pair is the test's
-    # transaction: served, it is BEGIN and COMMIT (the test below). A wrong answer's flashcards
-    # are a task enqueued after the commit.
-    with django_assert_num_queries(7):
+    # update that stores the answer if the attempt is still open (locking it) and returns the
+    # positions left unanswered (finished? progress, the way on), release. The savepoint pair is
+    # the test's transaction: served, it is BEGIN and COMMIT (the test below). A wrong answer's
+    # flashcards are brought forward after the response.
+    with django_assert_num_queries(6):
         response = alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), data, **HX)
     assert response.status_code == 200
     item.refresh_from_db()
@@ -400,7 +400,7 @@ def test_submitting_an_answer_takes_the_same_queries_whatever_the_type_outcome_o
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("outcome", ["right", "wrong"])
-def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_its_transaction(
+def test_an_answer_served_outside_a_test_transaction_takes_four_statements_and_its_transaction(
     alice_client, make_quiz, django_assert_num_queries, outcome
 ):
     """As served: the view runs in autocommit, so its transaction is BEGIN (BEGIN IMMEDIATE on
@@ -414,9 +414,9 @@ def test_an_answer_served_outside_a_test_transaction_takes_five_statements_and_i
     term_index.for_document(attempt.quiz.document_id, attempt.quiz.document.updated_at)
     sent = []
     stub = mock.patch.object(taking, "forward_missed_cards", lambda *args: sent.append(args))
-    # session, user, item, BEGIN, the conditional update that locks the attempt, the positions
-    # left unanswered, COMMIT
-    with stub, django_assert_num_queries(7):
+    # session, user, item, BEGIN, the conditional update that locks the attempt and returns the
+    # positions left unanswered, COMMIT
+    with stub, django_assert_num_queries(6):
         response = alice_client.post(_item_url(attempt, 1, "quizzes:attempt_answer"), data, **HX)
     assert response.status_code == 200
     assert len(sent) == (1 if outcome == "wrong" else 0)
