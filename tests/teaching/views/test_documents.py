@@ -19,7 +19,7 @@ from accounts.models import Classroom, User
 from content.loading import load_text
 from content.models import Document
 from quizzes.models import Assignment, Attempt, Quiz
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "documents" / "000_09eee8d4159d2fdc.txt"
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from quizzes.models import Attempt, AttemptItem, Quiz
 from teaching import building
-from tests.conftest import PASSWORD
+from tests.support.users import PASSWORD
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
