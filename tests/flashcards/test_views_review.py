@@ -279,3 +279,20 @@ def test_the_review_page_takes_a_fixed_number_of_queries(
     # the back: the card asked for replaces the queue's query
     with django_assert_num_queries(8):
         assert show(alice_client, review_url, card).status_code == 200
+
+
+def test_a_rating_by_htmx_takes_a_fixed_number_of_queries(
+    alice_client, alice, studying, django_assert_num_queries
+):
+    for _ in range(3):
+        card = services.next_card(alice)
+        services.rate(alice, card.pk, card.version, 3)
+    card = services.next_card(alice)
+    post = {"card": card.pk, "version": card.version, "rating": 3}
+    # session, user, settings (read once for the rating and the next card); the rating: its
+    # savepoint, the card, its update, its log, the release; then today's ratings, the next
+    # card, left today (the rating just stored is the last one: no query for the undo button)
+    with django_assert_num_queries(11):
+        response = alice_client.post(reverse("flashcards:rate"), post, **HTMX)
+    assert response.status_code == 200 and 'data-action="undo"' in response.content.decode()
+    assert f'name="log" value="{ReviewLog.objects.latest("pk").pk}"' in response.content.decode()
