@@ -88,6 +88,8 @@ def highlight(sentence: str, needle: str) -> str:
     """The escaped sentence with each occurrence of `needle` in <b>."""
     if not needle or needle not in sentence:
         return escape(sentence)
+    if not _SPECIAL.search(sentence):  # nothing to escape (nor in the needle, a part of it)
+        return sentence.replace(needle, f"<b>{needle}</b>")
     return "<b>".join(escape(part) for part in sentence.split(needle)).replace(
         "<b>", f"<b>{escape(needle)}</b>"
     )
