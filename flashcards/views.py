@@ -236,7 +236,9 @@ def _review_context(
         card = services.next_card(user, now=now, document=document, limits=limits, learner=learner)
     face = card_face(card.card) if card else None
     verdict = _verdict(card, face, typed) if show and face and typed is not None else None
-    last = last or services.last_rating(user)
+    if last is None and limits.shown:
+        last = services.last_rating(user)
+    # No rating today (limits.shown, read above): no undo button, whatever came before.
     return {
         "deck": document,
         "review_url": _review_url(document),

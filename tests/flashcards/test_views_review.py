@@ -2,8 +2,10 @@
 forms and by htmx, a second tab, typed answers, the done screen, and who may do what."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from content.templatetags.ruby import join_syllables
@@ -296,3 +298,15 @@ def test_a_rating_by_htmx_takes_a_fixed_number_of_queries(
         response = alice_client.post(reverse("flashcards:rate"), post, **HTMX)
     assert response.status_code == 200 and 'data-action="undo"' in response.content.decode()
     assert f'name="log" value="{ReviewLog.objects.latest("pk").pk}"' in response.content.decode()
+
+
+def test_without_a_rating_today_there_is_no_undo_and_no_query_for_it(
+    alice_client, alice, review_url, django_assert_num_queries
+):
+    card = services.next_card(alice)
+    services.rate(alice, card.pk, card.version, 3)
+    ReviewLog.objects.update(review_day=F("review_day") - timedelta(days=1))  # yesterday's
+    # session, user, deck, settings, today's ratings (none), the next card, left today
+    with django_assert_num_queries(7):
+        html = alice_client.get(review_url, **EN).content.decode()
+    assert 'data-action="undo"' not in html
