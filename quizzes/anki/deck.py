@@ -155,16 +155,20 @@ class Note(genanki.Note):
 
 
 def bilingual_note(spec: DeckSpec, item: BilingualItem) -> genanki.Note:
+    names = (item.zh or "", item.pinyin or "", item.hanviet or "", item.vi or "", item.kind or "")
+    if _SPECIAL.search("".join(names)):  # most terms: nothing to escape, one search for five
+        names = tuple(escape(name) for name in names)
+    zh, pinyin, hanviet, vi, kind = names
     return Note(
         model=notetypes.BILINGUAL,
         fields=[
-            escape(item.zh),
-            escape(item.pinyin),
-            escape(item.hanviet),
-            escape(item.vi),
+            zh,
+            pinyin,
+            hanviet,
+            vi,
             highlight(item.source_zh, item.zh),
             highlight(item.source_vi, item.vi),
-            escape(item.kind),
+            kind,
         ],
         guid=note_guid(item.document, "term", item.key),
         tags=tags_for(spec, item.document, item.kind, paragraph=item.paragraph),
