@@ -3,6 +3,10 @@ sent the response and closed it (Django's request_finished), so the learner does
 it and it adds no concurrency (no other thread competing for SQLite's write lock). Outside a
 request (a management command, a test calling the domain directly) it runs at once.
 
+It runs before Django closes the request's database connections (its own request_finished
+receiver, moved after this one), on the request's connection: a connection opened and closed
+again for it would cost more than the work (with SQLite the close checkpoints the WAL).
+
     from config.after_response import defer
     transaction.on_commit(lambda: defer(work))
 
@@ -38,16 +42,21 @@ def _begin(**kwargs) -> None:
     _state.pending = []
 
 
-@receiver(request_finished)
 def _run_pending(**kwargs) -> None:
     pending, _state.pending = getattr(_state, "pending", None) or [], None
+    if pending and connection.errors_occurred and not connection.in_atomic_block:
+        # The request's connection may be broken: the work opens a fresh one.
+        connection.close()
     for work in pending:
         try:
             work()
         except Exception:
             logger.exception("work after the response failed")
-    if pending and not connection.in_atomic_block:
-        # Django closed this request's connections just before (request_finished): let the
-        # ones opened here go the same way, as CONN_MAX_AGE says (never inside a transaction,
-        # as a test's is).
-        close_old_connections()
+
+
+# Before Django's close_old_connections (connected when django.db was imported), which then
+# closes the connections the work used too, as CONN_MAX_AGE says. (Django's test client
+# disconnects it around each request and connects it again: still after this one.)
+request_finished.disconnect(close_old_connections)
+request_finished.connect(_run_pending)
+request_finished.connect(close_old_connections)

@@ -24,3 +24,12 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
 if os.environ.get("GUNICORN_CONTROL_SOCKET"):
     control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+
+
+def when_ready(server):
+    """Load jieba's dictionaries once, in the master, before it forks its workers: each worker
+    (a restarted one too, max_requests) starts with them, instead of its first learner on a page
+    with Chinese words (the review card's ruby, an analysis) waiting a second or more for them."""
+    from content.lang.chinese import load_jieba
+
+    load_jieba()

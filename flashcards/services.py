@@ -99,11 +99,10 @@ def memory_of(card: LearnerCard) -> Memory:
 
 
 def ensure_notes(document_ids) -> None:
-    """Build the notes of documents stored before flashcards existed (later loads keep them)."""
-    with_notes = set(
-        Note.objects.filter(document__in=document_ids).values_list("document", flat=True)
-    )
-    for document in Document.objects.filter(pk__in=document_ids).exclude(pk__in=with_notes):
+    """Build the notes of documents stored before flashcards existed (later loads keep them).
+    One query, which reads no row when every document has its notes (the usual case)."""
+    has_notes = Exists(Note.objects.filter(document=OuterRef("pk")))
+    for document in Document.objects.filter(pk__in=document_ids).exclude(has_notes):
         sync_document(document)
 
 
@@ -565,9 +564,11 @@ def rate(
     *,
     now: datetime | None = None,
     duration_ms: int | None = None,
+    learner: LearnerSettings | None = None,
 ) -> Rated:
     """Rate the learner's card `card_id`, as it was at `version`. Raises LearnerCard.DoesNotExist
-    when the card is not theirs, ValueError for a rating outside 1–4."""
+    when the card is not theirs, ValueError for a rating outside 1–4. `learner`: the learner's
+    settings when the caller read them already (LearnerSettings.for_user)."""
     if rating not in Rating.values:
         raise ValueError(f"not a rating: {rating!r}")
     now = now or timezone.now()
@@ -575,7 +576,7 @@ def rate(
         card = access.cards_of(user).get(pk=card_id)
         if card.version != version:
             return Rated(False)
-        learner = LearnerSettings.for_user(user)
+        learner = learner or LearnerSettings.for_user(user)
         days = study_days(learner)
         outcome = scheduling.answer(
             memory_of(card), rating, now, scheduler_for(learner), days=days, seed=fuzz_seed(card)

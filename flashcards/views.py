@@ -27,7 +27,7 @@ from content.lang import grading
 from content.models import Document, Term
 from flashcards import access, scheduling, services
 from flashcards.forms import RatingForm, SettingsForm, UndoForm
-from flashcards.models import LearnerCard, LearnerSettings, Rating
+from flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog
 from flashcards.notes import Face, card_face
 
 logger = logging.getLogger(__name__)
@@ -133,6 +133,7 @@ def rate(request: HtmxHttpRequest) -> HttpResponse:
         return _after_post(request, None, notice=_("That rating could not be read."))
     data = form.cleaned_data
     document = _deck(request.user, data["deck"])
+    learner = LearnerSettings.for_user(request.user)  # read once: the rating and the next card
     try:
         rated = services.rate(
             request.user,
@@ -140,6 +141,7 @@ def rate(request: HtmxHttpRequest) -> HttpResponse:
             data["version"],
             data["rating"],
             duration_ms=data["duration_ms"],
+            learner=learner,
         )
     except LearnerCard.DoesNotExist:
         raise Http404 from None
@@ -147,9 +149,12 @@ def rate(request: HtmxHttpRequest) -> HttpResponse:
         # The rating's one transaction rolled back: nothing was stored, and the learner is told.
         logger.exception("rating of card %s not recorded", data["card"])
         notice = _("Your rating could not be saved. Nothing was recorded: please rate again.")
-        return _after_post(request, document, notice=notice)
-    notice = "" if rated.applied else _("That card was already rated in another tab.")
-    return _after_post(request, document, notice=notice)
+        return _after_post(request, document, notice=notice, learner=learner)
+    if not rated.applied:
+        notice = _("That card was already rated in another tab.")
+        return _after_post(request, document, notice=notice, learner=learner)
+    # The rating just stored is the learner's last one: no query for the undo button.
+    return _after_post(request, document, learner=learner, last=rated.log)
 
 
 @login_required
@@ -185,15 +190,24 @@ def review_settings(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _after_post(
-    request: HtmxHttpRequest, document: Document | None, *, card=None, notice: str = ""
+    request: HtmxHttpRequest,
+    document: Document | None,
+    *,
+    card=None,
+    notice: str = "",
+    learner: LearnerSettings | None = None,
+    last: ReviewLog | None = None,
 ) -> HttpResponse:
-    """Redirect a plain POST (the message says what happened); render htmx's fresh state."""
+    """Redirect a plain POST (the message says what happened); render htmx's fresh state
+    (learner, last: see _review_context)."""
     if not request.htmx:
         if notice:
             messages.info(request, notice)
         url = _review_url(document)
         return redirect(f"{url}?card={card.pk}" if card is not None else url)
-    context = _review_context(request, document, card=card, notice=notice)
+    context = _review_context(
+        request, document, card=card, notice=notice, learner=learner, last=last
+    )
     return _render_review(request, context)
 
 
@@ -209,17 +223,22 @@ def _review_context(
     show: bool = False,
     typed: str | None = None,
     notice: str = "",
+    learner: LearnerSettings | None = None,
+    last: ReviewLog | None = None,
 ) -> dict:
     """Context: deck, review_url, card, face, show, buttons, verdict, counts, outlook, undo,
-    learner, notice."""
+    learner, notice. `learner` (the settings) and `last` (the learner's last rating, just
+    stored) save their queries when the caller has them."""
     user, now = request.user, timezone.now()
-    learner = LearnerSettings.for_user(user)
+    learner = learner or LearnerSettings.for_user(user)
     limits = services.day_limits(user, learner, now)
     if card is None:
         card = services.next_card(user, now=now, document=document, limits=limits, learner=learner)
     face = card_face(card.card) if card else None
     verdict = _verdict(card, face, typed) if show and face and typed is not None else None
-    last = services.last_rating(user)
+    if last is None and limits.shown:
+        last = services.last_rating(user)
+    # No rating today (limits.shown, read above): no undo button, whatever came before.
     return {
         "deck": document,
         "review_url": _review_url(document),

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -42,6 +43,7 @@ from quizzes import csvsafe
 from quizzes.models import Attempt, AttemptItem
 
 HISTORY_LENGTH = 20  # quiz attempts listed on the dashboard
+LAYOUT_CACHE_SECONDS = 24 * 60 * 60
 WEAKEST_FOR_LEARNER = 5
 WEAKEST_FOR_CLASS = 10
 
@@ -125,16 +127,41 @@ class Paragraph:
         return figures.percent(self.mastery)
 
 
-def paragraphs(document: Document, mastery: dict[int, float]) -> list[Paragraph]:
-    """The document's paragraphs, each with the mastery of its facts (two queries)."""
+# (passage id, index, zh, vi, its active facts' ids) of each paragraph of a document version
+_Layout = tuple[tuple[int, int, str, str, tuple[int, ...]], ...]
+
+
+def _layout(document: Document) -> _Layout:
+    """The document's paragraphs and the facts of each: the same for every learner, so kept in
+    Django's cache under the document's version, its `updated_at` (content.loading saves the
+    document in the transaction that rewrites its passages and facts, as quizzes.term_index
+    relies on too). Two queries when not cached (or without a version to key it by)."""
+    version = None if "updated_at" in document.get_deferred_fields() else document.updated_at
+    key = f"progress:layout:{document.pk}:{version.isoformat()}" if version else None
+    found = cache.get(key) if key else None
+    if found is not None:
+        return found
     facts_by_passage: dict[int, list[int]] = defaultdict(list)
     for fact_id, passage_id in Fact.objects.filter(
         document=document, is_active=True, passage__isnull=False
     ).values_list("pk", "passage_id"):
         facts_by_passage[passage_id].append(fact_id)
+    rows = Passage.objects.filter(document=document).order_by("index")
+    layout = tuple(
+        (pk, index, zh, vi, tuple(facts_by_passage.get(pk, ())))
+        for pk, index, zh, vi in rows.values_list("pk", "index", "zh", "vi")
+    )
+    if key:
+        cache.set(key, layout, LAYOUT_CACHE_SECONDS)
+    return layout
+
+
+def paragraphs(document: Document, mastery: dict[int, float]) -> list[Paragraph]:
+    """The document's paragraphs, each with the mastery of its facts (no query when the
+    document's layout is cached, else two: see _layout)."""
     out = []
-    for passage in document.passages.only("pk", "index", "zh", "vi", "document_id"):
-        fact_ids = facts_by_passage.get(passage.pk, [])
+    for pk, index, zh, vi, fact_ids in _layout(document):
+        passage = Passage(pk=pk, document=document, index=index, zh=zh, vi=vi)
         values = [mastery.get(fact_id) for fact_id in fact_ids]
         out.append(
             Paragraph(

@@ -65,7 +65,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
     document, paragraphs, months, classes."""
     now = timezone.now()
-    documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh"))
+    documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh", "updated_at"))
     if wants_partial(request):
         mastery = stats.masteries([request.user.pk], now)[request.user.pk]
         context = _mastery_context(request, documents, mastery, None)

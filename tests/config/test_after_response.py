@@ -47,3 +47,11 @@ def test_a_failure_is_logged_and_the_rest_still_runs(caplog):
 def test_it_listens_to_the_request_signals():
     assert any(entry[1]() is after_response._begin for entry in request_started.receivers)
     assert any(entry[1]() is after_response._run_pending for entry in request_finished.receivers)
+
+
+def test_the_work_runs_before_django_closes_the_connections():
+    # On the request's connection: not one opened again for it and closed once more.
+    from django.db import close_old_connections
+
+    receivers = [entry[1]() for entry in request_finished.receivers]
+    assert receivers.index(after_response._run_pending) < receivers.index(close_old_connections)

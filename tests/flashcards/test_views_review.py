@@ -2,8 +2,10 @@
 forms and by htmx, a second tab, typed answers, the done screen, and who may do what."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from content.templatetags.ruby import join_syllables
@@ -279,3 +281,32 @@ def test_the_review_page_takes_a_fixed_number_of_queries(
     # the back: the card asked for replaces the queue's query
     with django_assert_num_queries(8):
         assert show(alice_client, review_url, card).status_code == 200
+
+
+def test_a_rating_by_htmx_takes_a_fixed_number_of_queries(
+    alice_client, alice, studying, django_assert_num_queries
+):
+    for _ in range(3):
+        card = services.next_card(alice)
+        services.rate(alice, card.pk, card.version, 3)
+    card = services.next_card(alice)
+    post = {"card": card.pk, "version": card.version, "rating": 3}
+    # session, user, settings (read once for the rating and the next card); the rating: its
+    # savepoint, the card, its update, its log, the release; then today's ratings, the next
+    # card, left today (the rating just stored is the last one: no query for the undo button)
+    with django_assert_num_queries(11):
+        response = alice_client.post(reverse("flashcards:rate"), post, **HTMX)
+    assert response.status_code == 200 and 'data-action="undo"' in response.content.decode()
+    assert f'name="log" value="{ReviewLog.objects.latest("pk").pk}"' in response.content.decode()
+
+
+def test_without_a_rating_today_there_is_no_undo_and_no_query_for_it(
+    alice_client, alice, review_url, django_assert_num_queries
+):
+    card = services.next_card(alice)
+    services.rate(alice, card.pk, card.version, 3)
+    ReviewLog.objects.update(review_day=F("review_day") - timedelta(days=1))  # yesterday's
+    # session, user, deck, settings, today's ratings (none), the next card, left today
+    with django_assert_num_queries(7):
+        html = alice_client.get(review_url, **EN).content.decode()
+    assert 'data-action="undo"' not in html

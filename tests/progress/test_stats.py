@@ -42,6 +42,25 @@ def test_paragraphs_average_the_mastery_of_their_facts(alice, studied, answers):
     assert (second.percent, second.band, second.facts, second.seen) == (0, "weak", 1, 1)
 
 
+def test_paragraphs_are_read_once_per_document_version(
+    alice, studied, answers, django_assert_num_queries
+):
+    mastery = stats.masteries([alice.pk], NOW)[alice.pk]
+    document = studied["document"]
+    with django_assert_num_queries(2):  # passages, facts
+        first = stats.paragraphs(document, mastery)
+    with django_assert_num_queries(0):  # the same for every learner: cached
+        assert stats.paragraphs(document, mastery) == first
+    # A new analysis saves the document (a new version) with its new passages and facts.
+    document.passages.filter(index=0).update(vi="Đoạn mới.")
+    studied["facts"]["f2"].passage = document.passages.get(index=1)
+    studied["facts"]["f2"].save(update_fields=["passage"])
+    document.save()
+    with django_assert_num_queries(2):
+        fresh = stats.paragraphs(document, mastery)
+    assert [(p.passage.vi, p.facts) for p in fresh] == [("Đoạn mới.", 1), ("Đoạn hai.", 2)]
+
+
 def test_an_inactive_fact_is_neither_counted_nor_listed(alice, studied, answers):
     studied["facts"]["f3"].is_active = False
     studied["facts"]["f3"].save(update_fields=["is_active"])

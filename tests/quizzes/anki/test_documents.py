@@ -232,6 +232,20 @@ def test_fields_are_html_escaped(document, col, tmp_path):
         assert "<b>Sơn" not in card.answer()
 
 
+def test_notes_skip_genankis_html_check_as_their_fields_are_escaped_here():
+    # Escaped here (the tests above): genanki's check of every field would find nothing. The
+    # method overridden must still be genanki's, or the saving is gone (nothing breaks).
+    assert callable(getattr(genanki.Note, "_check_invalid_html_tags_in_fields", None))
+    assert anki_deck.Note._check_invalid_html_tags_in_fields is not (
+        genanki.Note._check_invalid_html_tags_in_fields
+    )
+    spec = anki_deck.DeckSpec("document", SLUG, "Dongxi::test")
+    [deck] = anki_deck.build_decks(spec, facts=[])
+    assert deck.notes == []
+    item = anki_deck.ChoiceItem(SLUG, "k", None, "single_choice", "vi", "<p>?", "a", ("a", "b"))
+    assert isinstance(anki_deck.choice_note(spec, item), anki_deck.Note)
+
+
 def test_choice_fields_are_html_escaped(document, col, tmp_path):
     Question.objects.create(
         document=document,
