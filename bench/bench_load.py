@@ -285,7 +285,9 @@ def percentile(values: list[float], share: float) -> float:
 def server_cpu(pids: list[int]) -> float:
     """CPU seconds used so far by the server's processes: each gunicorn's master and its workers,
     and the worker's (with SQLite, the database's work too; PostgreSQL's own processes are not
-    counted)."""
+    counted). A gunicorn worker restarted mid-phase (max_requests) is gone from /proc, but its
+    master has reaped it: its time is in the master's cutime/cstime, counted here (without them
+    a phase that restarted a worker showed negative CPU)."""
     tick, total = os.sysconf("SC_CLK_TCK"), 0.0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -297,6 +299,8 @@ def server_cpu(pids: list[int]) -> float:
             continue  # gone meanwhile
         if int(entry) in pids or int(fields[1]) in pids:
             total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        if int(entry) in pids:
+            total += (int(fields[13]) + int(fields[14])) / tick  # cutime, cstime: reaped children
     return total
 
 
