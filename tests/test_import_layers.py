@@ -34,6 +34,9 @@ LAYERS = {
     # The form mixin refusing control characters (Django and content.lang only), for every
     # layer's forms.
     "config.forms": 0,
+    # Querysets compiled once and re-run with new values (Django only), for every layer's hot
+    # queries.
+    "config.prepared": 0,
 }
 # The quizzes app's entry points (its views package, URLs and management commands) sit on top
 # of its sub-packages, as the admin sits on the models it serves: the Anki views start the Anki

@@ -1,0 +1,194 @@
+"""Querysets compiled once and re-run with new values: for the few queries a learner's every
+click runs (the question card, the flashcard queue, the review counts), where Django spends more
+time turning the queryset into SQL than the database spends answering it.
+
+    ITEM = Prepared(
+        lambda p: AttemptItem.objects.select_related("attempt")
+        .filter(attempt__user_id=p.user, attempt_id=p.attempt, position=p.position)
+    )
+    item = ITEM.first(user=request.user.pk, attempt=pk, position=position)
+
+`build` receives a stand-in whose attributes are placeholder values; the queryset is built and
+compiled with them once per database vendor, the placeholders' places in the SQL parameters are
+recorded, and each call runs that SQL with the caller's values in those places. The rows become
+model instances (select_related and annotations included) exactly as Django's own iteration
+makes them, or, for a values_list() queryset, tuples of the converted values.
+
+What may be a placeholder: an integer (a primary or foreign key, a position, a count) or an aware
+datetime (declared in `datetimes`). Everything else in the queryset is fixed when it is first
+compiled: `build` must not read the clock, the language or settings. Compiling fails loudly when a
+placeholder does not reach the SQL parameters (used through an expression that changes it, say).
+
+It uses Django's internals, to check on a Django upgrade (tests/config/test_prepared.py compares
+prepared queries' results with the plain querysets'): what ModelIterable.__iter__ does
+(SQLCompiler.get_converters, the compiler's select/klass_info/annotation_col_map,
+django.db.models.query.get_related_populators and _get_from_db, the queryset's _fetch_mode).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db import connections, models
+from django.db.models.query import (
+    ModelIterable,
+    ValuesListIterable,
+    _get_from_db,
+    get_related_populators,
+)
+
+# Within the range of every integer column, the 16-bit ones included (Django finds no row for a
+# value out of a column's range without asking the database, and so leaves no parameter). Only
+# the compiling sees them: a fixed value of the query equal to one would be taken for it.
+_BASE = 32_100
+_EPOCH = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+_DATETIME = models.DateTimeField()
+
+
+class _Placeholders:
+    """The stand-in `build` receives: each attribute is a distinct placeholder value."""
+
+    def __init__(self, datetimes: frozenset[str]):
+        self._datetimes = datetimes
+        self._values: dict[str, Any] = {}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self._values:
+            k = len(self._values) + 1
+            is_datetime = name in self._datetimes
+            self._values[name] = _EPOCH + timedelta(seconds=k) if is_datetime else _BASE + k
+        return self._values[name]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple
+    slots: tuple[tuple[int, str], ...]  # (index in params, placeholder name)
+    compiler: Any
+    converters: dict
+    rows_only: bool  # values_list(): tuples, no instances
+    model_init: tuple | None  # (model, init_list, start, end, populators, annotations)
+
+
+class Prepared:
+    def __init__(self, build: Callable[[Any], models.QuerySet], *, datetimes: tuple[str, ...] = ()):
+        self.build = build
+        self.datetimes = frozenset(datetimes)
+        self._compiled: dict[str, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    # --- running ----------------------------------------------------------------------------
+
+    def all(self, using: str = "default", **values) -> list:
+        """Every row, as model instances (tuples for a values_list() queryset)."""
+        connection = connections[using]
+        compiled = self._compile(connection)
+        params = list(compiled.params)
+        for i, name in compiled.slots:
+            value = values[name]
+            if name in self.datetimes:
+                value = _DATETIME.get_db_prep_value(value, connection)
+            params[i] = value
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        if compiled.converters:
+            rows = _convert(rows, compiled.converters, connection)
+        if compiled.rows_only:
+            return [tuple(row) for row in rows]
+        return _instances(rows, compiled.model_init, using)
+
+    def first(self, using: str = "default", **values):
+        """The first row (the queryset should be sliced or unique), or None."""
+        found = self.all(using, **values)
+        return found[0] if found else None
+
+    # --- compiling ------------------------------------------------------------------------------
+
+    def _compile(self, connection) -> _Compiled:
+        key = connection.vendor
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(key) or self._build(connection)
+                self._compiled[key] = compiled
+        return compiled
+
+    def _build(self, connection) -> _Compiled:
+        placeholders = _Placeholders(self.datetimes)
+        queryset = self.build(placeholders)
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        prepped = {
+            (_DATETIME.get_db_prep_value(v, connection) if n in self.datetimes else v): n
+            for n, v in placeholders._values.items()
+        }
+        slots = tuple((i, prepped[p]) for i, p in enumerate(params) if _hashable(p) in prepped)
+        missing = set(placeholders._values) - {name for _i, name in slots}
+        if missing:
+            raise RuntimeError(f"placeholders {sorted(missing)} are not among {params!r}")
+        select = compiler.select
+        converters = compiler.get_converters([s[0] for s in select[: compiler.col_count]])
+        iterable = queryset._iterable_class
+        if iterable is ValuesListIterable:
+            return _Compiled(sql, tuple(params), slots, compiler, converters, True, None)
+        if iterable is not ModelIterable:
+            raise TypeError("Prepared runs model querysets and values_list() querysets only")
+        info = compiler.klass_info
+        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+        init_list = tuple(f[0].target.attname for f in select[start:end])
+        mode = queryset._fetch_mode
+        populators = tuple(get_related_populators(info, select, connection.alias, mode))
+        annotations = tuple(compiler.annotation_col_map.items())
+        from_db = _get_from_db(info["model"], mode)
+        model_init = (from_db, init_list, start, end, populators, annotations, mode.track_peers)
+        return _Compiled(sql, tuple(params), slots, compiler, converters, False, model_init)
+
+
+def _hashable(value):
+    try:
+        hash(value)
+    except TypeError:
+        return None
+    return value
+
+
+def _convert(rows, converters: dict, connection) -> list[list]:
+    """SQLCompiler.apply_converters, with the connection of this thread."""
+    items = list(converters.items())
+    out = []
+    for row in rows:
+        row = list(row)
+        for pos, (functions, expression) in items:
+            value = row[pos]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[pos] = value
+        out.append(row)
+    return out
+
+
+def _instances(rows, model_init, using: str) -> list:
+    """ModelIterable's making of instances, for rows already read and converted."""
+    from_db, init_list, start, end, populators, annotations, track_peers = model_init
+    objects = []
+    peers = []
+    for row in rows:
+        obj = from_db(using, init_list, row[start:end])
+        if track_peers:
+            peers.append(weakref.ref(obj))
+            obj._state.peers = peers
+        for populator in populators:
+            populator.populate(row, obj)
+        for name, position in annotations:
+            setattr(obj, name, row[position])
+        objects.append(obj)
+    return objects

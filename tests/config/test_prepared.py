@@ -1,0 +1,81 @@
+"""config.prepared: a queryset compiled once gives, with each call's values, what the plain
+queryset gives (instances with their related objects and annotations, or value tuples), on
+whichever database the suite runs."""
+
+from datetime import timedelta
+
+import pytest
+from django.db.models import F
+from django.utils import timezone
+
+from config.prepared import Prepared
+from quizzes import taking
+from quizzes.models import Attempt, AttemptItem
+
+ITEM = Prepared(
+    lambda p: (
+        AttemptItem.objects.filter(attempt__user=p.user, attempt_id=p.attempt, position=p.position)
+        .select_related("attempt", "attempt__quiz", "question", "prompt_question")
+        .annotate(document_version=F("attempt__quiz__document__updated_at"))
+    )
+)
+POSITIONS = Prepared(
+    lambda p: (
+        AttemptItem.objects.filter(attempt_id=p.attempt, position__gte=p.position)
+        .order_by("position")
+        .values_list("position", "answered_at")
+    )
+)
+STARTED = Prepared(
+    lambda p: Attempt.objects.filter(user=p.user, started_at__gte=p.since).order_by("pk"),
+    datetimes=("since",),
+)
+
+
+@pytest.fixture
+def attempt(make_quiz, alice):
+    return taking.start_attempt(make_quiz(), alice)
+
+
+def test_an_item_comes_with_its_related_objects_and_annotation(attempt, alice):
+    expected = (
+        AttemptItem.objects.filter(attempt=attempt, position=2)
+        .select_related("attempt", "attempt__quiz", "question", "prompt_question")
+        .annotate(document_version=F("attempt__quiz__document__updated_at"))
+        .get()
+    )
+    item = ITEM.first(user=alice.pk, attempt=attempt.pk, position=2)
+    assert item == expected
+    assert item.attempt == attempt and item.attempt.quiz == attempt.quiz
+    assert item.question.answer == expected.question.answer  # a JSON field, converted
+    assert item.document_version == expected.document_version
+    assert item.choices == expected.choices
+    assert item._state.adding is False and item._state.db == "default"
+
+
+def test_values_are_those_of_each_call(attempt, alice, bob):
+    assert ITEM.first(user=bob.pk, attempt=attempt.pk, position=1) is None  # not bob's
+    assert ITEM.first(user=alice.pk, attempt=attempt.pk, position=99) is None
+    assert ITEM.first(user=alice.pk, attempt=attempt.pk, position=1).position == 1
+
+
+def test_values_list_rows_are_converted(attempt):
+    rows = POSITIONS.all(attempt=attempt.pk, position=2)
+    expected = list(
+        attempt.items.filter(position__gte=2)
+        .order_by("position")
+        .values_list("position", "answered_at")
+    )
+    assert rows == expected and len(rows) == attempt.items.count() - 1
+
+
+def test_a_datetime_placeholder(attempt, alice):
+    now = timezone.now()
+    assert STARTED.all(user=alice.pk, since=now - timedelta(hours=1)) == [attempt]
+    assert STARTED.all(user=alice.pk, since=now + timedelta(hours=1)) == []
+
+
+def test_a_placeholder_lost_in_an_expression_fails_loudly(db):
+    lost = Prepared(lambda p: Attempt.objects.filter(number=p.number + 1))
+    with pytest.raises(RuntimeError, match="number"):
+        lost.all(number=1)
