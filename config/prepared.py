@@ -14,10 +14,11 @@ recorded, and each call runs that SQL with the caller's values in those places. 
 model instances (select_related and annotations included) exactly as Django's own iteration
 makes them, or, for a values_list() queryset, tuples of the converted values.
 
-What may be a placeholder: an integer (a primary or foreign key, a position, a count) or an aware
-datetime (declared in `datetimes`). Everything else in the queryset is fixed when it is first
-compiled: `build` must not read the clock, the language or settings. Compiling fails loudly when a
-placeholder does not reach the SQL parameters (used through an expression that changes it, say).
+What may be a placeholder: an integer (a primary or foreign key, a position, a count), an aware
+datetime (declared in `datetimes`) or a date (declared in `dates`). Everything else in the
+queryset is fixed when it is first compiled: `build` must not read the clock, the language or
+settings. Compiling fails loudly when a placeholder does not reach the SQL parameters (used
+through an expression that changes it, say).
 
 It uses Django's internals, to check on a Django upgrade (tests/config/test_prepared.py compares
 prepared queries' results with the plain querysets'): what ModelIterable.__iter__ does
@@ -31,7 +32,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import connections, models
@@ -47,14 +48,17 @@ from django.db.models.query import (
 # the compiling sees them: a fixed value of the query equal to one would be taken for it.
 _BASE = 32_100
 _EPOCH = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+_DAY_ONE = date(1901, 3, 4)
 _DATETIME = models.DateTimeField()
+_DATE = models.DateField()
 
 
 class _Placeholders:
     """The stand-in `build` receives: each attribute is a distinct placeholder value."""
 
-    def __init__(self, datetimes: frozenset[str]):
+    def __init__(self, datetimes: frozenset[str], dates: frozenset[str] = frozenset()):
         self._datetimes = datetimes
+        self._dates = dates
         self._values: dict[str, Any] = {}
 
     def __getattr__(self, name: str):
@@ -62,8 +66,12 @@ class _Placeholders:
             raise AttributeError(name)
         if name not in self._values:
             k = len(self._values) + 1
-            is_datetime = name in self._datetimes
-            self._values[name] = _EPOCH + timedelta(seconds=k) if is_datetime else _BASE + k
+            if name in self._datetimes:
+                self._values[name] = _EPOCH + timedelta(seconds=k)
+            elif name in self._dates:
+                self._values[name] = _DAY_ONE + timedelta(days=k)
+            else:
+                self._values[name] = _BASE + k
         return self._values[name]
 
 
@@ -79,9 +87,16 @@ class _Compiled:
 
 
 class Prepared:
-    def __init__(self, build: Callable[[Any], models.QuerySet], *, datetimes: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        build: Callable[[Any], models.QuerySet],
+        *,
+        datetimes: tuple[str, ...] = (),
+        dates: tuple[str, ...] = (),
+    ):
         self.build = build
         self.datetimes = frozenset(datetimes)
+        self.dates = frozenset(dates)
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 
@@ -93,10 +108,7 @@ class Prepared:
         compiled = self._compile(connection)
         params = list(compiled.params)
         for i, name in compiled.slots:
-            value = values[name]
-            if name in self.datetimes:
-                value = _DATETIME.get_db_prep_value(value, connection)
-            params[i] = value
+            params[i] = self._prep(name, values[name], connection)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
@@ -111,6 +123,13 @@ class Prepared:
         found = self.all(using, **values)
         return found[0] if found else None
 
+    def _prep(self, name: str, value, connection):
+        if name in self.datetimes:
+            return _DATETIME.get_db_prep_value(value, connection)
+        if name in self.dates:
+            return _DATE.get_db_prep_value(value, connection)
+        return value
+
     # --- compiling ------------------------------------------------------------------------------
 
     def _compile(self, connection) -> _Compiled:
@@ -123,14 +142,11 @@ class Prepared:
         return compiled
 
     def _build(self, connection) -> _Compiled:
-        placeholders = _Placeholders(self.datetimes)
+        placeholders = _Placeholders(self.datetimes, self.dates)
         queryset = self.build(placeholders)
         compiler = queryset.query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
-        prepped = {
-            (_DATETIME.get_db_prep_value(v, connection) if n in self.datetimes else v): n
-            for n, v in placeholders._values.items()
-        }
+        prepped = {self._prep(n, v, connection): n for n, v in placeholders._values.items()}
         slots = tuple((i, prepped[p]) for i, p in enumerate(params) if _hashable(p) in prepped)
         missing = set(placeholders._values) - {name for _i, name in slots}
         if missing:

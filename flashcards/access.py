@@ -14,8 +14,10 @@ cards, review logs and settings through these querysets
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
+from config.prepared import Prepared
 from content.access import documents_listed_for
 from content.models import Document
 from flashcards.models import LearnerCard, LearnerSettings, ReviewLog
@@ -26,6 +28,25 @@ def cards_of(user) -> QuerySet[LearnerCard]:
     if not user.is_authenticated:
         return LearnerCard.objects.none()
     return LearnerCard.objects.filter(user=user)
+
+
+# cards_of(user).get(pk=pk), compiled once (the review page and each rating read one card).
+_CARD = Prepared(lambda p: LearnerCard.objects.filter(user_id=p.user, pk=p.card))
+_CARD_WITH_NOTE = Prepared(
+    lambda p: LearnerCard.objects.filter(user_id=p.user, pk=p.card).select_related("card__note")
+)
+
+
+def card_of(user, pk: int, *, with_note: bool = False) -> LearnerCard:
+    """`cards_of(user).get(pk=pk)`, with its card and note when `with_note`: raises
+    LearnerCard.DoesNotExist when the card is not `user`'s (or no id a card can have)."""
+    low, high = connection.ops.integer_field_range(LearnerCard._meta.pk.get_internal_type())
+    if not user.is_authenticated or not low <= pk <= high:
+        raise LearnerCard.DoesNotExist
+    card = (_CARD_WITH_NOTE if with_note else _CARD).first(user=user.pk, card=pk)
+    if card is None:
+        raise LearnerCard.DoesNotExist
+    return card
 
 
 def review_logs_of(user) -> QuerySet[ReviewLog]:

@@ -10,9 +10,11 @@ when a sibling rated today was not new then (reviews come before new cards, and 
 buries a review); a card in learning is never buried. "Today" is the learner's study day
 (`study_days`).
 
-The next card is one query: the queue's three parts in one ORDER BY (`queue`), compiled once
-and run again with the learner's values (`_next`), with today's ratings read with the day's
-limits (`DayLimits.shown`), so buried siblings are left out without a subquery on the log.
+The next card is one query: the queue's three parts in one ORDER BY (`queue`), with today's
+ratings read with the day's limits (`DayLimits.shown`), so buried siblings are left out without a
+subquery on the log; it and the counts are compiled once for each shape (a deck or all, limits
+reached or not, how many notes were shown today, rounded up) and run again with the learner's
+values (`_prepared`).
 
 Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
 version that is no longer current (the same card rated in another tab, a double submit) changes
@@ -22,14 +24,16 @@ nothing and writes no log row, so every rating is recorded exactly once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
 from accounts.models import User
+from config.prepared import Prepared
 from content.models import Document, Fact
 from flashcards import access, scheduling
 from flashcards.models import (
@@ -182,14 +186,18 @@ class DayLimits:
         return self.shown is not None and self.starts is not None and self.starts <= now < self.ends
 
 
+_SHOWN = Prepared(
+    lambda p: ReviewLog.objects.filter(user_id=p.user, review_day=p.day).values_list(
+        "learner_card_id", "learner_card__note_id", "state_before"
+    ),
+    dates=("day",),
+)
+
+
 def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     days = study_days(learner)
     day = days.day(now)
-    rows = list(
-        ReviewLog.objects.filter(user=user, review_day=day).values_list(
-            "learner_card_id", "learner_card__note_id", "state_before"
-        )
-    )
+    rows = _SHOWN.all(user=user.pk, day=day)
     shown = tuple((card, note, before == State.NEW) for card, note, before in rows)
     new = sum(1 for _card, _note, was_new in shown if was_new)
     review = sum(1 for _card, _note, before in rows if before == State.REVIEW)
@@ -203,28 +211,43 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     )
 
 
-def _shown_by_sibling(shown: list[tuple[int, int]]) -> Q | None:
-    """Cards with a sibling among `shown` (learner card, note): the other cards of a note shown
-    twice or more, all but the one shown of a note shown once."""
+def _burying(shown: tuple[tuple[int, int, bool], ...]) -> tuple[list[int], ...]:
+    """Today's ratings (DayLimits.shown) as the lists `_buried_by` takes: the notes shown and,
+    of those, the cards shown alone (the only card of their note shown today); the same of
+    the cards that were not new when shown."""
     by_note: dict[int, set[int]] = {}
-    for card, note in shown:
+    reviewed: dict[int, set[int]] = {}
+    for card, note, was_new in shown:
         by_note.setdefault(note, set()).add(card)
-    if not by_note:
+        if not was_new:
+            reviewed.setdefault(note, set()).add(card)
+    lists: list[list[int]] = []
+    for groups in (by_note, reviewed):
+        lists.append(sorted(groups))
+        lists.append(sorted(next(iter(cards)) for cards in groups.values() if len(cards) == 1))
+    return tuple(lists)
+
+
+def _buried_by(notes, alone, review_notes, review_alone) -> Q | None:
+    """The module's burying rule: a card with a sibling shown today is one of a note shown
+    (`notes`) that is not the card shown alone of it (`alone`); a new card waits when one was,
+    a review only when a sibling shown was not new (`review_notes`, `review_alone`)."""
+    if not notes:
         return None
-    once = {note: next(iter(cards)) for note, cards in by_note.items() if len(cards) == 1}
-    sibling = Q(note_id__in=sorted(once)) & ~Q(pk__in=sorted(once.values()))
-    more = sorted(note for note, cards in by_note.items() if len(cards) > 1)
-    return sibling | Q(note_id__in=more) if more else sibling
+    buried = Q(state=State.NEW, note_id__in=notes)
+    if alone:
+        buried &= ~Q(pk__in=alone)
+    if review_notes:
+        review = Q(state=State.REVIEW, note_id__in=review_notes)
+        if review_alone:
+            review &= ~Q(pk__in=review_alone)
+        buried |= review
+    return buried
 
 
 def _buried(shown: tuple[tuple[int, int, bool], ...]) -> Q | None:
     """The module's burying rule on today's ratings, read already (DayLimits.shown)."""
-    new = _shown_by_sibling([(card, note) for card, note, _was_new in shown])
-    review = _shown_by_sibling([(card, note) for card, note, was_new in shown if not was_new])
-    if new is None:
-        return None
-    buried = Q(state=State.NEW) & new
-    return buried | (Q(state=State.REVIEW) & review) if review is not None else buried
+    return _buried_by(*_burying(shown))
 
 
 def _candidates(
@@ -265,15 +288,27 @@ def _in_order(
     learning cards due now; reviews due today (their due study day is today or earlier, the most
     overdue first) within the review limit and brought-forward cards, then new cards within the
     new-card limit (in the document's order); learning cards due within LEARN_AHEAD."""
+    tomorrow = _tomorrow(now, days) if limits.reviews_left else None
+    ahead = now + scheduling.LEARN_AHEAD
+    return _ordered(cards, now, ahead, tomorrow, bool(limits.new_left))
+
+
+def _ordered(
+    cards: QuerySet[LearnerCard],
+    now: datetime,
+    ahead: datetime,
+    tomorrow: datetime | None,
+    new_left: bool,
+) -> QuerySet[LearnerCard]:
+    """`_in_order` with its times given: learning cards due by `ahead`, reviews due before
+    `tomorrow` (None: the review limit is reached), new cards when `new_left`."""
     learning = Q(state__in=LEARNING_STATES)
-    reviews = (
-        Q(state=State.REVIEW, due__lt=_tomorrow(now, days)) if limits.reviews_left else _NOTHING
-    )
-    new = Q(state=State.NEW, due__lte=now) if limits.new_left else _NOTHING
+    reviews = Q(state=State.REVIEW, due__lt=tomorrow) if tomorrow is not None else _NOTHING
+    new = Q(state=State.NEW, due__lte=now) if new_left else _NOTHING
     part = Case(When(learning & Q(due__lte=now), then=0), When(learning, then=2), default=1)
     new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
     return cards.filter(
-        (learning & Q(due__lte=now + scheduling.LEARN_AHEAD))
+        (learning & Q(due__lte=ahead))
         | (~learning & (reviews | new | Q(forwarded=True, due__lte=now)))
     ).order_by(part, new_last, "due", "pk")
 
@@ -291,126 +326,79 @@ def queue(
     return _in_order(cards.select_related("card__note"), now, limits, days)
 
 
-# The queue's query compiled once per shape (a deck or all, limits reached or not) and run again
-# with the learner's values: building and compiling it with the ORM took several times a
-# primary-key lookup. It reads the first rows of the queue whole (card, its card and note).
-_SENTINELS = {
-    "user": -18_001,
-    "document": -18_002,
-    "now": datetime(1970, 1, 2, tzinfo=UTC),
-    "tomorrow": datetime(1970, 1, 3, tzinfo=UTC),
-}
-_PEEK = 16  # rows read at most: the first that is not buried is the card
-MANY_BURIED = object()
-_MODELS = (
-    (LearnerCard, ""),
-    (Card, "card__"),
-    (Note, "card__note__"),
-)
+# The queue's first card and the counts, compiled once per shape and run again with the
+# learner's values: building and compiling them with the ORM took several times what the
+# database takes to answer. Today's ratings bury siblings through lists of ids, each padded to a
+# power of two (with an id no row has), so a few shapes serve every day; past _MOST_SHOWN notes,
+# the plain querysets.
+_MOST_SHOWN = 256
+_NO_ID = -1
+_LISTS = ("notes", "alone", "review_notes", "review_alone")
+_COUNTS = ("new", "new_forwarded", "learning", "review", "review_forwarded")
+_prepared_queries: dict[tuple, Prepared] = {}
 
 
-@dataclass(frozen=True)
-class _FixedDays:
-    """Study days reduced to what `_in_order` asks (tomorrow's start), for compiling."""
-
-    now: datetime
-    tomorrow: datetime
-
-    def day(self, now):
-        return self.now.date()
-
-    def start(self, day):
-        return self.tomorrow
+def _size(n: int) -> int:
+    return 1 << (n - 1).bit_length() if n else 0
 
 
-@dataclass(frozen=True)
-class _Compiled:
-    sql: str
-    params: tuple
-    slots: tuple[tuple[int, str], ...]  # (position in params, name in _SENTINELS)
-    compiler: object  # the query's compiler: its converters read the rows
-    converters: dict
-
-
-_compiled: dict[tuple, _Compiled] = {}
-
-
-def _queue_sql(document: bool, limits: DayLimits, peek: int) -> _Compiled:
-    """The queue's first `peek` rows with buried cards in (`_next` leaves them out), compiled
-    for this shape once."""
-    key = (connection.vendor, document, bool(limits.reviews_left), bool(limits.new_left), peek)
-    if key in _compiled:
-        return _compiled[key]
-    sentinel = _SENTINELS
-    cards = LearnerCard.objects.filter(user_id=sentinel["user"], card__is_active=True)
+def _learner_cards(p, document: bool, sizes: tuple[int, ...]) -> QuerySet[LearnerCard]:
+    """`_candidates` with placeholders: the lists of `_burying`, `sizes` long."""
+    cards = LearnerCard.objects.filter(user_id=p.user, card__is_active=True)
     if document:
-        cards = cards.filter(document_id=sentinel["document"])
-    days = _FixedDays(sentinel["now"], sentinel["tomorrow"])
-    columns = [
-        prefix + field.attname for model, prefix in _MODELS for field in model._meta.concrete_fields
+        cards = cards.filter(document_id=p.document)
+    lists = [
+        [getattr(p, f"{name}_{i}") for i in range(size)]
+        for name, size in zip(_LISTS, sizes, strict=True)
     ]
-    rows = _in_order(cards, sentinel["now"], limits, days).values_list(*columns)[:peek]
-    compiler = rows.query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    due = LearnerCard._meta.get_field("due")
-    as_param = {
-        name: due.get_db_prep_value(value, connection) if isinstance(value, datetime) else value
-        for name, value in sentinel.items()
-    }
-    as_param["ahead"] = due.get_db_prep_value(sentinel["now"] + scheduling.LEARN_AHEAD, connection)
-    slots = tuple((i, n) for i, p in enumerate(params) for n, v in as_param.items() if p == v)
-    if {"user", "now"} - {name for _i, name in slots}:
-        raise RuntimeError(f"the queue's parameters were not found in {params!r}")
-    converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
-    _compiled[key] = _Compiled(sql, tuple(params), slots, compiler, converters)
-    return _compiled[key]
+    buried = _buried_by(*lists)
+    return cards.exclude(buried) if buried is not None else cards
 
 
-def _next(user, now: datetime, limits: DayLimits, document):
-    """The card to show now (None when done for now) through the compiled query;
-    MANY_BURIED when the rows it read were all buried (the caller asks `queue` then)."""
-    shown_by_note: dict[int, set[int]] = {}
-    reviewed_by_note: dict[int, set[int]] = {}
-    for card, note, was_new in limits.shown or ():
-        shown_by_note.setdefault(note, set()).add(card)
-        if not was_new:
-            reviewed_by_note.setdefault(note, set()).add(card)
-    # With nothing rated today nothing is buried: the first row is the card.
-    peek = _PEEK if shown_by_note else 1
-    compiled = _queue_sql(document is not None, limits, peek)
-    due = LearnerCard._meta.get_field("due")
+def _first_in_queue(document: bool, sizes, reviews_left: bool, new_left: bool, p):
+    cards = _learner_cards(p, document, sizes).select_related("card__note")
+    tomorrow = p.tomorrow if reviews_left else None
+    return _ordered(cards, p.now, p.ahead, tomorrow, new_left)[:1]
+
+
+def _left_today(document: bool, sizes, p):
+    return (
+        _learner_cards(p, document, sizes)
+        .values("user_id")
+        .annotate(**_count_fields(p.now, p.ahead, p.tomorrow))
+        .order_by()
+        .values_list(*_COUNTS)
+    )
+
+
+def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLimits, document):
+    """The compiled query of `kind` ("queue": the first card; "counts") for this shape, and the
+    values to run it with; None when today's ratings are too many for a compiled shape."""
+    lists = _burying(limits.shown or ())
+    if any(len(ids) > _MOST_SHOWN for ids in lists):
+        return None
+    sizes = tuple(_size(len(ids)) for ids in lists)
+    if kind == "queue":
+        key = (kind, document is not None, sizes, bool(limits.reviews_left), bool(limits.new_left))
+        build = partial(_first_in_queue, *key[1:])
+    else:
+        key = (kind, document is not None, sizes)
+        build = partial(_left_today, *key[1:])
+    prepared = _prepared_queries.get(key)
+    if prepared is None:
+        prepared = Prepared(build, datetimes=("now", "ahead", "tomorrow"))
+        prepared = _prepared_queries.setdefault(key, prepared)
     values = {
         "user": user.pk,
         "document": document.pk if document is not None else None,
-        "now": due.get_db_prep_value(now, connection),
-        "tomorrow": due.get_db_prep_value(limits.ends, connection),
-        "ahead": due.get_db_prep_value(now + scheduling.LEARN_AHEAD, connection),
+        "now": now,
+        "ahead": now + scheduling.LEARN_AHEAD,
+        "tomorrow": tomorrow,
     }
-    params = list(compiled.params)
-    for i, name in compiled.slots:
-        params[i] = values[name]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        rows = cursor.fetchall()
-    by_state = {State.NEW: shown_by_note, State.REVIEW: reviewed_by_note}
-    fields = [model._meta.concrete_fields for model, _prefix in _MODELS]
-    card_at = [f.attname for f in fields[0]]
-    pk, note_id, state = (card_at.index(name) for name in ("id", "note_id", "state"))
-    for row in rows:
-        shown = by_state.get(row[state], {}).get(row[note_id], set())
-        if shown - {row[pk]}:
-            continue  # a sibling was shown today: buried
-        row = next(compiled.compiler.apply_converters([row], compiled.converters))
-        objects, start = [], 0
-        for (model, _prefix), model_fields in zip(_MODELS, fields, strict=True):
-            names = [f.attname for f in model_fields]
-            end = start + len(names)
-            objects.append(model.from_db(connection.alias, names, row[start:end]))
-            start = end
-        learner_card, card, note = objects
-        card.note, learner_card.card = note, card
-        return learner_card
-    return MANY_BURIED if len(rows) == peek else None
+    for name, ids, size in zip(_LISTS, lists, sizes, strict=True):
+        for i in range(size):
+            values[f"{name}_{i}"] = ids[i] if i < len(ids) else _NO_ID
+    return prepared, values
 
 
 def next_card(
@@ -428,24 +416,24 @@ def next_card(
         learner = learner or LearnerSettings.for_user(user)
         limits = day_limits(user, learner, now) if limits is None else limits
     if limits.cover(now):
-        card = _next(user, now, limits, document)
-        if card is not MANY_BURIED:
-            return card
+        prepared = _prepared("queue", user, now, limits.ends, limits, document)
+        if prepared is not None:
+            query, values = prepared
+            return query.first(**values)
     days = study_days(learner or LearnerSettings.for_user(user))
     return queue(user, now, limits, document, days).first()
 
 
-def _count_fields(now: datetime, tomorrow: datetime) -> dict:
-    """The aggregates `counts` turns into Counts (one definition for one deck and for all)."""
+def _count_fields(now: datetime, ahead: datetime, tomorrow: datetime) -> dict:
+    """The aggregates `counts` turns into Counts (one definition for one deck and for all);
+    `ahead`: now + LEARN_AHEAD."""
     new = Q(state=State.NEW, due__lte=now)
     review = Q(state=State.REVIEW, due__lt=tomorrow)
     return {
         "new": Count("pk", filter=new & Q(forwarded=False)),
         "new_forwarded": Count("pk", filter=new & Q(forwarded=True)),
         # As Anki counts them: due within the learn-ahead limit (the queue's last part).
-        "learning": Count(
-            "pk", filter=Q(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD)
-        ),
+        "learning": Count("pk", filter=Q(state__in=LEARNING_STATES, due__lte=ahead)),
         "review": Count("pk", filter=review & Q(forwarded=False)),
         "review_forwarded": Count("pk", filter=review & Q(forwarded=True)),
     }
@@ -473,8 +461,16 @@ def counts(
     within the review limit; buried siblings are not counted. `Counts.due` is Dongxi's one
     "due today" (see `due_today`)."""
     now = now or timezone.now()
-    due = _candidates(user, now, document, today(now, days), limits)
-    return _counts(due.aggregate(**_count_fields(now, _tomorrow(now, days))), limits)
+    day, tomorrow = today(now, days), _tomorrow(now, days)
+    ahead = now + scheduling.LEARN_AHEAD
+    if limits.shown is not None and limits.day == day:  # as _candidates reads today's ratings
+        prepared = _prepared("counts", user, now, tomorrow, limits, document)
+        if prepared is not None:
+            query, values = prepared
+            row = query.first(**values) or (0,) * len(_COUNTS)
+            return _counts(dict(zip(_COUNTS, row, strict=True)), limits)
+    due = _candidates(user, now, document, day, limits)
+    return _counts(due.aggregate(**_count_fields(now, ahead, tomorrow)), limits)
 
 
 def counts_by_document(
@@ -485,7 +481,7 @@ def counts_by_document(
     rows = (
         _candidates(user, now, None, today(now, days), limits)
         .values("document")
-        .annotate(**_count_fields(now, _tomorrow(now, days)))
+        .annotate(**_count_fields(now, now + scheduling.LEARN_AHEAD, _tomorrow(now, days)))
         .order_by()
     )
     return {row["document"]: _counts(row, limits) for row in rows}
@@ -573,7 +569,7 @@ def rate(
         raise ValueError(f"not a rating: {rating!r}")
     now = now or timezone.now()
     with transaction.atomic():
-        card = access.cards_of(user).get(pk=card_id)
+        card = access.card_of(user, card_id)
         if card.version != version:
             return Rated(False)
         learner = learner or LearnerSettings.for_user(user)
@@ -625,8 +621,14 @@ def rate(
     return Rated(True, log)
 
 
+_LAST = Prepared(
+    lambda p: ReviewLog.objects.filter(user_id=p.user).order_by("-reviewed_at", "-pk")[:1]
+)
+
+
 def last_rating(user) -> ReviewLog | None:
-    return access.review_logs_of(user).order_by("-reviewed_at", "-pk").first()
+    """The learner's last rating (access.review_logs_of), the one they may undo."""
+    return _LAST.first(user=user.pk) if user.is_authenticated else None
 
 
 def undo(user, log_id: int) -> LearnerCard | None:

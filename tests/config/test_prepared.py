@@ -30,6 +30,10 @@ STARTED = Prepared(
     lambda p: Attempt.objects.filter(user=p.user, started_at__gte=p.since).order_by("pk"),
     datetimes=("since",),
 )
+STARTED_ON = Prepared(
+    lambda p: Attempt.objects.filter(user=p.user, started_at__date=p.day).order_by("pk"),
+    dates=("day",),
+)
 
 
 @pytest.fixture
@@ -73,6 +77,13 @@ def test_a_datetime_placeholder(attempt, alice):
     now = timezone.now()
     assert STARTED.all(user=alice.pk, since=now - timedelta(hours=1)) == [attempt]
     assert STARTED.all(user=alice.pk, since=now + timedelta(hours=1)) == []
+
+
+def test_a_date_placeholder(attempt, alice):
+    day = timezone.localdate(attempt.started_at)
+    assert STARTED_ON.all(user=alice.pk, day=day) == [attempt]
+    assert STARTED_ON.all(user=alice.pk, day=day - timedelta(days=1)) == []
+    assert STARTED_ON.all(user=alice.pk, day=day + timedelta(days=1)) == []
 
 
 def test_a_placeholder_lost_in_an_expression_fails_loudly(db):

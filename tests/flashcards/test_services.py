@@ -438,14 +438,15 @@ def test_unknown_facts_move_nothing(alice, db):
     assert services.bring_forward(alice, [987654], now=T0) == 0
 
 
-@pytest.mark.parametrize("peek", [1, 2, 16])
+@pytest.mark.parametrize("most", [1, 4, 256])
 def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
-    alice, documents, monkeypatch, peek
+    alice, documents, monkeypatch, most
 ):
-    """next_card runs the queue's query compiled once and leaves buried siblings out itself,
-    reading `peek` rows at a time (more buried in a row than that: the queue's own query)."""
-    monkeypatch.setattr(services, "_PEEK", peek)
-    monkeypatch.setattr(services, "_compiled", {})
+    """next_card and counts run queries compiled once per shape, today's ratings in lists of
+    ids padded to a power of two (past `most` notes shown, the plain querysets): the same
+    card and the same counts as the plain querysets."""
+    monkeypatch.setattr(services, "_MOST_SHOWN", most)
+    monkeypatch.setattr(services, "_prepared_queries", {})
     LearnerSettings.objects.create(user=alice, new_per_day=30, reviews_per_day=8)
     for document in documents:
         services.start_studying(alice, document, now=T0)
@@ -463,6 +464,12 @@ def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
                 if chosen is not None:
                     assert chosen.card.note == expected.card.note
                     assert chosen.due == expected.due and chosen.forwarded == expected.forwarded
+                left = services.counts(alice, limits, now=now, document=document, days=days)
+                with monkeypatch.context() as plain:
+                    plain.setattr(services, "_MOST_SHOWN", -1)  # every shape too large
+                    assert left == services.counts(
+                        alice, limits, now=now, document=document, days=days
+                    )
             card = services.next_card(alice, now=now)
             if card is None:
                 break
