@@ -97,6 +97,7 @@ class Prepared:
         self.build = build
         self.datetimes = frozenset(datetimes)
         self.dates = frozenset(dates)
+        self._converted = self.datetimes | self.dates
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 
@@ -107,8 +108,10 @@ class Prepared:
         connection = connections[using]
         compiled = self._compile(connection)
         params = list(compiled.params)
+        converted = self._converted
         for i, name in compiled.slots:
-            params[i] = self._prep(name, values[name], connection)
+            value = values[name]
+            params[i] = self._prep(name, value, connection) if name in converted else value
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()

@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.prepared import Prepared
+
 
 class Rating(models.IntegerChoices):
     """The four answers to a card, numbered as fsrs.Rating and the keys 1–4."""
@@ -78,7 +80,12 @@ class LearnerSettings(models.Model):
     @classmethod
     def for_user(cls, user) -> "LearnerSettings":
         """The learner's saved settings, or the defaults (unsaved) when they never changed any."""
-        return cls.objects.filter(user=user).first() or cls(user=user)
+        saved = _SETTINGS.first(user=user.pk) if user.pk is not None else None
+        return saved or cls(user=user)
+
+
+# LearnerSettings.for_user's query, compiled once: every review page and rating reads it.
+_SETTINGS = Prepared(lambda p: LearnerSettings.objects.filter(user_id=p.user).order_by("pk")[:1])
 
 
 class Note(models.Model):

@@ -328,9 +328,9 @@ def queue(
 
 # The queue's first card and the counts, compiled once per shape and run again with the
 # learner's values: building and compiling them with the ORM took several times what the
-# database takes to answer. Today's ratings bury siblings through lists of ids, each padded to a
-# power of two (with an id no row has), so a few shapes serve every day; past _MOST_SHOWN notes,
-# the plain querysets.
+# database takes to answer. Today's ratings bury siblings through lists of ids, each padded
+# (with an id no row has) to 16, 64 or 256, so a few shapes serve every day; past _MOST_SHOWN
+# notes, the plain querysets.
 _MOST_SHOWN = 256
 _NO_ID = -1
 _LISTS = ("notes", "alone", "review_notes", "review_alone")
@@ -339,7 +339,10 @@ _prepared_queries: dict[tuple, Prepared] = {}
 
 
 def _size(n: int) -> int:
-    return 1 << (n - 1).bit_length() if n else 0
+    size = 16
+    while size < n:
+        size *= 4
+    return size
 
 
 def _learner_cards(p, document: bool, sizes: tuple[int, ...]) -> QuerySet[LearnerCard]:

@@ -8,6 +8,7 @@ keys: Space shows the answer, 1–4 rate, U undoes, R reads aloud.
 
 from __future__ import annotations
 
+import json
 import logging
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.db import DatabaseError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +29,7 @@ from content.lang import grading
 from content.models import Document, Term
 from flashcards import access, scheduling, services
 from flashcards.forms import RatingForm, SettingsForm, UndoForm
-from flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog
+from flashcards.models import Card, LearnerCard, LearnerSettings, Rating, ReviewLog
 from flashcards.notes import Face, card_face
 
 logger = logging.getLogger(__name__)
@@ -226,15 +228,15 @@ def _review_context(
     learner: LearnerSettings | None = None,
     last: ReviewLog | None = None,
 ) -> dict:
-    """Context: deck, review_url, card, face, show, buttons, verdict, counts, outlook, undo,
-    learner, notice. `learner` (the settings) and `last` (the learner's last rating, just
-    stored) save their queries when the caller has them."""
+    """Context: deck, review_url, card, face, rich (its lines' HTML, see _face), show, buttons,
+    verdict, counts, outlook, undo, learner, notice. `learner` (the settings) and `last` (the
+    learner's last rating, just stored) save their queries when the caller has them."""
     user, now = request.user, timezone.now()
     learner = learner or LearnerSettings.for_user(user)
     limits = services.day_limits(user, learner, now)
     if card is None:
         card = services.next_card(user, now=now, document=document, limits=limits, learner=learner)
-    face = card_face(card.card) if card else None
+    face, rich = _face(card.card) if card else (None, None)
     verdict = _verdict(card, face, typed) if show and face and typed is not None else None
     if last is None and limits.shown:
         last = services.last_rating(user)
@@ -244,6 +246,7 @@ def _review_context(
         "review_url": _review_url(document),
         "card": card,
         "face": face,
+        "rich": rich,
         "show": show,
         "buttons": _buttons(card, learner, now, verdict) if show and card else [],
         "verdict": verdict,
@@ -255,6 +258,33 @@ def _review_context(
         "learner": learner,
         "notice": notice,
     }
+
+
+# What a card shows, by its content (the same for every learner, whichever learner card shows
+# it): its Face and the HTML of its lines with their pinyin (review.html#rich-line), which
+# cutting the text into words (jieba) and the template's loop over each character made costly
+# on every review page.
+_FACES: dict[tuple, tuple[Face, dict]] = {}
+_MOST_FACES = 2048
+
+
+def _face(card: Card) -> tuple[Face, dict]:
+    """card_face(card) and its lines' HTML: front, answer, sources as (line, HTML) pairs."""
+    fields = json.dumps(card.note.fields, sort_keys=True, ensure_ascii=False)
+    key = (card.template, card.ordinal, fields)
+    found = _FACES.get(key)
+    if found is None:
+        face = card_face(card)
+        rich = get_template("flashcards/review.html#rich-line")
+        html = {
+            "front": rich.render({"line": face.front}),
+            "answer": rich.render({"line": face.answer}),
+            "sources": tuple((line, rich.render({"line": line})) for line in face.sources),
+        }
+        if len(_FACES) >= _MOST_FACES:
+            _FACES.clear()
+        found = _FACES[key] = (face, html)
+    return found
 
 
 def _buttons(card: LearnerCard, learner, now, verdict) -> list[dict]:
