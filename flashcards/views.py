@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -261,29 +262,47 @@ def _review_context(
 
 
 # What a card shows, by its content (the same for every learner, whichever learner card shows
-# it): its Face and the HTML of its lines with their pinyin (review.html#rich-line), which
-# cutting the text into words (jieba) and the template's loop over each character made costly
-# on every review page.
-_FACES: dict[tuple, tuple[Face, dict]] = {}
+# it): its Face and the HTML of its lines with their pinyin (review.html#rich-line), each
+# rendered when first shown: cutting the text into words (jieba) and the template's loop over
+# each character made them costly on every review page.
+_FACES: dict[tuple, tuple[Face, _RichLines]] = {}
 _MOST_FACES = 2048
 
 
-def _face(card: Card) -> tuple[Face, dict]:
-    """card_face(card) and its lines' HTML: front, answer, sources as (line, HTML) pairs."""
+class _RichLines:
+    """A face's lines as HTML (review.html#rich-line): front, answer, and sources as
+    (line, HTML) pairs."""
+
+    def __init__(self, face: Face):
+        self.face = face
+
+    @staticmethod
+    def _html(line) -> str:
+        return get_template("flashcards/review.html#rich-line").render({"line": line})
+
+    @cached_property
+    def front(self) -> str:
+        return self._html(self.face.front)
+
+    @cached_property
+    def answer(self) -> str:
+        return self._html(self.face.answer)
+
+    @cached_property
+    def sources(self) -> tuple:
+        return tuple((line, self._html(line)) for line in self.face.sources)
+
+
+def _face(card: Card) -> tuple[Face, _RichLines]:
+    """card_face(card), and its lines' HTML."""
     fields = json.dumps(card.note.fields, sort_keys=True, ensure_ascii=False)
     key = (card.template, card.ordinal, fields)
     found = _FACES.get(key)
     if found is None:
         face = card_face(card)
-        rich = get_template("flashcards/review.html#rich-line")
-        html = {
-            "front": rich.render({"line": face.front}),
-            "answer": rich.render({"line": face.answer}),
-            "sources": tuple((line, rich.render({"line": line})) for line in face.sources),
-        }
         if len(_FACES) >= _MOST_FACES:
             _FACES.clear()
-        found = _FACES[key] = (face, html)
+        found = _FACES[key] = (face, _RichLines(face))
     return found
 
 
