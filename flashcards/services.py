@@ -29,7 +29,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When, Window
 from django.utils import timezone
 
 from accounts.models import User
@@ -302,15 +302,21 @@ def _ordered(
 ) -> QuerySet[LearnerCard]:
     """`_in_order` with its times given: learning cards due by `ahead`, reviews due before
     `tomorrow` (None: the review limit is reached), new cards when `new_left`."""
+    may, order = _queue_parts(now, ahead, tomorrow, new_left)
+    return cards.filter(may).order_by(*order)
+
+
+def _queue_parts(now: datetime, ahead: datetime, tomorrow: datetime | None, new_left: bool):
+    """(the cards that may come up now, the queue's order) of `_ordered`."""
     learning = Q(state__in=LEARNING_STATES)
     reviews = Q(state=State.REVIEW, due__lt=tomorrow) if tomorrow is not None else _NOTHING
     new = Q(state=State.NEW, due__lte=now) if new_left else _NOTHING
     part = Case(When(learning & Q(due__lte=now), then=0), When(learning, then=2), default=1)
     new_last = Case(When(state=State.NEW, forwarded=False, then=1), default=0)
-    return cards.filter(
-        (learning & Q(due__lte=ahead))
-        | (~learning & (reviews | new | Q(forwarded=True, due__lte=now)))
-    ).order_by(part, new_last, "due", "pk")
+    may = (learning & Q(due__lte=ahead)) | (
+        ~learning & (reviews | new | Q(forwarded=True, due__lte=now))
+    )
+    return may, [part, new_last, "due", "pk"]
 
 
 def queue(
@@ -364,6 +370,21 @@ def _first_in_queue(document: bool, sizes, reviews_left: bool, new_left: bool, p
     return _ordered(cards, p.now, p.ahead, tomorrow, new_left)[:1]
 
 
+def _first_with_counts(document: bool, sizes, reviews_left: bool, new_left: bool, p):
+    """`_first_in_queue` and `_left_today` in one query: every candidate card, the counts over
+    all of them (window aggregates, left_*), those that may come up now first (queued=0), in the
+    queue's order."""
+    may, order = _queue_parts(p.now, p.ahead, p.tomorrow if reviews_left else None, new_left)
+    fields = _count_fields(p.now, p.ahead, p.tomorrow)
+    windows = {f"left_{name}": Window(fields[name]) for name in _COUNTS}
+    return (
+        _learner_cards(p, document, sizes)
+        .select_related("card__note")
+        .annotate(**windows, queued=Case(When(may, then=0), default=1))
+        .order_by("queued", *order)[:1]
+    )
+
+
 def _left_today(document: bool, sizes, p):
     return (
         _learner_cards(p, document, sizes)
@@ -375,15 +396,15 @@ def _left_today(document: bool, sizes, p):
 
 
 def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLimits, document):
-    """The compiled query of `kind` ("queue": the first card; "counts") for this shape, and the
-    values to run it with; None when today's ratings are too many for a compiled shape."""
+    """The compiled query of `kind` ("queue": the first card; "counts"; "both") for this shape,
+    and the values to run it with; None when today's ratings are too many for a compiled shape."""
     lists = _burying(limits.shown or ())
     if any(len(ids) > _MOST_SHOWN for ids in lists):
         return None
     sizes = tuple(_size(len(ids)) for ids in lists)
-    if kind == "queue":
+    if kind in ("queue", "both"):
         key = (kind, document is not None, sizes, bool(limits.reviews_left), bool(limits.new_left))
-        build = partial(_first_in_queue, *key[1:])
+        build = partial(_first_in_queue if kind == "queue" else _first_with_counts, *key[1:])
     else:
         key = (kind, document is not None, sizes)
         build = partial(_left_today, *key[1:])
@@ -425,6 +446,32 @@ def next_card(
             return query.first(**values)
     days = study_days(learner or LearnerSettings.for_user(user))
     return queue(user, now, limits, document, days).first()
+
+
+def next_card_and_counts(
+    user,
+    limits: DayLimits,
+    *,
+    now: datetime,
+    document: Document | None = None,
+    days: scheduling.StudyDays | None = None,
+    learner: LearnerSettings | None = None,
+) -> tuple[LearnerCard | None, Counts]:
+    """`next_card` and `counts`, in one query when `limits` are those of now's study day."""
+    day, tomorrow = today(now, days), _tomorrow(now, days)
+    if limits.cover(now) and limits.day == day and limits.ends == tomorrow:
+        prepared = _prepared("both", user, now, tomorrow, limits, document)
+        if prepared is not None:
+            query, values = prepared
+            first = query.first(**values)
+            if first is None:
+                return None, _counts(dict.fromkeys(_COUNTS, 0), limits)
+            # The counts and the rank leave the card: it is the learner's card as next_card's.
+            left = {name: first.__dict__.pop(f"left_{name}") for name in _COUNTS}
+            queued = first.__dict__.pop("queued")
+            return (None if queued else first), _counts(left, limits)
+    card = next_card(user, now=now, document=document, limits=limits, learner=learner)
+    return card, counts(user, limits, now=now, document=document, days=days)
 
 
 def _count_fields(now: datetime, ahead: datetime, tomorrow: datetime) -> dict:

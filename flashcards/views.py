@@ -235,8 +235,13 @@ def _review_context(
     user, now = request.user, timezone.now()
     learner = learner or LearnerSettings.for_user(user)
     limits = services.day_limits(user, learner, now)
+    days = services.study_days(learner)
     if card is None:
-        card = services.next_card(user, now=now, document=document, limits=limits, learner=learner)
+        card, counts = services.next_card_and_counts(
+            user, limits, now=now, document=document, days=days, learner=learner
+        )
+    else:
+        counts = services.counts(user, limits, now=now, document=document, days=days)
     face, rich = _face(card.card) if card else (None, None)
     verdict = _verdict(card, face, typed) if show and face and typed is not None else None
     if last is None and limits.shown:
@@ -251,11 +256,9 @@ def _review_context(
         "show": show,
         "buttons": _buttons(card, learner, now, verdict) if show and card else [],
         "verdict": verdict,
-        "counts": services.counts(
-            user, limits, now=now, document=document, days=services.study_days(learner)
-        ),
+        "counts": counts,
         "outlook": None if card else services.outlook(user, learner, now=now, document=document),
-        "undo": last if last and last.review_day == services.study_days(learner).day(now) else None,
+        "undo": last if last and last.review_day == days.day(now) else None,
         "learner": learner,
         "notice": notice,
     }

@@ -442,9 +442,9 @@ def test_unknown_facts_move_nothing(alice, db):
 def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
     alice, documents, monkeypatch, most
 ):
-    """next_card and counts run queries compiled once per shape, today's ratings in lists of
-    ids padded to a power of two (past `most` notes shown, the plain querysets): the same
-    card and the same counts as the plain querysets."""
+    """next_card, counts and next_card_and_counts run queries compiled once per shape, today's
+    ratings in lists of ids padded to 16, 64 or 256 (past `most` notes shown, the plain
+    querysets): the same card and the same counts as the plain querysets."""
     monkeypatch.setattr(services, "_MOST_SHOWN", most)
     monkeypatch.setattr(services, "_prepared_queries", {})
     LearnerSettings.objects.create(user=alice, new_per_day=30, reviews_per_day=8)
@@ -470,6 +470,13 @@ def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
                     assert left == services.counts(
                         alice, limits, now=now, document=document, days=days
                     )
+                both = services.next_card_and_counts(
+                    alice, limits, now=now, document=document, days=days
+                )
+                assert both == (chosen, left) and (both[0] and both[0].card.note) == (
+                    chosen and chosen.card.note
+                )
+                assert not hasattr(both[0], "queued") and not hasattr(both[0], "left_new")
             card = services.next_card(alice, now=now)
             if card is None:
                 break

@@ -273,12 +273,12 @@ def test_the_review_page_takes_a_fixed_number_of_queries(
     for _ in range(3):
         card = services.next_card(alice)
         services.rate(alice, card.pk, card.version, 3)
-    # session, user, deck, settings, today's ratings, the next card (one query: the queue's
-    # three parts in order), last rating, left today
-    with django_assert_num_queries(8):
+    # session, user, deck, settings, today's ratings, the next card and what is left today (one
+    # query: the queue's three parts in order, with the counts), last rating
+    with django_assert_num_queries(7):
         assert alice_client.get(review_url).status_code == 200
     card = services.next_card(alice)
-    # the back: the card asked for replaces the queue's query
+    # the back: the card asked for, and what is left today
     with django_assert_num_queries(8):
         assert show(alice_client, review_url, card).status_code == 200
 
@@ -293,8 +293,9 @@ def test_a_rating_by_htmx_takes_a_fixed_number_of_queries(
     post = {"card": card.pk, "version": card.version, "rating": 3}
     # session, user, settings (read once for the rating and the next card); the rating: its
     # savepoint, the card, its update, its log, the release; then today's ratings, the next
-    # card, left today (the rating just stored is the last one: no query for the undo button)
-    with django_assert_num_queries(11):
+    # card with what is left today (the rating just stored is the last one: no query for the
+    # undo button)
+    with django_assert_num_queries(10):
         response = alice_client.post(reverse("flashcards:rate"), post, **HTMX)
     assert response.status_code == 200 and 'data-action="undo"' in response.content.decode()
     assert f'name="log" value="{ReviewLog.objects.latest("pk").pk}"' in response.content.decode()
@@ -306,7 +307,7 @@ def test_without_a_rating_today_there_is_no_undo_and_no_query_for_it(
     card = services.next_card(alice)
     services.rate(alice, card.pk, card.version, 3)
     ReviewLog.objects.update(review_day=F("review_day") - timedelta(days=1))  # yesterday's
-    # session, user, deck, settings, today's ratings (none), the next card, left today
-    with django_assert_num_queries(7):
+    # session, user, deck, settings, today's ratings (none), the next card with what is left
+    with django_assert_num_queries(6):
         html = alice_client.get(review_url, **EN).content.decode()
     assert 'data-action="undo"' not in html
