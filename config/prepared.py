@@ -108,10 +108,13 @@ class Prepared:
         connection = connections[using]
         compiled = self._compile(connection)
         params = list(compiled.params)
-        converted = self._converted
+        # A datetime or a date converted once, however many times the query uses it.
+        prepped = {
+            name: self._prep(name, values[name], connection)
+            for name in self._converted.intersection(values)
+        }
         for i, name in compiled.slots:
-            value = values[name]
-            params[i] = self._prep(name, value, connection) if name in converted else value
+            params[i] = prepped[name] if name in prepped else values[name]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import partial
+from functools import cache, partial
 
 from django.conf import settings
 from django.db import transaction
@@ -357,7 +357,7 @@ def _learner_cards(p, document: bool, sizes: tuple[int, ...]) -> QuerySet[Learne
     if document:
         cards = cards.filter(document_id=p.document)
     lists = [
-        [getattr(p, f"{name}_{i}") for i in range(size)]
+        [getattr(p, placeholder) for placeholder in _names(name, size)]
         for name, size in zip(_LISTS, sizes, strict=True)
     ]
     buried = _buried_by(*lists)
@@ -420,9 +420,14 @@ def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLim
         "tomorrow": tomorrow,
     }
     for name, ids, size in zip(_LISTS, lists, sizes, strict=True):
-        for i in range(size):
-            values[f"{name}_{i}"] = ids[i] if i < len(ids) else _NO_ID
+        values.update(zip(_names(name, size), [*ids, *[_NO_ID] * (size - len(ids))], strict=True))
     return prepared, values
+
+
+@cache
+def _names(name: str, size: int) -> tuple[str, ...]:
+    """The placeholders of a list of `_learner_cards`."""
+    return tuple(f"{name}_{i}" for i in range(size))
 
 
 def next_card(
