@@ -33,7 +33,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
 from accounts.models import User
-from config.prepared import Prepared
+from config.prepared import Prepared, PreparedUpdate
 from content.models import Document, Fact
 from flashcards import access, scheduling
 from flashcards.models import (
@@ -607,6 +607,27 @@ class Rated:
     log: ReviewLog | None = None
 
 
+# rate's UPDATE of the card, compiled once (the card's new state, if it is still at `version`).
+_RATED = PreparedUpdate(
+    lambda p: (
+        LearnerCard.objects.filter(pk=p.card, version=p.version),
+        {
+            "state": p.state,
+            "step": p.step,
+            "stability": p.stability,
+            "difficulty": p.difficulty,
+            "due": p.due,
+            "last_review": p.last_review,
+            "reps": F("reps") + 1,
+            "lapses": F("lapses") + p.lapse,
+            "forwarded": False,
+            "version": p.next_version,
+        },
+    ),
+    datetimes=("due", "last_review"),
+)
+
+
 def rate(
     user,
     card_id: int,
@@ -634,17 +655,17 @@ def rate(
         )
         after = outcome.memory
         lapse = card.state == State.REVIEW and rating == Rating.AGAIN
-        updated = LearnerCard.objects.filter(pk=card.pk, version=version).update(
+        updated = _RATED.run(
+            card=card.pk,
+            version=version,
             state=after.state,
             step=after.step,
             stability=after.stability,
             difficulty=after.difficulty,
             due=after.due,
             last_review=after.last_review,
-            reps=F("reps") + 1,
-            lapses=F("lapses") + int(lapse),
-            forwarded=False,
-            version=version + 1,
+            lapse=int(lapse),
+            next_version=version + 1,
         )
         if not updated:
             return Rated(False)

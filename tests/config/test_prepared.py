@@ -8,7 +8,7 @@ import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from config.prepared import Prepared
+from config.prepared import Prepared, PreparedUpdate
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem
 
@@ -29,6 +29,13 @@ POSITIONS = Prepared(
 STARTED = Prepared(
     lambda p: Attempt.objects.filter(user=p.user, started_at__gte=p.since).order_by("pk"),
     datetimes=("since",),
+)
+FINISHED = PreparedUpdate(
+    lambda p: (
+        Attempt.objects.filter(user=p.user, pk=p.attempt, finished_at__isnull=True),
+        {"finished_at": p.at, "score": p.score, "max_score": F("max_score") + p.more},
+    ),
+    datetimes=("at",),
 )
 STARTED_ON = Prepared(
     lambda p: Attempt.objects.filter(user=p.user, started_at__date=p.day).order_by("pk"),
@@ -84,6 +91,21 @@ def test_a_date_placeholder(attempt, alice):
     assert STARTED_ON.all(user=alice.pk, day=day) == [attempt]
     assert STARTED_ON.all(user=alice.pk, day=day - timedelta(days=1)) == []
     assert STARTED_ON.all(user=alice.pk, day=day + timedelta(days=1)) == []
+
+
+def test_an_update_runs_with_each_calls_values(attempt, alice, bob):
+    at, items = timezone.now(), attempt.max_score
+    assert FINISHED.run(user=bob.pk, attempt=attempt.pk, at=at, score=1.5, more=1) == 0
+    assert FINISHED.run(user=alice.pk, attempt=attempt.pk, at=at, score=1.5, more=1) == 1
+    attempt.refresh_from_db()
+    assert (attempt.finished_at, attempt.score, attempt.max_score) == (at, 1.5, items + 1)
+    assert FINISHED.run(user=alice.pk, attempt=attempt.pk, at=at, score=None, more=0) == 0
+
+
+def test_an_update_with_a_null_value(attempt, alice):
+    assert FINISHED.run(user=alice.pk, attempt=attempt.pk, at=None, score=None, more=0) == 1
+    attempt.refresh_from_db()
+    assert attempt.finished_at is None and attempt.score is None
 
 
 def test_a_placeholder_lost_in_an_expression_fails_loudly(db):
