@@ -51,7 +51,7 @@ def _review_url(document: Document | None) -> str:
 
 def _own_card(user, card_id) -> LearnerCard:
     try:
-        return access.cards_of(user).select_related("card__note").get(pk=int(card_id))
+        return access.card_of(user, int(card_id), with_note=True)
     except (LearnerCard.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
 

@@ -70,3 +70,14 @@ def test_the_decks_page_lists_listed_documents_and_those_studied(alice, bob, doc
     listed = access.decks_listed_for(alice)
     assert listed.filter(pk=first.pk).exists() and not listed.filter(pk=second.pk).exists()
     assert set(access.decks_listed_for(bob).values_list("pk", flat=True)) >= {first.pk, second.pk}
+
+
+def test_one_card_is_read_only_by_its_learner(alice, bob, document):
+    services.start_studying(alice, document, now=T0)
+    card = services.next_card(alice, now=T0)
+    assert access.card_of(alice, card.pk) == card
+    with_note = access.card_of(alice, card.pk, with_note=True)
+    assert with_note.card.note == card.card.note and with_note.version == card.version
+    for user, pk in ((bob, card.pk), (AnonymousUser(), card.pk), (alice, 2**63), (alice, -1)):
+        with pytest.raises(LearnerCard.DoesNotExist):
+            access.card_of(user, pk)

@@ -183,6 +183,8 @@ def test_another_learners_cards_and_ratings_are_out_of_reach(
     services.start_studying(bob, document)
     bobs = services.next_card(bob)
     assert alice_client.get(review_url, {"card": bobs.pk}).status_code == 404
+    for no_card in ("abc", "", str(2**63), "-1"):
+        assert alice_client.get(review_url, {"card": no_card}).status_code == 404
     assert show(alice_client, review_url, bobs).status_code == 404
     post = {"card": bobs.pk, "version": bobs.version, "rating": 3}
     assert alice_client.post(reverse("flashcards:rate"), post).status_code == 404
