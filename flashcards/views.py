@@ -269,7 +269,7 @@ def _review_context(
 # rendered when first shown: cutting the text into words (jieba) and the template's loop over
 # each character made them costly on every review page.
 _FACES: dict[tuple, tuple[Face, _RichLines]] = {}
-_MOST_FACES = 2048
+_MOST_FACES = 1024
 
 
 class _RichLines:
