@@ -12,7 +12,8 @@ time turning the queryset into SQL than the database spends answering it.
 compiled with them once per database vendor, the placeholders' places in the SQL parameters are
 recorded, and each call runs that SQL with the caller's values in those places. The rows become
 model instances (select_related and annotations included) exactly as Django's own iteration
-makes them, or, for a values_list() queryset, tuples of the converted values.
+makes them, or, for a values_list() queryset, tuples of the converted values (the values
+themselves with flat=True).
 
 What may be a placeholder: an integer (a primary or foreign key, a position, a count) or an aware
 datetime (declared in `datetimes`). Everything else in the queryset is fixed when it is first
@@ -36,6 +37,7 @@ from typing import Any
 
 from django.db import connections, models
 from django.db.models.query import (
+    FlatValuesListIterable,
     ModelIterable,
     ValuesListIterable,
     _get_from_db,
@@ -74,7 +76,7 @@ class _Compiled:
     slots: tuple[tuple[int, str], ...]  # (index in params, placeholder name)
     compiler: Any
     converters: dict
-    rows_only: bool  # values_list(): tuples, no instances
+    rows_only: str  # "tuples" (values_list()), "flat" (flat=True) or "" (instances)
     model_init: tuple | None  # (model, init_list, start, end, populators, annotations)
 
 
@@ -102,6 +104,8 @@ class Prepared:
             rows = cursor.fetchall()
         if compiled.converters:
             rows = _convert(rows, compiled.converters, connection)
+        if compiled.rows_only == "flat":
+            return [row[0] for row in rows]
         if compiled.rows_only:
             return [tuple(row) for row in rows]
         return _instances(rows, compiled.model_init, using)
@@ -138,8 +142,9 @@ class Prepared:
         select = compiler.select
         converters = compiler.get_converters([s[0] for s in select[: compiler.col_count]])
         iterable = queryset._iterable_class
-        if iterable is ValuesListIterable:
-            return _Compiled(sql, tuple(params), slots, compiler, converters, True, None)
+        if iterable in (ValuesListIterable, FlatValuesListIterable):
+            rows_only = "flat" if iterable is FlatValuesListIterable else "tuples"
+            return _Compiled(sql, tuple(params), slots, compiler, converters, rows_only, None)
         if iterable is not ModelIterable:
             raise TypeError("Prepared runs model querysets and values_list() querysets only")
         info = compiler.klass_info
@@ -150,7 +155,7 @@ class Prepared:
         annotations = tuple(compiler.annotation_col_map.items())
         from_db = _get_from_db(info["model"], mode)
         model_init = (from_db, init_list, start, end, populators, annotations, mode.track_peers)
-        return _Compiled(sql, tuple(params), slots, compiler, converters, False, model_init)
+        return _Compiled(sql, tuple(params), slots, compiler, converters, "", model_init)
 
 
 def _hashable(value):

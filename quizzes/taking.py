@@ -484,8 +484,9 @@ def _after_a_miss(user_id: int, fact_ids: list[int]) -> None:
 
 def forward_missed_cards(user_id: int, fact_ids: list[int]) -> None:
     """Bring the cards of the facts a wrong answer missed forward. A failure is logged; the
-    answer stands. The user is read here, not among the answer's queries."""
-    user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
+    answer stands."""
+    # Only the pk is read (bring_missed_forward): an instance not read from the database.
+    user = Attempt._meta.get_field("user").related_model(pk=user_id)
     try:
         bring_missed_forward(user, fact_ids)
     except Exception:

@@ -79,3 +79,14 @@ def test_a_placeholder_lost_in_an_expression_fails_loudly(db):
     lost = Prepared(lambda p: Attempt.objects.filter(number=p.number + 1))
     with pytest.raises(RuntimeError, match="number"):
         lost.all(number=1)
+
+
+def test_flat_values(attempt):
+    flat = Prepared(
+        lambda p: (
+            AttemptItem.objects.filter(attempt_id=p.attempt)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
+    )
+    assert flat.all(attempt=attempt.pk) == list(range(1, attempt.items.count() + 1))
