@@ -16,9 +16,11 @@ makes them, or, for a values_list() queryset, tuples of the converted values (th
 themselves with flat=True).
 
 What may be a placeholder: an integer (a primary or foreign key, a position, a count) or an aware
-datetime (declared in `datetimes`). Everything else in the queryset is fixed when it is first
-compiled: `build` must not read the clock, the language or settings. Compiling fails loudly when a
-placeholder does not reach the SQL parameters (used through an expression that changes it, say).
+datetime (declared in `datetimes`). An integer beyond 64 bits (typed into a URL) gives no row,
+as Django's own equality lookup does: use placeholders for equality, or for values in range.
+Everything else in the queryset is fixed when it is first compiled: `build` must not read the
+clock, the language or settings. Compiling fails loudly when a placeholder does not reach the
+SQL parameters (used through an expression that changes it, say).
 
 It uses Django's internals, to check on a Django upgrade (tests/config/test_prepared.py compares
 prepared queries' results with the plain querysets'): what ModelIterable.__iter__ does
@@ -48,6 +50,7 @@ from django.db.models.query import (
 # value out of a column's range without asking the database, and so leaves no parameter). Only
 # the compiling sees them: a fixed value of the query equal to one would be taken for it.
 _BASE = 32_100
+_INT64 = (-(2**63), 2**63 - 1)
 _EPOCH = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 _DATETIME = models.DateTimeField()
 
@@ -93,6 +96,8 @@ class Prepared:
         """Every row, as model instances (tuples for a values_list() queryset)."""
         connection = connections[using]
         compiled = self._compile(connection)
+        if any(type(v) is int and not _INT64[0] <= v <= _INT64[1] for v in values.values()):
+            return []  # beyond any column (a number typed into a URL): as Django finds no row
         params = list(compiled.params)
         for i, name in compiled.slots:
             value = values[name]

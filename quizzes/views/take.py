@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from config.htmx import HtmxHttpRequest, render_page
+from config.prepared import Prepared
 from quizzes import assignments, missed, taking, term_index
 from quizzes.access import attempt_items_of, attempts_of, get_quiz_for_user, quizzes_for
 from quizzes.feedback import feedback
@@ -60,16 +61,24 @@ def _get_attempt_for_user(request: HtmxHttpRequest, pk: int) -> Attempt:
     )
 
 
+# Every question page and answer reads its item this way: compiled once (config.prepared).
+_ITEM = Prepared(
+    lambda p: (
+        attempt_items_of(p.user)
+        .select_related("attempt", "attempt__quiz", "question", "prompt_question")
+        .annotate(document_version=F("attempt__quiz__document__updated_at"))
+        .filter(attempt_id=p.attempt, position=p.position)
+    )
+)
+
+
 def _get_item_for_user(request: HtmxHttpRequest, pk: int, position: int) -> AttemptItem:
     """The item with its attempt, quiz and questions, and its document's version (the key of
-    its terms' index, quizzes.term_index), in one query."""
-    return get_object_or_404(
-        attempt_items_of(request.user)
-        .select_related("attempt", "attempt__quiz", "question", "prompt_question")
-        .annotate(document_version=F("attempt__quiz__document__updated_at")),
-        attempt_id=pk,
-        position=position,
-    )
+    its terms' index, quizzes.term_index), in one query; 404 when it is not the user's."""
+    item = _ITEM.first(user=request.user.pk, attempt=pk, position=position)
+    if item is None:
+        raise Http404
+    return item
 
 
 @login_required
