@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, IntegerField, Max, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
@@ -535,11 +536,29 @@ def _close(attempt: Attempt, now) -> bool:
     return bool(updated)
 
 
-def progress(attempt: Attempt, unanswered: tuple[int, ...] | None = None) -> dict:
-    """Answered and total counts in one query (none when the unanswered positions are known:
-    an attempt has max_score items), for the progress bar."""
-    if unanswered is not None and attempt.max_score:
-        total, answered = attempt.max_score, attempt.max_score - len(unanswered)
+def answered_count(attempt_id) -> Coalesce:
+    """How many questions of the attempt are answered, as a subquery (`attempt_id` an OuterRef),
+    for `progress`'s `answered`."""
+    counted = (
+        AttemptItem.objects.filter(attempt_id=attempt_id, answered_at__isnull=False)
+        .order_by()
+        .values("attempt_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def progress(
+    attempt: Attempt, unanswered: tuple[int, ...] | None = None, *, answered: int | None = None
+) -> dict:
+    """Answered and total counts for the progress bar: in one query, or none when the caller
+    knows the unanswered positions or the answered count (`answered_count`) already (an attempt
+    has max_score items)."""
+    if answered is None and unanswered is not None:
+        answered = attempt.max_score - len(unanswered)
+    if answered is not None and attempt.max_score:
+        total = attempt.max_score
         return {"total": total, "answered": answered, "percent": round(100 * answered / total)}
     counts = attempt.items.aggregate(
         total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))
