@@ -16,7 +16,6 @@ from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
-    DateField,
     DateTimeField,
     ExpressionWrapper,
     F,
@@ -35,6 +34,7 @@ from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from config.prepared import Prepared
 from content.models import Document, Fact, Passage
 from flashcards import scheduling, services
 from flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
@@ -54,12 +54,11 @@ Evidence = dict[int, dict[int, list[float]]]
 # --- mastery ------------------------------------------------------------------------------------
 
 
-def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
-    """For each learner and fact, the score of their latest answer to each question about the
-    fact (one query: a window function keeps the latest answer per learner and question)."""
-    latest = (
-        AttemptItem.objects.filter(
-            attempt__user_id__in=list(user_ids),
+def _latest_answers(items):
+    """Of `items` (AttemptItem), each learner's latest scored answer to each question about an
+    active fact, as (user id, fact id, score)."""
+    return (
+        items.filter(
             answered_at__isnull=False,
             score__isnull=False,
             question__fact__is_active=True,
@@ -74,23 +73,51 @@ def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
         .filter(rank=1)
         .values_list("attempt__user_id", "question__fact_id", "score")
     )
+
+
+# One learner's (the dashboard's): compiled once.
+_LATEST_ANSWERS = Prepared(
+    lambda p: _latest_answers(AttemptItem.objects.filter(attempt__user_id=p.user))
+)
+
+
+def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
+    """For each learner and fact, the score of their latest answer to each question about the
+    fact (one query: a window function keeps the latest answer per learner and question)."""
+    user_ids = list(user_ids)
+    if len(user_ids) == 1:
+        latest = _LATEST_ANSWERS.all(user=user_ids[0])
+    else:
+        latest = _latest_answers(AttemptItem.objects.filter(attempt__user_id__in=user_ids))
     evidence: Evidence = defaultdict(lambda: defaultdict(list))
     for user_id, fact_id, score in latest:
         evidence[user_id][fact_id].append(score)
     return evidence
 
 
-def card_evidence(user_ids: Iterable[int], now: datetime) -> Evidence:
-    """For each learner and fact, the recall probability now of each flashcard made for the fact
-    (its cloze cards) that they have reviewed (one query). A term's cards are not evidence for
-    every fact that names the term."""
-    cards = LearnerCard.objects.filter(
-        user_id__in=list(user_ids),
+def _reviewed_cards(cards):
+    """Of `cards` (LearnerCard), the reviewed active ones, one row per active fact each is made
+    for: (user id, fact id, stability, last review)."""
+    return cards.filter(
         last_review__isnull=False,
         stability__isnull=False,
         card__is_active=True,
         note__facts__is_active=True,
     ).values_list("user_id", "note__facts", "stability", "last_review")
+
+
+_REVIEWED_CARDS = Prepared(lambda p: _reviewed_cards(LearnerCard.objects.filter(user_id=p.user)))
+
+
+def card_evidence(user_ids: Iterable[int], now: datetime) -> Evidence:
+    """For each learner and fact, the recall probability now of each flashcard made for the fact
+    (its cloze cards) that they have reviewed (one query). A term's cards are not evidence for
+    every fact that names the term."""
+    user_ids = list(user_ids)
+    if len(user_ids) == 1:
+        cards = _REVIEWED_CARDS.all(user=user_ids[0])
+    else:
+        cards = _reviewed_cards(LearnerCard.objects.filter(user_id__in=user_ids))
     evidence: Evidence = defaultdict(lambda: defaultdict(list))
     for user_id, fact_id, stability, last_review in cards:
         evidence[user_id][fact_id].append(figures.recall_probability(stability, last_review, now))
@@ -189,12 +216,32 @@ class WeakFact:
         return figures.band(self.mastery)
 
 
+_FACTS: dict[int, Prepared] = {}
+
+
+def _facts(size: int) -> Prepared:
+    """The facts of up to `size` ids, with their document and passage, compiled once per size."""
+    found = _FACTS.get(size)
+    if found is None:
+        found = _FACTS[size] = Prepared(
+            lambda p: Fact.objects.select_related("document", "passage").filter(
+                pk__in=[getattr(p, f"fact{i}") for i in range(size)]
+            )
+        )
+    return found
+
+
+def _padded(ids: list[int], size: int) -> dict[str, int]:
+    """`ids` as the placeholders of _facts(size): the first id again in the unused places."""
+    return {f"fact{i}": ids[min(i, len(ids) - 1)] for i in range(size)}
+
+
 def weak_facts(mastery: dict[int, float], limit: int, learners: dict[int, int] | None = None):
     """The weakest facts as WeakFact rows, weakest first (one query, none when there are none)."""
     ids = figures.weakest(mastery, limit)
     if not ids:
         return []
-    facts = Fact.objects.select_related("document", "passage").in_bulk(ids)
+    facts = {fact.pk: fact for fact in _facts(limit).all(**_padded(ids, limit))}
     return [WeakFact(facts[i], mastery[i], (learners or {}).get(i, 1)) for i in ids if i in facts]
 
 
@@ -276,37 +323,47 @@ def learner_days(user) -> scheduling.StudyDays:
     return scheduling.StudyDays(timezone.get_current_timezone(), starts_at)
 
 
+# (time zone, study day start) -> the cards due by study day, each learner's day start compiled
+# once (the zone and the hour are part of the SQL).
+_DUE_PER_DAY: dict[tuple, Prepared] = {}
+
+
+def _due_per_day_query(zone, offset: timedelta) -> Prepared:
+    key = (zone, offset)
+    found = _DUE_PER_DAY.get(key)
+    if found is None:
+        # A study day starts at `offset` past midnight: shift by it, then take the local date.
+        shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
+        found = _DUE_PER_DAY[key] = Prepared(
+            lambda p: (
+                LearnerCard.objects.filter(user_id=p.user, card__is_active=True, due__lt=p.end)
+                .exclude(state=State.NEW, forwarded=False)
+                .annotate(day=TruncDate(shifted, tzinfo=zone))
+                .values_list("day")
+                .annotate(n=Count("pk"))
+                .order_by()
+            ),
+            datetimes=("end",),
+        )
+    return found
+
+
 def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> dict[date, int]:
     """Cards due on each study day of the forecast, counted in the database (one query).
     Counted: the cards the learner has reviewed and new cards brought forward to practise;
     cards never studied are not due. Overdue cards are counted on today."""
     days = days or scheduling.StudyDays(timezone.get_current_timezone())
-    zone = days.zone
-    start = days.start(today)
     end = days.start(today + timedelta(days=figures.FORECAST_DAYS))
-    # A study day starts at days.starts_at: shift by it, then take the local calendar date.
     offset = timedelta(hours=days.starts_at.hour, minutes=days.starts_at.minute)
-    shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
-    day = Case(
-        When(due__lt=start, then=Value(today)),
-        default=TruncDate(shifted, tzinfo=zone),
-        output_field=DateField(),
-    )
-    rows = (
-        LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=end)
-        .exclude(state=State.NEW, forwarded=False)
-        .annotate(day=day)
-        .values("day")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return {row["day"]: row["n"] for row in rows}
+    out: dict[date, int] = {}
+    for day, n in _due_per_day_query(days.zone, offset).all(user=user.pk, end=end):
+        # A card due before today's start falls on an earlier date: it is due today.
+        key = max(day, today)
+        out[key] = out.get(key, 0) + n
+    return out
 
 
-def retention_counts(user, today: date) -> figures.RetentionCounts:
-    """The ratings Anki's true retention counts, by study day, young or mature, failed or not
-    (one query). As in Anki: every rating of a card in the review state, the card's interval
-    before it being the interval its previous rating gave (a card without one counts young)."""
+def _retention_counts(user_id: int):
     previous = (
         ReviewLog.objects.filter(learner_card=OuterRef("learner_card"))
         .filter(
@@ -316,8 +373,8 @@ def retention_counts(user, today: date) -> figures.RetentionCounts:
         .order_by("-reviewed_at", "-pk")
         .values("scheduled_days")[:1]
     )
-    rows = (
-        ReviewLog.objects.filter(user=user, state_before=State.REVIEW, review_day__lte=today)
+    return (
+        ReviewLog.objects.filter(user_id=user_id, state_before=State.REVIEW)
         .annotate(last_interval=Subquery(previous))
         .annotate(
             mature=Case(
@@ -330,21 +387,41 @@ def retention_counts(user, today: date) -> figures.RetentionCounts:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {(day, bool(mature), bool(failed)): n for day, mature, failed, n in rows}
+
+
+_RETENTION_COUNTS = Prepared(lambda p: _retention_counts(p.user))
+
+
+def retention_counts(user, today: date) -> figures.RetentionCounts:
+    """The ratings Anki's true retention counts, by study day, young or mature, failed or not
+    (one query). As in Anki: every rating of a card in the review state, the card's interval
+    before it being the interval its previous rating gave (a card without one counts young).
+    Days after `today` (none, unless the learner's day start moved) are left out."""
+    return {
+        (day, bool(mature), bool(failed)): n
+        for day, mature, failed, n in _RETENTION_COUNTS.all(user=user.pk)
+        if day <= today
+    }
+
+
+_SETTINGS = Prepared(lambda p: LearnerSettings.objects.filter(user_id=p.user)[:1])
+_REVIEWS_PER_DAY = Prepared(
+    lambda p: (
+        ReviewLog.objects.filter(user_id=p.user)
+        .values_list("review_day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+)
 
 
 def card_figures(user, now: datetime) -> CardFigures:
     """Forecast, a year of reviews, streak and true retention, by the learner's study days: four
     queries, whatever the number of reviews (the database groups them by study day)."""
-    learner = LearnerSettings.for_user(user)
+    learner = _SETTINGS.first(user=user.pk) or LearnerSettings(user=user)
     days = services.study_days(learner)
     today = days.day(now)
-    per_day = dict(
-        ReviewLog.objects.filter(user=user)
-        .values_list("review_day")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    per_day = dict(_REVIEWS_PER_DAY.all(user=user.pk))
     return CardFigures(
         today=today,
         forecast=figures.forecast(due_per_day(user, today, days), today),
@@ -372,14 +449,25 @@ def summary(user, now: datetime) -> Summary:
     )
 
 
+_LAST_REVIEWED = Prepared(
+    lambda p: (
+        LearnerCard.objects.filter(user_id=p.user, last_review__isnull=False)
+        .order_by("-last_review")
+        .values_list("document_id", "last_review")[:1]
+    )
+)
+_ATTEMPTS = Prepared(
+    lambda p: (
+        Attempt.objects.filter(user_id=p.user, finished_at__isnull=False)
+        .select_related("quiz")
+        .order_by("-finished_at", "-pk")[:HISTORY_LENGTH]
+    )
+)
+
+
 def _last_document_id(user, attempts: list[Attempt]) -> int | None:
     """The document of the learner's latest quiz answer or flashcard review (one query)."""
-    card = (
-        LearnerCard.objects.filter(user=user, last_review__isnull=False)
-        .order_by("-last_review")
-        .values_list("document_id", "last_review")
-        .first()
-    )
+    card = _LAST_REVIEWED.first(user=user.pk)
     attempt = attempts[0] if attempts else None
     if card and (attempt is None or card[1] > attempt.finished_at):
         return card[0]
@@ -387,11 +475,7 @@ def _last_document_id(user, attempts: list[Attempt]) -> int | None:
 
 
 def learner_progress(user, now: datetime) -> LearnerProgress:
-    attempts = list(
-        Attempt.objects.filter(user=user, finished_at__isnull=False)
-        .select_related("quiz")
-        .order_by("-finished_at", "-pk")[:HISTORY_LENGTH]
-    )
+    attempts = _ATTEMPTS.all(user=user.pk)
     mastery = masteries([user.pk], now)[user.pk]
     return LearnerProgress(
         attempts=attempts,
