@@ -6,19 +6,13 @@ charts are drawn in the browser (static/js/dashboard.js) from data passed with j
 each has a text equivalent in the page, so the pages work without JavaScript.
 """
 
-from datetime import date
-from functools import lru_cache
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format, localize
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import access
@@ -28,6 +22,7 @@ from config.htmx import HtmxHttpRequest, render_page, wants_partial
 from content.access import documents_for
 from content.models import Document
 from progress import figures, stats
+from progress.views import fragments
 from quizzes import csvsafe, taking
 
 
@@ -40,13 +35,18 @@ def _mastery_context(
     request: HtmxHttpRequest, documents: list[Document], mastery: dict, default_id: int | None
 ) -> dict:
     """The document named by `?document=slug` (else the one worked on last, else the first) and
-    its paragraphs with their mastery."""
+    its paragraphs with their mastery (and their HTML: progress.views.fragments)."""
     by_slug = {d.slug: d for d in documents}
     by_id = {d.pk: d for d in documents}
     document = by_slug.get(request.GET.get("document", "")) or by_id.get(default_id)
     document = document or (documents[0] if documents else None)
     paragraphs = stats.paragraphs(document, mastery) if document else []
-    return {"documents": documents, "document": document, "paragraphs": paragraphs}
+    return {
+        "documents": documents,
+        "document": document,
+        "paragraphs": paragraphs,
+        "paragraphs_html": fragments.paragraphs_html(paragraphs),
+    }
 
 
 def _chart_data(progress: stats.LearnerProgress) -> dict:
@@ -63,33 +63,14 @@ def _chart_data(progress: stats.LearnerProgress) -> dict:
     }
 
 
-@lru_cache(maxsize=4096)
-def _day(day: date, format_name: str, language: str | None) -> str:
-    """`{{ day|date:format_name }}` in `language` (a date, the same for everyone: kept)."""
-    return conditional_escape(date_format(day, format_name))
-
-
-def _day_rows(rows: list[tuple[date, int]], format_name: str) -> SafeString:
-    """The `<tr>` rows of a chart's table of (day, count), as `{% for day, n in rows %}<tr><td>
-    {{ day|date:format_name }}</td><td>{{ n }}</td></tr>{% endfor %}` writes them, made here:
-    a template loop costs ten times more for the 30 days of the forecast."""
-    language = get_language()
-    return mark_safe(
-        "".join(
-            f"<tr><td>{_day(day, format_name, language)}</td>"
-            f"<td>{conditional_escape(localize(n))}</td></tr>"
-            for day, n in rows
-        )
-    )
-
-
 @login_required
 @require_GET
 def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: their own progress; `?document=slug` picks the document shown with
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
-    document, paragraphs, forecast_rows, month_rows (the charts' tables' rows), classes."""
+    document, paragraphs (and paragraphs_html), forecast_rows, month_rows (the charts' tables'
+    rows), classes."""
     now = timezone.now()
     documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh", "updated_at"))
     if wants_partial(request):
@@ -102,8 +83,8 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "progress": progress,
             "cards": progress.cards,
             "chart_data": _chart_data(progress),
-            "forecast_rows": _day_rows(progress.cards.forecast, "SHORT_DATE_FORMAT"),
-            "month_rows": _day_rows(
+            "forecast_rows": fragments.day_rows(progress.cards.forecast, "SHORT_DATE_FORMAT"),
+            "month_rows": fragments.day_rows(
                 figures.monthly_totals(progress.cards.year), "YEAR_MONTH_FORMAT"
             ),
             "classes": access.classes_taught_by(request.user) if request.user.is_teacher else [],

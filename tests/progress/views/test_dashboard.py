@@ -4,18 +4,16 @@ CSV download."""
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.template import Context, Template
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import Classroom, User
 from flashcards.models import Rating
 from progress import stats
-from progress.views import dashboard as dashboard_views
 from quizzes import taking
 from tests.support.users import PASSWORD
 
@@ -142,20 +140,6 @@ def test_the_learner_sees_cards_due_streak_and_retention_with_tables_for_the_cha
         == 30
     )
     assert 'aria-describedby="forecast-summary"' in html and 'id="year-table"' in html
-
-
-@pytest.mark.parametrize("language", ["vi", "zh-hans", "en"])
-def test_the_chart_tables_rows_are_those_the_template_loop_wrote(language):
-    rows = [(date(2026, 3, 10), 0), (date(2026, 3, 11), 12), (date(2025, 12, 1), 1234)]
-    loop = Template(
-        "{% for day, n in rows %}<tr><td>{{ day|date:format }}</td><td>{{ n }}</td></tr>"
-        "{% endfor %}"
-    )
-    with translation.override(language):
-        for name in ("SHORT_DATE_FORMAT", "YEAR_MONTH_FORMAT"):
-            expected = loop.render(Context({"rows": rows, "format": name}))
-            assert dashboard_views._day_rows(rows, name) == expected
-            assert dashboard_views._day_rows(rows, name) == expected  # the dates kept
 
 
 def test_an_htmx_history_restore_gets_the_whole_page(alice_client, studied):
