@@ -1,11 +1,13 @@
 """Parts of the dashboard's HTML made in Python, where a template loop costs ten times more: the
-rows of the charts' tables and the paragraphs tinted by mastery. Each writes exactly what the
+rows of the charts' tables, the paragraphs tinted by mastery, the weakest facts and the quiz
+history. Each writes exactly what the
 template wrote before (tests/progress/views/test_fragments.py renders the old template next to
 it): the same markup, the same messages (the template's msgids, translated and filled in as
 `{% translate %}` and `{% blocktranslate %}` do), the same escaping.
 
 The small strings that depend only on the language and a number or a date ("Paragraph 3",
-"Mastery 75%", a formatted day) are kept once made: no learner data in them.
+"Mastery 75%", a formatted day) and the `lang` attribute of a title are kept once made: no
+learner data in them.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from django.urls import reverse
 from django.utils.formats import date_format, localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 
-from progress.stats import Paragraph
+from content.templatetags.text_lang import lang_attr
+from progress.stats import Paragraph, WeakFact
+from quizzes.models import Attempt
 
 
 def _value(value) -> str:
@@ -93,3 +99,61 @@ def paragraphs_html(paragraphs: list[Paragraph]) -> SafeString:
             "\n        </section>\n      "
         )
     return mark_safe("".join(out))
+
+
+# --- the weakest facts and the quiz history -----------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def _lang_attr(text: str) -> str:
+    """`{{ text|lang_attr }}` (a document's or a quiz's title: content, the same for everyone)."""
+    return lang_attr(text)
+
+
+def weak_facts_html(weakest: list[WeakFact]) -> SafeString:
+    """`{% include "progress/includes/weak_facts.html" %}` without `per_class`: the learner's
+    weakest facts, each with its mastery and a link to its document."""
+    items = []
+    for weak in weakest:
+        fact, document = weak.fact, weak.fact.document
+        if fact.vi:
+            text = f'<span lang="vi">{conditional_escape(fact.vi)}</span>'
+        else:
+            text = f'<span lang="zh-Hans">{conditional_escape(fact.zh)}</span>'
+        title = str(document)
+        link = (
+            f'<a href="{conditional_escape(document.get_absolute_url())}"{_lang_attr(title)}>'
+            f"{conditional_escape(title)}</a>"
+        )
+        items.append(
+            f'\n    <li class="band-{conditional_escape(weak.band)}">'
+            f'\n      <span class="mastery-figure">{_value(weak.percent)}%</span>'
+            f"\n      {text}"
+            f'\n      <span class="muted small">{link}</span>'
+            "\n    </li>\n  "
+        )
+    return mark_safe('<ol class="weak-facts">\n  ' + "".join(items) + "\n</ol>\n")
+
+
+def attempt_rows(attempts: list[Attempt]) -> SafeString:
+    """The quiz history's rows: each finished attempt's quiz (a link to its results), when it
+    was finished and its score."""
+    passed = conditional_escape(gettext("passed"))  # {% translate %} escapes
+    rows = []
+    for attempt in attempts:
+        title = attempt.quiz.title
+        url = reverse("quizzes:attempt_results", args=[attempt.pk])
+        finished = date_format(template_localtime(attempt.finished_at), "SHORT_DATETIME_FORMAT")
+        percent = attempt.percent
+        score = "—" if percent is None else f"{_value(percent)}%"
+        if attempt.passed:
+            score += f" · {passed}"
+        rows.append(
+            "\n            <tr>"
+            f'\n              <td><a href="{conditional_escape(url)}"{_lang_attr(title)}>'
+            f"{conditional_escape(title)}</a></td>"
+            f"\n              <td>{conditional_escape(finished)}</td>"
+            f"\n              <td>{score}</td>"
+            "\n            </tr>\n          "
+        )
+    return mark_safe("".join(rows))

@@ -1,16 +1,18 @@
-"""progress.views.fragments: the dashboard's table rows and tinted paragraphs made in Python
-write exactly what the template loops they replace wrote (kept here as the reference), in every
-language of the interface."""
+"""progress.views.fragments: the parts of the dashboard made in Python write exactly what the
+template loops they replace wrote (kept here as the reference) or the include they stand for
+writes, in every language of the interface."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.template import Context, Template
+from django.template.loader import get_template
 from django.utils import translation
 
-from content.models import Passage
-from progress.stats import Paragraph
+from content.models import Document, Fact, Passage
+from progress.stats import Paragraph, WeakFact
 from progress.views import fragments
+from quizzes.models import Attempt, Quiz
 
 LANGUAGES = ["vi", "zh-hans", "en"]
 
@@ -63,3 +65,54 @@ def test_the_paragraphs_are_those_the_template_loop_wrote(language):
         assert fragments.paragraphs_html(paragraphs) == expected
         assert fragments.paragraphs_html(paragraphs) == expected  # the labels kept
     assert fragments.paragraphs_html([]) == ""
+
+
+# templates/progress/dashboard.html's quiz history loop before its rows were made in Python.
+ATTEMPT_ROWS = Template(
+    """{% load i18n text_lang %}{% for attempt in attempts %}
+            <tr>
+              <td><a href="{% url 'quizzes:attempt_results' attempt.pk %}"{{ attempt.quiz.title|lang_attr }}>{{ attempt.quiz.title }}</a></td>
+              <td>{{ attempt.finished_at|date:"SHORT_DATETIME_FORMAT" }}</td>
+              <td>{% if attempt.percent is None %}—{% else %}{{ attempt.percent }}%{% endif %}{% if attempt.passed %} · {% translate "passed" %}{% endif %}</td>
+            </tr>
+          {% endfor %}"""  # noqa: E501
+)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_quiz_history_rows_are_those_the_template_loop_wrote(language):
+    finished = datetime(2026, 3, 10, 20, 30, tzinfo=UTC)  # 11 March in Hanoi
+    quizzes = [
+        Quiz(pk=1, title="Ôn tập", pass_mark=60),
+        Quiz(pk=2, title="复习 <一>", pass_mark=100),
+        Quiz(pk=3, title="Quiz & 1", pass_mark=0),
+    ]
+    attempts = [
+        Attempt(pk=7, quiz=quizzes[0], finished_at=finished, score=3, max_score=4),  # passed
+        Attempt(pk=8, quiz=quizzes[1], finished_at=finished, score=3.5, max_score=4),
+        Attempt(pk=1234, quiz=quizzes[2], finished_at=finished, score=None, max_score=4),
+        Attempt(pk=9, quiz=quizzes[2], finished_at=finished, score=0, max_score=0),
+    ]
+    with translation.override(language):
+        expected = ATTEMPT_ROWS.render(Context({"attempts": attempts}))
+        assert fragments.attempt_rows(attempts) == expected
+    assert fragments.attempt_rows([]) == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_weakest_facts_are_those_the_include_writes(language):
+    """The class page still includes progress/includes/weak_facts.html: the two must agree."""
+    documents = [
+        Document(slug="tien-do", title_vi="Tiến độ", title_zh="进度"),
+        Document(slug="jin-du", title_vi="", title_zh="进度 <二>"),
+        Document(slug="a-b", title_vi="", title_zh=""),
+    ]
+    weakest = [
+        WeakFact(Fact(vi="Sự kiện <một>", zh="事件一", document=documents[0]), 0.0),
+        WeakFact(Fact(vi="", zh="事件 & 二", document=documents[1]), 0.456),
+        WeakFact(Fact(vi="Event", zh="", document=documents[2]), 0.79),
+    ]
+    include = get_template("progress/includes/weak_facts.html")
+    with translation.override(language):
+        assert fragments.weak_facts_html(weakest) == include.render({"weakest": weakest})
+        assert fragments.weak_facts_html([]) == include.render({"weakest": []})
