@@ -70,7 +70,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
     document, paragraphs, classes, and the HTML of loops made in progress.views.fragments:
-    paragraphs_html, weak_facts_html, attempt_rows, forecast_rows, month_rows."""
+    paragraphs_html, retention_rows, weak_facts_html, attempt_rows, forecast_rows, month_rows."""
     now = timezone.now()
     documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh", "updated_at"))
     if wants_partial(request):
@@ -83,6 +83,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "progress": progress,
             "cards": progress.cards,
             "chart_data": _chart_data(progress),
+            "retention_rows": fragments.retention_rows(progress.cards.retention_rows),
             "weak_facts_html": fragments.weak_facts_html(progress.weakest),
             "attempt_rows": fragments.attempt_rows(progress.attempts),
             "forecast_rows": fragments.day_rows(progress.cards.forecast, "SHORT_DATE_FORMAT"),

@@ -1,6 +1,6 @@
 """Parts of the dashboard's HTML made in Python, where a template loop costs ten times more: the
-rows of the charts' tables, the paragraphs tinted by mastery, the weakest facts and the quiz
-history. Each writes exactly what the
+rows of the true-retention table and of the charts' tables, the paragraphs tinted by mastery,
+the weakest facts and the quiz history. Each writes exactly what the
 template wrote before (tests/progress/views/test_fragments.py renders the old template next to
 it): the same markup, the same messages (the template's msgids, translated and filled in as
 `{% translate %}` and `{% blocktranslate %}` do), the same escaping.
@@ -23,6 +23,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 
 from content.templatetags.text_lang import lang_attr
+from progress.figures import Retention
 from progress.stats import Paragraph, WeakFact
 from quizzes.models import Attempt
 
@@ -157,3 +158,37 @@ def attempt_rows(attempts: list[Attempt]) -> SafeString:
             "\n            </tr>\n          "
         )
     return mark_safe("".join(rows))
+
+
+# --- the true-retention table -------------------------------------------------------------------
+
+
+def _percent(percent: int | None) -> str:
+    # {% if percent is None %}—{% else %}{{ percent }}%{% endif %}
+    return "—" if percent is None else f"{_value(percent)}%"
+
+
+@lru_cache(maxsize=1024)
+def _reviews_label(n: int, language: str | None) -> str:
+    # {% blocktranslate count n=… %}of {{ n }} review{% plural %}of {{ n }} reviews{% endblock… %}
+    return ngettext("of %(n)s review", "of %(n)s reviews", n) % {"n": _value(n)}
+
+
+def retention_rows(rows: list[tuple[str, Retention]]) -> SafeString:
+    """Anki's true-retention table's rows (CardFigures.retention_rows): the period, young,
+    mature and all cards' retention, with how many ratings it is of."""
+    language = get_language()
+    out = []
+    for label, r in rows:
+        total = _percent(r.percent)
+        if r.percent is not None:
+            total += f' <span class="muted small">{_reviews_label(r.total, language)}</span>'
+        out.append(
+            "<tr>"
+            f'\n        <th scope="row">{conditional_escape(label)}</th>'
+            f"\n        <td>{_percent(r.young_percent)}</td>"
+            f"\n        <td>{_percent(r.mature_percent)}</td>"
+            f"\n        <td>{total}</td>"
+            "\n      </tr>"
+        )
+    return mark_safe("".join(out))

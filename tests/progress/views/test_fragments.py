@@ -8,8 +8,10 @@ import pytest
 from django.template import Context, Template
 from django.template.loader import get_template
 from django.utils import translation
+from django.utils.translation import gettext
 
 from content.models import Document, Fact, Passage
+from progress.figures import Retention
 from progress.stats import Paragraph, WeakFact
 from progress.views import fragments
 from quizzes.models import Attempt, Quiz
@@ -116,3 +118,28 @@ def test_the_weakest_facts_are_those_the_include_writes(language):
     with translation.override(language):
         assert fragments.weak_facts_html(weakest) == include.render({"weakest": weakest})
         assert fragments.weak_facts_html([]) == include.render({"weakest": []})
+
+
+# templates/progress/dashboard.html's true-retention loop before its rows were made in Python.
+RETENTION_ROWS = Template(
+    """{% load i18n %}{% for label, r in rows %}<tr>
+        <th scope="row">{{ label }}</th>
+        <td>{% if r.young_percent is None %}—{% else %}{{ r.young_percent }}%{% endif %}</td>
+        <td>{% if r.mature_percent is None %}—{% else %}{{ r.mature_percent }}%{% endif %}</td>
+        <td>{% if r.percent is None %}—{% else %}{{ r.percent }}% <span class="muted small">{% blocktranslate count n=r.total %}of {{ n }} review{% plural %}of {{ n }} reviews{% endblocktranslate %}</span>{% endif %}</td>
+      </tr>{% endfor %}"""  # noqa: E501
+)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_retention_rows_are_those_the_template_loop_wrote(language):
+    with translation.override(language):
+        rows = [
+            ("Today", Retention()),  # no rating
+            ("Yesterday <&>", Retention(young_passed=1)),
+            (gettext("Last 7 days"), Retention(young_passed=2, young_failed=1, mature_failed=1)),
+            ("Year", Retention(young_passed=1000, young_failed=234, mature_passed=5)),
+        ]
+        expected = RETENTION_ROWS.render(Context({"rows": rows}))
+        assert fragments.retention_rows(rows) == expected
+        assert fragments.retention_rows(rows) == expected  # the labels kept
