@@ -220,12 +220,16 @@ _FACTS: dict[int, Prepared] = {}
 
 
 def _facts(size: int) -> Prepared:
-    """The facts of up to `size` ids, with their document and passage, compiled once per size."""
+    """The facts of up to `size` ids with what the lists of weak facts show of them and of their
+    document (not the document's source text), compiled once per size."""
     found = _FACTS.get(size)
     if found is None:
         found = _FACTS[size] = Prepared(
-            lambda p: Fact.objects.select_related("document", "passage").filter(
-                pk__in=[getattr(p, f"fact{i}") for i in range(size)]
+            lambda p: (
+                Fact.objects.select_related("document")
+                .only("vi", "zh", "document__slug", "document__title_vi", "document__title_zh")
+                .filter(pk__in=[getattr(p, f"fact{i}") for i in range(size)])
+                .order_by()
             )
         )
     return found

@@ -14,6 +14,7 @@ import pytest
 
 from accounts.models import Classroom
 from progress import stats
+from progress.views import fragments
 
 NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
 
@@ -92,13 +93,18 @@ def test_one_learners_evidence_read_by_the_compiled_queries_is_the_class_queries
         assert stats.card_evidence([user.pk], NOW) == {user.pk: both_cards[user.pk]}
 
 
-def test_weak_facts_are_read_whatever_their_number(studied):
+def test_weak_facts_are_read_whatever_their_number(studied, django_assert_num_queries):
     f = studied["facts"]
     mastery = {f["f1"].pk: 0.4, f["f2"].pk: 0.1, f["f3"].pk: 0.9}  # f3 is known: not weak
-    weak = stats.weak_facts(mastery, 5)
+    with django_assert_num_queries(1):
+        weak = stats.weak_facts(mastery, 5)
+        html = fragments.weak_facts_html(weak)  # what the dashboard shows of them: read
+    assert "Sự kiện hai" in html and "/documents/tien-do/" in html
     assert [(w.fact.key, w.percent) for w in weak] == [("f2", 10), ("f1", 40)]
     assert weak[0].fact.document == studied["document"]
-    assert weak[0].fact.passage == studied["passages"][0]
+    assert str(weak[0].fact.document) == "Tiến độ"
+    assert weak[0].fact.document.get_absolute_url() == studied["document"].get_absolute_url()
+    assert (weak[1].fact.vi, weak[1].fact.zh) == ("Sự kiện một", "事件一")
     assert [w.fact.key for w in stats.weak_facts(mastery, 1)] == ["f2"]
     assert stats.weak_facts({}, 5) == []
 
