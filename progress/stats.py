@@ -16,7 +16,6 @@ from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
-    DateTimeField,
     ExpressionWrapper,
     F,
     FloatField,
@@ -29,7 +28,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber, TruncDate
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -327,44 +326,38 @@ def learner_days(user) -> scheduling.StudyDays:
     return scheduling.StudyDays(timezone.get_current_timezone(), starts_at)
 
 
-# (time zone, study day start) -> the cards due by study day, each learner's day start compiled
-# once (the zone and the hour are part of the SQL).
-_DUE_PER_DAY: dict[tuple, Prepared] = {}
+def _due_by_day(p):
+    """The learner's cards due on each study day of the forecast, as (day number, count) rows:
+    `p.day1` … `p.day30` are when the days after today start; a card due before tomorrow starts
+    is due today, day 0 (overdue ones too)."""
+    starts = [getattr(p, f"day{i}") for i in range(1, figures.FORECAST_DAYS + 1)]
+    earlier = [When(due__lt=start, then=Value(i)) for i, start in enumerate(starts[:-1])]
+    return (
+        LearnerCard.objects.filter(user_id=p.user, card__is_active=True, due__lt=starts[-1])
+        .exclude(state=State.NEW, forwarded=False)
+        .annotate(day=Case(*earlier, default=Value(figures.FORECAST_DAYS - 1)))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 
 
-def _due_per_day_query(zone, offset: timedelta) -> Prepared:
-    key = (zone, offset)
-    found = _DUE_PER_DAY.get(key)
-    if found is None:
-        # A study day starts at `offset` past midnight: shift by it, then take the local date.
-        shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
-        found = _DUE_PER_DAY[key] = Prepared(
-            lambda p: (
-                LearnerCard.objects.filter(user_id=p.user, card__is_active=True, due__lt=p.end)
-                .exclude(state=State.NEW, forwarded=False)
-                .annotate(day=TruncDate(shifted, tzinfo=zone))
-                .values_list("day")
-                .annotate(n=Count("pk"))
-                .order_by()
-            ),
-            datetimes=("end",),
-        )
-    return found
+_DUE_BY_DAY = Prepared(
+    _due_by_day, datetimes=tuple(f"day{i}" for i in range(1, figures.FORECAST_DAYS + 1))
+)
 
 
 def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> dict[date, int]:
-    """Cards due on each study day of the forecast, counted in the database (one query).
-    Counted: the cards the learner has reviewed and new cards brought forward to practise;
-    cards never studied are not due. Overdue cards are counted on today."""
+    """Cards due on each study day of the forecast, counted in the database (one query, the
+    study days' starts compared with: no date arithmetic in SQL). Counted: the cards the
+    learner has reviewed and new cards brought forward to practise; cards never studied are not
+    due. Overdue cards are counted on today."""
     days = days or scheduling.StudyDays(timezone.get_current_timezone())
-    end = days.start(today + timedelta(days=figures.FORECAST_DAYS))
-    offset = timedelta(hours=days.starts_at.hour, minutes=days.starts_at.minute)
-    out: dict[date, int] = {}
-    for day, n in _due_per_day_query(days.zone, offset).all(user=user.pk, end=end):
-        # A card due before today's start falls on an earlier date: it is due today.
-        key = max(day, today)
-        out[key] = out.get(key, 0) + n
-    return out
+    starts = {
+        f"day{i}": days.start(today + timedelta(days=i))
+        for i in range(1, figures.FORECAST_DAYS + 1)
+    }
+    return {today + timedelta(days=i): n for i, n in _DUE_BY_DAY.all(user=user.pk, **starts)}
 
 
 def _retention_counts(user_id: int):
