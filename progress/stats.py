@@ -360,7 +360,11 @@ def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> 
     return {today + timedelta(days=i): n for i, n in _DUE_BY_DAY.all(user=user.pk, **starts)}
 
 
-def _retention_counts(user_id: int):
+def _ratings(user_id: int):
+    """The learner's ratings grouped by study day, whether the card was in review, and (for
+    those) mature or young and failed or not: (day, review, mature, failed, count) rows. As in
+    Anki's true retention: a card's interval before a rating is the one its previous rating gave
+    (a card without one counts young); it is looked up for the ratings of review cards only."""
     previous = (
         ReviewLog.objects.filter(learner_card=OuterRef("learner_card"))
         .filter(
@@ -370,61 +374,69 @@ def _retention_counts(user_id: int):
         .order_by("-reviewed_at", "-pk")
         .values("scheduled_days")[:1]
     )
+    review = Q(state_before=State.REVIEW)
     return (
-        ReviewLog.objects.filter(user_id=user_id, state_before=State.REVIEW)
-        .annotate(last_interval=Subquery(previous))
+        ReviewLog.objects.filter(user_id=user_id)
+        .alias(last_interval=Subquery(previous))
         .annotate(
+            review=Case(When(review, then=Value(True)), default=Value(False)),
             mature=Case(
-                When(last_interval__gte=figures.MATURE_INTERVAL, then=Value(True)),
+                When(
+                    review & Q(last_interval__gte=figures.MATURE_INTERVAL),
+                    then=Value(True),
+                ),
                 default=Value(False),
             ),
-            failed=Case(When(rating=Rating.AGAIN, then=Value(True)), default=Value(False)),
+            failed=Case(
+                When(review & Q(rating=Rating.AGAIN), then=Value(True)), default=Value(False)
+            ),
         )
-        .values_list("review_day", "mature", "failed")
+        .values_list("review_day", "review", "mature", "failed")
         .annotate(n=Count("pk"))
         .order_by()
     )
 
 
-_RETENTION_COUNTS = Prepared(lambda p: _retention_counts(p.user))
+_RATINGS = Prepared(lambda p: _ratings(p.user))
+
+
+def rating_counts(user, today: date) -> tuple[dict[date, int], figures.RetentionCounts]:
+    """The learner's reviews on each study day, and the ratings Anki's true retention counts
+    by study day, young or mature, failed or not (every rating of a card in the review state),
+    from one query. Ratings on a day after `today` (none, unless the learner's day start moved)
+    are not in the retention."""
+    per_day: dict[date, int] = {}
+    retention: dict[tuple[date, bool, bool], int] = {}
+    for day, review, mature, failed, n in _RATINGS.all(user=user.pk):
+        per_day[day] = per_day.get(day, 0) + n
+        if review and day <= today:
+            key = (day, bool(mature), bool(failed))
+            retention[key] = retention.get(key, 0) + n
+    return per_day, retention
 
 
 def retention_counts(user, today: date) -> figures.RetentionCounts:
-    """The ratings Anki's true retention counts, by study day, young or mature, failed or not
-    (one query). As in Anki: every rating of a card in the review state, the card's interval
-    before it being the interval its previous rating gave (a card without one counts young).
-    Days after `today` (none, unless the learner's day start moved) are left out."""
-    return {
-        (day, bool(mature), bool(failed)): n
-        for day, mature, failed, n in _RETENTION_COUNTS.all(user=user.pk)
-        if day <= today
-    }
+    """The ratings Anki's true retention counts (see `rating_counts`)."""
+    return rating_counts(user, today)[1]
 
 
 _SETTINGS = Prepared(lambda p: LearnerSettings.objects.filter(user_id=p.user)[:1])
-_REVIEWS_PER_DAY = Prepared(
-    lambda p: (
-        ReviewLog.objects.filter(user_id=p.user)
-        .values_list("review_day")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-)
 
 
 def card_figures(user, now: datetime) -> CardFigures:
-    """Forecast, a year of reviews, streak and true retention, by the learner's study days: four
-    queries, whatever the number of reviews (the database groups them by study day)."""
+    """Forecast, a year of reviews, streak and true retention, by the learner's study days: three
+    queries and the cards due today's (services.due_today), whatever the number of reviews (the
+    database groups them by study day)."""
     learner = _SETTINGS.first(user=user.pk) or LearnerSettings(user=user)
     days = services.study_days(learner)
     today = days.day(now)
-    per_day = dict(_REVIEWS_PER_DAY.all(user=user.pk))
+    per_day, retention = rating_counts(user, today)
     return CardFigures(
         today=today,
         forecast=figures.forecast(due_per_day(user, today, days), today),
         year=figures.reviews_per_day(per_day, today),
         streak=figures.current_streak(per_day, today),
-        retention=figures.retention_table(retention_counts(user, today), today),
+        retention=figures.retention_table(retention, today),
         due_today=services.due_today(user, now=now, learner=learner),
     )
 
