@@ -465,10 +465,21 @@ _LAST_REVIEWED = Prepared(
         .values_list("document_id", "last_review")[:1]
     )
 )
+# The learner's latest finished attempts with what the dashboard shows of them: when, the score
+# (Attempt.percent, .passed) and the quiz's title and document.
 _ATTEMPTS = Prepared(
     lambda p: (
         Attempt.objects.filter(user_id=p.user, finished_at__isnull=False)
         .select_related("quiz")
+        .only(
+            "quiz",
+            "finished_at",
+            "score",
+            "max_score",
+            "quiz__title",
+            "quiz__pass_mark",
+            "quiz__document",
+        )
         .order_by("-finished_at", "-pk")[:HISTORY_LENGTH]
     )
 )

@@ -70,8 +70,15 @@ def test_an_inactive_fact_is_neither_counted_nor_listed(alice, studied, answers)
     assert stats.paragraphs(studied["document"], progress.mastery)[1].percent is None
 
 
-def test_the_learner_sees_their_weakest_facts_and_quiz_history_newest_first(alice, answers):
+def test_the_learner_sees_their_weakest_facts_and_quiz_history_newest_first(
+    alice, answers, django_assert_num_queries
+):
     progress = stats.learner_progress(alice, NOW)
+    with django_assert_num_queries(0):  # what the dashboard shows of an attempt is read
+        shown = [
+            (a.finished_at, a.passed, a.quiz.title, a.quiz.document_id) for a in progress.attempts
+        ]
+    assert shown[0][1:] == (False, "Ôn tập", progress.last_document_id)
     assert [(w.fact.key, w.percent) for w in progress.weakest] == [("f3", 0), ("f2", 50)]
     assert [a.percent for a in progress.attempts] == [38, 50]  # 37.5% rounds to 38
     assert progress.last_document_id == progress.attempts[0].quiz.document_id
