@@ -46,6 +46,7 @@ def _mastery_context(
         "document": document,
         "paragraphs": paragraphs,
         "paragraphs_html": fragments.paragraphs_html(paragraphs),
+        "document_options": fragments.document_options(documents, document),
     }
 
 
@@ -70,7 +71,8 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
     document, paragraphs, classes, and the HTML of loops made in progress.views.fragments:
-    paragraphs_html, retention_rows, weak_facts_html, attempt_rows, forecast_rows, month_rows."""
+    document_options, paragraphs_html, retention_rows, weak_facts_html, attempt_rows,
+    forecast_rows, month_rows."""
     now = timezone.now()
     documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh", "updated_at"))
     if wants_partial(request):

@@ -1,6 +1,6 @@
 """Parts of the dashboard's HTML made in Python, where a template loop costs ten times more: the
-rows of the true-retention table and of the charts' tables, the paragraphs tinted by mastery,
-the weakest facts and the quiz history. Each writes exactly what the
+rows of the true-retention table and of the charts' tables, the document picker's options, the
+paragraphs tinted by mastery, the weakest facts and the quiz history. Each writes exactly what the
 template wrote before (tests/progress/views/test_fragments.py renders the old template next to
 it): the same markup, the same messages (the template's msgids, translated and filled in as
 `{% translate %}` and `{% blocktranslate %}` do), the same escaping.
@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 
+from content.models import Document
 from content.templatetags.text_lang import lang_attr
 from progress.figures import Retention
 from progress.stats import Paragraph, WeakFact
@@ -47,6 +48,18 @@ def day_rows(rows: list[tuple[date, int]], format_name: str) -> SafeString:
         "".join(
             f"<tr><td>{_day(day, format_name, language)}</td><td>{_value(n)}</td></tr>"
             for day, n in rows
+        )
+    )
+
+
+def document_options(documents: list[Document], selected: Document | None) -> SafeString:
+    """The document picker's `<option>`s, the document shown selected."""
+    chosen = selected.pk if selected is not None else None
+    return mark_safe(
+        "".join(
+            f'<option value="{conditional_escape(option.slug)}"'
+            f"{' selected' if option.pk == chosen else ''}>{conditional_escape(option)}</option>"
+            for option in documents
         )
     )
 

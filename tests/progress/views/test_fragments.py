@@ -143,3 +143,22 @@ def test_the_retention_rows_are_those_the_template_loop_wrote(language):
         expected = RETENTION_ROWS.render(Context({"rows": rows}))
         assert fragments.retention_rows(rows) == expected
         assert fragments.retention_rows(rows) == expected  # the labels kept
+
+
+# templates/progress/dashboard.html's document picker loop before its options were made in Python.
+OPTIONS = Template(
+    '{% for option in documents %}<option value="{{ option.slug }}"{% if option.pk == document.pk'
+    " %} selected{% endif %}>{{ option }}</option>{% endfor %}"
+)
+
+
+def test_the_document_options_are_those_the_template_loop_wrote():
+    documents = [
+        Document(pk=1, slug="tien-do", title_vi="Tiến độ <1>", title_zh="进度"),
+        Document(pk=2, slug="jin-du", title_vi="", title_zh="进度 & 二"),
+        Document(pk=3, slug="a-b", title_vi="", title_zh=""),
+    ]
+    for selected in [documents[1], documents[0], None]:
+        expected = OPTIONS.render(Context({"documents": documents, "document": selected}))
+        assert fragments.document_options(documents, selected) == expected
+    assert fragments.document_options([], None) == ""
