@@ -12,13 +12,16 @@ time turning the queryset into SQL than the database spends answering it.
 compiled with them once per database vendor, the placeholders' places in the SQL parameters are
 recorded, and each call runs that SQL with the caller's values in those places. The rows become
 model instances (select_related and annotations included) exactly as Django's own iteration
-makes them, or, for a values_list() queryset, tuples of the converted values.
+makes them, or, for a values_list() queryset, tuples of the converted values (the values
+themselves with flat=True).
 
 What may be a placeholder: an integer (a primary or foreign key, a position, a count), an aware
-datetime (declared in `datetimes`) or a date (declared in `dates`). Everything else in the
-queryset is fixed when it is first compiled: `build` must not read the clock, the language or
-settings. Compiling fails loudly when a placeholder does not reach the SQL parameters (used
-through an expression that changes it, say).
+datetime (declared in `datetimes`) or a date (declared in `dates`). An integer beyond 64 bits
+(typed into a URL) gives no row, as Django's own equality lookup does: use placeholders for
+equality, or for values in range. Everything else in the queryset is fixed when it is first
+compiled: `build` must not read the clock, the language or settings. Compiling fails loudly when
+a placeholder does not reach the SQL parameters (used through an expression that changes it,
+say).
 
 It uses Django's internals, to check on a Django upgrade (tests/config/test_prepared.py compares
 prepared queries' results with the plain querysets'): what ModelIterable.__iter__ does
@@ -37,6 +40,7 @@ from typing import Any
 
 from django.db import connections, models, transaction
 from django.db.models.query import (
+    FlatValuesListIterable,
     ModelIterable,
     ValuesListIterable,
     _get_from_db,
@@ -48,6 +52,7 @@ from django.db.models.sql import UpdateQuery
 # value out of a column's range without asking the database, and so leaves no parameter). Only
 # the compiling sees them: a fixed value of the query equal to one would be taken for it.
 _BASE = 32_100
+_INT64 = (-(2**63), 2**63 - 1)
 _EPOCH = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 _DAY_ONE = date(1901, 3, 4)
 _DATETIME = models.DateTimeField()
@@ -83,7 +88,7 @@ class _Compiled:
     slots: tuple[tuple[int, str], ...]  # (index in params, placeholder name)
     compiler: Any
     converters: dict
-    rows_only: bool  # values_list(): tuples, no instances
+    rows_only: str  # "tuples" (values_list()), "flat" (flat=True) or "" (instances)
     model_init: tuple | None  # (model, init_list, start, end, populators, annotations)
 
 
@@ -108,12 +113,16 @@ class Prepared:
         """Every row, as model instances (tuples for a values_list() queryset)."""
         connection = connections[using]
         compiled = self._compile(connection)
+        if _beyond_64_bits(values):
+            return []  # beyond any column (a number typed into a URL): as Django finds no row
         params = self._params(compiled, values, connection)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         if compiled.converters:
             rows = _convert(rows, compiled.converters, connection)
+        if compiled.rows_only == "flat":
+            return [row[0] for row in rows]
         if compiled.rows_only:
             return [tuple(row) for row in rows]
         return _instances(rows, compiled.model_init, using)
@@ -161,8 +170,9 @@ class Prepared:
         select = compiler.select
         converters = compiler.get_converters([s[0] for s in select[: compiler.col_count]])
         iterable = queryset._iterable_class
-        if iterable is ValuesListIterable:
-            return _Compiled(sql, tuple(params), slots, compiler, converters, True, None)
+        if iterable in (ValuesListIterable, FlatValuesListIterable):
+            rows_only = "flat" if iterable is FlatValuesListIterable else "tuples"
+            return _Compiled(sql, tuple(params), slots, compiler, converters, rows_only, None)
         if iterable is not ModelIterable:
             raise TypeError("Prepared runs model querysets and values_list() querysets only")
         info = compiler.klass_info
@@ -173,7 +183,7 @@ class Prepared:
         annotations = tuple(compiler.annotation_col_map.items())
         from_db = _get_from_db(info["model"], mode)
         model_init = (from_db, init_list, start, end, populators, annotations, mode.track_peers)
-        return _Compiled(sql, tuple(params), slots, compiler, converters, False, model_init)
+        return _Compiled(sql, tuple(params), slots, compiler, converters, "", model_init)
 
     def _slots(self, placeholders: _Placeholders, params, connection) -> tuple:
         """(index in params, placeholder name) of each placeholder's value in `params`."""
@@ -200,6 +210,8 @@ class PreparedUpdate(Prepared):
     def run(self, using: str = "default", **values) -> int:
         connection = connections[using]
         compiled = self._compile(connection)
+        if _beyond_64_bits(values):
+            return 0  # as Django's update() of no row
         params = self._params(compiled, values, connection)
         with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -215,7 +227,11 @@ class PreparedUpdate(Prepared):
         compiler = query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
         slots = self._slots(placeholders, params, connection)
-        return _Compiled(sql, tuple(params), slots, compiler, {}, True, None)
+        return _Compiled(sql, tuple(params), slots, compiler, {}, "", None)
+
+
+def _beyond_64_bits(values: dict) -> bool:
+    return any(type(v) is int and not _INT64[0] <= v <= _INT64[1] for v in values.values())
 
 
 def _hashable(value):

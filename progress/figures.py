@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from statistics import fmean
 
 import fsrs
@@ -39,12 +39,18 @@ def forecast(due_per_day: Mapping[date, int], today: date, days: int = FORECAST_
     return list(counts.items())
 
 
+@lru_cache(maxsize=8)
+def days_up_to(today: date, days: int = YEAR_DAYS) -> tuple[date, ...]:
+    """The `days` days up to and including `today`, oldest first (kept: every learner on the
+    same study day asks for the same)."""
+    start = today - timedelta(days=days - 1)
+    return tuple(start + timedelta(days=i) for i in range(days))
+
+
 def reviews_per_day(review_counts: Mapping[date, int], today: date, days: int = YEAR_DAYS):
     """Reviews on each of the last `days` days up to and including `today`, oldest first."""
-    start = today - timedelta(days=days - 1)
-    return [
-        (day, review_counts.get(day, 0)) for day in (start + timedelta(days=i) for i in range(days))
-    ]
+    get = review_counts.get
+    return [(day, get(day, 0)) for day in days_up_to(today, days)]
 
 
 def current_streak(review_days: Iterable[date], today: date) -> int:
@@ -213,7 +219,9 @@ def monthly_totals(days: Iterable[tuple[date, int]]) -> list[tuple[date, int]]:
     """Per-day counts summed by calendar month, as [(first day of the month, total)] in the
     order met: the text equivalent of the year's heatmap (twelve or thirteen rows, not 365)."""
     totals: dict[date, int] = {}
+    month = None
     for day, count in days:
-        month = day.replace(day=1)
+        if month is None or day.month != month.month or day.year != month.year:
+            month = day.replace(day=1)
         totals[month] = totals.get(month, 0) + count
     return list(totals.items())

@@ -16,8 +16,6 @@ from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
-    DateField,
-    DateTimeField,
     ExpressionWrapper,
     F,
     FloatField,
@@ -30,11 +28,12 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber, TruncDate
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from config.prepared import Prepared
 from content.models import Document, Fact, Passage
 from flashcards import scheduling, services
 from flashcards.models import LearnerCard, LearnerSettings, Rating, ReviewLog, State
@@ -54,12 +53,11 @@ Evidence = dict[int, dict[int, list[float]]]
 # --- mastery ------------------------------------------------------------------------------------
 
 
-def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
-    """For each learner and fact, the score of their latest answer to each question about the
-    fact (one query: a window function keeps the latest answer per learner and question)."""
-    latest = (
-        AttemptItem.objects.filter(
-            attempt__user_id__in=list(user_ids),
+def _latest_answers(items):
+    """Of `items` (AttemptItem), each learner's latest scored answer to each question about an
+    active fact, as (user id, fact id, score)."""
+    return (
+        items.filter(
             answered_at__isnull=False,
             score__isnull=False,
             question__fact__is_active=True,
@@ -74,23 +72,51 @@ def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
         .filter(rank=1)
         .values_list("attempt__user_id", "question__fact_id", "score")
     )
+
+
+# One learner's (the dashboard's): compiled once.
+_LATEST_ANSWERS = Prepared(
+    lambda p: _latest_answers(AttemptItem.objects.filter(attempt__user_id=p.user))
+)
+
+
+def quiz_evidence(user_ids: Iterable[int]) -> Evidence:
+    """For each learner and fact, the score of their latest answer to each question about the
+    fact (one query: a window function keeps the latest answer per learner and question)."""
+    user_ids = list(user_ids)
+    if len(user_ids) == 1:
+        latest = _LATEST_ANSWERS.all(user=user_ids[0])
+    else:
+        latest = _latest_answers(AttemptItem.objects.filter(attempt__user_id__in=user_ids))
     evidence: Evidence = defaultdict(lambda: defaultdict(list))
     for user_id, fact_id, score in latest:
         evidence[user_id][fact_id].append(score)
     return evidence
 
 
-def card_evidence(user_ids: Iterable[int], now: datetime) -> Evidence:
-    """For each learner and fact, the recall probability now of each flashcard made for the fact
-    (its cloze cards) that they have reviewed (one query). A term's cards are not evidence for
-    every fact that names the term."""
-    cards = LearnerCard.objects.filter(
-        user_id__in=list(user_ids),
+def _reviewed_cards(cards):
+    """Of `cards` (LearnerCard), the reviewed active ones, one row per active fact each is made
+    for: (user id, fact id, stability, last review)."""
+    return cards.filter(
         last_review__isnull=False,
         stability__isnull=False,
         card__is_active=True,
         note__facts__is_active=True,
     ).values_list("user_id", "note__facts", "stability", "last_review")
+
+
+_REVIEWED_CARDS = Prepared(lambda p: _reviewed_cards(LearnerCard.objects.filter(user_id=p.user)))
+
+
+def card_evidence(user_ids: Iterable[int], now: datetime) -> Evidence:
+    """For each learner and fact, the recall probability now of each flashcard made for the fact
+    (its cloze cards) that they have reviewed (one query). A term's cards are not evidence for
+    every fact that names the term."""
+    user_ids = list(user_ids)
+    if len(user_ids) == 1:
+        cards = _REVIEWED_CARDS.all(user=user_ids[0])
+    else:
+        cards = _reviewed_cards(LearnerCard.objects.filter(user_id__in=user_ids))
     evidence: Evidence = defaultdict(lambda: defaultdict(list))
     for user_id, fact_id, stability, last_review in cards:
         evidence[user_id][fact_id].append(figures.recall_probability(stability, last_review, now))
@@ -189,12 +215,36 @@ class WeakFact:
         return figures.band(self.mastery)
 
 
+_FACTS: dict[int, Prepared] = {}
+
+
+def _facts(size: int) -> Prepared:
+    """The facts of up to `size` ids with what the lists of weak facts show of them and of their
+    document (not the document's source text), compiled once per size."""
+    found = _FACTS.get(size)
+    if found is None:
+        found = _FACTS[size] = Prepared(
+            lambda p: (
+                Fact.objects.select_related("document")
+                .only("vi", "zh", "document__slug", "document__title_vi", "document__title_zh")
+                .filter(pk__in=[getattr(p, f"fact{i}") for i in range(size)])
+                .order_by()
+            )
+        )
+    return found
+
+
+def _padded(ids: list[int], size: int) -> dict[str, int]:
+    """`ids` as the placeholders of _facts(size): the first id again in the unused places."""
+    return {f"fact{i}": ids[min(i, len(ids) - 1)] for i in range(size)}
+
+
 def weak_facts(mastery: dict[int, float], limit: int, learners: dict[int, int] | None = None):
     """The weakest facts as WeakFact rows, weakest first (one query, none when there are none)."""
     ids = figures.weakest(mastery, limit)
     if not ids:
         return []
-    facts = Fact.objects.select_related("document", "passage").in_bulk(ids)
+    facts = {fact.pk: fact for fact in _facts(limit).all(**_padded(ids, limit))}
     return [WeakFact(facts[i], mastery[i], (learners or {}).get(i, 1)) for i in ids if i in facts]
 
 
@@ -276,37 +326,45 @@ def learner_days(user) -> scheduling.StudyDays:
     return scheduling.StudyDays(timezone.get_current_timezone(), starts_at)
 
 
-def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> dict[date, int]:
-    """Cards due on each study day of the forecast, counted in the database (one query).
-    Counted: the cards the learner has reviewed and new cards brought forward to practise;
-    cards never studied are not due. Overdue cards are counted on today."""
-    days = days or scheduling.StudyDays(timezone.get_current_timezone())
-    zone = days.zone
-    start = days.start(today)
-    end = days.start(today + timedelta(days=figures.FORECAST_DAYS))
-    # A study day starts at days.starts_at: shift by it, then take the local calendar date.
-    offset = timedelta(hours=days.starts_at.hour, minutes=days.starts_at.minute)
-    shifted = ExpressionWrapper(F("due") - Value(offset), output_field=DateTimeField())
-    day = Case(
-        When(due__lt=start, then=Value(today)),
-        default=TruncDate(shifted, tzinfo=zone),
-        output_field=DateField(),
-    )
-    rows = (
-        LearnerCard.objects.filter(user=user, card__is_active=True, due__lt=end)
+def _due_by_day(p):
+    """The learner's cards due on each study day of the forecast, as (day number, count) rows:
+    `p.day1` … `p.day30` are when the days after today start; a card due before tomorrow starts
+    is due today, day 0 (overdue ones too)."""
+    starts = [getattr(p, f"day{i}") for i in range(1, figures.FORECAST_DAYS + 1)]
+    earlier = [When(due__lt=start, then=Value(i)) for i, start in enumerate(starts[:-1])]
+    return (
+        LearnerCard.objects.filter(user_id=p.user, card__is_active=True, due__lt=starts[-1])
         .exclude(state=State.NEW, forwarded=False)
-        .annotate(day=day)
-        .values("day")
+        .annotate(day=Case(*earlier, default=Value(figures.FORECAST_DAYS - 1)))
+        .values_list("day")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {row["day"]: row["n"] for row in rows}
 
 
-def retention_counts(user, today: date) -> figures.RetentionCounts:
-    """The ratings Anki's true retention counts, by study day, young or mature, failed or not
-    (one query). As in Anki: every rating of a card in the review state, the card's interval
-    before it being the interval its previous rating gave (a card without one counts young)."""
+_DUE_BY_DAY = Prepared(
+    _due_by_day, datetimes=tuple(f"day{i}" for i in range(1, figures.FORECAST_DAYS + 1))
+)
+
+
+def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> dict[date, int]:
+    """Cards due on each study day of the forecast, counted in the database (one query, the
+    study days' starts compared with: no date arithmetic in SQL). Counted: the cards the
+    learner has reviewed and new cards brought forward to practise; cards never studied are not
+    due. Overdue cards are counted on today."""
+    days = days or scheduling.StudyDays(timezone.get_current_timezone())
+    starts = {
+        f"day{i}": days.start(today + timedelta(days=i))
+        for i in range(1, figures.FORECAST_DAYS + 1)
+    }
+    return {today + timedelta(days=i): n for i, n in _DUE_BY_DAY.all(user=user.pk, **starts)}
+
+
+def _ratings(user_id: int):
+    """The learner's ratings grouped by study day, whether the card was in review, and (for
+    those) mature or young and failed or not: (day, review, mature, failed, count) rows. As in
+    Anki's true retention: a card's interval before a rating is the one its previous rating gave
+    (a card without one counts young); it is looked up for the ratings of review cards only."""
     previous = (
         ReviewLog.objects.filter(learner_card=OuterRef("learner_card"))
         .filter(
@@ -316,41 +374,69 @@ def retention_counts(user, today: date) -> figures.RetentionCounts:
         .order_by("-reviewed_at", "-pk")
         .values("scheduled_days")[:1]
     )
-    rows = (
-        ReviewLog.objects.filter(user=user, state_before=State.REVIEW, review_day__lte=today)
-        .annotate(last_interval=Subquery(previous))
+    review = Q(state_before=State.REVIEW)
+    return (
+        ReviewLog.objects.filter(user_id=user_id)
+        .alias(last_interval=Subquery(previous))
         .annotate(
+            review=Case(When(review, then=Value(True)), default=Value(False)),
             mature=Case(
-                When(last_interval__gte=figures.MATURE_INTERVAL, then=Value(True)),
+                When(
+                    review & Q(last_interval__gte=figures.MATURE_INTERVAL),
+                    then=Value(True),
+                ),
                 default=Value(False),
             ),
-            failed=Case(When(rating=Rating.AGAIN, then=Value(True)), default=Value(False)),
+            failed=Case(
+                When(review & Q(rating=Rating.AGAIN), then=Value(True)), default=Value(False)
+            ),
         )
-        .values_list("review_day", "mature", "failed")
+        .values_list("review_day", "review", "mature", "failed")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {(day, bool(mature), bool(failed)): n for day, mature, failed, n in rows}
+
+
+_RATINGS = Prepared(lambda p: _ratings(p.user))
+
+
+def rating_counts(user, today: date) -> tuple[dict[date, int], figures.RetentionCounts]:
+    """The learner's reviews on each study day, and the ratings Anki's true retention counts
+    by study day, young or mature, failed or not (every rating of a card in the review state),
+    from one query. Ratings on a day after `today` (none, unless the learner's day start moved)
+    are not in the retention."""
+    per_day: dict[date, int] = {}
+    retention: dict[tuple[date, bool, bool], int] = {}
+    for day, review, mature, failed, n in _RATINGS.all(user=user.pk):
+        per_day[day] = per_day.get(day, 0) + n
+        if review and day <= today:
+            key = (day, bool(mature), bool(failed))
+            retention[key] = retention.get(key, 0) + n
+    return per_day, retention
+
+
+def retention_counts(user, today: date) -> figures.RetentionCounts:
+    """The ratings Anki's true retention counts (see `rating_counts`)."""
+    return rating_counts(user, today)[1]
+
+
+_SETTINGS = Prepared(lambda p: LearnerSettings.objects.filter(user_id=p.user)[:1])
 
 
 def card_figures(user, now: datetime) -> CardFigures:
-    """Forecast, a year of reviews, streak and true retention, by the learner's study days: four
-    queries, whatever the number of reviews (the database groups them by study day)."""
-    learner = LearnerSettings.for_user(user)
+    """Forecast, a year of reviews, streak and true retention, by the learner's study days: three
+    queries and the cards due today's (services.due_today), whatever the number of reviews (the
+    database groups them by study day)."""
+    learner = _SETTINGS.first(user=user.pk) or LearnerSettings(user=user)
     days = services.study_days(learner)
     today = days.day(now)
-    per_day = dict(
-        ReviewLog.objects.filter(user=user)
-        .values_list("review_day")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    per_day, retention = rating_counts(user, today)
     return CardFigures(
         today=today,
         forecast=figures.forecast(due_per_day(user, today, days), today),
         year=figures.reviews_per_day(per_day, today),
         streak=figures.current_streak(per_day, today),
-        retention=figures.retention_table(retention_counts(user, today), today),
+        retention=figures.retention_table(retention, today),
         due_today=services.due_today(user, now=now, learner=learner),
     )
 
@@ -372,14 +458,36 @@ def summary(user, now: datetime) -> Summary:
     )
 
 
+_LAST_REVIEWED = Prepared(
+    lambda p: (
+        LearnerCard.objects.filter(user_id=p.user, last_review__isnull=False)
+        .order_by("-last_review")
+        .values_list("document_id", "last_review")[:1]
+    )
+)
+# The learner's latest finished attempts with what the dashboard shows of them: when, the score
+# (Attempt.percent, .passed) and the quiz's title and document.
+_ATTEMPTS = Prepared(
+    lambda p: (
+        Attempt.objects.filter(user_id=p.user, finished_at__isnull=False)
+        .select_related("quiz")
+        .only(
+            "quiz",
+            "finished_at",
+            "score",
+            "max_score",
+            "quiz__title",
+            "quiz__pass_mark",
+            "quiz__document",
+        )
+        .order_by("-finished_at", "-pk")[:HISTORY_LENGTH]
+    )
+)
+
+
 def _last_document_id(user, attempts: list[Attempt]) -> int | None:
     """The document of the learner's latest quiz answer or flashcard review (one query)."""
-    card = (
-        LearnerCard.objects.filter(user=user, last_review__isnull=False)
-        .order_by("-last_review")
-        .values_list("document_id", "last_review")
-        .first()
-    )
+    card = _LAST_REVIEWED.first(user=user.pk)
     attempt = attempts[0] if attempts else None
     if card and (attempt is None or card[1] > attempt.finished_at):
         return card[0]
@@ -387,11 +495,7 @@ def _last_document_id(user, attempts: list[Attempt]) -> int | None:
 
 
 def learner_progress(user, now: datetime) -> LearnerProgress:
-    attempts = list(
-        Attempt.objects.filter(user=user, finished_at__isnull=False)
-        .select_related("quiz")
-        .order_by("-finished_at", "-pk")[:HISTORY_LENGTH]
-    )
+    attempts = _ATTEMPTS.all(user=user.pk)
     mastery = masteries([user.pk], now)[user.pk]
     return LearnerProgress(
         attempts=attempts,

@@ -26,6 +26,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from config.prepared import Prepared
 from quizzes.assignments import visible_quizzes
 from quizzes.models import Attempt, AttemptItem, ExportJob, Question, Quiz, QuizQuestion
 
@@ -102,14 +103,24 @@ def with_visible_keys(questions: QuerySet[Question], user) -> QuerySet[Question]
     return questions.filter(pk__in=questions_with_visible_keys(user).values("pk"))
 
 
+def _asked_in_open_end_feedback_attempts(user_id, facts) -> QuerySet[AttemptItem]:
+    return AttemptItem.objects.filter(
+        attempt__user_id=user_id,
+        attempt__finished_at__isnull=True,
+        attempt__quiz__feedback=Quiz.Feedback.END,
+        question__fact_id__in=facts,
+    ).values_list("question__fact_id", flat=True)
+
+
+# One fact (a wrong answer's, after every miss): compiled once (config.prepared).
+_HIDDEN_FACT = Prepared(lambda p: _asked_in_open_end_feedback_attempts(p.user, [p.fact])[:1])
+
+
 def facts_hidden_until_finished(user, fact_ids) -> set[int]:
     """Of `fact_ids`, the facts asked in an attempt of `user` that is still open at a quiz with
-    feedback at the end: their cards would show the answer before the results do."""
-    return set(
-        AttemptItem.objects.filter(
-            attempt__user=user,
-            attempt__finished_at__isnull=True,
-            attempt__quiz__feedback=Quiz.Feedback.END,
-            question__fact_id__in=list(fact_ids),
-        ).values_list("question__fact_id", flat=True)
-    )
+    feedback at the end: their cards would show the answer before the results do. Only the
+    user's pk is read."""
+    fact_ids = list(fact_ids)
+    if len(fact_ids) == 1:
+        return set(_HIDDEN_FACT.all(user=user.pk, fact=fact_ids[0]))
+    return set(_asked_in_open_end_feedback_attempts(user.pk, fact_ids))

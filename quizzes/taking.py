@@ -22,10 +22,11 @@ import logging
 import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, IntegerField, Max, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
@@ -415,6 +416,72 @@ def record_answer(item: AttemptItem, response, *, terms=(), now=None) -> Recorde
     return Recorded(item, duplicate=False, late=False, finished=finished, unanswered=unanswered)
 
 
+@dataclass(frozen=True)
+class _StoreStatement:
+    sql: str
+    fields: dict  # name -> model field, in the order of the SET clause
+    slots: tuple[tuple[int, str], ...]  # (index in the parameters after SET's, "item"/"attempt")
+    rest: tuple  # those parameters as compiled
+
+    def bind(self, values: list, **keys: int) -> list:
+        rest = list(self.rest)
+        for i, name in self.slots:
+            rest[i] = keys[name]
+        return [*values, *rest]
+
+
+_store_statements: dict[tuple, _StoreStatement] = {}
+_ITEM_KEY, _ATTEMPT_KEY = 32_101, 32_102  # stand-ins while compiling, as config.prepared's
+
+
+def _store_statement(names: tuple[str, ...]) -> _StoreStatement:
+    """_store's statement for these fields, compiled once per database vendor: an answer's
+    values and keys change, its SQL does not."""
+    key = (connection.vendor, names)
+    if key not in _store_statements:
+        fields = {name: AttemptItem._meta.get_field(name) for name in names}
+        still_open = Attempt.objects.filter(pk=_ATTEMPT_KEY, finished_at__isnull=True)
+        query = AttemptItem.objects.filter(
+            pk=_ITEM_KEY, answered_at__isnull=True, attempt__in=still_open.select_for_update()
+        ).query.chain(UpdateQuery)
+        # Stand-in values: each field's SET is one plain "%s" (checked below).
+        query.add_update_values({name: _STAND_INS[name] for name in names})
+        others = (
+            AttemptItem.objects.filter(attempt_id=_ATTEMPT_KEY, answered_at__isnull=True)
+            .exclude(pk=_ITEM_KEY)
+            .order_by()
+            .select_for_update()
+            .values("position")
+        )
+        update_sql, update_params = query.get_compiler(connection=connection).as_sql()
+        others_sql, others_params = others.query.get_compiler(connection=connection).as_sql()
+        if update_sql.count("%s") - len(update_params) or len(update_params) < len(names):
+            raise RuntimeError(f"unexpected update statement: {update_sql}")
+        listed = (
+            "string_agg(CAST(o.position AS text), ',')"
+            if connection.vendor == "postgresql"
+            else "group_concat(o.position)"
+        )
+        rest = (*update_params[len(names) :], *others_params)
+        stand_ins = {_ITEM_KEY: "item", _ATTEMPT_KEY: "attempt"}
+        slots = tuple((i, stand_ins[p]) for i, p in enumerate(rest) if p in stand_ins)
+        if {name for _i, name in slots} != {"item", "attempt"}:
+            raise RuntimeError(f"the keys were not found among {rest!r}")
+        _store_statements[key] = _StoreStatement(
+            f"{update_sql} RETURNING (SELECT {listed} FROM ({others_sql}) o)", fields, slots, rest
+        )
+    return _store_statements[key]
+
+
+_STAND_INS = {
+    "response": "",
+    "score": 0.0,
+    "correct": False,
+    "note": "",
+    "answered_at": datetime(2000, 1, 1, tzinfo=UTC),
+}
+
+
 def _store(item: AttemptItem, **values) -> tuple[int, ...] | None:
     """Store `values` on the item if it is unanswered and its attempt still open, in one
     statement that takes the attempt's lock (a locking subquery) and returns the positions of
@@ -426,31 +493,16 @@ def _store(item: AttemptItem, **values) -> tuple[int, ...] | None:
     attempt. So the returned positions come from a subquery that locks the attempt's other
     unanswered items too (FOR UPDATE): a row changed since the statement began is read again as
     it is now, and dropped when it no longer matches (the other tab answered it). On SQLite the
-    IMMEDIATE transaction holds the write lock: every read is current."""
-    still_open = Attempt.objects.filter(pk=item.attempt_id, finished_at__isnull=True)
-    query = AttemptItem.objects.filter(
-        pk=item.pk, answered_at__isnull=True, attempt__in=still_open.select_for_update()
-    ).query.chain(UpdateQuery)
-    query.add_update_values(values)
-    others = (
-        AttemptItem.objects.filter(attempt_id=item.attempt_id, answered_at__isnull=True)
-        .exclude(pk=item.pk)
-        .order_by()
-        .select_for_update()
-        .values("position")
-    )
-    update_sql, update_params = query.get_compiler(connection=connection).as_sql()
-    others_sql, others_params = others.query.get_compiler(connection=connection).as_sql()
-    listed = (
-        "string_agg(CAST(o.position AS text), ',')"
-        if connection.vendor == "postgresql"
-        else "group_concat(o.position)"
-    )
+    IMMEDIATE transaction holds the write lock: every read is current. The statement is compiled
+    once (_store_statement); each answer binds its values and keys."""
+    store = _store_statement(tuple(values))
+    params = [
+        store.fields[name].get_db_prep_save(value, connection) for name, value in values.items()
+    ]
+    if any(value is None or hasattr(value, "as_sql") for value in params):
+        raise ValueError(f"an answer's values are plain values, not {values!r}")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"{update_sql} RETURNING (SELECT {listed} FROM ({others_sql}) o)",
-            (*update_params, *others_params),
-        )
+        cursor.execute(store.sql, store.bind(params, item=item.pk, attempt=item.attempt_id))
         row = cursor.fetchone()
     if row is None:
         return None
@@ -484,8 +536,9 @@ def _after_a_miss(user_id: int, fact_ids: list[int]) -> None:
 
 def forward_missed_cards(user_id: int, fact_ids: list[int]) -> None:
     """Bring the cards of the facts a wrong answer missed forward. A failure is logged; the
-    answer stands. The user is read here, not among the answer's queries."""
-    user = Attempt._meta.get_field("user").related_model.objects.get(pk=user_id)
+    answer stands."""
+    # Only the pk is read (bring_missed_forward): an instance not read from the database.
+    user = Attempt._meta.get_field("user").related_model(pk=user_id)
     try:
         bring_missed_forward(user, fact_ids)
     except Exception:
@@ -534,11 +587,29 @@ def _close(attempt: Attempt, now) -> bool:
     return bool(updated)
 
 
-def progress(attempt: Attempt, unanswered: tuple[int, ...] | None = None) -> dict:
-    """Answered and total counts in one query (none when the unanswered positions are known:
-    an attempt has max_score items), for the progress bar."""
-    if unanswered is not None and attempt.max_score:
-        total, answered = attempt.max_score, attempt.max_score - len(unanswered)
+def answered_count(attempt_id) -> Coalesce:
+    """How many questions of the attempt are answered, as a subquery (`attempt_id` an OuterRef),
+    for `progress`'s `answered`."""
+    counted = (
+        AttemptItem.objects.filter(attempt_id=attempt_id, answered_at__isnull=False)
+        .order_by()
+        .values("attempt_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def progress(
+    attempt: Attempt, unanswered: tuple[int, ...] | None = None, *, answered: int | None = None
+) -> dict:
+    """Answered and total counts for the progress bar: in one query, or none when the caller
+    knows the unanswered positions or the answered count (`answered_count`) already (an attempt
+    has max_score items)."""
+    if answered is None and unanswered is not None:
+        answered = attempt.max_score - len(unanswered)
+    if answered is not None and attempt.max_score:
+        total = attempt.max_score
         return {"total": total, "answered": answered, "percent": round(100 * answered / total)}
     counts = attempt.items.aggregate(
         total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))

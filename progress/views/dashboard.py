@@ -22,6 +22,7 @@ from config.htmx import HtmxHttpRequest, render_page, wants_partial
 from content.access import documents_for
 from content.models import Document
 from progress import figures, stats
+from progress.views import fragments
 from quizzes import csvsafe, taking
 
 
@@ -34,13 +35,19 @@ def _mastery_context(
     request: HtmxHttpRequest, documents: list[Document], mastery: dict, default_id: int | None
 ) -> dict:
     """The document named by `?document=slug` (else the one worked on last, else the first) and
-    its paragraphs with their mastery."""
+    its paragraphs with their mastery (and their HTML: progress.views.fragments)."""
     by_slug = {d.slug: d for d in documents}
     by_id = {d.pk: d for d in documents}
     document = by_slug.get(request.GET.get("document", "")) or by_id.get(default_id)
     document = document or (documents[0] if documents else None)
     paragraphs = stats.paragraphs(document, mastery) if document else []
-    return {"documents": documents, "document": document, "paragraphs": paragraphs}
+    return {
+        "documents": documents,
+        "document": document,
+        "paragraphs": paragraphs,
+        "paragraphs_html": fragments.paragraphs_html(paragraphs),
+        "document_options": fragments.document_options(documents, document),
+    }
 
 
 def _chart_data(progress: stats.LearnerProgress) -> dict:
@@ -63,7 +70,9 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user: their own progress; `?document=slug` picks the document shown with
     its paragraphs tinted by mastery (an htmx request gets that part alone). Template:
     progress/dashboard.html (partial mastery); context: progress, cards, chart_data, documents,
-    document, paragraphs, months, classes."""
+    document, paragraphs, classes, and the HTML of loops made in progress.views.fragments:
+    document_options, paragraphs_html, retention_rows, weak_facts_html, attempt_rows,
+    forecast_rows, month_rows."""
     now = timezone.now()
     documents = list(documents_for(request.user).only("slug", "title_vi", "title_zh", "updated_at"))
     if wants_partial(request):
@@ -76,7 +85,13 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
             "progress": progress,
             "cards": progress.cards,
             "chart_data": _chart_data(progress),
-            "months": figures.monthly_totals(progress.cards.year),
+            "retention_rows": fragments.retention_rows(progress.cards.retention_rows),
+            "weak_facts_html": fragments.weak_facts_html(progress.weakest),
+            "attempt_rows": fragments.attempt_rows(progress.attempts),
+            "forecast_rows": fragments.day_rows(progress.cards.forecast, "SHORT_DATE_FORMAT"),
+            "month_rows": fragments.day_rows(
+                figures.monthly_totals(progress.cards.year), "YEAR_MONTH_FORMAT"
+            ),
             "classes": access.classes_taught_by(request.user) if request.user.is_teacher else [],
         }
     return render_page(request, "progress/dashboard.html", context, partial="mastery")

@@ -12,7 +12,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
-from django.db.models import F
+from django.db.models import F, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from config.htmx import HtmxHttpRequest, render_page
+from config.prepared import Prepared
 from quizzes import assignments, missed, taking, term_index
 from quizzes.access import attempt_items_of, attempts_of, get_quiz_for_user, quizzes_for
 from quizzes.feedback import feedback
@@ -60,16 +61,28 @@ def _get_attempt_for_user(request: HtmxHttpRequest, pk: int) -> Attempt:
     )
 
 
-def _get_item_for_user(request: HtmxHttpRequest, pk: int, position: int) -> AttemptItem:
-    """The item with its attempt, quiz and questions, and its document's version (the key of
-    its terms' index, quizzes.term_index), in one query."""
-    return get_object_or_404(
-        attempt_items_of(request.user)
+# Every question page and answer reads its item this way: compiled once (config.prepared).
+_ITEM = Prepared(
+    lambda p: (
+        attempt_items_of(p.user)
         .select_related("attempt", "attempt__quiz", "question", "prompt_question")
-        .annotate(document_version=F("attempt__quiz__document__updated_at")),
-        attempt_id=pk,
-        position=position,
+        .annotate(
+            document_version=F("attempt__quiz__document__updated_at"),
+            answered_count=taking.answered_count(OuterRef("attempt_id")),
+        )
+        .filter(attempt_id=p.attempt, position=p.position)
     )
+)
+
+
+def _get_item_for_user(request: HtmxHttpRequest, pk: int, position: int) -> AttemptItem:
+    """The item with its attempt, quiz and questions, its document's version (the key of its
+    terms' index, quizzes.term_index) and how many of the attempt's questions are answered (the
+    progress bar), in one query; 404 when it is not the user's."""
+    item = _ITEM.first(user=request.user.pk, attempt=pk, position=position)
+    if item is None:
+        raise Http404
+    return item
 
 
 @login_required
@@ -173,7 +186,9 @@ def _card_context(
         "item": item,
         "question": item.question,
         "prompt": (item.prompt_question or item.question).prompt,
-        "progress": taking.progress(attempt, unanswered),
+        "progress": taking.progress(
+            attempt, unanswered, answered=getattr(item, "answered_count", None)
+        ),
         "next_position": taking.next_position(item, unanswered) if item.is_answered else None,
         "feedback": feedback(item, _terms(item)) if shown else None,
         "error": error,

@@ -112,3 +112,25 @@ def test_a_placeholder_lost_in_an_expression_fails_loudly(db):
     lost = Prepared(lambda p: Attempt.objects.filter(number=p.number + 1))
     with pytest.raises(RuntimeError, match="number"):
         lost.all(number=1)
+
+
+def test_flat_values(attempt):
+    flat = Prepared(
+        lambda p: (
+            AttemptItem.objects.filter(attempt_id=p.attempt)
+            .order_by("position")
+            .values_list("position", flat=True)
+        )
+    )
+    assert flat.all(attempt=attempt.pk) == list(range(1, attempt.items.count() + 1))
+
+
+def test_a_number_beyond_any_column_finds_nothing(attempt, alice):
+    assert ITEM.all(user=alice.pk, attempt=attempt.pk, position=10**30) == []
+
+
+def test_a_question_number_beyond_any_column_is_not_found(alice_client, make_quiz, alice):
+    attempt = taking.start_attempt(make_quiz(), alice)
+    for position in (40000, 10**30):
+        response = alice_client.get(f"/attempts/{attempt.pk}/{position}/")
+        assert response.status_code == 404

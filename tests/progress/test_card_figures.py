@@ -140,6 +140,14 @@ def test_the_home_page_summary_counts_cards_due_today_and_the_streak(alice, make
     assert stats.summary(alice, NOW) == stats.Summary(due_today=2, streak=2)
 
 
+def test_ratings_on_a_study_day_after_today_are_not_in_true_retention(alice, log_review):
+    """Only a moved day start (or a clock put back) leaves a rating on a later study day."""
+    log_review(alice, TODAY, AGAIN)
+    log_review(alice, TODAY + timedelta(days=1), GOOD)
+    r = stats.card_figures(alice, NOW).retention
+    assert (r["all_time"].passed, r["all_time"].total) == (0, 1)
+
+
 def test_the_figures_follow_the_learners_day_start(alice, make_card):
     LearnerSettings.objects.create(user=alice, day_starts_at=0)
     # 00:30 on 11 March in Hanoi: 10 March for a day starting at 04:00, 11 March at midnight.

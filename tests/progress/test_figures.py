@@ -140,3 +140,26 @@ def test_recall_is_certain_right_after_a_review_and_ninety_percent_after_stabili
     later = reviewed + timedelta(days=5, hours=3)
     assert figures.recall_probability(5.0, reviewed, later) == pytest.approx(0.9)
     assert figures.recall_probability(5.0, reviewed, later + timedelta(days=20)) < 0.8
+
+
+def test_the_year_of_days_is_the_same_whatever_the_counts_and_kept():
+    today = date(2026, 3, 10)
+    days = figures.days_up_to(today)
+    assert len(days) == 365 and days[0] == date(2025, 3, 11) and days[-1] == today
+    assert figures.days_up_to(today) is days
+    assert figures.days_up_to(today, 3) == (date(2026, 3, 8), date(2026, 3, 9), today)
+    assert figures.reviews_per_day({date(2026, 3, 9): 2}, today, 3) == [
+        (date(2026, 3, 8), 0),
+        (date(2026, 3, 9), 2),
+        (today, 0),
+    ]
+
+
+def test_months_are_summed_across_a_new_year():
+    days = [(date(2025, 12, 30), 1), (date(2025, 12, 31), 2), (date(2026, 1, 1), 4)]
+    days += [(date(2026, 12, 1), 8)]  # the same month number a year later
+    assert figures.monthly_totals(days) == [
+        (date(2025, 12, 1), 3),
+        (date(2026, 1, 1), 4),
+        (date(2026, 12, 1), 8),
+    ]

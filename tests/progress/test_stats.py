@@ -8,12 +8,13 @@ f2 = 0.5, f3 = 0.0; paragraph 1 = (1.0 + 0.5) / 2 = 0.75, paragraph 2 = 0.0.
 Bob: one attempt q1a 0, q1b 0, q2 1, q3 1 -> 50%; f1 = 0, f2 = 1, f3 = 1.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from accounts.models import Classroom
 from progress import stats
+from progress.views import fragments
 
 NOW = datetime(2026, 3, 10, 12, tzinfo=UTC)
 
@@ -69,11 +70,50 @@ def test_an_inactive_fact_is_neither_counted_nor_listed(alice, studied, answers)
     assert stats.paragraphs(studied["document"], progress.mastery)[1].percent is None
 
 
-def test_the_learner_sees_their_weakest_facts_and_quiz_history_newest_first(alice, answers):
+def test_the_learner_sees_their_weakest_facts_and_quiz_history_newest_first(
+    alice, answers, django_assert_num_queries
+):
     progress = stats.learner_progress(alice, NOW)
+    with django_assert_num_queries(0):  # what the dashboard shows of an attempt is read
+        shown = [
+            (a.finished_at, a.passed, a.quiz.title, a.quiz.document_id) for a in progress.attempts
+        ]
+    assert shown[0][1:] == (False, "Ôn tập", progress.last_document_id)
     assert [(w.fact.key, w.percent) for w in progress.weakest] == [("f3", 0), ("f2", 50)]
     assert [a.percent for a in progress.attempts] == [38, 50]  # 37.5% rounds to 38
     assert progress.last_document_id == progress.attempts[0].quiz.document_id
+
+
+def test_one_learners_evidence_read_by_the_compiled_queries_is_the_class_queries(
+    alice, bob, studied, answers, make_card
+):
+    """The dashboard reads one learner with queries compiled once (config.prepared); a class
+    reads many with plain querysets: the same rows."""
+    make_card(alice, NOW, fact="f3", stability=5.0, last_review=NOW - timedelta(days=5))
+    make_card(bob, NOW, fact="f1", stability=2.0, last_review=NOW - timedelta(days=1))
+    both_quiz, both_cards = (
+        stats.quiz_evidence([alice.pk, bob.pk]),
+        stats.card_evidence([alice.pk, bob.pk], NOW),
+    )
+    for user in (alice, bob):
+        assert stats.quiz_evidence([user.pk]) == {user.pk: both_quiz[user.pk]}
+        assert stats.card_evidence([user.pk], NOW) == {user.pk: both_cards[user.pk]}
+
+
+def test_weak_facts_are_read_whatever_their_number(studied, django_assert_num_queries):
+    f = studied["facts"]
+    mastery = {f["f1"].pk: 0.4, f["f2"].pk: 0.1, f["f3"].pk: 0.9}  # f3 is known: not weak
+    with django_assert_num_queries(1):
+        weak = stats.weak_facts(mastery, 5)
+        html = fragments.weak_facts_html(weak)  # what the dashboard shows of them: read
+    assert "Sự kiện hai" in html and "/documents/tien-do/" in html
+    assert [(w.fact.key, w.percent) for w in weak] == [("f2", 10), ("f1", 40)]
+    assert weak[0].fact.document == studied["document"]
+    assert str(weak[0].fact.document) == "Tiến độ"
+    assert weak[0].fact.document.get_absolute_url() == studied["document"].get_absolute_url()
+    assert (weak[1].fact.vi, weak[1].fact.zh) == ("Sự kiện một", "事件一")
+    assert [w.fact.key for w in stats.weak_facts(mastery, 1)] == ["f2"]
+    assert stats.weak_facts({}, 5) == []
 
 
 def test_the_class_view_adds_up_each_students_scores_and_mastery(alice, bob, teacher, answers):

@@ -204,6 +204,30 @@ def test_a_wrong_answer_sends_its_fact_to_the_flashcards_after_the_commit(
         assert sent == [(alice, [Question.objects.get(type="true_false").fact_id])]
 
 
+@pytest.mark.parametrize("studying", [True, False])
+def test_bringing_a_missed_fact_forward_after_a_wrong_answer_takes_four_statements(
+    make_quiz, alice, django_assert_num_queries, studying
+):
+    """The work after a wrong answer's response (issue 18): whether an open end-feedback
+    attempt hides the fact, the fact's cards with whether the learner has them, the learner's
+    earliest due time, the update (and the insert of the cards they lacked), in a transaction."""
+    from flashcards.models import LearnerCard
+    from flashcards.services import ensure_notes, start_studying
+
+    quiz = make_quiz([("true_false", "vi"), ("cloze", "vi")])
+    ensure_notes([quiz.document_id])  # the document's flashcards, built when it was loaded
+    if studying:
+        start_studying(alice, quiz.document)
+    fact_id = Question.objects.get(type="true_false").fact_id
+    with django_assert_num_queries(6 if studying else 7):  # with the test's savepoint pair
+        taking.forward_missed_cards(alice.pk, [fact_id])
+    forwarded = LearnerCard.objects.filter(user=alice, forwarded=True)
+    assert forwarded.exists()
+    assert set(forwarded.values_list("due", flat=True)) == {
+        LearnerCard.objects.filter(user=alice).order_by("due").values_list("due", flat=True)[0]
+    }
+
+
 @pytest.mark.parametrize(
     ("qtype", "data", "expected"),
     [

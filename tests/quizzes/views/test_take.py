@@ -422,14 +422,28 @@ def test_an_answer_served_outside_a_test_transaction_takes_four_statements_and_i
     assert len(sent) == (1 if outcome == "wrong" else 0)
 
 
+def test_the_progress_bar_counts_the_questions_answered(alice_client, make_quiz, settings):
+    settings.LANGUAGE_CODE = "en"
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), *[(t, "zh") for t in TYPES]]))
+    total = attempt.items.count()
+    page = alice_client.get(_item_url(attempt, 2), HTTP_ACCEPT_LANGUAGE="en", **HX)
+    assert f'<progress id="quiz-progress" value="0" max="{total}">' in page.content.decode()
+    for position in (1, 3):
+        item = attempt.items.select_related("question").get(position=position)
+        url = _item_url(attempt, position, "quizzes:attempt_answer")
+        alice_client.post(url, _wrong_response(item), **HX)
+    page = alice_client.get(_item_url(attempt, 2), HTTP_ACCEPT_LANGUAGE="en", **HX)
+    assert f'<progress id="quiz-progress" value="2" max="{total}">' in page.content.decode()
+
+
 @pytest.mark.parametrize("length", [2, 7])
 def test_showing_a_question_takes_the_same_queries_whatever_the_quiz_length(
     alice_client, make_quiz, django_assert_num_queries, length
 ):
     specs = [("cloze", "vi"), *[(t, "zh") for t in TYPES]][:length]
     attempt = _start(alice_client, make_quiz(specs))
-    # session, user, item with its attempt, quiz and questions, progress
-    with django_assert_num_queries(4):
+    # session, user, item with its attempt, quiz, questions and answered count (progress)
+    with django_assert_num_queries(3):
         assert alice_client.get(_item_url(attempt), **HX).status_code == 200
 
 
