@@ -7,6 +7,7 @@ choice questions (in their sub-deck) alike.
 
 import html
 import itertools
+import sqlite3
 import tempfile
 import zipfile
 from pathlib import Path
@@ -362,3 +363,23 @@ def test_every_card_can_be_answered_from_its_front_and_voices_read_only_their_la
     assert card.answer_av_tags() == [], "no Vietnamese voice reads 山东"
     lines = next(n for n in notes if n["PromptZh"] == "选择正确的一项：")
     assert "第一行<br>第二行" in lines["Options"] and lines["AnswerZh"] == "第一行<br>第二行"
+
+
+def test_the_package_holds_the_rows_genanki_writes_itself(document, published, tmp_path):
+    """write_package sends genanki's one-row INSERTs of notes and cards in batches: the
+    collection must hold exactly the rows genanki's own cursor would have written."""
+    decks = document_decks(document, for_user=OPERATOR)
+    timestamp = 1_800_000_000.0
+    anki_deck.write_package(decks, str(tmp_path / "deck.apkg"), timestamp=timestamp)
+    with zipfile.ZipFile(tmp_path / "deck.apkg") as package:
+        package.extract("collection.anki2", tmp_path / "ours")
+    plain = sqlite3.connect(tmp_path / "plain.anki2")
+    genanki.Package(decks).write_to_db(
+        plain.cursor(), timestamp, itertools.count(int(timestamp * 1000))
+    )
+    plain.commit()
+    ours = sqlite3.connect(tmp_path / "ours" / "collection.anki2")
+    for table in ("notes", "cards", "col"):
+        rows = f"SELECT * FROM {table} ORDER BY id"
+        assert ours.execute(rows).fetchall() == plain.execute(rows).fetchall(), table
+    assert ours.execute("SELECT count(*) FROM cards").fetchone()[0] > published
