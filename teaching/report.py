@@ -114,8 +114,12 @@ class QuizReport:
         return percent(self.overall.error_ratio)
 
 
+# What the report reads of an item: its question's row is read once per question, not per item.
+_ITEM_FIELDS = ("attempt_id", "position", "score", "response", "question_id", "prompt_question_id")
+
+
 def _attempts(quiz: Quiz) -> list[Attempt]:
-    items = AttemptItem.objects.select_related("question").order_by("position")
+    items = AttemptItem.objects.only(*_ITEM_FIELDS).order_by("position")
     return list(
         Attempt.objects.filter(quiz=quiz, finished_at__isnull=False)
         .exclude(user_id=quiz.owner_id)
@@ -126,7 +130,8 @@ def _attempts(quiz: Quiz) -> list[Attempt]:
 
 def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
     """The report for `quiz` over each learner's first finished attempt (`mode` FIRST) or every
-    finished attempt (ALL). Three queries: entries, attempts, their items."""
+    finished attempt (ALL). Three queries: entries, attempts, their items (the questions of the
+    quiz come with its entries; a fourth reads those since removed from it, if any was asked)."""
     entries = list(quiz.entries.select_related("question").order_by("position", "id"))
     attempts = _attempts(quiz)
     if mode != ALL:
@@ -137,15 +142,19 @@ def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
         attempts.sort(key=lambda a: (a.started_at, a.pk))
     in_quiz = {e.question_id: e.question for e in entries}
     by_variant = {q.variant: pk for pk, q in in_quiz.items() if q.variant}
+    asked = {item.question_id for attempt in attempts for item in attempt.items.all()}
+    others = Question.objects.in_bulk(asked - in_quiz.keys()) if asked - in_quiz.keys() else {}
+    known = in_quiz | others
     removed: dict[int, Question] = {}
 
     def slot(item: AttemptItem) -> int:
         for pk in (item.question_id, item.prompt_question_id):
             if pk in in_quiz:
                 return pk
-        if item.question.variant in by_variant:
-            return by_variant[item.question.variant]
-        removed.setdefault(item.question_id, item.question)
+        question = known[item.question_id]
+        if question.variant in by_variant:
+            return by_variant[question.variant]
+        removed.setdefault(item.question_id, question)
         return item.question_id
 
     rows_in = []
@@ -153,7 +162,7 @@ def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
         results = {}
         for item in attempt.items.all():
             results[slot(item)] = statistics.ItemResult(
-                item.score or 0.0, 1.0, response_text(item.question, item.response)
+                item.score or 0.0, 1.0, response_text(known[item.question_id], item.response)
             )
         rows_in.append(results)
     order = [*in_quiz, *removed]

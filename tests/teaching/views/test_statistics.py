@@ -113,6 +113,21 @@ def test_each_questions_responses_show_which_wrong_answers_were_chosen(
     assert "Quảng Đông" in response.content.decode()
 
 
+def test_a_question_removed_from_the_quiz_keeps_its_figures_and_responses(
+    teacher_client, quiz, learners, django_assert_num_queries
+):
+    """Asked in attempts, then taken out of the quiz: still reported (after the quiz's own
+    questions), read in one more query."""
+    removed = quiz.entries.get(position=2)
+    removed.delete()
+    url = reverse("teaching:quiz_statistics", args=[quiz.pk])
+    with django_assert_num_queries(7):
+        response = teacher_client.get(url, **EN)
+    rows = response.context["report"].rows
+    assert [(r.question.pk, r.in_quiz) for r in rows][-1] == (removed.question_id, False)
+    assert [(r.text, r.count) for r in rows[-1].responses] == [("True", 2), ("False", 2)]
+
+
 def test_first_attempts_by_default_and_every_attempt_on_request(teacher_client, quiz, learners):
     # S4 tries again and gets everything right: with every attempt, Q1 is right 4 times in 5.
     _attempt(quiz, learners[3], [("Giang Tô", 1), (True, 1), ("Giang Tô", 1)], 2, minutes=30)
