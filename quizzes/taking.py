@@ -606,7 +606,7 @@ def progress(
     """Answered and total counts for the progress bar: in one query, or none when the caller
     knows the unanswered positions or the answered count (`answered_count`) already (an attempt
     has max_score items)."""
-    if answered is None and unanswered is not None:
+    if unanswered is not None:  # read with the answer just stored: newer than `answered`
         answered = attempt.max_score - len(unanswered)
     if answered is not None and attempt.max_score:
         total = attempt.max_score

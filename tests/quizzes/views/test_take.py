@@ -428,10 +428,12 @@ def test_the_progress_bar_counts_the_questions_answered(alice_client, make_quiz,
     total = attempt.items.count()
     page = alice_client.get(_item_url(attempt, 2), HTTP_ACCEPT_LANGUAGE="en", **HX)
     assert f'<progress id="quiz-progress" value="0" max="{total}">' in page.content.decode()
-    for position in (1, 3):
+    for answered, position in enumerate((1, 3), start=1):
         item = attempt.items.select_related("question").get(position=position)
         url = _item_url(attempt, position, "quizzes:attempt_answer")
-        alice_client.post(url, _wrong_response(item), **HX)
+        feedback = alice_client.post(url, _wrong_response(item), **HX).content.decode()
+        # The feedback's bar counts the answer just stored.
+        assert f'<progress id="quiz-progress" value="{answered}" max="{total}">' in feedback
     page = alice_client.get(_item_url(attempt, 2), HTTP_ACCEPT_LANGUAGE="en", **HX)
     assert f'<progress id="quiz-progress" value="2" max="{total}">' in page.content.decode()
 
