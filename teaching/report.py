@@ -143,7 +143,8 @@ def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
     in_quiz = {e.question_id: e.question for e in entries}
     by_variant = {q.variant: pk for pk, q in in_quiz.items() if q.variant}
     asked = {item.question_id for attempt in attempts for item in attempt.items.all()}
-    others = Question.objects.in_bulk(asked - in_quiz.keys()) if asked - in_quiz.keys() else {}
+    not_in_quiz = asked - in_quiz.keys()
+    others = Question.objects.in_bulk(not_in_quiz) if not_in_quiz else {}
     known = in_quiz | others
     removed: dict[int, Question] = {}
 
