@@ -8,7 +8,8 @@ Phases (each for --duration seconds, every learner looping on its own connection
 - answer: the quiz answer cycle, an htmx GET of the question card then the POST of an answer
   (a valid one read from the form, right or wrong); starting the next attempt when one is over
   takes two more requests, counted in the elapsed time but not as a cycle;
-- review: the flashcard review cycle, an htmx GET of the card then the POST of a rating;
+- review: the flashcard review cycle, an htmx GET of the card then the POST of a rating (a
+  learner who has rated every card has them made due again, by a bench-only view, not counted);
 - dashboard: the learner's progress page;
 - statistics: the teacher's statistics page of a quiz with 200 finished attempts (one teacher,
   N connections).
@@ -235,7 +236,9 @@ class Review(Client):
             return
         card, version = CARD.search(page.text), VERSION.search(page.text)
         if not card or not version:
-            return  # nothing due: counted as a request, not a cycle
+            # Nothing due: counted as a request, not a cycle; the cards are made due again.
+            self.call("GET", "/bench/rewind/", counted=False)
+            return
         data = {"card": card.group(1), "version": version.group(1), "rating": 3}
         self.cycle_done(self.call("POST", "/cards/rate/", data, htmx=True))
 
