@@ -180,6 +180,9 @@ class DayLimits:
     starts: datetime | None = None
     ends: datetime | None = None
     shown: tuple[tuple[int, int, bool], ...] | None = None
+    # The last of those ratings (by time, then id, as `last_rating` orders them): the one the
+    # learner may undo today, with no query of its own. None when there is none today.
+    last_today: int | None = None
 
     def cover(self, now: datetime) -> bool:
         """Whether these are the limits of `now`'s study day, with its ratings."""
@@ -188,7 +191,7 @@ class DayLimits:
 
 _SHOWN = Prepared(
     lambda p: ReviewLog.objects.filter(user_id=p.user, review_day=p.day).values_list(
-        "learner_card_id", "learner_card__note_id", "state_before"
+        "learner_card_id", "learner_card__note_id", "state_before", "reviewed_at", "pk"
     ),
     dates=("day",),
 )
@@ -198,9 +201,10 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     days = study_days(learner)
     day = days.day(now)
     rows = _SHOWN.all(user=user.pk, day=day)
-    shown = tuple((card, note, before == State.NEW) for card, note, before in rows)
+    shown = tuple((card, note, before == State.NEW) for card, note, before, *_last in rows)
     new = sum(1 for _card, _note, was_new in shown if was_new)
-    review = sum(1 for _card, _note, before in rows if before == State.REVIEW)
+    review = sum(1 for _card, _note, before, *_last in rows if before == State.REVIEW)
+    last = max((row[3:] for row in rows), default=None)
     return DayLimits(
         max(0, learner.new_per_day - new),
         max(0, learner.reviews_per_day - review),
@@ -208,6 +212,7 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
         days.start(day),
         days.start(day + timedelta(days=1)),
         shown,
+        last[1] if last else None,
     )
 
 

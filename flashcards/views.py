@@ -230,7 +230,8 @@ def _review_context(
     last: ReviewLog | None = None,
 ) -> dict:
     """Context: deck, review_url, card, face, rich (its lines' HTML, see _face), show, buttons,
-    verdict, counts, outlook, undo, learner, notice. `learner` (the settings) and `last` (the
+    verdict, counts, outlook, undo (the id of the rating the undo button takes back: today's
+    last, or None), learner, notice. `learner` (the settings) and `last` (the
     learner's last rating, just stored) save their queries when the caller has them."""
     user, now = request.user, timezone.now()
     learner = learner or LearnerSettings.for_user(user)
@@ -244,9 +245,12 @@ def _review_context(
         counts = services.counts(user, limits, now=now, document=document, days=days)
     face, rich = _face(card.card) if card else (None, None)
     verdict = _verdict(card, face, typed) if show and face and typed is not None else None
-    if last is None and limits.shown:
-        last = services.last_rating(user)
-    # No rating today (limits.shown, read above): no undo button, whatever came before.
+    # The undo button takes back today's last rating: the one just stored, or the last of
+    # today's, read with the limits.
+    if last is not None:
+        undo = last.pk if last.review_day == limits.day else None
+    else:
+        undo = limits.last_today
     return {
         "deck": document,
         "review_url": _review_url(document),
@@ -258,7 +262,7 @@ def _review_context(
         "verdict": verdict,
         "counts": counts,
         "outlook": None if card else services.outlook(user, learner, now=now, document=document),
-        "undo": last if last and last.review_day == days.day(now) else None,
+        "undo": undo,
         "learner": learner,
         "notice": notice,
     }

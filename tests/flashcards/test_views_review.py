@@ -275,13 +275,18 @@ def test_the_review_page_takes_a_fixed_number_of_queries(
     for _ in range(3):
         card = services.next_card(alice)
         services.rate(alice, card.pk, card.version, 3)
-    # session, user, deck, settings, today's ratings, the next card and what is left today (one
-    # query: the queue's three parts in order, with the counts), last rating
-    with django_assert_num_queries(7):
-        assert alice_client.get(review_url).status_code == 200
+    # session, user, deck, settings, today's ratings (the last of them is the one to undo), the
+    # next card and what is left today (one query: the queue's three parts in order, with the
+    # counts)
+    with django_assert_num_queries(6):
+        response = alice_client.get(review_url)
+    assert response.status_code == 200
+    # The undo button takes back the last of the three ratings.
+    last = ReviewLog.objects.latest("reviewed_at", "pk").pk
+    assert f'name="log" value="{last}"' in response.content.decode()
     card = services.next_card(alice)
     # the back: the card asked for, and what is left today
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert show(alice_client, review_url, card).status_code == 200
 
 
