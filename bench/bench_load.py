@@ -7,7 +7,8 @@ Phases (each for --duration seconds, every learner looping on its own connection
   stack (bench/urls_load.py, served with bench/settings_load.py; the product has no such view);
 - answer: the quiz answer cycle, an htmx GET of the question card then the POST of an answer
   (a valid one read from the form, right or wrong); starting the next attempt when one is over
-  takes two more requests, counted in the elapsed time but not as a cycle;
+  takes one more request (two when the start resumes an attempt), counted in the elapsed time
+  but not as a cycle;
 - review: the flashcard review cycle, an htmx GET of the card then the POST of a rating (a
   learner who has rated every card has them made due again, by a bench-only view, not counted);
 - dashboard: the learner's progress page;
@@ -249,12 +250,17 @@ class Answer(Client):
     position: int | None = None
 
     def locate(self) -> bool:
-        """Start (or resume) an attempt and find its next question: navigation, not counted."""
+        """Start (or resume) an attempt and find its next question: navigation, not counted.
+        The start redirects to the first question of a new attempt, to the attempt of one
+        resumed (which redirects on to its next question)."""
         r = self.call("POST", f"/quizzes/{self.quiz}/start/", counted=False)
         match = r is not None and ATTEMPT_URL.search(r.headers.get("Location", ""))
         if not match:
             return False
         self.attempt = int(match.group(1))
+        if match.group(2):
+            self.position = int(match.group(2))
+            return True
         r = self.call("GET", f"/attempts/{self.attempt}/", counted=False)
         match = r is not None and ATTEMPT_URL.search(r.headers.get("Location", ""))
         if not match or not match.group(2):

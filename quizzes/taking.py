@@ -83,11 +83,13 @@ def start_attempt(
     quizzes.assignments.access refuses (a draft, not assigned, not open yet, closed) or no
     attempt is left. An attempt at an assigned quiz ends at its closing time at the latest.
     `language` (a Quiz.Language value) is the learner's choice for a practice quiz; a teacher's
-    quiz keeps its own."""
+    quiz keeps its own. The attempt's `resumed` says which it is: False for one just started,
+    whose first question is position 1 (a view sends the learner there with no detour)."""
     now = now or timezone.now()
     current = open_attempt(quiz, user)
     if current is not None:
         if not current.time_is_up(now - GRACE):
+            current.resumed = True
             return current
         finish_attempt(current, now=now)
     rules = assignments.access(quiz, user, now)
@@ -118,7 +120,9 @@ def start_attempt(
         current = open_attempt(quiz, user)
         if current is None:
             raise
+        current.resumed = True
         return current
+    attempt.resumed = False
     return attempt
 
 

@@ -125,7 +125,7 @@ def quiz_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def quiz_start(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Signed-in users: start an attempt, or resume the unfinished one (a second tab, a double
     click). A practice quiz is asked in the `language` posted, remembered for the learner's
-    next one. Redirects to the first unanswered question."""
+    next one. Redirects to the first unanswered question (_first_question)."""
     quiz = get_quiz_for_user(request.user, pk)
     language = request.POST.get("language", "")
     if quiz.owner_id is None and language in Quiz.Language.values:
@@ -135,7 +135,16 @@ def quiz_start(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except taking.QuizUnavailable as refusal:
         messages.error(request, UNAVAILABLE[refusal.code]())
         return redirect(quiz)
-    return redirect("quizzes:attempt", pk=attempt.pk)
+    return _first_question(attempt)
+
+
+def _first_question(attempt: Attempt) -> HttpResponse:
+    """A redirect to the first question of an attempt just started, with no stop at
+    attempt_resume (one round trip less on a phone); to attempt_resume for one resumed, which
+    knows where the learner stopped."""
+    if attempt.resumed:
+        return redirect("quizzes:attempt", pk=attempt.pk)
+    return redirect("quizzes:attempt_item", pk=attempt.pk, position=1)
 
 
 def _remember_practice_language(user, language: str) -> None:
@@ -324,4 +333,4 @@ def attempt_practise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except taking.QuizUnavailable as refusal:
         messages.error(request, UNAVAILABLE[refusal.code]())
         return redirect(practice.quiz)
-    return redirect("quizzes:attempt", pk=again.pk)
+    return _first_question(again)

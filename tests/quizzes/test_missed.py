@@ -70,7 +70,8 @@ def test_the_results_button_starts_the_practice_of_a_teachers_quiz(client, alice
     _answer_all_wrong_but_first(attempt)
     response = client.post(reverse("quizzes:attempt_practise", args=[attempt.pk]))
     again = Attempt.objects.get(quiz__practice_of=attempt)
-    assert response["Location"] == reverse("quizzes:attempt", args=[again.pk])
+    # Straight to its first question: a new attempt starts at position 1.
+    assert response["Location"] == reverse("quizzes:attempt_item", args=[again.pk, 1])
     page = client.get(again.quiz.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Your own practice of the questions you missed" in page
     assert "exactly as your students will" not in page

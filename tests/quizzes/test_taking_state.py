@@ -44,6 +44,26 @@ def _messages(response) -> list[str]:
     return [str(m) for m in response.context["messages"]] if response.context else []
 
 
+def test_starting_goes_straight_to_the_first_question_and_a_second_start_resumes(
+    en_client, make_quiz
+):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi")])
+    response = en_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
+    attempt = Attempt.objects.get(quiz=quiz)
+    # One redirect, not two: a phone on a slow network saves a round trip.
+    assert response["Location"] == reverse("quizzes:attempt_item", args=[attempt.pk, 1])
+    en_client.post(
+        reverse("quizzes:attempt_answer", args=[attempt.pk, 1]), {"response": "Giang Tô"}
+    )
+    # A second tab's start resumes the open attempt where the learner stopped.
+    again = en_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]), follow=True)
+    assert Attempt.objects.filter(quiz=quiz).count() == 1
+    assert again.redirect_chain == [
+        (reverse("quizzes:attempt", args=[attempt.pk]), 302),
+        (reverse("quizzes:attempt_item", args=[attempt.pk, 2]), 302),
+    ]
+
+
 def test_an_answer_posted_after_finish_now_is_refused_with_a_message(en_client, make_quiz):
     attempt = _start(en_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
     en_client.post(reverse("quizzes:attempt_finish", args=[attempt.pk]))
