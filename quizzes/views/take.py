@@ -61,25 +61,34 @@ def _get_attempt_for_user(request: HtmxHttpRequest, pk: int) -> Attempt:
     )
 
 
-# Every question page and answer reads its item this way: compiled once (config.prepared).
-_ITEM = Prepared(
-    lambda p: (
+def _item_query(p, **annotations):
+    return (
         attempt_items_of(p.user)
         .select_related("attempt", "attempt__quiz", "question", "prompt_question")
-        .annotate(
-            document_version=F("attempt__quiz__document__updated_at"),
-            answered_count=taking.answered_count(OuterRef("attempt_id")),
-        )
+        .annotate(**annotations)
         .filter(attempt_id=p.attempt, position=p.position)
     )
+
+
+# Every question page and answer reads its item one of these ways, compiled once
+# (config.prepared), each with what its view needs and no more (on PostgreSQL a table or a
+# subquery left out is planning time saved on every request): the question page, how many of
+# the attempt's questions are answered (the progress bar); the answer, its document's version
+# (the key of its terms' index, quizzes.term_index, for grading and feedback).
+_ITEM_PAGE = Prepared(
+    lambda p: _item_query(p, answered_count=taking.answered_count(OuterRef("attempt_id")))
+)
+_ITEM_ANSWER = Prepared(
+    lambda p: _item_query(p, document_version=F("attempt__quiz__document__updated_at"))
 )
 
 
-def _get_item_for_user(request: HtmxHttpRequest, pk: int, position: int) -> AttemptItem:
-    """The item with its attempt, quiz and questions, its document's version (the key of its
-    terms' index, quizzes.term_index) and how many of the attempt's questions are answered (the
-    progress bar), in one query; 404 when it is not the user's."""
-    item = _ITEM.first(user=request.user.pk, attempt=pk, position=position)
+def _get_item_for_user(
+    request: HtmxHttpRequest, pk: int, position: int, query: Prepared = _ITEM_PAGE
+) -> AttemptItem:
+    """The item with its attempt, quiz and questions, and what `query` adds, in one query; 404
+    when it is not the user's."""
+    item = query.first(user=request.user.pk, attempt=pk, position=position)
     if item is None:
         raise Http404
     return item
@@ -174,7 +183,8 @@ def attempt_resume(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 def _terms(item: AttemptItem) -> term_index.TermIndex:
-    """The index of the item's document's terms (cached by document version)."""
+    """The index of the item's document's terms (cached by document version; the version is
+    read when the item came without it, as on the question page of an answered question)."""
     version = getattr(item, "document_version", None)
     return term_index.for_document(item.attempt.quiz.document_id, version)
 
@@ -235,7 +245,7 @@ def attempt_answer(request: HtmxHttpRequest, pk: int, position: int) -> HttpResp
     if another tab has moved on). Recorded once; a repeat shows the recorded answer; an answer
     to a finished attempt is refused with a message (taking.record_answer decides, under the
     attempt's lock). Redirects (htmx: the question card with its feedback)."""
-    item = _get_item_for_user(request, pk, position)
+    item = _get_item_for_user(request, pk, position, _ITEM_ANSWER)
     attempt = item.attempt
     if attempt.is_finished:
         messages.warning(request, _refused())
