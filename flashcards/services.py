@@ -180,8 +180,9 @@ class DayLimits:
     starts: datetime | None = None
     ends: datetime | None = None
     shown: tuple[tuple[int, int, bool], ...] | None = None
-    # The last of those ratings (by time, then id, as `last_rating` orders them): the one the
-    # learner may undo today, with no query of its own. None when there is none today.
+    # The id of the last of those ratings (the newest row: ratings are stored as they are
+    # made), the one the learner may undo today, with no query of its own; None when there is
+    # none today. `undo` checks it is still the last.
     last_today: int | None = None
 
     def cover(self, now: datetime) -> bool:
@@ -191,7 +192,7 @@ class DayLimits:
 
 _SHOWN = Prepared(
     lambda p: ReviewLog.objects.filter(user_id=p.user, review_day=p.day).values_list(
-        "learner_card_id", "learner_card__note_id", "state_before", "reviewed_at", "pk"
+        "learner_card_id", "learner_card__note_id", "state_before", "pk"
     ),
     dates=("day",),
 )
@@ -201,10 +202,9 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     days = study_days(learner)
     day = days.day(now)
     rows = _SHOWN.all(user=user.pk, day=day)
-    shown = tuple((card, note, before == State.NEW) for card, note, before, *_last in rows)
+    shown = tuple((card, note, before == State.NEW) for card, note, before, _pk in rows)
     new = sum(1 for _card, _note, was_new in shown if was_new)
-    review = sum(1 for _card, _note, before, *_last in rows if before == State.REVIEW)
-    last = max((row[3:] for row in rows), default=None)
+    review = sum(1 for _card, _note, before, _pk in rows if before == State.REVIEW)
     return DayLimits(
         max(0, learner.new_per_day - new),
         max(0, learner.reviews_per_day - review),
@@ -212,7 +212,7 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
         days.start(day),
         days.start(day + timedelta(days=1)),
         shown,
-        last[1] if last else None,
+        max((pk for *_row, pk in rows), default=None),
     )
 
 
