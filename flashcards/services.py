@@ -102,12 +102,16 @@ def memory_of(card: LearnerCard) -> Memory:
 # --- studying a document -----------------------------------------------------------------------
 
 
-def ensure_notes(document_ids) -> None:
-    """Build the notes of documents stored before flashcards existed (later loads keep them).
-    One query, which reads no row when every document has its notes (the usual case)."""
+def ensure_notes(document_ids) -> int:
+    """Build the notes of documents stored before flashcards existed (later loads keep them);
+    returns how many documents got theirs. One query, which reads no row when every document
+    has its notes (the usual case)."""
     has_notes = Exists(Note.objects.filter(document=OuterRef("pk")))
+    built = 0
     for document in Document.objects.filter(pk__in=document_ids).exclude(has_notes):
         sync_document(document)
+        built += 1
+    return built
 
 
 def add_cards(user, cards: QuerySet[Card], now: datetime) -> int:
@@ -765,18 +769,19 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
     were moved. They come up even when today's limits are reached. Only the user's pk is read.
 
     A wrong answer runs this for its one fact, after the response: the fact's cards, the
-    learner's earliest due time, then one UPDATE (and an INSERT when cards are missing), the
-    reads compiled once (config.prepared)."""
+    learner's earliest due time, then one UPDATE (and an INSERT when cards are missing), each
+    but the INSERT compiled once (config.prepared)."""
     now = now or timezone.now()
     fact_ids = list(dict.fromkeys(fact_ids))
     if not fact_ids:
         return 0
     with transaction.atomic():
         rows, bare = _cards_of_facts(user.pk, fact_ids)
-        if bare:  # facts with no card: their documents' notes may never have been built
-            ensure_notes(
-                Fact.objects.filter(pk__in=bare).values_list("document", flat=True).distinct()
-            )
+        # Facts with no card: their documents' notes may never have been built (if they were,
+        # such a fact has no card to bring forward, and nothing is read again).
+        if bare and ensure_notes(
+            Fact.objects.filter(pk__in=bare).values_list("document", flat=True).distinct()
+        ):
             rows, _bare = _cards_of_facts(user.pk, fact_ids)
         if not rows:
             return 0
@@ -790,9 +795,37 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
             LearnerCard.objects.bulk_create(missing, ignore_conflicts=True)  # another tab's
         earliest = _EARLIEST_DUE.first(user=user.pk)
         front = min(now, earliest[0] if earliest else now) - timedelta(seconds=1)
-        return LearnerCard.objects.filter(
-            user_id=user.pk, card_id__in=[row[0] for row in rows]
-        ).update(due=front, forwarded=True, version=F("version") + 1)
+        cards = [row[0] for row in rows]
+        if len(cards) > _MOST_FORWARDED:
+            return LearnerCard.objects.filter(user_id=user.pk, card_id__in=cards).update(
+                due=front, forwarded=True, version=F("version") + 1
+            )
+        size = _size_forwarded(len(cards))
+        ids = dict(zip(_names("card", size), [*cards, *[_NO_ID] * (size - len(cards))]))
+        return _forwarding(size).run(user=user.pk, front=front, **ids)
+
+
+# bring_forward's UPDATE, compiled once per size of its list of cards (a wrong answer's fact
+# has a few), padded with an id no row has; past _MOST_FORWARDED, the plain queryset.
+_MOST_FORWARDED = 32
+
+
+def _size_forwarded(n: int) -> int:
+    return 4 if n <= 4 else 32
+
+
+@cache
+def _forwarding(size: int) -> PreparedUpdate:
+    names = _names("card", size)
+    return PreparedUpdate(
+        lambda p: (
+            LearnerCard.objects.filter(
+                user_id=p.user, card_id__in=[getattr(p, name) for name in names]
+            ),
+            {"due": p.front, "forwarded": True, "version": F("version") + 1},
+        ),
+        datetimes=("front",),
+    )
 
 
 def _cards_of_facts(user_id: int, fact_ids: list[int]) -> tuple[list[tuple], list[int]]:

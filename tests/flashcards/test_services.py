@@ -386,6 +386,30 @@ def test_bring_forward_returns_how_many_cards_moved_and_creates_missing_ones(ali
     assert all(c.forwarded and c.due < T0 for c in cards)
 
 
+@pytest.mark.parametrize("facts", [1, 3, 40], ids=["one fact", "a few", "many"])
+def test_bring_forward_moves_every_card_of_the_facts_and_only_the_learners(
+    alice, bob, document, facts
+):
+    """One fact's cards, a few facts' and more than a compiled list holds (the plain UPDATE):
+    each of them moves, and another learner's copies of the same cards stay where they are."""
+    services.start_studying(alice, document, now=T0)
+    services.start_studying(bob, document, now=T0)
+    missed = list(
+        Fact.objects.filter(document=document, flashcard_notes__isnull=False).order_by("pk")
+    )[:facts]
+    notes = set().union(*(related_notes(fact) for fact in missed))
+    moved = services.bring_forward(alice, [fact.pk for fact in missed], now=T0)
+    forwarded = LearnerCard.objects.filter(user=alice, forwarded=True)
+    assert moved == forwarded.count() == LearnerCard.objects.filter(
+        user=alice, note__in=notes
+    ).count()
+    assert {card.note_id for card in forwarded} == notes
+    assert all(card.due < T0 for card in forwarded)
+    assert not LearnerCard.objects.filter(user=bob, forwarded=True).exists()
+    if facts == 40:
+        assert moved > 32  # past the compiled lists
+
+
 def test_forwarded_cards_come_up_even_past_todays_limits(alice, document):
     LearnerSettings.objects.create(user=alice, new_per_day=0, reviews_per_day=0)
     services.start_studying(alice, document, now=T0)
