@@ -25,9 +25,7 @@ def rewind(request):
     """Signed-in users: every card of theirs due a minute ago. A learner who reviews without
     pause gets through a document's cards in seconds (a rated card is next due minutes later at
     the soonest), so the review phase rewinds them rather than measure "nothing due" pages."""
-    LearnerCard.objects.filter(user=request.user).update(
-        due=timezone.now() - timedelta(minutes=1)
-    )
+    LearnerCard.objects.filter(user=request.user).update(due=timezone.now() - timedelta(minutes=1))
     return HttpResponse("ok", content_type="text/plain")
 
 

@@ -801,7 +801,9 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
                 due=front, forwarded=True, version=F("version") + 1
             )
         size = _size_forwarded(len(cards))
-        ids = dict(zip(_names("card", size), [*cards, *[_NO_ID] * (size - len(cards))]))
+        ids = dict(
+            zip(_names("card", size), [*cards, *[_NO_ID] * (size - len(cards))], strict=True)
+        )
         return _forwarding(size).run(user=user.pk, front=front, **ids)
 
 

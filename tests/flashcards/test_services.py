@@ -400,9 +400,9 @@ def test_bring_forward_moves_every_card_of_the_facts_and_only_the_learners(
     notes = set().union(*(related_notes(fact) for fact in missed))
     moved = services.bring_forward(alice, [fact.pk for fact in missed], now=T0)
     forwarded = LearnerCard.objects.filter(user=alice, forwarded=True)
-    assert moved == forwarded.count() == LearnerCard.objects.filter(
-        user=alice, note__in=notes
-    ).count()
+    assert (
+        moved == forwarded.count() == LearnerCard.objects.filter(user=alice, note__in=notes).count()
+    )
     assert {card.note_id for card in forwarded} == notes
     assert all(card.due < T0 for card in forwarded)
     assert not LearnerCard.objects.filter(user=bob, forwarded=True).exists()
