@@ -183,7 +183,7 @@ def test_the_owner_previews_a_draft_by_taking_it_as_a_student(teacher_client, qu
     assert "take it to see it exactly as your students will" in page
     response = teacher_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)
-    assert response["Location"] == reverse("quizzes:attempt", args=[attempt.pk])
+    assert response["Location"] == reverse("quizzes:attempt_item", args=[attempt.pk, 1])
 
 
 def test_every_field_id_on_the_builder_is_unique(teacher_client, quiz, published):
