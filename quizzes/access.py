@@ -24,7 +24,9 @@ the deck would give the keys of the questions still to come).
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from config.prepared import Prepared
 from quizzes.assignments import visible_quizzes
@@ -42,10 +44,22 @@ def quizzes_for(user) -> QuerySet[Quiz]:
     return visible_quizzes(user)
 
 
+# get_quiz_for_user's query, compiled once (config.prepared): starting a quiz runs it.
+_QUIZ = Prepared(
+    lambda p: visible_quizzes(p.user, p.now).select_related("document", "owner").filter(pk=p.quiz),
+    datetimes=("now",),
+)
+
+
 def get_quiz_for_user(user, pk: int) -> Quiz:
     """The quiz `pk` if `user` may see it (quizzes_for), with its document and owner; 404
     otherwise. The quiz page, taking it and its deck all fetch it here."""
-    return get_object_or_404(quizzes_for(user).select_related("document", "owner"), pk=pk)
+    if user.pk is None:  # no one signed in: only what anyone may see
+        return get_object_or_404(quizzes_for(user).select_related("document", "owner"), pk=pk)
+    quiz = _QUIZ.first(user=user.pk, now=timezone.now(), quiz=pk)
+    if quiz is None:
+        raise Http404
+    return quiz
 
 
 def quizzes_owned_by(user) -> QuerySet[Quiz]:

@@ -10,6 +10,7 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from django.http import Http404
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -89,6 +90,33 @@ def open_exam(make_quiz, exam_question, teacher, alice) -> Quiz:
 @pytest.fixture
 def practice(make_quiz, make_question) -> Quiz:
     return make_quiz([make_question("single_choice", "vi")], title="Luyện tập")
+
+
+def test_get_quiz_for_user_finds_only_the_quizzes_quizzes_for_lists(
+    exam, open_exam, practice, teacher, alice, bob
+):
+    """The compiled query (config.prepared) against the plain queryset it stands for: a
+    practice quiz for everyone, an exam for its owner and, once open, the students of its
+    class; a draft for its owner only."""
+    draft = Quiz.objects.create(title="Nháp", document=practice.document, owner=teacher)
+    Assignment.objects.filter(quiz=exam).update(opens_at=timezone.now() - timedelta(hours=1))
+    exam.assignments.get().classroom.students.add(bob)
+    for user in (alice, bob, teacher):
+        listed = set(access.quizzes_for(user).values_list("pk", flat=True))
+        for quiz in (exam, open_exam, practice, draft):
+            if quiz.pk in listed:
+                found = access.get_quiz_for_user(user, quiz.pk)
+                assert found == quiz and found.document == quiz.document
+            else:
+                with pytest.raises(Http404):
+                    access.get_quiz_for_user(user, quiz.pk)
+    assert access.get_quiz_for_user(bob, exam.pk) == exam  # open now, his class's
+    with pytest.raises(Http404):
+        access.get_quiz_for_user(alice, exam.pk)  # not her class's
+    with pytest.raises(Http404):
+        access.get_quiz_for_user(alice, draft.pk)
+    with pytest.raises(Http404):
+        access.get_quiz_for_user(alice, 2**70)  # typed into a URL
 
 
 def test_a_student_cannot_read_another_classs_exam_key_in_the_document_deck(
