@@ -67,12 +67,14 @@ def open_attempt(quiz: Quiz, user) -> Attempt | None:
     return Attempt.objects.filter(quiz=quiz, user=user, finished_at__isnull=True).first()
 
 
-def attempts_left(quiz: Quiz, user) -> int | None:
+def attempts_left(quiz: Quiz, user, *, used: int | None = None) -> int | None:
     """How many more attempts the learner may start; None when unlimited (and for the quiz's
-    owner, who previews it by taking it)."""
+    owner, who previews it by taking it). `used`: the learner's attempts at the quiz, when the
+    caller has counted them."""
     if not quiz.attempts_allowed or (quiz.owner_id is not None and quiz.owner_id == user.pk):
         return None
-    used = Attempt.objects.filter(quiz=quiz, user=user).count()
+    if used is None:
+        used = Attempt.objects.filter(quiz=quiz, user=user).count()
     return max(0, quiz.attempts_allowed - used)
 
 
@@ -86,8 +88,13 @@ def start_attempt(
     quiz keeps its own. The attempt's `resumed` says which it is: False for one just started,
     whose first question is position 1 (a view sends the learner there with no detour)."""
     now = now or timezone.now()
-    current = open_attempt(quiz, user)
-    if current is not None:
+    # The learner's attempts at the quiz in one query: the open one's id, the last number, how
+    # many (the attempts left); the open attempt itself is read only when there is one.
+    mine = Attempt.objects.filter(quiz=quiz, user=user).aggregate(
+        open=Max("pk", filter=Q(finished_at__isnull=True)), number=Max("number"), used=Count("pk")
+    )
+    current = mine["open"] and Attempt.objects.filter(pk=mine["open"], finished_at=None).first()
+    if current:
         if not current.time_is_up(now - GRACE):
             current.resumed = True
             return current
@@ -95,12 +102,12 @@ def start_attempt(
     rules = assignments.access(quiz, user, now)
     if rules.refusal:
         raise QuizUnavailable(rules.refusal)
-    if attempts_left(quiz, user) == 0:
+    if attempts_left(quiz, user, used=mine["used"]) == 0:
         raise QuizUnavailable("no_attempts_left")
     plan = plan_items(quiz, rng or random.Random(), language=language)
     if not plan:
         raise QuizUnavailable("no_questions")
-    number = Attempt.objects.filter(quiz=quiz, user=user).aggregate(n=Max("number"))["n"] or 0
+    number = mine["number"] or 0
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -134,15 +141,35 @@ def practice_language(quiz: Quiz, chosen: str) -> str:
     return quiz.language
 
 
+# What planning an attempt reads of its questions (not their formatted text, sources or
+# feedback, which the question pages read with each item).
+_PLANNED = (
+    "fact_id",
+    "variant",
+    "type",
+    "language",
+    "prompt",
+    "answer",
+    "choices",
+    "subset",
+    "status",
+)
+
+
 def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[dict]:
     """The questions of a new attempt, in the order asked, each with its options' order. A
     practice quiz mixes for real: in "mixed", each question is asked in Chinese or Vietnamese
     at random, and "bilingual" runs both ways (prompt in either language)."""
     # A learner's quiz of what they missed (quizzes.missed) re-asks exactly what they were asked.
     asked = (Question.Status.PUBLISHED, Question.Status.DRAFT) if quiz.practice_of_id else ()
+    entries = (
+        quiz.entries.select_related("question")
+        .order_by("position")
+        .only("question_id", "position", *(f"question__{name}" for name in _PLANNED))
+    )
     questions = [
         entry.question
-        for entry in quiz.entries.select_related("question").order_by("position")
+        for entry in entries
         if entry.question.status == Question.Status.PUBLISHED or entry.question.status in asked
     ]
     practice = quiz.owner_id is None
@@ -176,8 +203,10 @@ def _in_language(
     variants = {q.variant for q in questions if q.variant}
     siblings: dict[tuple[str, str], Question] = {}
     if variants and (language != Quiz.Language.MIXED or rng is not None):
-        for q in Question.objects.filter(variant__in=variants).exclude(
-            status=Question.Status.RETIRED
+        for q in (
+            Question.objects.filter(variant__in=variants)
+            .exclude(status=Question.Status.RETIRED)
+            .only(*_PLANNED)
         ):
             siblings[(q.variant, q.language)] = q
     out, seen = [], set()

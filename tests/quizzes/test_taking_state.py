@@ -64,6 +64,20 @@ def test_starting_goes_straight_to_the_first_question_and_a_second_start_resumes
     ]
 
 
+def test_starting_a_quiz_takes_a_fixed_number_of_queries(
+    en_client, make_quiz, django_assert_num_queries
+):
+    quiz = make_quiz([("cloze", "vi"), ("true_false", "vi"), ("single_choice", "vi")])
+    # session, user, the quiz; the learner's attempts (open one, last number, how many) in one
+    # query; the quiz's questions, their other-language variants; the attempt and its items,
+    # between a savepoint and its release
+    with django_assert_num_queries(10):
+        response = en_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
+    attempt = Attempt.objects.get(quiz=quiz)
+    assert response["Location"] == reverse("quizzes:attempt_item", args=[attempt.pk, 1])
+    assert attempt.items.count() == 3 and attempt.number == 1
+
+
 def test_an_answer_posted_after_finish_now_is_refused_with_a_message(en_client, make_quiz):
     attempt = _start(en_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
     en_client.post(reverse("quizzes:attempt_finish", args=[attempt.pk]))
