@@ -153,8 +153,12 @@ class LearnerCard(models.Model):
     """One learner's schedule for one card. `version` grows with every change, so a rating
     posted against an older version (a second tab, a double submit) is recognised and ignored."""
 
+    # No index of its own: learner_card_unique (user, card) and the indexes below lead with it.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flashcards"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="flashcards",
+        db_index=False,
     )
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="learner_cards")
     # Copies of card.note and card.note.document, which never change: the queue filters on them.
@@ -190,8 +194,12 @@ class LearnerCard(models.Model):
 class ReviewLog(models.Model):
     """One rating, recorded once. The `*_before` fields are what undo restores."""
 
+    # No index of its own: the (user, review_day) and (user, reviewed_at) indexes lead with it.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flashcard_reviews"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="flashcard_reviews",
+        db_index=False,
     )
     learner_card = models.ForeignKey(LearnerCard, on_delete=models.CASCADE, related_name="reviews")
     rating = models.PositiveSmallIntegerField(choices=Rating)

@@ -181,7 +181,8 @@ class Quiz(models.Model):
 
 
 class QuizQuestion(models.Model):
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="entries")
+    # No index of its own: quizquestion_unique (quiz, question) leads with it.
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="entries", db_index=False)
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
     position = models.PositiveIntegerField()
 
@@ -263,9 +264,13 @@ class Attempt(models.Model):
     """One learner's go at a quiz. Its questions and option orders are fixed when it starts, so a
     reload or a second tab shows exactly the same thing."""
 
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    # No index of their own: attempt_unique_number (quiz, user, number) and the index on
+    # (user, quiz, finished_at) lead with them.
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.CASCADE, related_name="attempts", db_index=False
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts", db_index=False
     )
     number = models.PositiveSmallIntegerField()
     started_at = models.DateTimeField(default=timezone.now)
@@ -326,7 +331,10 @@ class Attempt(models.Model):
 class AttemptItem(models.Model):
     """One question of an attempt, with the order its options were shown in and the answer."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    # No index of its own: attemptitem_unique (attempt, position) leads with it.
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="items", db_index=False
+    )
     position = models.PositiveSmallIntegerField()  # 1-based
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     # Bilingual quizzes: the prompt is this question's (the other language); graded on `question`.
