@@ -29,7 +29,18 @@ from functools import cache, partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+    Window,
+)
 from django.utils import timezone
 
 from accounts.models import User
@@ -747,19 +758,24 @@ def undo(user, log_id: int) -> LearnerCard | None:
 
 
 # A fact's active cards (its cloze cards and its terms' cards), each with whether the learner
-# has it; in the order new cards follow (see add_cards).
+# has it, and the learner's earliest due time (the front of their queue, the same on every
+# row); in the order new cards follow (see add_cards).
 _FACT_CARDS = Prepared(
     lambda p: (
         Card.objects.filter(is_active=True, note__is_active=True)
         .filter(Q(note__facts=p.fact) | Q(note__term__facts=p.fact))
-        .annotate(has=Exists(LearnerCard.objects.filter(user_id=p.user, card=OuterRef("pk"))))
+        .annotate(
+            has=Exists(LearnerCard.objects.filter(user_id=p.user, card=OuterRef("pk"))),
+            earliest=Subquery(
+                LearnerCard.objects.filter(user_id=p.user).order_by("due").values("due")[:1]
+            ),
+        )
         .order_by("note__document", "note__position", "ordinal", "pk")
-        .values_list("pk", "note_id", "note__document_id", "has", "note__position", "ordinal")
+        .values_list(
+            "pk", "note_id", "note__document_id", "has", "note__position", "ordinal", "earliest"
+        )
         .distinct()
     )
-)
-_EARLIEST_DUE = Prepared(
-    lambda p: LearnerCard.objects.filter(user_id=p.user).order_by("due").values_list("due")[:1]
 )
 
 
@@ -768,7 +784,7 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
     learner's queue, creating them when the learner did not have them. Returns how many cards
     were moved. They come up even when today's limits are reached. Only the user's pk is read.
 
-    A wrong answer runs this for its one fact, after the response: the fact's cards, the
+    A wrong answer runs this for its one fact, after the response: the fact's cards with the
     learner's earliest due time, then one UPDATE (and an INSERT when cards are missing), each
     but the INSERT compiled once (config.prepared)."""
     now = now or timezone.now()
@@ -793,8 +809,9 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
         if missing:
             # Equal due times: the queue then follows the ids, which follow the document's order.
             LearnerCard.objects.bulk_create(missing, ignore_conflicts=True)  # another tab's
-        earliest = _EARLIEST_DUE.first(user=user.pk)
-        front = min(now, earliest[0] if earliest else now) - timedelta(seconds=1)
+        # The cards just added are due now: the front is before them too.
+        earliest = next((row[6] for row in rows if row[6] is not None), now)
+        front = min(now, earliest) - timedelta(seconds=1)
         cards = [row[0] for row in rows]
         if len(cards) > _MOST_FORWARDED:
             return LearnerCard.objects.filter(user_id=user.pk, card_id__in=cards).update(

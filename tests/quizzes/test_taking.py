@@ -205,12 +205,13 @@ def test_a_wrong_answer_sends_its_fact_to_the_flashcards_after_the_commit(
 
 
 @pytest.mark.parametrize("studying", [True, False])
-def test_bringing_a_missed_fact_forward_after_a_wrong_answer_takes_four_statements(
+def test_bringing_a_missed_fact_forward_after_a_wrong_answer_takes_three_statements(
     make_quiz, alice, django_assert_num_queries, studying
 ):
     """The work after a wrong answer's response (issue 18): whether an open end-feedback
-    attempt hides the fact, the fact's cards with whether the learner has them, the learner's
-    earliest due time, the update (and the insert of the cards they lacked), in a transaction."""
+    attempt hides the fact, the fact's cards with whether the learner has them and the
+    learner's earliest due time, the update (and the insert of the cards they lacked), in a
+    transaction."""
     from flashcards.models import LearnerCard
     from flashcards.services import ensure_notes, start_studying
 
@@ -219,7 +220,7 @@ def test_bringing_a_missed_fact_forward_after_a_wrong_answer_takes_four_statemen
     if studying:
         start_studying(alice, quiz.document)
     fact_id = Question.objects.get(type="true_false").fact_id
-    with django_assert_num_queries(6 if studying else 7):  # with the test's savepoint pair
+    with django_assert_num_queries(5 if studying else 6):  # with the test's savepoint pair
         taking.forward_missed_cards(alice.pk, [fact_id])
     forwarded = LearnerCard.objects.filter(user=alice, forwarded=True)
     assert forwarded.exists()
