@@ -364,11 +364,17 @@ _COUNTS = ("new", "new_forwarded", "learning", "review", "review_forwarded")
 _prepared_queries: dict[tuple, Prepared] = {}
 
 
-def _size(n: int) -> int:
-    size = 16
+def _size(n: int, first: int = 16, factor: int = 4) -> int:
+    """The length a list of `n` ids is padded to: `first`, then times `factor` as needed."""
+    size = first
     while size < n:
-        size *= 4
+        size *= factor
     return size
+
+
+def _padded(name: str, ids: list[int], size: int) -> dict[str, int]:
+    """`ids` as the values of the placeholders `_names(name, size)`, the rest `_NO_ID`."""
+    return dict(zip(_names(name, size), [*ids, *[_NO_ID] * (size - len(ids))], strict=True))
 
 
 def _learner_cards(p, document: bool, sizes: tuple[int, ...]) -> QuerySet[LearnerCard]:
@@ -440,7 +446,7 @@ def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLim
         "tomorrow": tomorrow,
     }
     for name, ids, size in zip(_LISTS, lists, sizes, strict=True):
-        values.update(zip(_names(name, size), [*ids, *[_NO_ID] * (size - len(ids))], strict=True))
+        values.update(_padded(name, ids, size))
     return prepared, values
 
 
@@ -817,20 +823,13 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
             return LearnerCard.objects.filter(user_id=user.pk, card_id__in=cards).update(
                 due=front, forwarded=True, version=F("version") + 1
             )
-        size = _size_forwarded(len(cards))
-        ids = dict(
-            zip(_names("card", size), [*cards, *[_NO_ID] * (size - len(cards))], strict=True)
-        )
-        return _forwarding(size).run(user=user.pk, front=front, **ids)
+        size = _size(len(cards), first=4, factor=8)  # 4 or 32
+        return _forwarding(size).run(user=user.pk, front=front, **_padded("card", cards, size))
 
 
 # bring_forward's UPDATE, compiled once per size of its list of cards (a wrong answer's fact
 # has a few), padded with an id no row has; past _MOST_FORWARDED, the plain queryset.
 _MOST_FORWARDED = 32
-
-
-def _size_forwarded(n: int) -> int:
-    return 4 if n <= 4 else 32
 
 
 @cache
