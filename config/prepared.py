@@ -16,12 +16,19 @@ makes them, or, for a values_list() queryset, tuples of the converted values (th
 themselves with flat=True).
 
 What may be a placeholder: an integer (a primary or foreign key, a position, a count), an aware
-datetime (declared in `datetimes`) or a date (declared in `dates`). An integer beyond 64 bits
-(typed into a URL) gives no row, as Django's own equality lookup does: use placeholders for
-equality, or for values in range. Everything else in the queryset is fixed when it is first
-compiled: `build` must not read the clock, the language or settings. Compiling fails loudly when
-a placeholder does not reach the SQL parameters (used through an expression that changes it,
-say).
+datetime (declared in `datetimes`), a date (declared in `dates`) or a list of ids of any length
+(declared in `lists`, and used with the `any_of` lookup below: `note_id__any_of=p.notes`; its
+ids are read from the database, never typed by a user). An integer beyond 64 bits (typed into a
+URL) gives no row, as Django's own equality lookup does: use placeholders for equality, or for
+values in range. Everything else in the queryset is fixed when it is first compiled: `build`
+must not read the clock, the language or settings. Compiling fails loudly when a placeholder
+does not reach the SQL parameters (used through an expression that changes it, say).
+
+A list is one parameter whatever its length: an array on PostgreSQL (`= ANY(%s::bigint[])`),
+JSON on SQLite (`IN (SELECT value FROM json_each(%s))`). One compiled shape serves every length,
+and the query keeps few parameters: psycopg parses a query with more than 50 parameters again
+on every execution (it caches only smaller ones), which cost more than the database's own work
+for the flashcard queue with its lists padded to a fixed length.
 
 It uses Django's internals, to check on a Django upgrade (tests/config/test_prepared.py compares
 prepared queries' results with the plain querysets'): what ModelIterable.__iter__ does
@@ -31,6 +38,7 @@ django.db.models.query.get_related_populators and _get_from_db, the queryset's _
 
 from __future__ import annotations
 
+import json
 import threading
 import weakref
 from collections.abc import Callable
@@ -38,7 +46,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from django.db import connections, models, transaction
+from django.db import NotSupportedError, connections, models, transaction
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -59,12 +67,53 @@ _DATETIME = models.DateTimeField()
 _DATE = models.DateField()
 
 
+def id_list(ids, connection):
+    """A list of integers as the one parameter of `any_of`, for this connection's database."""
+    if connection.vendor == "postgresql":
+        return list(ids)
+    return json.dumps(list(ids))
+
+
+@models.ForeignObject.register_lookup  # a foreign key looks up none of Field's lookups
+@models.Field.register_lookup
+class AnyOf(models.Lookup):
+    """`field__any_of=[ids]`: the value is one of a list of integers, sent as one parameter (see
+    the module's docstring); an empty list matches nothing."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [id_list(value, connection)]
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs}::bigint[])", (*lhs_params, *rhs_params)
+
+    def as_sqlite(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} IN (SELECT value FROM json_each({rhs}))", (*lhs_params, *rhs_params)
+
+    def as_sql(self, compiler, connection):
+        raise NotSupportedError(
+            f"any_of is written for PostgreSQL and SQLite, not {connection.vendor}"
+        )
+
+
 class _Placeholders:
     """The stand-in `build` receives: each attribute is a distinct placeholder value."""
 
-    def __init__(self, datetimes: frozenset[str], dates: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        datetimes: frozenset[str],
+        dates: frozenset[str] = frozenset(),
+        lists: frozenset[str] = frozenset(),
+    ):
         self._datetimes = datetimes
         self._dates = dates
+        self._lists = lists
         self._values: dict[str, Any] = {}
 
     def __getattr__(self, name: str):
@@ -76,6 +125,8 @@ class _Placeholders:
                 self._values[name] = _EPOCH + timedelta(seconds=k)
             elif name in self._dates:
                 self._values[name] = _DAY_ONE + timedelta(days=k)
+            elif name in self._lists:
+                self._values[name] = [_BASE + k]
             else:
                 self._values[name] = _BASE + k
         return self._values[name]
@@ -99,11 +150,13 @@ class Prepared:
         *,
         datetimes: tuple[str, ...] = (),
         dates: tuple[str, ...] = (),
+        lists: tuple[str, ...] = (),
     ):
         self.build = build
         self.datetimes = frozenset(datetimes)
         self.dates = frozenset(dates)
-        self._converted = self.datetimes | self.dates
+        self.lists = frozenset(lists)
+        self._converted = self.datetimes | self.dates | self.lists
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 
@@ -148,6 +201,8 @@ class Prepared:
             return _DATETIME.get_db_prep_value(value, connection)
         if name in self.dates:
             return _DATE.get_db_prep_value(value, connection)
+        if name in self.lists:
+            return id_list(value, connection)
         return value
 
     # --- compiling ------------------------------------------------------------------------------
@@ -162,7 +217,7 @@ class Prepared:
         return compiled
 
     def _build(self, connection) -> _Compiled:
-        placeholders = _Placeholders(self.datetimes, self.dates)
+        placeholders = _Placeholders(self.datetimes, self.dates, self.lists)
         queryset = self.build(placeholders)
         compiler = queryset.query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
@@ -187,8 +242,8 @@ class Prepared:
 
     def _slots(self, placeholders: _Placeholders, params, connection) -> tuple:
         """(index in params, placeholder name) of each placeholder's value in `params`."""
-        prepped = {self._prep(n, v, connection): n for n, v in placeholders._values.items()}
-        slots = tuple((i, prepped[p]) for i, p in enumerate(params) if _hashable(p) in prepped)
+        prepped = {_key(self._prep(n, v, connection)): n for n, v in placeholders._values.items()}
+        slots = tuple((i, prepped[_key(p)]) for i, p in enumerate(params) if _key(p) in prepped)
         missing = set(placeholders._values) - {name for _i, name in slots}
         if missing:
             raise RuntimeError(f"placeholders {sorted(missing)} are not among {params!r}")
@@ -218,7 +273,7 @@ class PreparedUpdate(Prepared):
             return cursor.rowcount
 
     def _build(self, connection) -> _Compiled:
-        placeholders = _Placeholders(self.datetimes, self.dates)
+        placeholders = _Placeholders(self.datetimes, self.dates, self.lists)
         queryset, changes = self.build(placeholders)
         query = queryset.query.chain(UpdateQuery)
         query.add_update_values(changes)
@@ -234,7 +289,10 @@ def _beyond_64_bits(values: dict) -> bool:
     return any(type(v) is int and not _INT64[0] <= v <= _INT64[1] for v in values.values())
 
 
-def _hashable(value):
+def _key(value):
+    """`value` as a key of the placeholders' values: a list (an array parameter) as a tuple."""
+    if isinstance(value, list):
+        return ("list", *value)
     try:
         hash(value)
     except TypeError:

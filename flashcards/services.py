@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache, partial
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -248,19 +248,21 @@ def _burying(shown: tuple[tuple[int, int, bool], ...]) -> tuple[list[int], ...]:
     return tuple(lists)
 
 
-def _buried_by(notes, alone, review_notes, review_alone) -> Q | None:
+def _buried_by(notes, alone, review_notes, review_alone, lookup: str = "in") -> Q | None:
     """The module's burying rule: a card with a sibling shown today is one of a note shown
     (`notes`) that is not the card shown alone of it (`alone`); a new card waits when one was,
-    a review only when a sibling shown was not new (`review_notes`, `review_alone`)."""
+    a review only when a sibling shown was not new (`review_notes`, `review_alone`). `lookup`:
+    "in", or "any_of" for lists that are placeholders of a compiled query (config.prepared)."""
     if not notes:
         return None
-    buried = Q(state=State.NEW, note_id__in=notes)
+    note_in, card_in = f"note_id__{lookup}", f"pk__{lookup}"
+    buried = Q(state=State.NEW, **{note_in: notes})
     if alone:
-        buried &= ~Q(pk__in=alone)
+        buried &= ~Q(**{card_in: alone})
     if review_notes:
-        review = Q(state=State.REVIEW, note_id__in=review_notes)
+        review = Q(state=State.REVIEW, **{note_in: review_notes})
         if review_alone:
-            review &= ~Q(pk__in=review_alone)
+            review &= ~Q(**{card_in: review_alone})
         buried |= review
     return buried
 
@@ -354,49 +356,29 @@ def queue(
 
 # The queue's first card and the counts, compiled once per shape and run again with the
 # learner's values: building and compiling them with the ORM took several times what the
-# database takes to answer. Today's ratings bury siblings through lists of ids, each padded
-# (with an id no row has) to 16, 64 or 256, so a few shapes serve every day; past _MOST_SHOWN
-# notes, the plain querysets.
-_MOST_SHOWN = 256
-_NO_ID = -1
+# database takes to answer. Today's ratings bury siblings through lists of ids, each one
+# parameter whatever its length (config.prepared's `any_of`).
 _LISTS = ("notes", "alone", "review_notes", "review_alone")
 _COUNTS = ("new", "new_forwarded", "learning", "review", "review_forwarded")
 _prepared_queries: dict[tuple, Prepared] = {}
 
 
-def _size(n: int, first: int = 16, factor: int = 4) -> int:
-    """The length a list of `n` ids is padded to: `first`, then times `factor` as needed."""
-    size = first
-    while size < n:
-        size *= factor
-    return size
-
-
-def _padded(name: str, ids: list[int], size: int) -> dict[str, int]:
-    """`ids` as the values of the placeholders `_names(name, size)`, the rest `_NO_ID`."""
-    return dict(zip(_names(name, size), [*ids, *[_NO_ID] * (size - len(ids))], strict=True))
-
-
-def _learner_cards(p, document: bool, sizes: tuple[int, ...]) -> QuerySet[LearnerCard]:
-    """`_candidates` with placeholders: the lists of `_burying`, `sizes` long."""
+def _learner_cards(p, document: bool) -> QuerySet[LearnerCard]:
+    """`_candidates` with placeholders, the lists of `_burying` among them."""
     cards = LearnerCard.objects.filter(user_id=p.user, card__is_active=True)
     if document:
         cards = cards.filter(document_id=p.document)
-    lists = [
-        [getattr(p, placeholder) for placeholder in _names(name, size)]
-        for name, size in zip(_LISTS, sizes, strict=True)
-    ]
-    buried = _buried_by(*lists)
-    return cards.exclude(buried) if buried is not None else cards
+    lists = [getattr(p, name) for name in _LISTS]
+    return cards.exclude(_buried_by(*lists, lookup="any_of"))
 
 
-def _first_in_queue(document: bool, sizes, reviews_left: bool, new_left: bool, p):
-    cards = _learner_cards(p, document, sizes).select_related("card__note")
+def _first_in_queue(document: bool, reviews_left: bool, new_left: bool, p):
+    cards = _learner_cards(p, document).select_related("card__note")
     tomorrow = p.tomorrow if reviews_left else None
     return _ordered(cards, p.now, p.ahead, tomorrow, new_left)[:1]
 
 
-def _first_with_counts(document: bool, sizes, reviews_left: bool, new_left: bool, p):
+def _first_with_counts(document: bool, reviews_left: bool, new_left: bool, p):
     """`_first_in_queue` and `_left_today` in one query: every candidate card, the counts over
     all of them (window aggregates, left_*), those that may come up now first (queued=0), in the
     queue's order."""
@@ -404,16 +386,16 @@ def _first_with_counts(document: bool, sizes, reviews_left: bool, new_left: bool
     fields = _count_fields(p.now, p.ahead, p.tomorrow)
     windows = {f"left_{name}": Window(fields[name]) for name in _COUNTS}
     return (
-        _learner_cards(p, document, sizes)
+        _learner_cards(p, document)
         .select_related("card__note")
         .annotate(**windows, queued=Case(When(may, then=0), default=1))
         .order_by("queued", *order)[:1]
     )
 
 
-def _left_today(document: bool, sizes, p):
+def _left_today(document: bool, p):
     return (
-        _learner_cards(p, document, sizes)
+        _learner_cards(p, document)
         .values("user_id")
         .annotate(**_count_fields(p.now, p.ahead, p.tomorrow))
         .order_by()
@@ -423,20 +405,16 @@ def _left_today(document: bool, sizes, p):
 
 def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLimits, document):
     """The compiled query of `kind` ("queue": the first card; "counts"; "both") for this shape,
-    and the values to run it with; None when today's ratings are too many for a compiled shape."""
-    lists = _burying(limits.shown or ())
-    if any(len(ids) > _MOST_SHOWN for ids in lists):
-        return None
-    sizes = tuple(_size(len(ids)) for ids in lists)
+    and the values to run it with."""
     if kind in ("queue", "both"):
-        key = (kind, document is not None, sizes, bool(limits.reviews_left), bool(limits.new_left))
+        key = (kind, document is not None, bool(limits.reviews_left), bool(limits.new_left))
         build = partial(_first_in_queue if kind == "queue" else _first_with_counts, *key[1:])
     else:
-        key = (kind, document is not None, sizes)
+        key = (kind, document is not None)
         build = partial(_left_today, *key[1:])
     prepared = _prepared_queries.get(key)
     if prepared is None:
-        prepared = Prepared(build, datetimes=("now", "ahead", "tomorrow"))
+        prepared = Prepared(build, datetimes=("now", "ahead", "tomorrow"), lists=_LISTS)
         prepared = _prepared_queries.setdefault(key, prepared)
     values = {
         "user": user.pk,
@@ -444,16 +422,9 @@ def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLim
         "now": now,
         "ahead": now + scheduling.LEARN_AHEAD,
         "tomorrow": tomorrow,
+        **dict(zip(_LISTS, _burying(limits.shown or ()), strict=True)),
     }
-    for name, ids, size in zip(_LISTS, lists, sizes, strict=True):
-        values.update(_padded(name, ids, size))
     return prepared, values
-
-
-@cache
-def _names(name: str, size: int) -> tuple[str, ...]:
-    """The placeholders of a list of `_learner_cards`."""
-    return tuple(f"{name}_{i}" for i in range(size))
 
 
 def next_card(
@@ -471,10 +442,8 @@ def next_card(
         learner = learner or LearnerSettings.for_user(user)
         limits = day_limits(user, learner, now) if limits is None else limits
     if limits.cover(now):
-        prepared = _prepared("queue", user, now, limits.ends, limits, document)
-        if prepared is not None:
-            query, values = prepared
-            return query.first(**values)
+        query, values = _prepared("queue", user, now, limits.ends, limits, document)
+        return query.first(**values)
     days = study_days(learner or LearnerSettings.for_user(user))
     return queue(user, now, limits, document, days).first()
 
@@ -491,16 +460,14 @@ def next_card_and_counts(
     """`next_card` and `counts`, in one query when `limits` are those of now's study day."""
     day, tomorrow = today(now, days), _tomorrow(now, days)
     if limits.cover(now) and limits.day == day and limits.ends == tomorrow:
-        prepared = _prepared("both", user, now, tomorrow, limits, document)
-        if prepared is not None:
-            query, values = prepared
-            first = query.first(**values)
-            if first is None:
-                return None, _counts(dict.fromkeys(_COUNTS, 0), limits)
-            # The counts and the rank leave the card: it is the learner's card as next_card's.
-            left = {name: first.__dict__.pop(f"left_{name}") for name in _COUNTS}
-            queued = first.__dict__.pop("queued")
-            return (None if queued else first), _counts(left, limits)
+        query, values = _prepared("both", user, now, tomorrow, limits, document)
+        first = query.first(**values)
+        if first is None:
+            return None, _counts(dict.fromkeys(_COUNTS, 0), limits)
+        # The counts and the rank leave the card: it is the learner's card as next_card's.
+        left = {name: first.__dict__.pop(f"left_{name}") for name in _COUNTS}
+        queued = first.__dict__.pop("queued")
+        return (None if queued else first), _counts(left, limits)
     card = next_card(user, now=now, document=document, limits=limits, learner=learner)
     return card, counts(user, limits, now=now, document=document, days=days)
 
@@ -545,11 +512,9 @@ def counts(
     day, tomorrow = today(now, days), _tomorrow(now, days)
     ahead = now + scheduling.LEARN_AHEAD
     if limits.shown is not None and limits.day == day:  # as _candidates reads today's ratings
-        prepared = _prepared("counts", user, now, tomorrow, limits, document)
-        if prepared is not None:
-            query, values = prepared
-            row = query.first(**values) or (0,) * len(_COUNTS)
-            return _counts(dict(zip(_COUNTS, row, strict=True)), limits)
+        query, values = _prepared("counts", user, now, tomorrow, limits, document)
+        row = query.first(**values) or (0,) * len(_COUNTS)
+        return _counts(dict(zip(_COUNTS, row, strict=True)), limits)
     due = _candidates(user, now, document, day, limits)
     return _counts(due.aggregate(**_count_fields(now, ahead, tomorrow)), limits)
 
@@ -818,32 +783,18 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
         # The cards just added are due now: the front is before them too.
         earliest = next((row[6] for row in rows if row[6] is not None), now)
         front = min(now, earliest) - timedelta(seconds=1)
-        cards = [row[0] for row in rows]
-        if len(cards) > _MOST_FORWARDED:
-            return LearnerCard.objects.filter(user_id=user.pk, card_id__in=cards).update(
-                due=front, forwarded=True, version=F("version") + 1
-            )
-        size = _size(len(cards), first=4, factor=8)  # 4 or 32
-        return _forwarding(size).run(user=user.pk, front=front, **_padded("card", cards, size))
+        return _FORWARD.run(user=user.pk, front=front, cards=[row[0] for row in rows])
 
 
-# bring_forward's UPDATE, compiled once per size of its list of cards (a wrong answer's fact
-# has a few), padded with an id no row has; past _MOST_FORWARDED, the plain queryset.
-_MOST_FORWARDED = 32
-
-
-@cache
-def _forwarding(size: int) -> PreparedUpdate:
-    names = _names("card", size)
-    return PreparedUpdate(
-        lambda p: (
-            LearnerCard.objects.filter(
-                user_id=p.user, card_id__in=[getattr(p, name) for name in names]
-            ),
-            {"due": p.front, "forwarded": True, "version": F("version") + 1},
-        ),
-        datetimes=("front",),
-    )
+# bring_forward's UPDATE, compiled once: the fact's cards are one parameter.
+_FORWARD = PreparedUpdate(
+    lambda p: (
+        LearnerCard.objects.filter(user_id=p.user, card_id__any_of=p.cards),
+        {"due": p.front, "forwarded": True, "version": F("version") + 1},
+    ),
+    datetimes=("front",),
+    lists=("cards",),
+)
 
 
 def _cards_of_facts(user_id: int, fact_ids: list[int]) -> tuple[list[tuple], list[int]]:

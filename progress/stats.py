@@ -215,28 +215,17 @@ class WeakFact:
         return figures.band(self.mastery)
 
 
-_FACTS: dict[int, Prepared] = {}
-
-
-def _facts(size: int) -> Prepared:
-    """The facts of up to `size` ids with what the lists of weak facts show of them and of their
-    document (not the document's source text), compiled once per size."""
-    found = _FACTS.get(size)
-    if found is None:
-        found = _FACTS[size] = Prepared(
-            lambda p: (
-                Fact.objects.select_related("document")
-                .only("vi", "zh", "document__slug", "document__title_vi", "document__title_zh")
-                .filter(pk__in=[getattr(p, f"fact{i}") for i in range(size)])
-                .order_by()
-            )
-        )
-    return found
-
-
-def _padded(ids: list[int], size: int) -> dict[str, int]:
-    """`ids` as the placeholders of _facts(size): the first id again in the unused places."""
-    return {f"fact{i}": ids[min(i, len(ids) - 1)] for i in range(size)}
+# The facts of a list of ids with what the lists of weak facts show of them and of their
+# document (not the document's source text), compiled once.
+_FACTS = Prepared(
+    lambda p: (
+        Fact.objects.select_related("document")
+        .only("vi", "zh", "document__slug", "document__title_vi", "document__title_zh")
+        .filter(pk__any_of=p.facts)
+        .order_by()
+    ),
+    lists=("facts",),
+)
 
 
 def weak_facts(mastery: dict[int, float], limit: int, learners: dict[int, int] | None = None):
@@ -244,7 +233,7 @@ def weak_facts(mastery: dict[int, float], limit: int, learners: dict[int, int] |
     ids = figures.weakest(mastery, limit)
     if not ids:
         return []
-    facts = {fact.pk: fact for fact in _facts(limit).all(**_padded(ids, limit))}
+    facts = {fact.pk: fact for fact in _FACTS.all(facts=ids)}
     return [WeakFact(facts[i], mastery[i], (learners or {}).get(i, 1)) for i in ids if i in facts]
 
 

@@ -134,3 +134,34 @@ def test_a_question_number_beyond_any_column_is_not_found(alice_client, make_qui
     for position in (40000, 10**30):
         response = alice_client.get(f"/attempts/{attempt.pk}/{position}/")
         assert response.status_code == 404
+
+
+ITEMS_AT = Prepared(
+    lambda p: (
+        AttemptItem.objects.filter(attempt_id=p.attempt, position__any_of=p.positions)
+        .exclude(pk__any_of=p.skipped)
+        .order_by("position")
+        .values_list("position", flat=True)
+    ),
+    lists=("positions", "skipped"),
+)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 300])
+def test_a_list_of_any_length_is_one_parameter(attempt, count):
+    """A list placeholder matches as `__in` does, for an empty list, one id and hundreds, and
+    is one parameter of one compiled query whatever its length (psycopg parses a query of more
+    than 50 parameters again on every call)."""
+    items = list(attempt.items.order_by("position"))
+    positions = [*range(1, count + 1)]
+    skipped = [items[0].pk] if count else []
+    expected = list(
+        attempt.items.filter(position__in=positions)
+        .exclude(pk__in=skipped)
+        .order_by("position")
+        .values_list("position", flat=True)
+    )
+    found = ITEMS_AT.all(attempt=attempt.pk, positions=positions, skipped=skipped)
+    assert found == expected and (count < 2 or found)
+    compiled = next(iter(ITEMS_AT._compiled.values()))
+    assert len(compiled.params) == 3  # the attempt and the two lists

@@ -5,6 +5,7 @@ restores the card as it was and removes the rating from the log); and missed fac
 forward (the learner's cards of those facts, created if needed, go to the front of the queue,
 past today's limits). Two tabs rating at once: test_two_tabs.py."""
 
+import dataclasses
 from collections import defaultdict
 from datetime import timedelta
 
@@ -390,8 +391,9 @@ def test_bring_forward_returns_how_many_cards_moved_and_creates_missing_ones(ali
 def test_bring_forward_moves_every_card_of_the_facts_and_only_the_learners(
     alice, bob, document, facts
 ):
-    """One fact's cards, a few facts' and more than a compiled list holds (the plain UPDATE):
-    each of them moves, and another learner's copies of the same cards stay where they are."""
+    """One fact's cards, a few facts' and many (the UPDATE's list of cards is one parameter of
+    any length): each of them moves, and another learner's copies of the same cards stay where
+    they are."""
     services.start_studying(alice, document, now=T0)
     services.start_studying(bob, document, now=T0)
     missed = list(
@@ -407,7 +409,7 @@ def test_bring_forward_moves_every_card_of_the_facts_and_only_the_learners(
     assert all(card.due < T0 for card in forwarded)
     assert not LearnerCard.objects.filter(user=bob, forwarded=True).exists()
     if facts == 40:
-        assert moved > 32  # past the compiled lists
+        assert moved > 32  # more than the compiled lists once held
 
 
 def test_forwarded_cards_come_up_even_past_todays_limits(alice, document):
@@ -462,14 +464,10 @@ def test_unknown_facts_move_nothing(alice, db):
     assert services.bring_forward(alice, [987654], now=T0) == 0
 
 
-@pytest.mark.parametrize("most", [1, 4, 256])
-def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
-    alice, documents, monkeypatch, most
-):
+def test_the_compiled_queue_picks_the_card_the_queue_query_picks(alice, documents, monkeypatch):
     """next_card, counts and next_card_and_counts run queries compiled once per shape, today's
-    ratings in lists of ids padded to 16, 64 or 256 (past `most` notes shown, the plain
-    querysets): the same card and the same counts as the plain querysets."""
-    monkeypatch.setattr(services, "_MOST_SHOWN", most)
+    ratings in lists of ids of any length: the same card and the same counts as the plain
+    querysets, and as the counts that read today's ratings from the review log themselves."""
     monkeypatch.setattr(services, "_prepared_queries", {})
     LearnerSettings.objects.create(user=alice, new_per_day=30, reviews_per_day=8)
     for document in documents:
@@ -489,11 +487,8 @@ def test_the_compiled_queue_picks_the_card_the_queue_query_picks(
                     assert chosen.card.note == expected.card.note
                     assert chosen.due == expected.due and chosen.forwarded == expected.forwarded
                 left = services.counts(alice, limits, now=now, document=document, days=days)
-                with monkeypatch.context() as plain:
-                    plain.setattr(services, "_MOST_SHOWN", -1)  # every shape too large
-                    assert left == services.counts(
-                        alice, limits, now=now, document=document, days=days
-                    )
+                unread = dataclasses.replace(limits, shown=None)  # the plain queryset's subquery
+                assert left == services.counts(alice, unread, now=now, document=document, days=days)
                 both = services.next_card_and_counts(
                     alice, limits, now=now, document=document, days=days
                 )
