@@ -19,6 +19,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
+    IntegerField,
     Max,
     OuterRef,
     Q,
@@ -28,6 +29,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.timezone import localtime
@@ -315,16 +317,24 @@ def learner_days(user) -> scheduling.StudyDays:
     return scheduling.StudyDays(timezone.get_current_timezone(), starts_at)
 
 
+def _number(n: int) -> RawSQL:
+    """A whole number written in the SQL itself (for a query that would have too many
+    parameters otherwise)."""
+    return RawSQL(str(int(n)), (), output_field=IntegerField())
+
+
 def _due_by_day(p):
     """The learner's cards due on each study day of the forecast, as (day number, count) rows:
     `p.day1` … `p.day30` are when the days after today start; a card due before tomorrow starts
-    is due today, day 0 (overdue ones too)."""
+    is due today, day 0 (overdue ones too). The day numbers are written in the SQL, not sent as
+    parameters: with them the query had 62, and psycopg parses a query of more than 50 again on
+    every call."""
     starts = [getattr(p, f"day{i}") for i in range(1, figures.FORECAST_DAYS + 1)]
-    earlier = [When(due__lt=start, then=Value(i)) for i, start in enumerate(starts[:-1])]
+    earlier = [When(due__lt=start, then=_number(i)) for i, start in enumerate(starts[:-1])]
     return (
         LearnerCard.objects.filter(user_id=p.user, card__is_active=True, due__lt=starts[-1])
         .exclude(state=State.NEW, forwarded=False)
-        .annotate(day=Case(*earlier, default=Value(figures.FORECAST_DAYS - 1)))
+        .annotate(day=Case(*earlier, default=_number(figures.FORECAST_DAYS - 1)))
         .values_list("day")
         .annotate(n=Count("pk"))
         .order_by()
