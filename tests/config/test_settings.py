@@ -23,6 +23,7 @@ import json, django
 django.setup()
 from django.db import connection, transaction
 out = {"vendor": connection.vendor, "options": connection.settings_dict.get("OPTIONS", {})}
+out["conn_max_age"] = connection.settings_dict["CONN_MAX_AGE"]
 if connection.vendor == "sqlite":
     with connection.cursor() as cursor:
         for pragma in ("journal_mode", "synchronous", "busy_timeout"):
@@ -35,8 +36,9 @@ print(json.dumps(out))
 
 
 def probe(database_url: str, **env) -> dict:
+    inherited = {k: v for k, v in os.environ.items() if k not in ("CONN_MAX_AGE", "SQLITE_TIMEOUT")}
     environment = dict(
-        os.environ,
+        inherited,
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="config.settings",
         DEBUG="1",
@@ -67,10 +69,20 @@ def test_the_sqlite_timeout_comes_from_the_environment(tmp_path):
     assert found["busy_timeout"] == 5_000
 
 
+def test_sqlite_keeps_its_connections_a_minute_unless_told(tmp_path):
+    """No connection opened (and the journal copied back) per request; CONN_MAX_AGE rules."""
+    assert probe(f"sqlite:///{tmp_path / 'class.sqlite3'}")["conn_max_age"] == 60
+    told = probe(f"sqlite:///{tmp_path / 'class.sqlite3'}", CONN_MAX_AGE="0")
+    assert told["conn_max_age"] == 0
+
+
 def test_postgresql_gets_no_sqlite_options():
+    """Nor persistent connections by default: every instance's threads would hold one, which
+    max_connections must allow for (README)."""
     found = probe("postgres://postgres@127.0.0.1:5432/unused")
     assert found["vendor"] == "postgresql"
     assert "transaction_mode" not in found["options"] and "init_command" not in found["options"]
+    assert found["conn_max_age"] == 0
 
 
 # --- more than one process (issue 19) ---------------------------------------------------------
