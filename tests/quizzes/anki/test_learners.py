@@ -1,13 +1,10 @@
 """A learner's own Anki deck, "my cards": the terms and facts behind their flashcards, checked by
 importing into real Anki (both shipped documents); the deck's domain module and its builder."""
 
-from pathlib import Path
-
 import pytest
 from anki.collection import Collection
 
 from content.items import exportable_terms, fact_items
-from content.loading import load_path
 from content.models import Document, Fact
 from flashcards import services
 from flashcards.models import Card, Note
@@ -18,19 +15,14 @@ from quizzes.anki.documents import document_decks
 from quizzes.anki.ids import deck_id, note_guid
 from quizzes.anki.learners import DECK_NAME, export_learner, learner_decks, note_estimate
 from tests.support.anki import assert_every_card_renders, import_apkg
-
-DOCUMENTS = sorted((Path(__file__).resolve().parents[3] / "content" / "documents").glob("*.txt"))
+from tests.support.shipped import loaded
 
 
 @pytest.fixture(scope="module")
 def shipped(django_db_setup, django_db_blocker):
-    """Both shipped documents, analysed once for this module (the pipeline takes seconds per
-    document); each test's own changes are rolled back, the documents removed at the end."""
-    with django_db_blocker.unblock():
-        slugs = [load_path(path).document.slug for path in DOCUMENTS]
-    yield slugs
-    with django_db_blocker.unblock():
-        Document.objects.filter(slug__in=slugs).delete()
+    """Both shipped documents, analysed once for this module (tests.support.shipped)."""
+    with loaded(django_db_blocker) as slugs:
+        yield slugs
 
 
 @pytest.fixture
