@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Classroom
 from quizzes.models import Assignment, AttemptItem, Question
-from tests.support.browser import check_a11y
+from tests.support.browser import check_a11y, question_ready
 from tests.support.users import PASSWORD
 
 
@@ -41,12 +41,14 @@ def test_a_learner_practises_the_authored_questions_they_missed(
 
     # Both wrong: "False" for a true statement, a wrong name in the blank.
     expect(page).to_have_url(re.compile(r"/attempts/\d+/1/$"))
+    page.wait_for_load_state()  # htmx has bound the form
     page.get_by_label("False").check()
     page.locator("[data-answer-form] button[type=submit]").click()
     expect(page.locator(".verdict")).to_be_visible()
     check_a11y(page, "the feedback")
     page.get_by_role("link", name="Next question").click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+/2/$"))
+    question_ready(page)
     page.locator("input.typed-answer").fill("Huế")
     page.locator("[data-answer-form] button[type=submit]").click()
     page.get_by_role("link", name="See your results").click()

@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from flashcards.models import LearnerSettings, Rating, ReviewLog
-from tests.support.browser import ARTIFACTS, check_a11y, in_menu
+from tests.support.browser import ARTIFACTS, check_a11y, in_menu, question_ready
 from tests.support.users import PASSWORD
 
 
@@ -81,7 +81,7 @@ def test_reviews_and_a_quiz_show_up_on_the_dashboard(
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/attempts/\d+/2/$"))
     # As for the first question: htmx must have bound the form before Enter sends it.
-    page.wait_for_load_state()
+    question_ready(page)
     page.locator("input.typed-answer").fill("Giang Tô")
     page.keyboard.press("Enter")
     expect(page.locator(".verdict")).to_contain_text("Correct")

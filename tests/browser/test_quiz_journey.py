@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.models import AttemptItem
-from tests.support.browser import check_a11y
+from tests.support.browser import check_a11y, question_ready
 from tests.support.users import PASSWORD
 
 UI = {
@@ -96,6 +96,7 @@ def test_a_learner_takes_a_quiz_from_the_keyboard(page, live_server, alice, make
 
     # 3. Cloze: typed, Enter submits.
     expect(page).to_have_url(re.compile(r"/attempts/\d+/3/$"))
+    question_ready(page)
     answer = "江苏" if language == "zh" else "giang tô"  # without 省 / in lower case: still right
     page.locator("input.typed-answer").fill(answer)
     page.keyboard.press("Enter")
@@ -117,6 +118,7 @@ def test_a_learner_takes_a_quiz_from_the_keyboard(page, live_server, alice, make
 
     # 5. Ordering: a position for each item; a repeated position is refused with a message.
     expect(page).to_have_url(re.compile(r"/attempts/\d+/5/$"))
+    question_ready(page)
     item = _current_item(page)
     for i in range(len(item.choices)):
         page.locator(f"select[name=rank-{i}]").select_option("1")

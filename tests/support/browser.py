@@ -1,11 +1,12 @@
 """Browser-test helpers (tests/browser/): the main menu on a phone, axe-core's accessibility
 check, the CSP listener, where failures leave their screenshots, the document the journeys
-load."""
+load, waiting for a question htmx swapped in."""
 
 import functools
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -37,6 +38,14 @@ def in_menu(page, name, role: str = "link", **options):
     `in_menu(page, "Progress").click()`."""
     open_menu(page)
     return page.locator("header .nav").get_by_role(role, name=name, **options)
+
+
+def question_ready(page) -> None:
+    """Wait until the question htmx swapped into the card is bound (its form posts through
+    htmx). htmx pushes the new URL before the swap and binds the new card some milliseconds
+    later, then moves focus into it (an autofocused field, or quiz.js's heading): an answer
+    sent between the two is a plain form post, which leaves the quiz for another page."""
+    expect(page.locator("#question-card :focus")).to_have_count(1)
 
 
 @functools.cache
