@@ -6,6 +6,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.db.models import Q
 from django.utils import timezone
 
 from quizzes import taking
@@ -227,6 +228,42 @@ def test_bringing_a_missed_fact_forward_after_a_wrong_answer_takes_three_stateme
     assert set(forwarded.values_list("due", flat=True)) == {
         LearnerCard.objects.filter(user=alice).order_by("due").values_list("due", flat=True)[0]
     }
+
+
+def test_a_missed_fact_of_a_document_without_notes_builds_them_and_comes_forward(make_quiz, alice):
+    """A document stored before flashcards existed has no notes: the first wrong answer on it
+    builds them, and the fact's cards come to the front of the learner's queue."""
+    from flashcards.models import LearnerCard, Note
+
+    quiz = make_quiz([("true_false", "vi")])
+    assert not Note.objects.filter(document=quiz.document).exists()
+    fact_id = Question.objects.get().fact_id
+    taking.forward_missed_cards(alice.pk, [fact_id])
+    forwarded = LearnerCard.objects.filter(user=alice, forwarded=True)
+    assert Note.objects.filter(document=quiz.document).exists() and forwarded.exists()
+    assert {card.note_id for card in forwarded} <= set(
+        Note.objects.filter(document=quiz.document).values_list("pk", flat=True)
+    )
+
+
+def test_a_missed_fact_without_a_card_moves_nothing_in_three_statements(
+    make_quiz, alice, django_assert_num_queries
+):
+    """A fact no flashcard asks about (its document's notes built): whether it is hidden, its
+    cards (none), whether its document's notes were ever built; nothing is written."""
+    from flashcards.models import LearnerCard, Note
+    from flashcards.services import ensure_notes, start_studying
+
+    quiz = make_quiz([("true_false", "vi")])
+    ensure_notes([quiz.document_id])
+    start_studying(alice, quiz.document)
+    fact = Question.objects.get().fact
+    Note.objects.filter(Q(facts=fact) | Q(term__facts=fact)).update(is_active=False)
+    before = list(LearnerCard.objects.filter(user=alice).values_list("pk", "due", "version"))
+    with django_assert_num_queries(5):  # with the test's savepoint pair
+        taking.forward_missed_cards(alice.pk, [fact.pk])
+    after = list(LearnerCard.objects.filter(user=alice).values_list("pk", "due", "version"))
+    assert after == before
 
 
 @pytest.mark.parametrize(
