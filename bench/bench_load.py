@@ -2,7 +2,10 @@
 as the README's production section starts it (config/gunicorn.conf.py), against SQLite and
 against PostgreSQL, each in a fresh database the bench creates and removes.
 
-Phases (each for --duration seconds, every learner looping on its own connection):
+Phases (each for --duration seconds, every learner looping on its own connection; each phase
+runs in --slices turns with the floor, duration / slices seconds a turn, and its ratio is to
+the floor's turns beside it: on a shared machine the floor alone moved by half from one minute to
+the next, which moved every ratio measured against a floor taken once at the start):
 - floor: Django's floor, a signed-in view returning "ok" through the project's whole middleware
   stack (bench/urls_load.py, served with bench/settings_load.py; the product has no such view);
 - answer: the quiz answer cycle, an htmx GET of the question card then the POST of an answer
@@ -17,7 +20,8 @@ Phases (each for --duration seconds, every learner looping on its own connection
 The server runs with DEBUG off (bench/settings_load.py). Printed per phase: requests/s,
 cycles/s, p50/p95/p99 latency of its requests, errors (a counted request that is not a 200 page),
 queries per request (counted by the server: bench/urls_load.count_queries) and the ratio of
-cycles/s to the floor's requests/s (1.0 would be a cycle as cheap as the floor); and, steadier on
+cycles/s to the floor's requests/s beside it (1.0 would be a cycle as cheap as the floor), and
+that floor's requests/s; the floor's row pools its turns beside every phase; and, steadier on
 a shared machine, the server's CPU time per cycle (gunicorn's processes, read from /proc; with
 PostgreSQL its own processes are left out) and the floor's CPU per request over it.
 
@@ -29,7 +33,7 @@ session (a database row, valid on every instance). The floor is measured on the 
 and the CPU time counts every instance and the worker.
 
 Run: .venv/bin/python bench/bench_load.py [--duration 3] [--learners 4]
-       [--databases sqlite,postgres] [--instances 1] [--root DIR]
+       [--databases sqlite,postgres] [--instances 1] [--slices 5] [--root DIR]
 (--root serves another checkout of the project, e.g. an older commit, with this bench.)
 """
 
@@ -172,6 +176,14 @@ class Tally:
     samples: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def absorb(self, other: Tally) -> None:
+        """Count `other`'s requests as this tally's too."""
+        self.latencies += other.latencies
+        self.queries += other.queries
+        self.errors += other.errors
+        self.cycles += other.cycles
+        self.samples = {**other.samples, **self.samples}
+
 
 class Client:
     def __init__(self, base: str, session: str, tally: Tally):
@@ -313,8 +325,9 @@ def server_cpu(pids: list[int]) -> float:
     return total
 
 
-def run_phase(clients: list[Client], duration: float, server_pids: list[int] | None = None) -> dict:
-    tally = clients[0].tally
+def run_slice(clients: list[Client], duration: float, server_pids: list[int] | None) -> tuple:
+    """Every client looping for `duration` seconds: (elapsed seconds, server CPU seconds); the
+    requests go to the clients' tally."""
     cpu_before = server_cpu(server_pids) if server_pids else 0.0
     until = time.monotonic() + duration
 
@@ -329,9 +342,17 @@ def run_phase(clients: list[Client], duration: float, server_pids: list[int] | N
     for thread in threads:
         thread.join(timeout=duration + REQUEST_TIMEOUT * 3)
     elapsed = time.monotonic() - started
+    # Idle until the next turn, a kept-alive connection would be closed by gunicorn (keepalive,
+    # 2 s) just as the client reuses it: each turn starts with fresh connections.
+    for client in clients:
+        client.http.close()
     # Work left after the responses (a wrong answer's flashcards, a task) belongs to the phase.
     time.sleep(0.5)
     cpu = server_cpu(server_pids) - cpu_before if server_pids else float("nan")
+    return elapsed, cpu
+
+
+def summary(tally: Tally, elapsed: float, cpu: float) -> dict:
     ms = [1000 * s for s in tally.latencies]
     return {
         "cpu_ms_per_cycle": 1000 * cpu / tally.cycles if tally.cycles else float("nan"),
@@ -345,6 +366,22 @@ def run_phase(clients: list[Client], duration: float, server_pids: list[int] | N
         "queries": sum(tally.queries) / len(tally.queries) if tally.queries else float("nan"),
         "error_samples": tally.samples,
     }
+
+
+def run_beside_floor(
+    clients: list[Client], floor: list[Client], duration: float, slices: int, pids: list[int]
+) -> dict[str, list[float]]:
+    """The phase and the floor in turns, `slices` of each, duration / slices seconds a slice:
+    {"phase": [elapsed, CPU seconds], "floor": [...]}, the requests in each group's tally. On a
+    shared machine the floor itself moves from one minute to the next; measured in turns with
+    the phase, the ratio between them holds still."""
+    totals = {"phase": [0.0, 0.0], "floor": [0.0, 0.0]}
+    for _ in range(slices):
+        for name, group in (("floor", floor), ("phase", clients)):
+            elapsed, cpu = run_slice(group, duration / slices, pids)
+            totals[name][0] += elapsed
+            totals[name][1] += cpu
+    return totals
 
 
 def clients_for(phase: str, bases: list[str], seeded: dict) -> list[Client]:
@@ -411,11 +448,21 @@ def run_database(kind: str, args, workdir: Path) -> dict:
                 wait_ready(base, server)
             pids = [p.pid for p in processes]
             # One untimed pass, so that every worker has imported and connected.
-            run_phase(clients_for("floor", bases, seeded), min(1.0, args.duration))
-            results = {}
-            for phase in PHASES:
-                clients = clients_for(phase, bases, seeded)
-                results[phase] = run_phase(clients, args.duration, pids)
+            run_slice(clients_for("floor", bases, seeded), min(1.0, args.duration), None)
+            # Each phase in turns with the floor (run_beside_floor); the floor's row pools its
+            # turns beside every phase.
+            results, floor_tally, floor_time = {}, Tally(), [0.0, 0.0]
+            for phase in PHASES[1:]:
+                clients, floor = (
+                    clients_for(phase, bases, seeded),
+                    clients_for("floor", bases, seeded),
+                )
+                times = run_beside_floor(clients, floor, args.duration, args.slices, pids)
+                results[phase] = summary(clients[0].tally, *times["phase"])
+                results[phase]["floor"] = summary(floor[0].tally, *times["floor"])
+                floor_tally.absorb(floor[0].tally)
+                floor_time = [a + b for a, b in zip(floor_time, times["floor"], strict=True)]
+            results = {"floor": summary(floor_tally, *floor_time), **results}
             for process, log in zip(processes, logs, strict=True):
                 if process.poll() is not None:  # a figure of a set-up that lost a process
                     raise RuntimeError(f"{log.name} stopped:\n{log.read_text()[-2000:]}")
@@ -431,22 +478,27 @@ def run_database(kind: str, args, workdir: Path) -> dict:
                     flush_redis(REDIS_URL)
 
 
-def print_table(kind: str, results: dict, learners: int, duration: float, instances: int) -> None:
-    floor = results["floor"]["per_s"]
+def print_table(
+    kind: str, results: dict, learners: int, duration: float, instances: int, slices: int
+) -> None:
     serving = f", {instances} instances and a worker" if instances > 1 else ""
-    print(f"\n{kind}: {learners} learners{serving}, {duration:g} s per phase")
+    print(
+        f"\n{kind}: {learners} learners{serving}, {duration:g} s per phase beside {duration:g} s"
+        f" of the floor, in {slices} turns each"
+    )
     print(
         f"{'phase':<11} {'req/s':>7} {'cycles/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
         f" {'errors':>6} {'queries/req':>11} {'× floor':>8} {'CPU ms/cycle':>12}"
-        f" {'× floor CPU':>11}"
+        f" {'× floor CPU':>11} {'floor req/s':>11}"
     )
-    floor_cpu = results["floor"]["cpu_ms_per_cycle"]
     for phase, r in results.items():
+        floor = r.get("floor", r)  # the floor's turns beside this phase
         print(
             f"{phase:<11} {r['per_s']:>7.1f} {r['cycles_per_s']:>8.1f} {r['p50']:>7.1f}"
             f" {r['p95']:>7.1f} {r['p99']:>7.1f} {r['errors']:>6} {r['queries']:>11.1f}"
-            f" {r['cycles_per_s'] / floor:>8.3f} {r['cpu_ms_per_cycle']:>12.2f}"
-            f" {floor_cpu / r['cpu_ms_per_cycle']:>11.3f}"
+            f" {r['cycles_per_s'] / floor['per_s']:>8.3f} {r['cpu_ms_per_cycle']:>12.2f}"
+            f" {floor['cpu_ms_per_cycle'] / r['cpu_ms_per_cycle']:>11.3f}"
+            f" {floor['per_s']:>11.1f}"
         )
         for what, sample in list(r["error_samples"].items())[:3]:
             print(f"    error: {what} {sample}")
@@ -467,10 +519,18 @@ def main() -> None:
         help="gunicorn instances (with a worker when more than one; PostgreSQL only)",
     )
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve")
+    parser.add_argument(
+        "--slices",
+        type=int,
+        default=5,
+        help="turns of each phase and the floor beside it (duration / slices seconds each)",
+    )
     args = parser.parse_args()
     args.root = args.root.resolve()
     if args.instances < 1:
         parser.error("--instances must be at least 1")
+    if args.slices < 1:
+        parser.error("--slices must be at least 1")
     workdir = Path(tempfile.mkdtemp(prefix="dongxi-bench-load-"))
     try:
         with open("/proc/loadavg") as f:
@@ -484,7 +544,7 @@ def main() -> None:
             except Skipped as skipped:
                 print(f"\n{kind}: skipped: {skipped}")
                 continue
-            print_table(kind, results, args.learners, args.duration, args.instances)
+            print_table(kind, results, args.learners, args.duration, args.instances, args.slices)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
