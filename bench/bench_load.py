@@ -453,10 +453,8 @@ def run_database(kind: str, args, workdir: Path) -> dict:
             # turns beside every phase.
             results, floor_tally, floor_time = {}, Tally(), [0.0, 0.0]
             for phase in PHASES[1:]:
-                clients, floor = (
-                    clients_for(phase, bases, seeded),
-                    clients_for("floor", bases, seeded),
-                )
+                clients = clients_for(phase, bases, seeded)
+                floor = clients_for("floor", bases, seeded)
                 times = run_beside_floor(clients, floor, args.duration, args.slices, pids)
                 results[phase] = summary(clients[0].tally, *times["phase"])
                 results[phase]["floor"] = summary(floor[0].tally, *times["floor"])
