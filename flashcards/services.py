@@ -34,6 +34,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -188,9 +189,10 @@ class Counts:
 class DayLimits:
     new_left: int
     reviews_left: int
-    # The study day they count, from `starts` to `ends`, and the learner's ratings on it as
-    # (learner card, its note, whether it was new before): what buries siblings that day, read
-    # with the limits, so that the queue and its counts need no subquery on the review log.
+    # The study day they count, from `starts` to `ends`, and the cards the learner rated on it
+    # as (learner card, its note, whether it was new before): once if every rating of it that
+    # day found it new or none did, twice if some did. What buries siblings that day, read with
+    # the limits, so that the queue and its counts need no subquery on the review log.
     day: date | None = None
     starts: datetime | None = None
     ends: datetime | None = None
@@ -205,9 +207,22 @@ class DayLimits:
         return self.shown is not None and self.starts is not None and self.starts <= now < self.ends
 
 
+# Today's ratings of the learner, one row per card rated (not per rating: a learner who rates
+# hundreds of times a day reads a row per card, the sum done by the database): the card, its note,
+# how many of its ratings found it new, how many found it in review, how many found it not new,
+# and the id of its last rating.
 _SHOWN = Prepared(
-    lambda p: ReviewLog.objects.filter(user_id=p.user, review_day=p.day).values_list(
-        "learner_card_id", "learner_card__note_id", "state_before", "pk"
+    lambda p: (
+        ReviewLog.objects.filter(user_id=p.user, review_day=p.day)
+        .values("learner_card_id", "learner_card__note_id")
+        .annotate(
+            new=Count("pk", filter=Q(state_before=State.NEW)),
+            reviews=Count("pk", filter=Q(state_before=State.REVIEW)),
+            seen=Count("pk", filter=~Q(state_before=State.NEW)),
+            last=Max("pk"),
+        )
+        .order_by()
+        .values_list("learner_card_id", "learner_card__note_id", "new", "reviews", "seen", "last")
     ),
     dates=("day",),
 )
@@ -217,17 +232,20 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     days = study_days(learner)
     day = days.day(now)
     rows = _SHOWN.all(user=user.pk, day=day)
-    shown = tuple((card, note, before == State.NEW) for card, note, before, _pk in rows)
-    new = sum(1 for _card, _note, was_new in shown if was_new)
-    review = sum(1 for _card, _note, before, _pk in rows if before == State.REVIEW)
+    shown = tuple(
+        (card, note, was_new)
+        for card, note, new, _reviews, seen, _last in rows
+        for was_new, count in ((True, new), (False, seen))
+        if count
+    )
     return DayLimits(
-        max(0, learner.new_per_day - new),
-        max(0, learner.reviews_per_day - review),
+        max(0, learner.new_per_day - sum(row[2] for row in rows)),
+        max(0, learner.reviews_per_day - sum(row[3] for row in rows)),
         day,
         days.start(day),
         days.start(day + timedelta(days=1)),
         shown,
-        max((pk for *_row, pk in rows), default=None),
+        max((row[5] for row in rows), default=None),
     )
 
 

@@ -350,6 +350,36 @@ def test_undoing_a_new_cards_rating_gives_its_place_in_the_daily_limit_back(alic
     assert services.day_limits(alice, learner, T0).new_left == learner.new_per_day
 
 
+def test_a_card_rated_many_times_today_counts_once_as_new_and_reads_one_row(
+    alice, card, django_assert_num_queries
+):
+    """Today's limits read one row per card rated, however often it was rated (issue 18: a
+    learner rating hundreds of times a day), and still count each rating: the card rated while
+    new takes one new card of the limit, its ratings in learning none, the one once it had
+    graduated one review; it is shown today both as new (burying its new siblings) and as not
+    new (burying its due siblings too)."""
+    learner = services.LearnerSettings.for_user(alice)
+    now = T0
+    for rating in (AGAIN, AGAIN, GOOD, GOOD, AGAIN):
+        card.refresh_from_db()
+        assert services.rate(alice, card.pk, card.version, rating, now=now).applied
+        now += timedelta(minutes=1)
+    last = ReviewLog.objects.latest("pk")
+    assert list(ReviewLog.objects.order_by("pk").values_list("state_before", flat=True)) == [
+        State.NEW,
+        State.LEARNING,
+        State.LEARNING,
+        State.LEARNING,
+        State.REVIEW,
+    ]
+    with django_assert_num_queries(1):
+        limits = services.day_limits(alice, learner, now)
+    assert limits.new_left == learner.new_per_day - 1
+    assert limits.reviews_left == learner.reviews_per_day - 1
+    assert sorted(limits.shown) == [(card.pk, card.note_id, False), (card.pk, card.note_id, True)]
+    assert limits.last_today == last.pk
+
+
 # --- missed facts brought forward -------------------------------------------------------------
 
 
