@@ -649,21 +649,52 @@ def rate(
 ) -> Rated:
     """Rate the learner's card `card_id`, as it was at `version`. Raises LearnerCard.DoesNotExist
     when the card is not theirs, ValueError for a rating outside 1–4. `learner`: the learner's
-    settings when the caller read them already (LearnerSettings.for_user)."""
+    settings when the caller read them already (LearnerSettings.for_user).
+
+    The card is read and its next state worked out before the transaction, which holds only
+    the two writes: on SQLite the transaction holds the database's one write lock, which every
+    other learner's rating and answer waits for. That read stays the card's state at the write:
+    every change to a learner card raises its version, and the UPDATE applies only at the
+    version read."""
     if rating not in Rating.values:
         raise ValueError(f"not a rating: {rating!r}")
     now = now or timezone.now()
+    card = access.card_of(user, card_id)
+    if card.version != version:
+        return Rated(False)
+    learner = learner or LearnerSettings.for_user(user)
+    days = study_days(learner)
+    outcome = scheduling.answer(
+        memory_of(card), rating, now, scheduler_for(learner), days=days, seed=fuzz_seed(card)
+    )
+    after = outcome.memory
+    lapse = card.state == State.REVIEW and rating == Rating.AGAIN
+    day = days.day(now)
+    log = ReviewLog(
+        user=user,
+        learner_card=card,
+        rating=rating,
+        reviewed_at=now,
+        review_day=day,
+        first_of_day=card.last_review is None or days.day(card.last_review) != day,
+        duration_ms=duration_ms,
+        elapsed_days=days.elapsed(card.last_review, now) if card.last_review else None,
+        scheduled_days=outcome.days or 0,
+        state=after.state,
+        step=after.step,
+        stability=after.stability,
+        difficulty=after.difficulty,
+        due=after.due,
+        version=version + 1,
+        state_before=card.state,
+        step_before=card.step,
+        stability_before=card.stability,
+        difficulty_before=card.difficulty,
+        due_before=card.due,
+        last_review_before=card.last_review,
+        forwarded_before=card.forwarded,
+    )
     with transaction.atomic():
-        card = access.card_of(user, card_id)
-        if card.version != version:
-            return Rated(False)
-        learner = learner or LearnerSettings.for_user(user)
-        days = study_days(learner)
-        outcome = scheduling.answer(
-            memory_of(card), rating, now, scheduler_for(learner), days=days, seed=fuzz_seed(card)
-        )
-        after = outcome.memory
-        lapse = card.state == State.REVIEW and rating == Rating.AGAIN
         updated = _RATED.run(
             card=card.pk,
             version=version,
@@ -678,31 +709,7 @@ def rate(
         )
         if not updated:
             return Rated(False)
-        day = days.day(now)
-        log = ReviewLog.objects.create(
-            user=user,
-            learner_card=card,
-            rating=rating,
-            reviewed_at=now,
-            review_day=day,
-            first_of_day=card.last_review is None or days.day(card.last_review) != day,
-            duration_ms=duration_ms,
-            elapsed_days=days.elapsed(card.last_review, now) if card.last_review else None,
-            scheduled_days=outcome.days or 0,
-            state=after.state,
-            step=after.step,
-            stability=after.stability,
-            difficulty=after.difficulty,
-            due=after.due,
-            version=version + 1,
-            state_before=card.state,
-            step_before=card.step,
-            stability_before=card.stability,
-            difficulty_before=card.difficulty,
-            due_before=card.due,
-            last_review_before=card.last_review,
-            forwarded_before=card.forwarded,
-        )
+        log.save(force_insert=True)
     return Rated(True, log)
 
 
@@ -776,31 +783,34 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
     A wrong answer runs this for its one fact, after the response: the fact's cards with the
     learner's earliest due time, then one UPDATE (and an INSERT when cards are missing), each
     but the INSERT compiled once (config.prepared); for a fact with no card, whether its
-    document's notes were ever built instead of the UPDATE."""
+    document's notes were ever built instead of the UPDATE. Only the writes are in the
+    transaction (on SQLite it holds the database's one write lock, which every other learner's
+    writes wait for): a card another tab added meanwhile is skipped by the INSERT, and the
+    UPDATE moves every card read."""
     now = now or timezone.now()
     fact_ids = list(dict.fromkeys(fact_ids))
     if not fact_ids:
         return 0
+    rows, bare = _cards_of_facts(user.pk, fact_ids)
+    # Facts with no card: their documents' notes may never have been built (if they were, such
+    # a fact has no card to bring forward, and nothing is read again).
+    unbuilt = _UNBUILT.all(facts=bare) if bare else []
+    if unbuilt and ensure_notes(unbuilt):
+        rows, _bare = _cards_of_facts(user.pk, fact_ids)
+    if not rows:
+        return 0
+    missing = [
+        LearnerCard(user_id=user.pk, card_id=card, note_id=note, document_id=doc, due=now)
+        for card, note, doc, has, *_order in rows
+        if not has
+    ]
+    # The cards just added are due now: the front is before them too.
+    earliest = next((row[6] for row in rows if row[6] is not None), now)
+    front = min(now, earliest) - timedelta(seconds=1)
     with transaction.atomic():
-        rows, bare = _cards_of_facts(user.pk, fact_ids)
-        # Facts with no card: their documents' notes may never have been built (if they were,
-        # such a fact has no card to bring forward, and nothing is read again).
-        unbuilt = _UNBUILT.all(facts=bare) if bare else []
-        if unbuilt and ensure_notes(unbuilt):
-            rows, _bare = _cards_of_facts(user.pk, fact_ids)
-        if not rows:
-            return 0
-        missing = [
-            LearnerCard(user_id=user.pk, card_id=card, note_id=note, document_id=doc, due=now)
-            for card, note, doc, has, *_order in rows
-            if not has
-        ]
         if missing:
             # Equal due times: the queue then follows the ids, which follow the document's order.
             LearnerCard.objects.bulk_create(missing, ignore_conflicts=True)  # another tab's
-        # The cards just added are due now: the front is before them too.
-        earliest = next((row[6] for row in rows if row[6] is not None), now)
-        front = min(now, earliest) - timedelta(seconds=1)
         return _FORWARD.run(user=user.pk, front=front, cards=[row[0] for row in rows])
 
 

@@ -166,9 +166,8 @@ def test_a_failed_rating_is_reported_and_leaves_nothing_behind(en_client, alice,
     card = LearnerCard.objects.filter(user=alice).first()
     if card is None:
         pytest.skip("the test document makes no cards")
-    with mock.patch.object(
-        ReviewLog.objects, "create", side_effect=OperationalError("database is locked")
-    ):
+    # The log's INSERT fails after the card's UPDATE, in the rating's one transaction.
+    with mock.patch.object(ReviewLog, "save", side_effect=OperationalError("database is locked")):
         response = en_client.post(
             reverse("flashcards:rate"),
             {"card": card.pk, "version": card.version, "rating": 3},
