@@ -121,6 +121,23 @@ def test_rating_by_htmx_renders_the_next_card_in_place(alice_client, alice, revi
     assert "HX-Request" in response["Vary"]
 
 
+def test_the_rating_and_undo_forms_keep_the_deck_under_review(
+    alice_client, alice, studying, review_url
+):
+    """Rated in one document's deck, the next card and the undo stay in that deck; in the
+    review of every deck, the forms name none."""
+    for url, deck in ((review_url, studying.slug), (reverse("flashcards:review"), "")):
+        card = services.next_card(alice)
+        html = show(alice_client, url, card).content.decode()
+        assert field(html, "deck") == deck
+        response = alice_client.post(
+            reverse("flashcards:rate"),
+            {"card": card.pk, "version": card.version, "rating": 3, "deck": deck},
+            **HTMX,
+        )
+        assert field(response.content.decode(), "deck") == deck  # the undo form's
+
+
 def test_a_rating_from_a_second_tab_is_ignored_and_the_fresh_card_shown(
     alice_client, alice, review_url
 ):
