@@ -14,22 +14,24 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
 from django.db.models import F, OuterRef
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from config.htmx import HtmxHttpRequest, render_page
+from config.htmx import HtmxHttpRequest, render_part
 from config.prepared import Prepared
 from quizzes import assignments, missed, taking, term_index
 from quizzes.access import attempt_items_of, attempts_of, get_quiz_for_user, quizzes_for
 from quizzes.feedback import feedback
+from quizzes.fragments import question_card
 from quizzes.models import Attempt, AttemptItem, Quiz
 
 logger = logging.getLogger(__name__)
 
-TAKE = "quizzes/take.html"  # one question; its partial question-card is what htmx swaps
+TAKE = "quizzes/take.html"  # one question; its card (fragments.question_card) is what htmx swaps
 
 UNAVAILABLE = {
     "not_published": lambda: _("This quiz is not open yet."),
@@ -215,11 +217,18 @@ def _card_context(
     }
 
 
+def _card(request: HtmxHttpRequest, context: dict) -> HttpResponse:
+    """The question card alone for htmx, else the quiz page around it."""
+    html = question_card(context, get_token(request))
+    return render_part(request, html, TAKE, context, name="card")
+
+
 @login_required
 @require_GET
 def attempt_item(request: HtmxHttpRequest, pk: int, position: int) -> HttpResponse:
     """The attempt's learner: one question (or its feedback once answered). htmx requests get
-    the question card alone. Template: quizzes/take.html (partial question-card)."""
+    the question card alone (fragments.question_card), others the page around it
+    (quizzes/take.html)."""
     item = _get_item_for_user(request, pk, position)
     attempt = item.attempt
     if not attempt.is_finished and attempt.time_is_up():
@@ -228,7 +237,7 @@ def attempt_item(request: HtmxHttpRequest, pk: int, position: int) -> HttpRespon
         return _redirect(request, reverse("quizzes:attempt_results", args=[attempt.pk]))
     if item.is_answered and attempt.quiz.feedback == Quiz.Feedback.END:
         return _redirect(request, reverse("quizzes:attempt", args=[attempt.pk]))
-    return render_page(request, TAKE, _card_context(item), partial="question-card")
+    return _card(request, _card_context(item))
 
 
 def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
@@ -255,7 +264,7 @@ def attempt_answer(request: HtmxHttpRequest, pk: int, position: int) -> HttpResp
     except taking.InvalidResponse as problem:
         if request.htmx:
             context = _card_context(item, error=INVALID[problem.code]())
-            return render_page(request, TAKE, context, partial="question-card")
+            return _card(request, context)
         messages.error(request, INVALID[problem.code]())
         return redirect("quizzes:attempt_item", pk=attempt.pk, position=position)
     try:
@@ -266,7 +275,7 @@ def attempt_answer(request: HtmxHttpRequest, pk: int, position: int) -> HttpResp
         message = _("Your answer could not be saved. Nothing was recorded: please send it again.")
         if request.htmx:
             context = _card_context(item, error=message)
-            return render_page(request, TAKE, context, partial="question-card")
+            return _card(request, context)
         messages.error(request, message)
         return redirect("quizzes:attempt_item", pk=attempt.pk, position=position)
     if recorded.refused:
@@ -281,7 +290,7 @@ def attempt_answer(request: HtmxHttpRequest, pk: int, position: int) -> HttpResp
         return _redirect(request, reverse("quizzes:attempt", args=[attempt.pk]))
     if request.htmx:
         context = _card_context(recorded.item, unanswered=recorded.unanswered)
-        return render_page(request, TAKE, context, partial="question-card")
+        return _card(request, context)
     return redirect("quizzes:attempt_item", pk=attempt.pk, position=position)
 
 

@@ -1,14 +1,16 @@
-"""config.htmx.render_page: the whole page or its htmx partial, always varying on HX-Request."""
+"""config.htmx: the whole page or its htmx partial (render_page: a template's named partial;
+render_part: a part made in Python), always varying on HX-Request."""
 
 import copy
 
 import pytest
 from django.test import RequestFactory
+from django.utils.safestring import mark_safe
 from django_htmx.middleware import HtmxDetails
 
-from config.htmx import render_page
+from config.htmx import render_page, render_part
 
-PAGE = "<html>{% partialdef card inline %}<p>card</p>{% endpartialdef %}</html>"
+PAGE = "<html>{% partialdef card inline %}<p>card</p>{% endpartialdef %}{{ made }}</html>"
 
 
 @pytest.fixture
@@ -41,3 +43,12 @@ def test_an_htmx_request_gets_the_partial_alone(page):
 def test_a_history_restore_gets_the_whole_page(page):
     request = _request(**{"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert b"<html>" in render_page(request, page, {}, partial="card").content
+
+
+def test_a_part_made_in_python_is_sent_alone_to_htmx_and_inside_its_page_otherwise(page):
+    made = mark_safe("<p>made &amp; safe</p>")  # the part's maker escaped what it holds
+    part = render_part(_request(**{"HX-Request": "true"}), made, page, {}, name="made")
+    assert part.content.decode() == made
+    whole = render_part(_request(), made, page, {}, name="made")
+    assert whole.content.decode() == f"<html><p>card</p>{made}</html>"
+    assert "HX-Request" in part["Vary"] and "HX-Request" in whole["Vary"]

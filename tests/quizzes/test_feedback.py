@@ -1,10 +1,10 @@
 """An imported question's feedback (Moodle's #feedback and ####general feedback) is shown to
 the learner after answering: the comment on what they picked, then the general one."""
 
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from quizzes.feedback import Feedback, comments
+from quizzes.fragments import answer_lines
 from quizzes.models import Question
 
 
@@ -44,5 +44,5 @@ def test_true_false_and_typed_answers_find_their_comment():
 def test_the_comments_are_shown_with_the_answer_lines():
     feedback = Feedback(True, False, 1.0, "", ["Huế"], ["Huế"], [], ["<b>Huế</b> là cố đô."])
     with translation.override("en"):
-        html = render_to_string("quizzes/includes/answer_lines.html", {"feedback": feedback})
+        html = answer_lines(feedback)
     assert "Comment" in html and "&lt;b&gt;Huế&lt;/b&gt; là cố đô." in html
