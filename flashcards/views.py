@@ -2,8 +2,8 @@
 
 Every view is for the signed-in learner and touches only their own cards. The review page works
 without JavaScript (plain forms, a redirect after each POST); with htmx, the card region
-(`flashcards/review.html#review-card`) is swapped in place, and static/js/review.js adds the
-keys: Space shows the answer, 1–4 rate, U undoes, R reads aloud.
+(flashcards.fragments.review_card, in flashcards/review.html) is swapped in place, and
+static/js/review.js adds the keys: Space shows the answer, 1–4 rate, U undoes, R reads aloud.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -25,11 +26,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.htmx import HtmxHttpRequest, render_page
+from config.htmx import HtmxHttpRequest, render_part
 from content.lang import grading
 from content.models import Document, Term
 from flashcards import access, scheduling, services
 from flashcards.forms import RatingForm, SettingsForm, UndoForm
+from flashcards.fragments import review_card
 from flashcards.models import Card, LearnerCard, LearnerSettings, Rating, ReviewLog
 from flashcards.notes import Face, card_face
 
@@ -111,7 +113,8 @@ def review(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
     """Any signed-in user, their own cards: the review session, all decks or one document's
     (access.decks_for): the next card's front, or with ?card=&version=&show=1 that card's back
     and the rating buttons (a card not theirs is 404).
-    Template: flashcards/review.html (#review-card for htmx); context: see _review_context."""
+    Template: flashcards/review.html (its card alone for htmx: fragments.review_card); context:
+    see _review_context."""
     document = _deck(request.user, slug)
     card, show, notice = None, False, ""
     if "card" in request.GET:
@@ -130,7 +133,7 @@ def review(request: HtmxHttpRequest, slug: str | None = None) -> HttpResponse:
 def rate(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user, their own card (another's is 404): rate it; a rating of a card that
     changed since it was shown is ignored. Plain requests are redirected to the review; htmx
-    gets the next card (flashcards/review.html#review-card; context: see _review_context)."""
+    gets the next card (fragments.review_card; context: see _review_context)."""
     form = RatingForm(request.POST)
     if not form.is_valid():
         return _after_post(request, None, notice=_("That rating could not be read."))
@@ -164,7 +167,7 @@ def rate(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 def undo(request: HtmxHttpRequest) -> HttpResponse:
     """Any signed-in user, their own last rating: undo it and show that card again (redirected,
-    or for htmx flashcards/review.html#review-card; context: see _review_context)."""
+    or for htmx the card: fragments.review_card; context: see _review_context)."""
     form = UndoForm(request.POST)
     if not form.is_valid():
         return _after_post(request, None, notice=_("There is nothing to undo."))
@@ -215,7 +218,9 @@ def _after_post(
 
 
 def _render_review(request: HtmxHttpRequest, context: dict) -> HttpResponse:
-    return render_page(request, "flashcards/review.html", context, partial="review-card")
+    """The review card alone for htmx (fragments.review_card), else the page around it."""
+    html = review_card(context, get_token(request))
+    return render_part(request, html, "flashcards/review.html", context, name="review_card")
 
 
 def _review_context(
