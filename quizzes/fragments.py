@@ -146,17 +146,14 @@ def question_inputs(question, choices, disabled: bool = False) -> SafeString:
             "\n  </fieldset>\n"
         )
     else:
-        hint = ""
-        if kind == "translation":
+        hint, typed = "", _lang(question.language)
+        if kind == "translation":  # answered in the other language
             if question.language == "zh":
-                hint = _e(gettext("Type your answer in Vietnamese."))
+                hint, typed = _e(gettext("Type your answer in Vietnamese.")), "vi"
             else:
                 hint = _e(gettext("Type your answer in Chinese (characters or pinyin)."))
+                typed = "zh-Hans"
             hint = f'\n    <p class="hint">{hint}</p>\n  '
-        if kind == "translation":
-            typed = "vi" if question.language == "zh" else "zh-Hans"
-        else:
-            typed = _lang(question.language)
         label = _e(gettext("Your answer"))
         html = (
             f"\n  {hint}"
