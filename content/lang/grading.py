@@ -165,6 +165,15 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def load_tools() -> None:
+    """Load what grading a typed Chinese answer uses on first use: opencc's converter, pypinyin
+    and cn2an (about 0.4 s in all). gunicorn's master calls it before it forks its workers
+    (config/gunicorn.conf.py), so that no learner's answer waits for them."""
+    _t2s()
+    _expected_pinyin("中")
+    read_number("一")
+
+
 # Administrative suffixes that never end a bare name, longest first so that 回族自治区 goes
 # whole. 区, 州 and 地区 are left out: they end ordinary names and words (贵州, 贫困地区).
 ZH_SUFFIXES = (
