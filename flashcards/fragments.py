@@ -10,23 +10,16 @@ per card's content (flashcards.views._face, flashcards/review.html#rich-line).
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from config.html import html_lang as _lang
+from config.html import template_value as _value
+
 # `{% translate "…" %}` is `_e(gettext("…"))`: translated, then escaped (makemessages finds the
 # messages by their `gettext("…")` calls, outside f-strings).
 _e = conditional_escape
-
-
-def _value(value) -> str:
-    """A variable as a template writes it: localized, then escaped."""
-    return conditional_escape(localize(value))
-
-
-def _lang(language: str) -> str:
-    return "zh-Hans" if language == "zh" else "vi"
 
 
 def _counts(counts) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from config.html import html_lang
 from content.items import cloze_spans, fact_items, term_items
 from content.lang.text import HAN_RE, short_hash
 from content.models import Document, Fact, Term
@@ -210,7 +211,7 @@ class Line:
 
     @property
     def html_lang(self) -> str:
-        return "zh-Hans" if self.lang == "zh" else "vi"
+        return html_lang(self.lang)
 
     @property
     def speech_lang(self) -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, linebreaksbr, timeuntil_filter
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
+from config.html import html_lang as _lang
+from config.html import template_value as _value
 from content.templatetags.text_lang import lang_attr
 from quizzes.feedback import Feedback
 from quizzes.templatetags.rich_text import rich_comment, rich_option, rich_prompt
@@ -35,19 +36,9 @@ _PICKED = frozenset({"single_choice", "multiple_choice", "true_false", "matching
 _KEYED = frozenset({"single_choice", "multiple_choice", "true_false"})
 
 
-def _value(value) -> str:
-    """A variable as a template writes it: localized, then escaped."""
-    return conditional_escape(localize(value))
-
-
 # `{% translate "…" %}` is `_e(gettext("…"))`: translated, then escaped (makemessages finds the
 # messages by their `gettext("…")` calls).
 _e = conditional_escape
-
-
-def _lang(language: str) -> str:
-    """The `lang` of a question's text: its language is "zh" or "vi"."""
-    return "zh-Hans" if language == "zh" else "vi"
 
 
 # --- a question's answer inputs -----------------------------------------------------------------

@@ -37,6 +37,8 @@ LAYERS = {
     # Querysets compiled once and re-run with new values (Django only), for every layer's hot
     # queries.
     "config.prepared": 0,
+    # A value and a `lang` as a template writes them (Django only), for HTML written in Python.
+    "config.html": 0,
 }
 # The quizzes app's entry points (its views package, URLs and management commands) sit on top
 # of its sub-packages, as the admin sits on the models it serves: the Anki views start the Anki

@@ -16,22 +16,18 @@ from datetime import date
 from functools import lru_cache
 
 from django.urls import reverse
-from django.utils.formats import date_format, localize
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 
+from config.html import template_value as _value
 from content.models import Document
 from content.templatetags.text_lang import lang_attr
 from progress.figures import Retention
 from progress.stats import Paragraph, WeakFact
 from quizzes.models import Attempt
-
-
-def _value(value) -> str:
-    """A variable as a template writes it: localized, then escaped."""
-    return conditional_escape(localize(value))
 
 
 @lru_cache(maxsize=4096)
