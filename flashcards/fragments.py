@@ -3,8 +3,8 @@ template it cost as much as the rest of the request's own work (issue 18). It wr
 template it replaced wrote (tests/flashcards/test_fragments.py keeps that template and renders it
 beside this, in every state of the card and each language of the interface): the same markup,
 the same messages (the template's msgids, translated and filled in as `{% translate %}` and
-`{% blocktranslate %}` do) and the same escaping. A card's lines with their pinyin are made once
-per card's content (flashcards.views._face, flashcards/review.html#rich-line).
+`{% blocktranslate %}` do) and the same escaping. A card's lines with their pinyin (`rich_line`)
+are made once per card's content (flashcards.views._face).
 """
 
 from __future__ import annotations
@@ -16,10 +16,26 @@ from django.utils.translation import gettext, ngettext
 
 from config.html import html_lang as _lang
 from config.html import template_value as _value
+from content.templatetags.ruby import ruby_words
 
 # `{% translate "…" %}` is `_e(gettext("…"))`: translated, then escaped (makemessages finds the
 # messages by their `gettext("…")` calls, outside f-strings).
 _e = conditional_escape
+
+
+def rich_line(line) -> SafeString:
+    """A card's line (flashcards.notes.Line) with pinyin over its Chinese words
+    (`ruby_words`): a term marked, a cloze's blank as a blank. Its first render in a process
+    was most of a review page's time when written as a template loop over the words."""
+    parts = []
+    for word in ruby_words(line.segments):
+        text = _e(word.text)
+        if word.blank:
+            parts.append(f'<span class="cloze-blank">{text}</span>')
+            continue
+        html = f"<ruby>{text}<rt>{_e(word.ruby)}</rt></ruby>" if word.ruby else text
+        parts.append(f'<mark class="card-term">{html}</mark>' if word.mark else html)
+    return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped
 
 
 def _counts(counts) -> str:
@@ -242,7 +258,7 @@ def review_card(context: dict, csrf_token: str) -> SafeString:
         keys = _e(gettext("Keys: Space shows the answer, 1–4 rate it, U undoes, R reads aloud."))
         keys = f'<p class="muted hint review-keys">{keys}</p>'
     label = _e(gettext("Flashcard"))
-    return mark_safe(  # noqa: S308 - every text above is escaped or made by the rich-line template
+    return mark_safe(  # noqa: S308 - every text above is escaped or made by rich_line
         f'<section id="review" class="review" tabindex="-1" data-review{side} '
         f'aria-label="{label}">'
         f"\n  {notice}"

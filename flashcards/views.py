@@ -18,7 +18,6 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,7 +30,7 @@ from content.lang import grading
 from content.models import Document, Term
 from flashcards import access, scheduling, services
 from flashcards.forms import RatingForm, SettingsForm, UndoForm
-from flashcards.fragments import review_card
+from flashcards.fragments import review_card, rich_line
 from flashcards.models import Card, LearnerCard, LearnerSettings, Rating, ReviewLog
 from flashcards.notes import Face, card_face
 
@@ -274,35 +273,30 @@ def _review_context(
 
 
 # What a card shows, by its content (the same for every learner, whichever learner card shows
-# it): its Face and the HTML of its lines with their pinyin (review.html#rich-line), each
-# rendered when first shown: cutting the text into words (jieba) and the template's loop over
-# each character made them costly on every review page.
+# it): its Face and the HTML of its lines with their pinyin (fragments.rich_line), each made
+# when first shown: cutting the text into words (jieba) made them costly on every review page.
 _FACES: dict[tuple, tuple[Face, _RichLines]] = {}
 _MOST_FACES = 1024
 
 
 class _RichLines:
-    """A face's lines as HTML (review.html#rich-line): front, answer, and sources as
+    """A face's lines as HTML (fragments.rich_line): front, answer, and sources as
     (line, HTML) pairs."""
 
     def __init__(self, face: Face):
         self.face = face
 
-    @staticmethod
-    def _html(line) -> str:
-        return get_template("flashcards/review.html#rich-line").render({"line": line})
-
     @cached_property
     def front(self) -> str:
-        return self._html(self.face.front)
+        return rich_line(self.face.front)
 
     @cached_property
     def answer(self) -> str:
-        return self._html(self.face.answer)
+        return rich_line(self.face.answer)
 
     @cached_property
     def sources(self) -> tuple:
-        return tuple((line, self._html(line)) for line in self.face.sources)
+        return tuple((line, rich_line(line)) for line in self.face.sources)
 
 
 def _face(card: Card) -> tuple[Face, _RichLines]:

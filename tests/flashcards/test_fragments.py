@@ -1,7 +1,8 @@
 """flashcards.fragments: the review card made in Python writes what the template it replaced
 wrote (kept here as the reference), front and back, with and without a typed answer and its
-verdict, with nothing due, in every language of the interface. Whitespace between tags is
-compared as a browser reads it: a run of spaces and line breaks is one space."""
+verdict, with nothing due, in every language of the interface; and a card's line with its
+pinyin is what the rich-line partial wrote. Whitespace between tags is compared as a browser
+reads it: a run of spaces and line breaks is one space."""
 
 import pytest
 from django.template import Context, Template
@@ -10,7 +11,7 @@ from django.utils import translation
 from content.models import Document
 from flashcards import fragments
 from flashcards.models import Card, LearnerCard, LearnerSettings, Rating
-from flashcards.notes import Face, line
+from flashcards.notes import Face, char_pinyin, line
 from flashcards.services import Counts, Outlook
 from flashcards.views import _RichLines
 
@@ -109,6 +110,12 @@ CARD = Template(
   {% if card %}<p class="muted hint review-keys">{% translate "Keys: Space shows the answer, 1–4 rate it, U undoes, R reads aloud." %}</p>{% endif %}
 </section>
 """  # noqa: E501
+)
+
+
+# templates/flashcards/review.html's rich-line partial before the line was made in Python.
+RICH_LINE = Template(
+    """{% load ruby %}{% for s in line.segments|ruby_words %}{% if s.blank %}<span class="cloze-blank">{{ s.text }}</span>{% elif s.mark %}<mark class="card-term">{% if s.ruby %}<ruby>{{ s.text }}<rt>{{ s.ruby }}</rt></ruby>{% else %}{{ s.text }}{% endif %}</mark>{% elif s.ruby %}<ruby>{{ s.text }}<rt>{{ s.ruby }}</rt></ruby>{% else %}{{ s.text }}{% endif %}{% endfor %}"""  # noqa: E501
 )
 
 
@@ -234,3 +241,27 @@ def test_the_card_speaks_the_learners_language(language, words):
         html = fragments.review_card(context("zh_vi", undo=3), TOKEN)
     for word in words:
         assert word in html
+
+
+def zh(text: str, **spans):
+    return line("zh", text, char_pinyin(text), **spans)
+
+
+@pytest.mark.parametrize(
+    "card_line",
+    [
+        pytest.param(zh("东西部扶贫协作始于1996年。"), id="words-and-digits"),
+        pytest.param(zh("西安"), id="all-han-one-word"),
+        pytest.param(zh("宁夏与福建开展对口协作。", marks=[(0, 2), (3, 5)]), id="marked-terms"),
+        pytest.param(zh("____年，闽宁协作开始。", blanks=[(0, 4)]), id="blank"),
+        pytest.param(zh("<b>“对口”</b> & 协作", marks=[(4, 6)]), id="markup-escaped"),
+        pytest.param(line("vi", 'Hợp tác "Mân–Ninh" <1996> & sau đó'), id="vietnamese"),
+        pytest.param(line("vi", "Ninh Hạ và Phúc Kiến", marks=[(0, 7)]), id="vi-marked"),
+        pytest.param(line("zh", ""), id="empty"),
+    ],
+)
+def test_a_line_with_its_pinyin_is_what_the_template_wrote(card_line):
+    made = fragments.rich_line(card_line)
+    assert str(made) == RICH_LINE.render(Context({"line": card_line}))
+    if card_line.lang == "zh" and card_line.segments:
+        assert "<ruby>" in made  # the case reads its words
