@@ -390,8 +390,29 @@ def _learner_cards(p, document: bool) -> QuerySet[LearnerCard]:
     return cards.exclude(_buried_by(*lists, lookup="any_of"))
 
 
+# The note's fields of the card shown (all its face needs of the note), as a subquery rather
+# than a join: finding the first card sorts every candidate, and a join carried each note's
+# fields (about 2 KB of JSON) through that sort. The subquery runs for the row returned only:
+# on SQLite, and on PostgreSQL, which evaluates a costly output column after the sort and limit.
+# With a learner's 98 cards the queue's query took 0.60 ms with the join, 0.38 ms so (SQLite).
+_NOTE_FIELDS = Subquery(
+    Note.objects.filter(pk=OuterRef("card__note_id")).order_by().values("fields")
+)
+
+
+def _with_note(first: LearnerCard | None) -> LearnerCard | None:
+    """The first card of a queue's query with its note, as select_related("card__note") gives
+    it, but with only the note's fields loaded (the rest deferred: read if ever used)."""
+    if first is not None:
+        fields = first.__dict__.pop("note_fields")
+        first.card.note = Note.from_db(
+            first._state.db, ["id", "fields"], [first.card.note_id, fields]
+        )
+    return first
+
+
 def _first_in_queue(document: bool, reviews_left: bool, new_left: bool, p):
-    cards = _learner_cards(p, document).select_related("card__note")
+    cards = _learner_cards(p, document).select_related("card").annotate(note_fields=_NOTE_FIELDS)
     tomorrow = p.tomorrow if reviews_left else None
     return _ordered(cards, p.now, p.ahead, tomorrow, new_left)[:1]
 
@@ -405,8 +426,8 @@ def _first_with_counts(document: bool, reviews_left: bool, new_left: bool, p):
     windows = {f"left_{name}": Window(fields[name]) for name in _COUNTS}
     return (
         _learner_cards(p, document)
-        .select_related("card__note")
-        .annotate(**windows, queued=Case(When(may, then=0), default=1))
+        .select_related("card")
+        .annotate(**windows, queued=Case(When(may, then=0), default=1), note_fields=_NOTE_FIELDS)
         .order_by("queued", *order)[:1]
     )
 
@@ -461,7 +482,7 @@ def next_card(
         limits = day_limits(user, learner, now) if limits is None else limits
     if limits.cover(now):
         query, values = _prepared("queue", user, now, limits.ends, limits, document)
-        return query.first(**values)
+        return _with_note(query.first(**values))
     days = study_days(learner or LearnerSettings.for_user(user))
     return queue(user, now, limits, document, days).first()
 
@@ -479,7 +500,7 @@ def next_card_and_counts(
     day, tomorrow = today(now, days), _tomorrow(now, days)
     if limits.cover(now) and limits.day == day and limits.ends == tomorrow:
         query, values = _prepared("both", user, now, tomorrow, limits, document)
-        first = query.first(**values)
+        first = _with_note(query.first(**values))
         if first is None:
             return None, _counts(dict.fromkeys(_COUNTS, 0), limits)
         # The counts and the rank leave the card: it is the learner's card as next_card's.

@@ -14,6 +14,7 @@ import pytest
 from content.models import Fact
 from flashcards import services
 from flashcards.models import LearnerCard, LearnerSettings, Note, ReviewLog, State
+from flashcards.notes import card_face
 from tests.support.flashcards import T0, make, one_card_per_note
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -378,6 +379,26 @@ def test_a_card_rated_many_times_today_counts_once_as_new_and_reads_one_row(
     assert limits.reviews_left == learner.reviews_per_day - 1
     assert sorted(limits.shown) == [(card.pk, card.note_id, False), (card.pk, card.note_id, True)]
     assert limits.last_today == last.pk
+
+
+def test_the_next_card_comes_with_its_notes_content_in_its_one_query(
+    alice, document, django_assert_num_queries
+):
+    """What the card shows (its note's fields) comes with the queue's one query, whether it
+    asks for the counts too; the note's other columns are read if ever needed, never made up."""
+    services.start_studying(alice, document, now=T0)
+    learner = LearnerSettings.for_user(alice)
+    limits = services.day_limits(alice, learner, T0)
+    with django_assert_num_queries(2):
+        first = services.next_card(alice, now=T0, limits=limits)
+        alone, counts = services.next_card_and_counts(alice, limits, now=T0)
+        faces = [card_face(first.card), card_face(alone.card)]
+    note = Note.objects.get(pk=first.card.note_id)
+    assert alone.pk == first.pk and counts.new > 0
+    assert first.card.note.fields == alone.card.note.fields == note.fields
+    assert faces[0] == faces[1] == card_face(LearnerCard.objects.get(pk=first.pk).card)
+    with django_assert_num_queries(1):
+        assert first.card.note.kind == note.kind
 
 
 # --- missed facts brought forward -------------------------------------------------------------
