@@ -194,7 +194,7 @@ class LearnerCard(models.Model):
 class ReviewLog(models.Model):
     """One rating, recorded once. The `*_before` fields are what undo restores."""
 
-    # No index of its own: the (user, review_day) and (user, reviewed_at) indexes lead with it.
+    # No index of its own: the (user, review_day, …) and (user, reviewed_at) indexes lead with it.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -229,7 +229,12 @@ class ReviewLog(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["user", "reviewed_at"], name="review_log_user_time"),
-            models.Index(fields=["user", "review_day"], name="review_log_user_day"),
+            # Today's ratings grouped by card (services.day_limits, on every review page and
+            # rating) read from this index alone, in its order: no table row, no sort.
+            models.Index(
+                fields=["user", "review_day", "learner_card", "state_before"],
+                name="review_log_user_day_card",
+            ),
         ]
 
     def __str__(self) -> str:
