@@ -54,7 +54,7 @@ from django.db.models.query import (
     _get_from_db,
     get_related_populators,
 )
-from django.db.models.sql import UpdateQuery
+from django.db.models.sql import InsertQuery, UpdateQuery
 
 # Within the range of every integer column, the 16-bit ones included (Django finds no row for a
 # value out of a column's range without asking the database, and so leaves no parameter). Only
@@ -283,6 +283,74 @@ class PreparedUpdate(Prepared):
         sql, params = compiler.as_sql()
         slots = self._slots(placeholders, params, connection)
         return _Compiled(sql, tuple(params), slots, compiler, {}, "", None)
+
+
+class PreparedInsert:
+    """`obj.save(force_insert=True)` of a new row of `model`, its SQL compiled once per database
+    vendor, for the row every click adds (a rating's log):
+
+        LOGGED = PreparedInsert(ReviewLog)
+        LOGGED.insert(log)  # log.pk set by the database, log._state as after save()
+
+    Each field's value is prepared as save() prepares it (`pre_save`, then `get_db_prep_save`),
+    and the primary key comes back by RETURNING. No signal is sent: use it only for a model
+    nothing listens to (the caller says so). Where the database cannot return the key, it is
+    save()."""
+
+    def __init__(self, model: type[models.Model]):
+        self.model = model
+        meta = model._meta
+        self.fields = tuple(
+            f for f in meta.local_concrete_fields if not f.generated and not f.primary_key
+        )
+        # A value made as the row is saved (auto_now, a db_default) is save()'s to make.
+        made = [
+            f.name
+            for f in self.fields
+            if f.has_db_default()
+            or getattr(f, "auto_now", False)
+            or getattr(f, "auto_now_add", False)
+        ]
+        if meta.pk is not meta.auto_field or made:
+            raise TypeError(f"PreparedInsert: {model.__name__} needs save() (an auto key, {made})")
+        self._compiled: dict[str, tuple[str, tuple]] = {}
+        self._lock = threading.Lock()
+
+    def insert(self, obj: models.Model, using: str = "default") -> None:
+        connection = connections[using]
+        if obj.pk is not None or not connection.features.can_return_columns_from_insert:
+            obj.save(force_insert=True, using=using)
+            return
+        params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in self.fields]
+        sql, returning_params = self._compile(connection, obj, params)
+        with transaction.mark_for_rollback_on_error(using), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            (pk,) = connection.ops.fetch_returned_rows(cursor, returning_params)[0]
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = using
+
+    def _compile(self, connection, obj, params: list) -> tuple[str, tuple]:
+        compiled = self._compiled.get(connection.vendor)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(connection.vendor) or self._build(
+                    connection, obj, params
+                )
+                self._compiled[connection.vendor] = compiled
+        return compiled
+
+    def _build(self, connection, obj, params: list) -> tuple[str, tuple]:
+        query = InsertQuery(self.model)
+        query.insert_values(self.fields, [obj])
+        compiler = query.get_compiler(connection=connection)
+        compiler.returning_fields = [self.model._meta.pk]
+        ((sql, django_params),) = compiler.as_sql()
+        # Django's own parameters for this first row are the ones made here, in this order:
+        # the SQL has a plain placeholder for each field, and serves every row.
+        if list(django_params) != params:
+            raise RuntimeError(f"{self.model.__name__}'s INSERT takes {django_params!r}")
+        return sql, tuple(compiler.returning_params)
 
 
 def _beyond_64_bits(values: dict) -> bool:

@@ -45,7 +45,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from accounts.models import User
-from config.prepared import Prepared, PreparedUpdate
+from config.prepared import Prepared, PreparedInsert, PreparedUpdate
 from content.models import Document, Fact
 from flashcards import access, scheduling
 from flashcards.models import (
@@ -670,6 +670,10 @@ _RATED = PreparedUpdate(
 )
 
 
+# rate's INSERT of the log row, compiled once (nothing listens for a ReviewLog's save).
+_LOGGED = PreparedInsert(ReviewLog)
+
+
 def rate(
     user,
     card_id: int,
@@ -742,7 +746,7 @@ def rate(
         )
         if not updated:
             return Rated(False)
-        log.save(force_insert=True)
+        _LOGGED.insert(log)
     return Rated(True, log)
 
 

@@ -1,6 +1,6 @@
 """config.prepared: a queryset compiled once gives, with each call's values, what the plain
-queryset gives (instances with their related objects and annotations, or value tuples), on
-whichever database the suite runs."""
+queryset gives (instances with their related objects and annotations, or value tuples), and an
+INSERT compiled once stores what save() stores, on whichever database the suite runs."""
 
 from datetime import timedelta
 
@@ -8,7 +8,8 @@ import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from config.prepared import Prepared, PreparedUpdate
+from config.prepared import Prepared, PreparedInsert, PreparedUpdate
+from content.models import Document
 from quizzes import taking
 from quizzes.models import Attempt, AttemptItem
 
@@ -165,3 +166,35 @@ def test_a_list_of_any_length_is_one_parameter(attempt, count):
     assert found == expected and (count < 2 or found)
     compiled = next(iter(ITEMS_AT._compiled.values()))
     assert len(compiled.params) == 3  # the attempt and the two lists
+
+
+ATTEMPT = PreparedInsert(Attempt)
+
+
+def test_an_insert_stores_what_save_stores(make_quiz, alice, bob):
+    """Each call's values (nulls, floats, datetimes, keys), the key set by the database and the
+    instance saved, as after save(): the same row as save() stores (in another quiz)."""
+    inserted_in, saved_in, now = make_quiz(), make_quiz(), timezone.now()
+    rows = [
+        {"user": alice, "number": 1, "started_at": now, "max_score": 3},
+        {"user": bob, "number": 2, "started_at": now, "finished_at": now, "score": 2.5},
+    ]
+    columns = [f.attname for f in Attempt._meta.concrete_fields if f.name not in ("id", "quiz")]
+    for values in rows:
+        inserted, saved = Attempt(quiz=inserted_in, **values), Attempt(quiz=saved_in, **values)
+        ATTEMPT.insert(inserted)
+        saved.save(force_insert=True)
+        assert inserted.pk is not None and not inserted._state.adding
+        assert inserted._state.db == "default"
+        stored = Attempt.objects.filter(pk__in=[inserted.pk, saved.pk]).order_by("pk")
+        first, second = stored.values(*columns)
+        assert first == second and first["score"] == values.get("score")
+        assert Attempt.objects.get(pk=inserted.pk).quiz_id == inserted_in.pk
+
+
+def test_an_insert_of_a_row_with_its_key_or_a_value_made_on_save_is_saves(make_quiz, alice):
+    keyed = Attempt(pk=987_654, quiz=make_quiz(), user=alice, number=1)
+    ATTEMPT.insert(keyed)
+    assert Attempt.objects.filter(pk=987_654).exists()
+    with pytest.raises(TypeError, match="Document needs save"):
+        PreparedInsert(Document)  # updated_at: auto_now

@@ -12,7 +12,7 @@ same rules under real concurrency are in test_taking_races.py):
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.urls import reverse
 
 from flashcards import services
@@ -166,8 +166,14 @@ def test_a_failed_rating_is_reported_and_leaves_nothing_behind(en_client, alice,
     card = LearnerCard.objects.filter(user=alice).first()
     if card is None:
         pytest.skip("the test document makes no cards")
+
     # The log's INSERT fails after the card's UPDATE, in the rating's one transaction.
-    with mock.patch.object(ReviewLog, "save", side_effect=OperationalError("database is locked")):
+    def locked(execute, sql, params, many, context):
+        if sql.startswith(f'INSERT INTO "{ReviewLog._meta.db_table}"'):
+            raise OperationalError("database is locked")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(locked):
         response = en_client.post(
             reverse("flashcards:rate"),
             {"card": card.pk, "version": card.version, "rating": 3},
