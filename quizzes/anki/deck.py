@@ -26,6 +26,7 @@ from pathlib import Path
 
 import genanki
 
+from config.html import html_lang
 from content.items import BilingualItem, ClozeItem, cloze_spans
 from content.lang.text import HAN_RE, LATIN_LETTER_RE
 from quizzes.anki import choice, notetypes
@@ -223,7 +224,7 @@ def choice_note(spec: DeckSpec, item: ChoiceItem) -> genanki.Note | None:
     answer = f"<ul>{answer}</ul>" if len(shown.answers) > 1 else multiline(shown.answers[0])
     prompt = multiline(item.prompt)
     zh = item.language == "zh"
-    lang = "zh-Hans" if zh else "vi"
+    lang = html_lang(item.language)
     key = escape(shown.key)
     if not speaks(item.prompt, item.language):
         options = f'<div class="prompt" lang="{lang}">{prompt}</div>' + options
