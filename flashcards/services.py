@@ -830,10 +830,10 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
     A wrong answer runs this for its one fact, after the response: the fact's cards with the
     learner's earliest due time, then one UPDATE (and an INSERT when cards are missing), each
     but the INSERT compiled once (config.prepared); for a fact with no card, whether its
-    document's notes were ever built instead of the UPDATE. Only the writes are in the
-    transaction (on SQLite it holds the database's one write lock, which every other learner's
-    writes wait for): a card another tab added meanwhile is skipped by the INSERT, and the
-    UPDATE moves every card read."""
+    document's notes were ever built instead of the UPDATE. Only the writes are in a
+    transaction, and only when there are two (on SQLite it holds the database's one write lock,
+    which every other learner's writes wait for): a card another tab added meanwhile is skipped
+    by the INSERT, and the UPDATE moves every card read."""
     now = now or timezone.now()
     fact_ids = list(dict.fromkeys(fact_ids))
     if not fact_ids:
@@ -854,11 +854,15 @@ def bring_forward(user, fact_ids, *, now: datetime | None = None) -> int:
     # The cards just added are due now: the front is before them too.
     earliest = next((row[6] for row in rows if row[6] is not None), now)
     front = min(now, earliest) - timedelta(seconds=1)
+    cards = [row[0] for row in rows]
+    if not missing:
+        # One statement, atomic by itself: no BEGIN and COMMIT around it (two more round trips
+        # on PostgreSQL, on every wrong answer).
+        return _FORWARD.run(user=user.pk, front=front, cards=cards)
     with transaction.atomic():
-        if missing:
-            # Equal due times: the queue then follows the ids, which follow the document's order.
-            LearnerCard.objects.bulk_create(missing, ignore_conflicts=True)  # another tab's
-        return _FORWARD.run(user=user.pk, front=front, cards=[row[0] for row in rows])
+        # Equal due times: the queue then follows the ids, which follow the document's order.
+        LearnerCard.objects.bulk_create(missing, ignore_conflicts=True)  # another tab's
+        return _FORWARD.run(user=user.pk, front=front, cards=cards)
 
 
 # The documents of these facts whose notes were never built (none, as a rule), compiled once:

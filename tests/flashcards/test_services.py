@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 
 from content.models import Fact
 from flashcards import services
@@ -436,6 +437,31 @@ def test_bring_forward_returns_how_many_cards_moved_and_creates_missing_ones(ali
     assert moved == cards.count() > 1
     assert {c.note_id for c in cards} == related_notes(fact)
     assert all(c.forwarded and c.due < T0 for c in cards)
+
+
+@pytest.mark.parametrize("studied", [True, False], ids=["cards held", "cards missing"])
+def test_bring_forward_opens_a_transaction_only_for_two_writes(alice, document, studied):
+    """A wrong answer's usual case, a fact whose cards the learner has: one UPDATE, atomic by
+    itself, with no BEGIN and COMMIT around it (two more round trips on PostgreSQL, after every
+    wrong answer). Cards to create as well: the INSERT and the UPDATE in one transaction. (The
+    test runs in a transaction of its own, so a transaction shows here as a savepoint.)"""
+    if studied:
+        services.start_studying(alice, document, now=T0)
+    fact = missed_fact(document)
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql.split()[0].upper())
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        moved = services.bring_forward(alice, [fact.pk], now=T0)
+    assert moved == LearnerCard.objects.filter(user=alice, forwarded=True).count() > 0
+    writes = [s for s in statements if s != "SELECT"]
+    if studied:
+        assert writes == ["UPDATE"]
+    else:
+        assert writes == ["SAVEPOINT", "INSERT", "UPDATE", "RELEASE"]
 
 
 @pytest.mark.parametrize("facts", [1, 3, 40], ids=["one fact", "a few", "many"])
