@@ -69,6 +69,7 @@ def _item_query(p, **annotations):
         .select_related("attempt", "attempt__quiz", "question", "prompt_question")
         .annotate(**annotations)
         .filter(attempt_id=p.attempt, position=p.position)
+        .order_by()  # one row (attempt, position is unique): no sort by the attempt's start
     )
 
 
