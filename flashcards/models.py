@@ -201,7 +201,10 @@ class ReviewLog(models.Model):
         related_name="flashcard_reviews",
         db_index=False,
     )
-    learner_card = models.ForeignKey(LearnerCard, on_delete=models.CASCADE, related_name="reviews")
+    # No index of its own: the (learner_card, reviewed_at, id) index leads with it.
+    learner_card = models.ForeignKey(
+        LearnerCard, on_delete=models.CASCADE, related_name="reviews", db_index=False
+    )
     rating = models.PositiveSmallIntegerField(choices=Rating)
     reviewed_at = models.DateTimeField()
     # The learner's study day (a day starts at 04:00 local time, as in Anki).
@@ -235,6 +238,10 @@ class ReviewLog(models.Model):
                 fields=["user", "review_day", "learner_card", "state_before"],
                 name="review_log_user_day_card",
             ),
+            # A card's rating before a given one (progress.stats: the interval Anki's true
+            # retention counts, looked up for every rating of a card in review): one seek back
+            # along this index, where the card's ratings were read and sorted for each.
+            models.Index(fields=["learner_card", "reviewed_at", "id"], name="review_log_card_time"),
         ]
 
     def __str__(self) -> str:

@@ -365,7 +365,11 @@ def _ratings(user_id: int):
     Anki's true retention: a card's interval before a rating is the one its previous rating gave
     (a card without one counts young); it is looked up for the ratings of review cards only."""
     previous = (
-        ReviewLog.objects.filter(learner_card=OuterRef("learner_card"))
+        # reviewed_at <= the rating's own first: a range of the index review_log_card_time,
+        # read backwards from the rating to the one before it (the OR alone is no range).
+        ReviewLog.objects.filter(
+            learner_card=OuterRef("learner_card"), reviewed_at__lte=OuterRef("reviewed_at")
+        )
         .filter(
             Q(reviewed_at__lt=OuterRef("reviewed_at"))
             | Q(reviewed_at=OuterRef("reviewed_at"), pk__lt=OuterRef("pk"))
