@@ -219,8 +219,10 @@ def _card_context(
 
 
 def _card(request: HtmxHttpRequest, context: dict) -> HttpResponse:
-    """The question card alone for htmx, else the quiz page around it."""
-    html = question_card(context, get_token(request))
+    """The question card alone for htmx, else the quiz page around it. Only the answer form
+    takes the CSRF token: a card with its feedback (after every answer) neither masks one nor
+    renews the token's cookie."""
+    html = question_card(context, get_token(request) if context["feedback"] is None else "")
     return render_part(request, html, TAKE, context, name="card")
 
 

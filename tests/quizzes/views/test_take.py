@@ -6,6 +6,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,6 +173,22 @@ def test_with_htmx_a_question_is_served_as_the_card_alone_and_varies_on_the_head
     page = alice_client.get(_item_url(attempt, 2))
     assert "<html" not in fragment.content.decode() and "<html" in page.content.decode()
     assert "HX-Request" in fragment["Vary"]
+
+
+def test_only_a_card_with_its_form_carries_a_csrf_token(alice_client, make_quiz):
+    """The question's form posts with a token (in the form and its renewed cookie); the
+    feedback that replaces it after an answer has no form, and no token is made for it."""
+    attempt = _start(alice_client, make_quiz([("cloze", "vi"), ("true_false", "vi")]))
+    question = alice_client.get(_item_url(attempt, 1), **HX)
+    assert 'name="csrfmiddlewaretoken"' in question.content.decode()
+    assert settings.CSRF_COOKIE_NAME in question.cookies
+    feedback = alice_client.post(
+        _item_url(attempt, 1, "quizzes:attempt_answer"), {"response": "Giang Tô"}, **HX
+    )
+    assert "<form" not in feedback.content.decode() and "<mark>Giang Tô</mark>" in (
+        feedback.content.decode()
+    )
+    assert settings.CSRF_COOKIE_NAME not in feedback.cookies
 
 
 def test_the_last_answer_links_to_the_results(alice_client, make_quiz):
