@@ -119,6 +119,8 @@ def quiz_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     [(value, label)], else []), chosen_language (the learner's last choice)."""
     quiz = get_quiz_for_user(request.user, pk)
     attempts = list(attempts_of(request.user).filter(quiz=quiz))
+    for attempt in attempts:
+        attempt.quiz = quiz  # read already: `passed` takes its pass mark, with no query each
     context = {
         "quiz": quiz,
         "access": assignments.access(quiz, request.user),

@@ -7,6 +7,8 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -242,6 +244,35 @@ def test_coming_back_resumes_at_the_first_unanswered_question(alice_client, make
     response = alice_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
     assert response["Location"] == reverse("quizzes:attempt", args=[attempt.pk])
     assert alice_client.get(response["Location"])["Location"] == _item_url(attempt, 3)
+
+
+def test_the_quiz_page_reads_a_learners_attempts_in_as_many_queries_however_many(
+    alice_client, alice, make_quiz
+):
+    """Each finished attempt's row says whether it passed, by the quiz's pass mark: read with
+    the quiz, not once per attempt (a learner with 210 attempts made 214 queries)."""
+    quiz = make_quiz()
+    url = reverse("quizzes:quiz", args=[quiz.pk])
+
+    def queries_with(attempts: int) -> tuple[int, str]:
+        done = Attempt.objects.filter(quiz=quiz, user=alice).count()
+        for number in range(done + 1, attempts + 1):
+            Attempt.objects.create(
+                quiz=quiz,
+                user=alice,
+                number=number,
+                finished_at=timezone.now(),
+                score=2,
+                max_score=2,
+            )
+        with CaptureQueriesContext(connection) as counted:
+            html = alice_client.get(url).content.decode()
+        return len(counted), html
+
+    few, _html = queries_with(2)
+    many, html = queries_with(12)
+    assert many == few
+    assert html.count("100%") == 12 and html.count("/results/") == 12  # each row, passed
 
 
 def test_a_reload_shows_the_same_options_in_the_same_order(alice_client, make_quiz):
