@@ -16,6 +16,8 @@ same markup, the same messages (the templates' msgids, translated and filled in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat, linebreaksbr, timeuntil_filter
 from django.urls import reverse
@@ -302,10 +304,11 @@ def _form(context: dict, csrf_token: str) -> str:
     )
 
 
-def question_card(context: dict, csrf_token: str) -> SafeString:
+def question_card(context: dict, csrf_token: Callable[[], str]) -> SafeString:
     """The question card (`<section id="question-card">`) of quizzes.views.take._card_context:
-    the progress, the question and either its answer form (with `csrf_token`) or, once answered
-    with immediate feedback, its feedback and the way on."""
+    the progress, the question and either its answer form (with the token `csrf_token()`
+    gives, asked for only then: making one renews the token's cookie) or, once answered with
+    immediate feedback, its feedback and the way on."""
     attempt, item, question = context["attempt"], context["item"], context["question"]
     feedback = context["feedback"]
     progress = context["progress"]
@@ -322,7 +325,7 @@ def question_card(context: dict, csrf_token: str) -> SafeString:
         else:
             hint = _e(gettext("Answer in Chinese."))
         hint = f'<p class="hint">{hint}</p>'
-    body = _feedback(context) if feedback is not None else _form(context, csrf_token)
+    body = _feedback(context) if feedback is not None else _form(context, csrf_token())
     return mark_safe(  # noqa: S308 - every text above is escaped or sanitised
         '<section id="question-card" class="question-card" aria-live="polite" '
         'aria-labelledby="question-heading">'

@@ -224,7 +224,7 @@ def _card(request: HtmxHttpRequest, context: dict) -> HttpResponse:
     """The question card alone for htmx, else the quiz page around it. Only the answer form
     takes the CSRF token: a card with its feedback (after every answer) neither masks one nor
     renews the token's cookie."""
-    html = question_card(context, get_token(request) if context["feedback"] is None else "")
+    html = question_card(context, lambda: get_token(request))
     return render_part(request, html, TAKE, context, name="card")
 
 

@@ -210,7 +210,7 @@ def render_card(context: dict) -> tuple[str, str]:
             )
         )
     )
-    return same(reference), same(fragments.question_card(context, TOKEN))
+    return same(reference), same(fragments.question_card(context, lambda: TOKEN))
 
 
 def card_context(it: AttemptItem, **extra) -> dict:
@@ -344,9 +344,9 @@ def test_the_card_speaks_the_learners_language(language, words):
     q = question("single_choice")
     answered = item(q, answered_at=timezone.now(), score=0.0)
     with translation.override(language):
-        asked = fragments.question_card(card_context(item(q)), TOKEN)
+        asked = fragments.question_card(card_context(item(q)), lambda: TOKEN)
         shown = fragments.question_card(
-            card_context(answered, feedback=FEEDBACKS["wrong"], next_position=4), TOKEN
+            card_context(answered, feedback=FEEDBACKS["wrong"], next_position=4), lambda: TOKEN
         )
     for word in words:
         assert word in asked + shown
