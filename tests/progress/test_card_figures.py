@@ -159,37 +159,8 @@ def test_the_figures_follow_the_learners_day_start(alice, make_card):
     assert forecast[1] == (date(2026, 3, 11), 1)
 
 
-def review_history(user, card, days: int) -> None:
-    """`days` ratings of `card`, one a day up to today, each of a card in review giving it 30
-    days, the last two at the same instant (the previous one is then the one stored first)."""
-    start = utc(3, 10, 5) - timedelta(days=days - 1)
-    rows = []
-    for i in range(days):
-        when = min(start + timedelta(days=i), utc(3, 10, 5))
-        rows.append(
-            ReviewLog(
-                user=user,
-                learner_card=card,
-                rating=GOOD,
-                reviewed_at=when,
-                review_day=stats.study_day(when),
-                first_of_day=True,
-                scheduled_days=30,
-                state=State.REVIEW,
-                stability=30.0,
-                difficulty=5.0,
-                due=when + timedelta(days=30),
-                version=i + 2,
-                state_before=State.REVIEW,
-                due_before=when,
-            )
-        )
-    rows[-1].reviewed_at = rows[-2].reviewed_at = utc(3, 10, 5)
-    ReviewLog.objects.bulk_create(rows)
-
-
 def test_true_retention_finds_each_ratings_previous_one_without_reading_the_card_again(
-    alice, bob, make_card
+    alice, bob, make_card, log_review
 ):
     """A year of daily reviews must not make the progress page crawl: the interval a rating
     counts by (its previous rating's) is one step back along an index, so the work grows with
@@ -201,8 +172,15 @@ def test_true_retention_finds_each_ratings_previous_one_without_reading_the_card
         pytest.skip("SQLite's steps are counted; PostgreSQL uses the same index (EXPLAIN)")
 
     def steps(user, days: int) -> int:
+        # `days` ratings of one card in review, one a day up to today, each giving it 30 days;
+        # the last two at the same instant (the previous one is then the one stored first).
         card = make_card(user, utc(3, 20, 5))
-        review_history(user, card, days)
+        for back in range(days - 1, -1, -1):
+            log_review(user, TODAY - timedelta(days=back), card=card)
+        logs = ReviewLog.objects.filter(learner_card=card)
+        logs.update(scheduled_days=30)
+        last, before = logs.order_by("-pk")[:2]
+        ReviewLog.objects.filter(pk=before.pk).update(reviewed_at=last.reviewed_at)
         counted = [0]
 
         def tick():
