@@ -73,6 +73,9 @@ def _latest_answers(items):
         )
         .filter(rank=1)
         .values_list("attempt__user_id", "question__fact_id", "score")
+        # Not in AttemptItem's default order: the rows are grouped by fact, and that order
+        # (by the attempt's start) cost a join's worth of sorting, a third of the query's time.
+        .order_by()
     )
 
 
