@@ -174,6 +174,9 @@ class LearnerCard(models.Model):
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(default=0)
     lapses = models.PositiveIntegerField(default=0)
+    # Whole days its last rating scheduled (that ReviewLog's scheduled_days): 0 after a
+    # (re)learning step, and before its first rating. Each rating keeps it as last_interval.
+    interval = models.PositiveIntegerField(default=0)
     # Brought forward after a missed quiz question: shown even past today's limits.
     forwarded = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
@@ -228,19 +231,31 @@ class ReviewLog(models.Model):
     due_before = models.DateTimeField()
     last_review_before = models.DateTimeField(null=True, blank=True)
     forwarded_before = models.BooleanField(default=False)
+    # The card's interval before the rating (LearnerCard.interval: what its previous rating
+    # scheduled, 0 for its first), as Anki's review log keeps lastIvl. Anki's true retention
+    # counts a rating young or mature by it (progress.stats); undo gives it back to the card.
+    last_interval = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
             models.Index(fields=["user", "reviewed_at"], name="review_log_user_time"),
-            # Today's ratings grouped by card (services.day_limits, on every review page and
-            # rating) read from this index alone, in its order: no table row, no sort.
+            # Read from this index alone, no table row: today's ratings grouped by card
+            # (services.day_limits, on every review page and rating), in its order, no sort;
+            # and every rating's day, rating and interval (progress.stats: reviews per day and
+            # true retention, on the progress page).
             models.Index(
-                fields=["user", "review_day", "learner_card", "state_before"],
+                fields=[
+                    "user",
+                    "review_day",
+                    "learner_card",
+                    "state_before",
+                    "rating",
+                    "last_interval",
+                ],
                 name="review_log_user_day_card",
             ),
-            # A card's rating before a given one (progress.stats: the interval Anki's true
-            # retention counts, looked up for every rating of a card in review): one seek back
-            # along this index, where the card's ratings were read and sorted for each.
+            # The foreign key's index (a card's ratings, deleted with it), in time order: the
+            # migration that filled last_interval found each rating's previous one along it.
             models.Index(fields=["learner_card", "reviewed_at", "id"], name="review_log_card_time"),
         ]
 

@@ -660,6 +660,7 @@ _RATED = PreparedUpdate(
             "difficulty": p.difficulty,
             "due": p.due,
             "last_review": p.last_review,
+            "interval": p.interval,
             "reps": F("reps") + 1,
             "lapses": F("lapses") + p.lapse,
             "forwarded": False,
@@ -730,6 +731,7 @@ def rate(
         due_before=card.due,
         last_review_before=card.last_review,
         forwarded_before=card.forwarded,
+        last_interval=card.interval,
     )
     with transaction.atomic():
         updated = _RATED.run(
@@ -741,6 +743,7 @@ def rate(
             difficulty=after.difficulty,
             due=after.due,
             last_review=after.last_review,
+            interval=outcome.days or 0,
             lapse=int(lapse),
             next_version=version + 1,
         )
@@ -777,6 +780,7 @@ def undo(user, log_id: int) -> LearnerCard | None:
             due=log.due_before,
             last_review=log.last_review_before,
             forwarded=log.forwarded_before,
+            interval=log.last_interval,
             reps=F("reps") - 1,
             lapses=F("lapses") - int(lapse),
             version=F("version") + 1,

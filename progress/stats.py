@@ -21,11 +21,8 @@ from django.db.models import (
     FloatField,
     IntegerField,
     Max,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
-    Value,
     When,
     Window,
 )
@@ -362,44 +359,31 @@ def due_per_day(user, today: date, days: scheduling.StudyDays | None = None) -> 
     return {today + timedelta(days=i): n for i, n in _DUE_BY_DAY.all(user=user.pk, **starts)}
 
 
+# The kinds of rating true retention counts: (mature, failed) -> the ratings of a card in
+# review of that kind (Anki's true retention: young or mature by the card's interval before
+# the rating, the one its previous rating gave, ReviewLog.last_interval, Anki's lastIvl).
+_REVIEW = Q(state_before=State.REVIEW)
+_MATURE = Q(last_interval__gte=figures.MATURE_INTERVAL)
+_FAILED = Q(rating=Rating.AGAIN)
+_KINDS = {
+    (False, False): _REVIEW & ~_MATURE & ~_FAILED,
+    (False, True): _REVIEW & ~_MATURE & _FAILED,
+    (True, False): _REVIEW & _MATURE & ~_FAILED,
+    (True, True): _REVIEW & _MATURE & _FAILED,
+}
+
+
 def _ratings(user_id: int):
-    """The learner's ratings grouped by study day, whether the card was in review, and (for
-    those) mature or young and failed or not: (day, review, mature, failed, count) rows. As in
-    Anki's true retention: a card's interval before a rating is the one its previous rating gave
-    (a card without one counts young); it is looked up for the ratings of review cards only."""
-    previous = (
-        # reviewed_at <= the rating's own first: a range of the index review_log_card_time,
-        # read backwards from the rating to the one before it (the OR alone is no range).
-        ReviewLog.objects.filter(
-            learner_card=OuterRef("learner_card"), reviewed_at__lte=OuterRef("reviewed_at")
-        )
-        .filter(
-            Q(reviewed_at__lt=OuterRef("reviewed_at"))
-            | Q(reviewed_at=OuterRef("reviewed_at"), pk__lt=OuterRef("pk"))
-        )
-        .order_by("-reviewed_at", "-pk")
-        .values("scheduled_days")[:1]
-    )
-    review = Q(state_before=State.REVIEW)
+    """The learner's ratings counted by study day: (day, all, then one count per kind of
+    _KINDS) rows. Read from the index review_log_user_day_card alone, in its order: no table
+    row, no sort (each rating counted by a column of that index, never null)."""
+    kinds = {f"kind{i}": Count("review_day", filter=kind) for i, kind in enumerate(_KINDS.values())}
     return (
         ReviewLog.objects.filter(user_id=user_id)
-        .alias(last_interval=Subquery(previous))
-        .annotate(
-            review=Case(When(review, then=Value(True)), default=Value(False)),
-            mature=Case(
-                When(
-                    review & Q(last_interval__gte=figures.MATURE_INTERVAL),
-                    then=Value(True),
-                ),
-                default=Value(False),
-            ),
-            failed=Case(
-                When(review & Q(rating=Rating.AGAIN), then=Value(True)), default=Value(False)
-            ),
-        )
-        .values_list("review_day", "review", "mature", "failed")
-        .annotate(n=Count("pk"))
+        .values_list("review_day")
+        .annotate(n=Count("*"), **kinds)
         .order_by()
+        .values_list("review_day", "n", *kinds)
     )
 
 
@@ -413,11 +397,12 @@ def rating_counts(user, today: date) -> tuple[dict[date, int], figures.Retention
     are not in the retention."""
     per_day: dict[date, int] = {}
     retention: dict[tuple[date, bool, bool], int] = {}
-    for day, review, mature, failed, n in _RATINGS.all(user=user.pk):
-        per_day[day] = per_day.get(day, 0) + n
-        if review and day <= today:
-            key = (day, bool(mature), bool(failed))
-            retention[key] = retention.get(key, 0) + n
+    for day, n, *by_kind in _RATINGS.all(user=user.pk):
+        per_day[day] = n
+        if day <= today:
+            for (mature, failed), count in zip(_KINDS, by_kind, strict=True):
+                if count:
+                    retention[day, mature, failed] = count
     return per_day, retention
 
 

@@ -1,18 +1,26 @@
-"""The data migration of issue 20: reviews scheduled before study days counted are moved to the
-start of their study day (the learner's day start, 04:00 by default), nothing else changes."""
+"""flashcards' data migrations: rows stored before a change get what it would have given them,
+so a learner's schedule and figures are the same the day after the upgrade. Issue 20: reviews
+scheduled before study days counted are moved to the start of their study day (the learner's
+day start, 04:00 by default), nothing else changes. Issue 18: each rating gets the interval its
+card had (its previous rating's days), each card the interval its last rating gave."""
 
 import importlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 from django.apps import apps
+from django.db import connection
 
 from flashcards import services
-from flashcards.models import LearnerCard, LearnerSettings, State
+from flashcards.models import LearnerCard, LearnerSettings, ReviewLog, State
+from progress import stats
 from tests.support.flashcards import T0
 
+GOOD = 3
 snap = importlib.import_module(
     "flashcards.migrations.0003_reviews_due_at_day_start"
 ).snap_reviews_to_day_start
+last_interval = importlib.import_module("flashcards.migrations.0007_review_log_last_interval")
 
 
 def test_old_reviews_become_due_at_the_start_of_their_study_day(alice, bob, document):
@@ -32,3 +40,36 @@ def test_old_reviews_become_due_at_the_start_of_their_study_day(alice, bob, docu
     assert alice_due == {datetime(2026, 3, 8, 21, 0, tzinfo=UTC)}  # 04:00 on 9 March in Hanoi
     assert bob_due == {datetime(2026, 3, 8, 17, 0, tzinfo=UTC)}  # midnight in Hanoi
     assert LearnerCard.objects.get(pk=learning.pk).due == old_due  # learning steps untouched
+
+
+def test_ratings_stored_before_last_interval_get_their_previous_ratings_days(alice, document):
+    services.start_studying(alice, document, now=T0)
+    cards = list(LearnerCard.objects.filter(user=alice).order_by("pk")[:2])
+    for card in cards:
+        for version in range(1, 5):
+            services.rate(alice, card.pk, version, GOOD, now=T0 + timedelta(days=version))
+    first, second = cards
+    logs = list(ReviewLog.objects.filter(learner_card=first).order_by("pk"))
+    # Days the ratings gave, chosen so that each rating's previous one shows; the last two at
+    # the same instant, where the one stored first is the previous one.
+    for log, days in zip(logs, (5, 30, 7, 40), strict=True):
+        ReviewLog.objects.filter(pk=log.pk).update(scheduled_days=days)
+    ReviewLog.objects.filter(pk=logs[3].pk).update(reviewed_at=logs[2].reviewed_at)
+    expected_second = [0, *(log.scheduled_days for log in second.reviews.order_by("pk"))][:4]
+    # As the rows were before the migration: no interval anywhere.
+    ReviewLog.objects.update(last_interval=0)
+    LearnerCard.objects.update(interval=0)
+
+    last_interval.fill_intervals(apps, SimpleNamespace(connection=connection))
+
+    assert [log.last_interval for log in first.reviews.order_by("pk")] == [0, 5, 30, 7]
+    assert [log.last_interval for log in second.reviews.order_by("pk")] == expected_second
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.interval == 40
+    assert second.interval == second.reviews.order_by("-pk").first().scheduled_days
+    untouched = LearnerCard.objects.filter(user=alice, last_review__isnull=True)
+    assert untouched.exists() and not untouched.exclude(interval=0).exists()
+    # The progress page counts the mature rating (after 30 days) from the filled rows.
+    retention = stats.retention_counts(alice, T0.date() + timedelta(days=10))
+    assert sum(n for (_day, mature, _failed), n in retention.items() if mature) == 1

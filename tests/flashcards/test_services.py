@@ -234,7 +234,17 @@ def test_a_card_in_learning_is_never_buried(alice, document):
 
 # --- rating and undo ---------------------------------------------------------------------------
 
-SCHEDULE = ["state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses"]
+SCHEDULE = [
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "interval",
+    "reps",
+    "lapses",
+]
 
 
 def snapshot(card: LearnerCard) -> dict:
@@ -258,6 +268,23 @@ def test_a_rating_is_logged_with_the_state_before_and_after(alice, card):
     assert log.due_before == T0 and log.last_review_before is None
     assert log.review_day.isoformat() == "2026-03-02" and log.first_of_day
     assert (log.duration_ms, log.elapsed_days, log.scheduled_days) == (4200, None, 0)
+
+
+def test_each_rating_keeps_the_interval_its_card_had_as_anki_keeps_last_ivl(alice, card):
+    """True retention counts a rating young or mature by the card's interval before it: the
+    days its previous rating gave (0 for a first rating or after a learning step)."""
+    ratings = [(GOOD, T0), (GOOD, T0 + timedelta(minutes=10))]  # a step, then it graduates
+    ratings += [(GOOD, T0 + timedelta(days=3)), (AGAIN, T0 + timedelta(days=20))]
+    logs = []
+    for version, (rating, now) in enumerate(ratings, start=1):
+        logs.append(services.rate(alice, card.pk, version, rating, now=now).log)
+    card.refresh_from_db()
+    graduated, review = logs[1].scheduled_days, logs[2].scheduled_days
+    assert 0 < graduated < review and logs[3].scheduled_days == 0  # the lapse: a step
+    assert [log.last_interval for log in logs] == [0, 0, graduated, review]
+    assert card.interval == 0
+    stored = ReviewLog.objects.filter(user=alice).order_by("pk")
+    assert [log.last_interval for log in stored] == [0, 0, graduated, review]
 
 
 def test_the_same_rating_posted_twice_is_recorded_once(alice, card):

@@ -120,10 +120,19 @@ def make_card(studied):
 
 @pytest.fixture
 def log_review(make_card):
-    """log_review(user, review_day, rating=GOOD, first=True, before=REVIEW) -> a ReviewLog row
-    with the figures that matter chosen, the rest filler."""
+    """log_review(user, review_day, rating=GOOD, first=True, before=REVIEW, card=None,
+    last_interval=0) -> a ReviewLog row with the figures that matter chosen, the rest filler
+    (last_interval: the days the card's previous rating gave it)."""
 
-    def log(user, review_day, rating=Rating.GOOD, first=True, before=State.REVIEW, card=None):
+    def log(
+        user,
+        review_day,
+        rating=Rating.GOOD,
+        first=True,
+        before=State.REVIEW,
+        card=None,
+        last_interval=0,
+    ):
         when = datetime.combine(review_day, time(5), tzinfo=UTC)
         card = card or make_card(user, when, state=State.NEW)  # not due: the forecast ignores it
         return ReviewLog.objects.create(
@@ -140,6 +149,7 @@ def log_review(make_card):
             version=2,
             state_before=before,
             due_before=when,
+            last_interval=last_interval,
         )
 
     return log
