@@ -7,12 +7,17 @@ layer may use it.
     f'<p lang="{html_lang(question.language)}">{template_value(count)}</p>'
 """
 
+from django.conf import settings
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 
 
 def template_value(value) -> str:
     """`{{ value }}` as a template writes it: localized, then escaped."""
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        # What localize gives a whole number without grouping, without its three format
+        # lookups (most of the values written this way are counts): digits need no escaping.
+        return str(value)
     return conditional_escape(localize(value))
 
 
