@@ -6,13 +6,13 @@ it): the same markup, the same messages (the template's msgids, translated and f
 `{% translate %}` and `{% blocktranslate %}` do), the same escaping.
 
 The small strings that depend only on the language and a number or a date ("Paragraph 3",
-"Mastery 75%", a formatted day) and the `lang` attribute of a title are kept once made: no
-learner data in them.
+"Mastery 75%", a formatted day or moment) and the `lang` attribute of a title are kept once
+made: nothing in them but what their key holds.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 from django.urls import reverse
@@ -20,7 +20,7 @@ from django.utils import dateformat
 from django.utils.formats import date_format, get_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone, localtime
 from django.utils.translation import get_language, gettext, ngettext
 
 from config.html import template_value as _value
@@ -35,6 +35,13 @@ from quizzes.models import Attempt
 def _day(day: date, format_name: str, language: str | None) -> str:
     """`{{ day|date:format_name }}` in `language`."""
     return conditional_escape(date_format(day, format_name))
+
+
+@lru_cache(maxsize=4096)
+def _moment(moment: datetime, format_name: str, language: str | None, zone: tzinfo) -> str:
+    """`{{ moment|date:format_name }}` in `language`, `moment` (aware) shown in `zone` (the
+    current time zone, as a template shows it)."""
+    return conditional_escape(dateformat.format(localtime(moment, zone), get_format(format_name)))
 
 
 def day_rows(rows: list[tuple[date, int]], format_name: str) -> SafeString:
@@ -153,15 +160,15 @@ def attempt_rows(attempts: list[Attempt]) -> SafeString:
     """The quiz history's rows: each finished attempt's quiz (a link to its results), when it
     was finished and its score."""
     passed = conditional_escape(gettext("passed"))  # {% translate %} escapes
-    # The results URL reversed and the date format looked up once, not for each row: they
-    # were half of this loop's time (date_format is dateformat.format with get_format's).
+    # The results URL reversed once, not for each row, and each finish time formatted once
+    # (_moment): they were most of this loop's time.
     url_of_any = reverse("quizzes:attempt_results", args=[_ANY_KEY])
-    finished_format = get_format("SHORT_DATETIME_FORMAT")
+    language, zone = get_language(), get_current_timezone()
     rows = []
     for attempt in attempts:
         title = attempt.quiz.title
         url = url_of_any.replace(f"/{_ANY_KEY}/", f"/{attempt.pk}/")
-        finished = dateformat.format(template_localtime(attempt.finished_at), finished_format)
+        finished = _moment(attempt.finished_at, "SHORT_DATETIME_FORMAT", language, zone)
         percent = attempt.percent
         score = "—" if percent is None else f"{_value(percent)}%"
         if attempt.passed:
@@ -170,7 +177,7 @@ def attempt_rows(attempts: list[Attempt]) -> SafeString:
             "\n            <tr>"
             f'\n              <td><a href="{conditional_escape(url)}"{_lang_attr(title)}>'
             f"{conditional_escape(title)}</a></td>"
-            f"\n              <td>{conditional_escape(finished)}</td>"
+            f"\n              <td>{finished}</td>"
             f"\n              <td>{score}</td>"
             "\n            </tr>\n          "
         )

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.template import Context, Template
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from content.models import Document, Fact, Passage
@@ -95,9 +95,15 @@ def test_the_quiz_history_rows_are_those_the_template_loop_wrote(language):
         Attempt(pk=1234, quiz=quizzes[2], finished_at=finished, score=None, max_score=4),
         Attempt(pk=9, quiz=quizzes[2], finished_at=finished, score=0, max_score=0),
     ]
-    with translation.override(language):
-        expected = ATTEMPT_ROWS.render(Context({"attempts": attempts}))
-        assert fragments.attempt_rows(attempts) == expected
+    # In the site's time zone (Hanoi: 11 March), then in New York's (10 March): each finish
+    # time, formatted once, is kept for its language and zone only.
+    written = set()
+    for zone in (timezone.get_default_timezone(), "America/New_York"):
+        with translation.override(language), timezone.override(zone):
+            expected = ATTEMPT_ROWS.render(Context({"attempts": attempts}))
+            assert fragments.attempt_rows(attempts) == expected
+            written.add(expected)
+    assert len(written) == 2
     assert fragments.attempt_rows([]) == ""
 
 
