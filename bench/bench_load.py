@@ -34,7 +34,10 @@ and the CPU time counts every instance and the worker.
 
 Run: .venv/bin/python bench/bench_load.py [--duration 3] [--learners 4]
        [--databases sqlite,postgres] [--instances 1] [--slices 5] [--root DIR]
-(--root serves another checkout of the project, e.g. an older commit, with this bench.)
+       [--phases answer,review,dashboard,statistics]
+(--root serves another checkout of the project, e.g. an older commit, with this bench;
+--phases runs some of the phases, in the order given, e.g. one phase again and again to
+compare two checkouts. A phase's learners then have only the history of the phases before it.)
 """
 
 from __future__ import annotations
@@ -452,7 +455,7 @@ def run_database(kind: str, args, workdir: Path) -> dict:
             # Each phase in turns with the floor (run_beside_floor); the floor's row pools its
             # turns beside every phase.
             results, floor_tally, floor_time = {}, Tally(), [0.0, 0.0]
-            for phase in PHASES[1:]:
+            for phase in args.phases:
                 clients = clients_for(phase, bases, seeded)
                 floor = clients_for("floor", bases, seeded)
                 times = run_beside_floor(clients, floor, args.duration, args.slices, pids)
@@ -518,6 +521,11 @@ def main() -> None:
     )
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve")
     parser.add_argument(
+        "--phases",
+        default=",".join(PHASES[1:]),
+        help="the phases to run, in this order (each beside the floor); default: all",
+    )
+    parser.add_argument(
         "--slices",
         type=int,
         default=5,
@@ -529,6 +537,10 @@ def main() -> None:
         parser.error("--instances must be at least 1")
     if args.slices < 1:
         parser.error("--slices must be at least 1")
+    args.phases = [phase for phase in args.phases.split(",") if phase]
+    unknown = set(args.phases) - set(PHASES[1:])
+    if unknown or not args.phases:
+        parser.error(f"--phases: one or more of {', '.join(PHASES[1:])}")
     workdir = Path(tempfile.mkdtemp(prefix="dongxi-bench-load-"))
     try:
         with open("/proc/loadavg") as f:
