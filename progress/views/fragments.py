@@ -132,17 +132,20 @@ def weak_facts_html(weakest: list[WeakFact]) -> SafeString:
     """`{% include "progress/includes/weak_facts.html" %}` without `per_class`: the learner's
     weakest facts, each with its mastery and a link to its document."""
     items = []
+    links: dict[str, str] = {}  # each document's link made once (the facts often share one)
     for weak in weakest:
         fact, document = weak.fact, weak.fact.document
         if fact.vi:
             text = f'<span lang="vi">{conditional_escape(fact.vi)}</span>'
         else:
             text = f'<span lang="zh-Hans">{conditional_escape(fact.zh)}</span>'
-        title = str(document)
-        link = (
-            f'<a href="{conditional_escape(document.get_absolute_url())}"{_lang_attr(title)}>'
-            f"{conditional_escape(title)}</a>"
-        )
+        link = links.get(document.slug)
+        if link is None:
+            title = str(document)
+            link = links[document.slug] = (
+                f'<a href="{conditional_escape(document.get_absolute_url())}"{_lang_attr(title)}>'
+                f"{conditional_escape(title)}</a>"
+            )
         items.append(
             f'\n    <li class="band-{conditional_escape(weak.band)}">'
             f'\n      <span class="mastery-figure">{_value(weak.percent)}%</span>'

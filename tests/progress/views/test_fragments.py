@@ -119,6 +119,7 @@ def test_the_weakest_facts_are_those_the_include_writes(language):
         WeakFact(Fact(vi="Sự kiện <một>", zh="事件一", document=documents[0]), 0.0),
         WeakFact(Fact(vi="", zh="事件 & 二", document=documents[1]), 0.456),
         WeakFact(Fact(vi="Event", zh="", document=documents[2]), 0.79),
+        WeakFact(Fact(vi="Sự kiện hai", zh="", document=documents[0]), 0.8),
     ]
     include = get_template("progress/includes/weak_facts.html")
     with translation.override(language):
