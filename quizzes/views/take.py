@@ -32,6 +32,7 @@ from quizzes.models import Attempt, AttemptItem, Quiz
 logger = logging.getLogger(__name__)
 
 TAKE = "quizzes/take.html"  # one question; its card (fragments.question_card) is what htmx swaps
+ATTEMPTS_SHOWN = 20  # a learner's latest attempts listed on a quiz's page
 
 UNAVAILABLE = {
     "not_published": lambda: _("This quiz is not open yet."),
@@ -114,19 +115,24 @@ def quiz_list(request: HtmxHttpRequest) -> HttpResponse:
 def quiz_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Whoever may see the quiz: the rules, the learner's own attempts, and a button to start or
     resume (or why they may not: closed). Its owner previews a draft here by taking it.
-    Template: quizzes/quiz_detail.html. Context: quiz, access, attempts, open_attempt,
-    attempts_left, question_count, practice_languages (a practice quiz's choice of language:
+    Template: quizzes/quiz_detail.html. Context: quiz, access, attempts (the latest
+    ATTEMPTS_SHOWN, newest first), attempts_total, open_attempt, attempts_left,
+    question_count, practice_languages (a practice quiz's choice of language:
     [(value, label)], else []), chosen_language (the learner's last choice)."""
     quiz = get_quiz_for_user(request.user, pk)
-    attempts = list(attempts_of(request.user).filter(quiz=quiz))
+    mine = attempts_of(request.user).filter(quiz=quiz).order_by("-started_at", "-pk")
+    attempts = list(mine[:ATTEMPTS_SHOWN])
+    total = mine.count() if len(attempts) == ATTEMPTS_SHOWN else len(attempts)
     for attempt in attempts:
         attempt.quiz = quiz  # read already: `passed` takes its pass mark, with no query each
     context = {
         "quiz": quiz,
         "access": assignments.access(quiz, request.user),
         "attempts": attempts,
+        "attempts_total": total,
+        # An unfinished attempt is the learner's latest: no other can start while it is open.
         "open_attempt": next((a for a in attempts if not a.is_finished), None),
-        "attempts_left": taking.attempts_left(quiz, request.user),
+        "attempts_left": taking.attempts_left(quiz, request.user, used=total),
         "question_count": quiz.draw or quiz.entries.count(),
         "practice_languages": Quiz.Language.choices if quiz.owner_id is None else [],
         "chosen_language": taking.practice_language(quiz, request.user.practice_language),

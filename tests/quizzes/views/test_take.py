@@ -246,12 +246,17 @@ def test_coming_back_resumes_at_the_first_unanswered_question(alice_client, make
     assert alice_client.get(response["Location"])["Location"] == _item_url(attempt, 3)
 
 
-def test_the_quiz_page_reads_a_learners_attempts_in_as_many_queries_however_many(
+def test_the_quiz_page_lists_a_learners_latest_attempts_in_as_many_queries_however_many(
     alice_client, alice, make_quiz
 ):
     """Each finished attempt's row says whether it passed, by the quiz's pass mark: read with
-    the quiz, not once per attempt (a learner with 210 attempts made 214 queries)."""
+    the quiz, not once per attempt (a learner with 210 attempts made 214 queries). Past 20, the
+    page lists the latest 20 and says how many there are (210 rows were 45 KB)."""
     quiz = make_quiz()
+    quiz.attempts_allowed = 50
+    quiz.save()
+    alice.interface_language = "en"
+    alice.save()
     url = reverse("quizzes:quiz", args=[quiz.pk])
 
     def queries_with(attempts: int) -> tuple[int, str]:
@@ -269,10 +274,19 @@ def test_the_quiz_page_reads_a_learners_attempts_in_as_many_queries_however_many
             html = alice_client.get(url).content.decode()
         return len(counted), html
 
-    few, _html = queries_with(2)
-    many, html = queries_with(12)
-    assert many == few
-    assert html.count("100%") == 12 and html.count("/results/") == 12  # each row, passed
+    few, html = queries_with(2)
+    assert html.count("100%") == 2 and html.count("/results/") == 2  # each row, passed
+    assert "Your latest" not in html
+    some, html = queries_with(12)
+    assert some == few and html.count("/results/") == 12
+    many, html = queries_with(30)
+    latest = Attempt.objects.filter(quiz=quiz, user=alice).order_by("-number")
+    rows = re.findall(r"<tr>\s*<td>(\d+)</td>", html)
+    assert rows == [str(a.number) for a in latest[:20]]  # the newest first
+    assert "Your latest 20 attempts, of 30." in html and "20 of 50 left" in html
+    assert many == few + 1  # the count of them all
+    most, _html = queries_with(45)
+    assert most == many
 
 
 def test_a_reload_shows_the_same_options_in_the_same_order(alice_client, make_quiz):
