@@ -177,7 +177,7 @@ def test_true_retention_reads_each_rating_once_from_an_index(alice, make_card, l
     for back in range(239, -1, -1):
         log_review(alice, TODAY - timedelta(days=back), card=card, last_interval=30 * (back < 239))
 
-    def steps(read) -> int:
+    def steps(read) -> tuple[int, object]:
         counted = [0]
 
         def tick():
