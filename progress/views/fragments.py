@@ -16,8 +16,7 @@ from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 from django.urls import reverse
-from django.utils import dateformat
-from django.utils.formats import date_format, get_format
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import get_current_timezone, localtime
@@ -41,7 +40,7 @@ def _day(day: date, format_name: str, language: str | None) -> str:
 def _moment(moment: datetime, format_name: str, language: str | None, zone: tzinfo) -> str:
     """`{{ moment|date:format_name }}` in `language`, `moment` (aware) shown in `zone` (the
     current time zone, as a template shows it)."""
-    return conditional_escape(dateformat.format(localtime(moment, zone), get_format(format_name)))
+    return conditional_escape(date_format(localtime(moment, zone), format_name))
 
 
 def day_rows(rows: list[tuple[date, int]], format_name: str) -> SafeString:
