@@ -118,6 +118,7 @@ def flashcard_data(user) -> dict:
             "reps",
             "lapses",
             "last_review",
+            "interval",
         )
     )
     reviews = (
@@ -134,6 +135,8 @@ def flashcard_data(user) -> dict:
             "stability",
             "difficulty",
             "due",
+            "scheduled_days",
+            "last_interval",
         )
     )
     return {
@@ -146,7 +149,7 @@ def flashcard_data(user) -> dict:
                 "template": c["card__template"],
                 "ordinal": c["card__ordinal"],
                 **{k: c[k] for k in ("state", "due", "stability", "difficulty", "reps")},
-                **{k: c[k] for k in ("lapses", "last_review")},
+                **{k: c[k] for k in ("lapses", "last_review", "interval")},
             }
             for c in cards
         ],

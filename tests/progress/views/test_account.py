@@ -160,6 +160,22 @@ def test_the_download_holds_every_flashcard_and_review(alice_client, alice, bob,
     assert {r["card"] for r in cards["reviews"]} == {c["id"] for c in cards["cards"]}
 
 
+def test_the_download_holds_each_cards_interval_as_anki_keeps_it(alice_client, alice, log_review):
+    """A card's interval and each rating's scheduled days and the card's interval before it
+    (Anki's ivl and lastIvl): what a learner moving their schedule elsewhere needs."""
+    from datetime import date
+
+    from flashcards.models import LearnerCard, ReviewLog
+
+    log = log_review(alice, date(2026, 3, 10), last_interval=12)
+    ReviewLog.objects.filter(pk=log.pk).update(scheduled_days=30)
+    LearnerCard.objects.filter(pk=log.learner_card_id).update(interval=30)
+    cards = json.loads(alice_client.get(DATA).content)["flashcards"]
+    assert cards["cards"][0]["interval"] == 30
+    review = cards["reviews"][0]
+    assert (review["scheduled_days"], review["last_interval"]) == (30, 12)
+
+
 def test_deleting_a_learner_removes_their_flashcards_and_reviews(
     alice_client, alice, bob, log_review
 ):
