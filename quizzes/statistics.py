@@ -155,15 +155,29 @@ def _responses(results: list[ItemResult]) -> list[ResponseCount]:
     return sorted(rows, key=lambda r: (-r.count, -r.fraction, r.response))
 
 
-def question_stats(question: Hashable, attempts: list[dict[Hashable, ItemResult]]) -> QuestionStats:
-    """The statistics of one question over the attempts that showed it."""
-    seen = [a for a in attempts if question in a]
-    results = [a[question] for a in seen]
+def _total(attempt: dict[Hashable, ItemResult]) -> float:
+    return sum(r.mark for r in attempt.values())
+
+
+def question_stats(
+    question: Hashable,
+    attempts: list[dict[Hashable, ItemResult]],
+    totals: Sequence[float] | None = None,
+) -> QuestionStats:
+    """The statistics of one question over the attempts that showed it. `totals`: each
+    attempt's total mark, when the caller has them (analyse works them out once, not once per
+    question)."""
+    if totals is None:
+        totals = [_total(a) for a in attempts]
+    seen = [
+        (a[question], total) for a, total in zip(attempts, totals, strict=True) if question in a
+    ]
+    results = [result for result, _ in seen]
     if not results:
         return QuestionStats(question, 0, 0.0, None, None, None, None)
     max_mark = max(r.max_mark for r in results)
     marks = [r.mark for r in results]
-    others = [sum(r.mark for r in a.values()) - a[question].mark for a in seen]
+    others = [total - result.mark for result, total in seen]
     facility = _mean(marks) / max_mark if max_mark else None
     variance = _covariance(marks, marks)
     other_variance = _covariance(others, others)
@@ -194,7 +208,7 @@ def overall_stats(
     attempts: list[dict[Hashable, ItemResult]], questions: list[QuestionStats]
 ) -> OverallStats:
     """The test-level figures, over every attempt's total mark."""
-    totals = [sum(r.mark for r in a.values()) for a in attempts]
+    totals = [_total(a) for a in attempts]
     s = len(totals)
     max_total = sum(q.max_mark for q in questions)
     stats = OverallStats(s, max_total, None, None, None, None, None, None, None, None)
@@ -233,7 +247,8 @@ def analyse(attempts: Iterable[Attempt], questions: Sequence[Hashable] | None = 
     rows = [_results(a) for a in attempts]
     if questions is None:
         questions = list(dict.fromkeys(q for a in rows for q in a))
-    per_question = [question_stats(q, rows) for q in questions]
+    totals = [_total(a) for a in rows]
+    per_question = [question_stats(q, rows, totals) for q in questions]
     return Report(overall_stats(rows, per_question), per_question)
 
 

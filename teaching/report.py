@@ -14,9 +14,13 @@ analysis in quizzes.statistics, in a fixed number of queries whatever the number
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 
-from django.db.models import Prefetch
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from quizzes import statistics
@@ -114,18 +118,66 @@ class QuizReport:
         return percent(self.overall.error_ratio)
 
 
-# What the report reads of an item: its question's row is read once per question, not per item.
-_ITEM_FIELDS = ("attempt_id", "position", "score", "response", "question_id", "prompt_question_id")
+class _Item(NamedTuple):
+    """What the report reads of an answered item: its question's row is read once per
+    question, not per item, and its response as the JSON stored (see _Responses)."""
+
+    score: float | None
+    response: str | None
+    question_id: int
+    prompt_question_id: int | None
 
 
-def _attempts(quiz: Quiz) -> list[Attempt]:
-    items = AttemptItem.objects.only(*_ITEM_FIELDS).order_by("position")
-    return list(
+class _Attempt(NamedTuple):
+    pk: int
+    user_id: int
+    started_at: datetime
+    items: list[_Item]  # in the attempt's order
+
+
+def _attempts(quiz: Quiz) -> list[_Attempt]:
+    """The quiz's finished attempts, not its owner's, in the order they were started, each with
+    its items: two queries, and rows rather than model instances (a quiz taken 200 times has
+    thousands of items, and making an AttemptItem of each took most of the page's time)."""
+    attempts = (
         Attempt.objects.filter(quiz=quiz, finished_at__isnull=False)
         .exclude(user_id=quiz.owner_id)
         .order_by("started_at", "id")
-        .prefetch_related(Prefetch("items", queryset=items))
     )
+    found = [
+        _Attempt(pk, user, started, [])
+        for pk, user, started in attempts.values_list("pk", "user_id", "started_at")
+    ]
+    by_pk = {attempt.pk: attempt.items for attempt in found}
+    items = (
+        AttemptItem.objects.filter(attempt__in=attempts.values("pk"))
+        .order_by("attempt_id", "position")
+        .values_list(
+            "attempt_id",
+            "score",
+            Cast("response", TextField()),
+            "question_id",
+            "prompt_question_id",
+        )
+    )
+    for attempt, *item in items:
+        by_pk[attempt].append(_Item(*item))
+    return found
+
+
+class _Responses(dict):
+    """Each response's text (response_text), made once per question and response stored: the
+    learners of a class mostly give the same few responses to a question, and decoding each
+    one's JSON and writing it out again took a fifth of the page's time."""
+
+    def __init__(self, questions: dict[int, Question]):
+        self.questions = questions
+
+    def __missing__(self, key: tuple[int, str | None]) -> str:
+        question, stored = key
+        response = None if stored is None else json.loads(stored)
+        text = self[key] = response_text(self.questions[question], response)
+        return text
 
 
 def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
@@ -142,13 +194,13 @@ def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
         attempts.sort(key=lambda a: (a.started_at, a.pk))
     in_quiz = {e.question_id: e.question for e in entries}
     by_variant = {q.variant: pk for pk, q in in_quiz.items() if q.variant}
-    asked = {item.question_id for attempt in attempts for item in attempt.items.all()}
+    asked = {item.question_id for attempt in attempts for item in attempt.items}
     not_in_quiz = asked - in_quiz.keys()
     others = Question.objects.in_bulk(not_in_quiz) if not_in_quiz else {}
     known = in_quiz | others
     removed: dict[int, Question] = {}
 
-    def slot(item: AttemptItem) -> int:
+    def slot(item: _Item) -> int:
         for pk in (item.question_id, item.prompt_question_id):
             if pk in in_quiz:
                 return pk
@@ -158,12 +210,13 @@ def quiz_report(quiz: Quiz, mode: str = FIRST) -> QuizReport:
         removed.setdefault(item.question_id, question)
         return item.question_id
 
+    texts = _Responses(known)
     rows_in = []
     for attempt in attempts:
         results = {}
-        for item in attempt.items.all():
+        for item in attempt.items:
             results[slot(item)] = statistics.ItemResult(
-                item.score or 0.0, 1.0, response_text(known[item.question_id], item.response)
+                item.score or 0.0, 1.0, texts[item.question_id, item.response]
             )
         rows_in.append(results)
     order = [*in_quiz, *removed]

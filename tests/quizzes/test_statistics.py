@@ -16,6 +16,7 @@ from quizzes.statistics import (
     ResponseCount,
     analyse,
     first_attempts,
+    question_stats,
     write_questions_csv,
     write_responses_csv,
 )
@@ -243,3 +244,10 @@ def test_the_responses_csv_lists_each_distinct_response():
         "Q2,b,1,100.00,0.00",
         "Q3,c,1,100.00,0.00",
     ]
+
+
+def test_a_question_alone_gives_the_figures_of_the_full_report():
+    """question_stats works out each attempt's total itself when not given the totals that
+    analyse works out once for every question."""
+    report = analyse(MIXED)
+    assert [question_stats(q, MIXED) for q in ("Q1", "Q2", "Q3")] == report.questions

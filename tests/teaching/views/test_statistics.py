@@ -208,3 +208,49 @@ def test_a_typed_hyperlink_answer_does_not_become_a_link_in_the_teachers_respons
     cells = [cell for row in rows for cell in row]
     assert "'" + ATTACK in cells
     assert ATTACK not in cells
+
+
+def test_responses_of_every_kind_are_written_as_the_learners_gave_them(
+    teacher_client, make_question, document, teacher
+):
+    """Choices in the question's order, pairs and orders with arrows; an item left unanswered
+    is an empty response, counted like any other."""
+    quiz = Quiz.objects.create(title="Lists", document=document, owner=teacher, status="published")
+    kinds = ("multiple_choice", "matching", "ordering")
+    building.add(quiz, teacher, [make_question(t, "vi").pk for t in kinds])
+    chosen = ["Tân Cương", "Giang Tô"]
+    paired = [["Giang Tô", "Tây Tạng"], ["Thượng Hải", "Tân Cương"]]
+    ordered = ["b", "a"]
+    for i, user in enumerate(User.objects.create_user(f"l{i}") for i in range(3)):
+        answers = [(chosen, 0), (paired, 0), (ordered, 0)] if i else [(None, 0)] * 3
+        _attempt(quiz, user, answers, minutes=i)
+    response = teacher_client.get(reverse("teaching:quiz_statistics", args=[quiz.pk]), **EN)
+    rows = response.context["report"].rows
+    assert [[(r.text, r.count) for r in row.responses] for row in rows] == [
+        [("Giang Tô / Tân Cương", 2), ("", 1)],
+        [("Giang Tô → Tây Tạng · Thượng Hải → Tân Cương", 2), ("", 1)],
+        [("b → a", 2), ("", 1)],
+    ]
+
+
+def test_each_response_is_written_out_once_per_question_whoever_gave_it(
+    teacher_client, quiz, learners, monkeypatch
+):
+    """Fourteen attempts give seven distinct responses to the three questions: the report
+    writes seven, not one per item (a class of 200 gave thousands)."""
+    from teaching import report
+
+    more = [User.objects.create_user(f"t{i}", password=PASSWORD) for i in range(10)]
+    for i, user in enumerate(more):
+        _attempt(quiz, user, MIXED[i % 4], minutes=10 + i)
+    written = []
+    real = report.response_text
+
+    def counted(question, response):
+        written.append((question.pk, response))
+        return real(question, response)
+
+    monkeypatch.setattr(report, "response_text", counted)
+    page = teacher_client.get(reverse("teaching:quiz_statistics", args=[quiz.pk]), **EN)
+    assert page.context["report"].overall.attempts == 14
+    assert len(written) == len(set(written)) == 7
