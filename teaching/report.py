@@ -138,7 +138,8 @@ class _Attempt(NamedTuple):
 def _attempts(quiz: Quiz) -> list[_Attempt]:
     """The quiz's finished attempts, not its owner's, in the order they were started, each with
     its items: two queries, and rows rather than model instances (a quiz taken 200 times has
-    thousands of items, and making an AttemptItem of each took most of the page's time)."""
+    thousands of items, and making an AttemptItem of each took half the page's time: 59 ms on
+    SQLite with them, 27 ms without)."""
     attempts = (
         Attempt.objects.filter(quiz=quiz, finished_at__isnull=False)
         .exclude(user_id=quiz.owner_id)
@@ -168,7 +169,7 @@ def _attempts(quiz: Quiz) -> list[_Attempt]:
 class _Responses(dict):
     """Each response's text (response_text), made once per question and response stored: the
     learners of a class mostly give the same few responses to a question, and decoding each
-    one's JSON and writing it out again took a fifth of the page's time."""
+    one's JSON and writing it out again took a third of what was left (27 ms went to 19)."""
 
     def __init__(self, questions: dict[int, Question]):
         self.questions = questions
