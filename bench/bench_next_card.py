@@ -131,6 +131,15 @@ def build(now) -> list:
                 )
             )
     ReviewLog.objects.bulk_create(logs, batch_size=5_000)
+    # Each card's day of its last rating and how that day found it, as rating keeps them
+    # (today's limits read them): filled as the migration that added them fills old rows.
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    migration = importlib.import_module("flashcards.migrations.0008_learner_card_shown_day")
+    migration.fill_shown(apps, SimpleNamespace(connection=connection))
     return users
 
 
@@ -194,8 +203,9 @@ def run(database: str) -> None:
     # next_card runs this query compiled once, buried siblings left out after it.
     print("\nEXPLAIN the queue's query (its three parts in order, LIMIT 1):")
     print(explain(services.queue(user, now, limits)[:1]))
-    print("\nEXPLAIN today's limits (review log):")
-    print(explain(services.ReviewLog.objects.filter(user=user, review_day=services.today(now))))
+    print("\nEXPLAIN today's limits (the cards shown today):")
+    shown = LearnerCard.objects.filter(user=user, shown_day=services.today(now))
+    print(explain(shown.values_list("pk", "note_id", "shown_new", "shown_reviews", "shown_seen")))
 
 
 def main() -> None:

@@ -179,6 +179,14 @@ class LearnerCard(models.Model):
     interval = models.PositiveIntegerField(default=0)
     # Brought forward after a missed quiz question: shown even past today's limits.
     forwarded = models.BooleanField(default=False)
+    # The study day of its last rating, and how that day's ratings found it: how many found it
+    # new, in review, and not new. What counts against the day's limits and buries its
+    # siblings (services.day_limits reads a row per card shown today, not every rating of the
+    # day); each rating keeps them, and undo counts them again from the day's ratings left.
+    shown_day = models.DateField(null=True, blank=True)
+    shown_new = models.PositiveSmallIntegerField(default=0)
+    shown_reviews = models.PositiveSmallIntegerField(default=0)
+    shown_seen = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -188,6 +196,12 @@ class LearnerCard(models.Model):
             models.Index(fields=["user", "due"], name="learner_card_user_due"),
             models.Index(fields=["user", "document", "due"], name="learner_card_deck_due"),
             models.Index(fields=["user", "note", "last_review"], name="learner_card_siblings"),
+            # The cards shown on a study day, with all day_limits reads of them: the index
+            # alone, no table row.
+            models.Index(
+                fields=["user", "shown_day", "note", "shown_new", "shown_reviews", "shown_seen"],
+                name="learner_card_user_shown",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -239,10 +253,10 @@ class ReviewLog(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["user", "reviewed_at"], name="review_log_user_time"),
-            # Read from this index alone, no table row: today's ratings grouped by card
-            # (services.day_limits, on every review page and rating), in its order, no sort;
-            # and every rating's day, rating and interval (progress.stats: reviews per day and
-            # true retention, on the progress page).
+            # Read from this index alone, no table row: every rating's day, rating and interval
+            # (progress.stats: reviews per day and true retention, on the progress page); and a
+            # day's ratings by card (the queue's burying when no day limits were read:
+            # services._candidates; day_limits reads LearnerCard.shown_* instead).
             models.Index(
                 fields=[
                     "user",

@@ -10,11 +10,11 @@ when a sibling rated today was not new then (reviews come before new cards, and 
 buries a review); a card in learning is never buried. "Today" is the learner's study day
 (`study_days`).
 
-The next card is one query: the queue's three parts in one ORDER BY (`queue`), with today's
-ratings read with the day's limits (`DayLimits.shown`), so buried siblings are left out without a
-subquery on the log; it and the counts are compiled once for each shape (a deck or all, limits
-reached or not, how many notes were shown today, rounded up) and run again with the learner's
-values (`_prepared`).
+The next card is one query: the queue's three parts in one ORDER BY (`queue`), with the cards
+shown today read with the day's limits (`DayLimits.shown`, from each card's `shown_*`, which each
+rating keeps), so buried siblings are left out without a subquery on the log; it and the counts
+are compiled once for each shape (a deck or all, limits reached or not, how many notes were
+shown today, rounded up) and run again with the learner's values (`_prepared`).
 
 Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
 version that is no longer current (the same card rated in another tab, a double submit) changes
@@ -34,7 +34,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -42,6 +41,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
@@ -197,9 +197,9 @@ class DayLimits:
     starts: datetime | None = None
     ends: datetime | None = None
     shown: tuple[tuple[int, int, bool], ...] | None = None
-    # The id of the last of those ratings (the newest row: ratings are stored as they are
-    # made), the one the learner may undo today, with no query of its own; None when there is
-    # none today. `undo` checks it is still the last.
+    # The id of the last of those ratings (the newest, as `last_rating` orders them), the one
+    # the learner may undo today, with no query of its own; None when there is none today.
+    # `undo` checks it is still the last.
     last_today: int | None = None
 
     def cover(self, now: datetime) -> bool:
@@ -207,44 +207,35 @@ class DayLimits:
         return self.shown is not None and self.starts is not None and self.starts <= now < self.ends
 
 
-class _OfTheGroup(Subquery):
-    """A subquery on the columns a query groups by, run once per group: not grouped by itself
-    (Django would add it to the GROUP BY, and the database would run it for every row)."""
-
-    def get_group_by_cols(self):
-        return []
-
-
-# Today's ratings of the learner, one row per card rated (not per rating: a learner who rates
-# hundreds of times a day reads a row per card, the sum done by the database): the card, its note,
-# how many of its ratings found it new, how many found it in review, how many found it not new,
-# and the id of its last rating. The note is read once per card, by a subquery after the
-# grouping, not joined to every rating; the grouping reads the index review_log_user_day_card
-# alone, in its order.
+# The cards the learner rated today, a row each (LearnerCard.shown_*: each rating keeps its
+# card's, so a learner who rates hundreds of times a day reads a row per card, not per rating,
+# from the index learner_card_user_shown alone): the card, its note, how many of its ratings
+# found it new, in review, not new; and on every row the id of today's last rating (the newest,
+# through the index review_log_user_time, read once; `since`, a day before the day starts,
+# bounds that read whatever day start the ratings were made with).
 _SHOWN = Prepared(
     lambda p: (
-        ReviewLog.objects.filter(user_id=p.user, review_day=p.day)
-        .values("learner_card_id")
+        LearnerCard.objects.filter(user_id=p.user, shown_day=p.day)
         .annotate(
-            new=Count("pk", filter=Q(state_before=State.NEW)),
-            reviews=Count("pk", filter=Q(state_before=State.REVIEW)),
-            seen=Count("pk", filter=~Q(state_before=State.NEW)),
-            last=Max("pk"),
-            note=_OfTheGroup(
-                LearnerCard.objects.filter(pk=OuterRef("learner_card_id")).values("note_id")
-            ),
+            last=Subquery(
+                ReviewLog.objects.filter(user_id=p.user, reviewed_at__gte=p.since, review_day=p.day)
+                .order_by("-reviewed_at", "-pk")
+                .values("pk")[:1]
+            )
         )
         .order_by()
-        .values_list("learner_card_id", "note", "new", "reviews", "seen", "last")
+        .values_list("pk", "note_id", "shown_new", "shown_reviews", "shown_seen", "last")
     ),
     dates=("day",),
+    datetimes=("since",),
 )
 
 
 def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     days = study_days(learner)
     day = days.day(now)
-    rows = _SHOWN.all(user=user.pk, day=day)
+    starts = days.start(day)
+    rows = _SHOWN.all(user=user.pk, day=day, since=starts - timedelta(days=1))
     shown = tuple(
         (card, note, was_new)
         for card, note, new, _reviews, seen, _last in rows
@@ -255,10 +246,10 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
         max(0, learner.new_per_day - sum(row[2] for row in rows)),
         max(0, learner.reviews_per_day - sum(row[3] for row in rows)),
         day,
-        days.start(day),
+        starts,
         days.start(day + timedelta(days=1)),
         shown,
-        max((row[5] for row in rows), default=None),
+        rows[0][5] if rows else None,
     )
 
 
@@ -661,6 +652,10 @@ _RATED = PreparedUpdate(
             "due": p.due,
             "last_review": p.last_review,
             "interval": p.interval,
+            "shown_day": p.shown_day,
+            "shown_new": p.shown_new,
+            "shown_reviews": p.shown_reviews,
+            "shown_seen": p.shown_seen,
             "reps": F("reps") + 1,
             "lapses": F("lapses") + p.lapse,
             "forwarded": False,
@@ -668,6 +663,7 @@ _RATED = PreparedUpdate(
         },
     ),
     datetimes=("due", "last_review"),
+    dates=("shown_day",),
 )
 
 
@@ -733,6 +729,9 @@ def rate(
         forwarded_before=card.forwarded,
         last_interval=card.interval,
     )
+    # How today's ratings found the card, this one counted (the card read is the card at the
+    # version the UPDATE applies to, so its counts are the day's so far).
+    same_day = card.shown_day == day
     with transaction.atomic():
         updated = _RATED.run(
             card=card.pk,
@@ -744,6 +743,10 @@ def rate(
             due=after.due,
             last_review=after.last_review,
             interval=outcome.days or 0,
+            shown_day=day,
+            shown_new=(card.shown_new if same_day else 0) + (card.state == State.NEW),
+            shown_reviews=(card.shown_reviews if same_day else 0) + (card.state == State.REVIEW),
+            shown_seen=(card.shown_seen if same_day else 0) + (card.state != State.NEW),
             lapse=int(lapse),
             next_version=version + 1,
         )
@@ -772,6 +775,16 @@ def undo(user, log_id: int) -> LearnerCard | None:
         if log is None or log.pk != log_id:
             return None
         lapse = log.state_before == State.REVIEW and log.rating == Rating.AGAIN
+        # The card's shown_* as its other ratings give them: the day of the last of them, and
+        # how that day's ratings found it (what the rating had left before it, whichever day).
+        others = ReviewLog.objects.filter(learner_card_id=log.learner_card_id).exclude(pk=log.pk)
+        last_day = Subquery(others.order_by("-review_day").values("review_day")[:1])
+
+        def count(condition: Q):
+            on_day = others.filter(condition, review_day=last_day)
+            counted = on_day.values("learner_card").annotate(n=Count("pk")).values("n")
+            return Coalesce(Subquery(counted), 0)
+
         updated = LearnerCard.objects.filter(pk=log.learner_card_id, version=log.version).update(
             state=log.state_before,
             step=log.step_before,
@@ -781,6 +794,10 @@ def undo(user, log_id: int) -> LearnerCard | None:
             last_review=log.last_review_before,
             forwarded=log.forwarded_before,
             interval=log.last_interval,
+            shown_day=last_day,
+            shown_new=count(Q(state_before=State.NEW)),
+            shown_reviews=count(Q(state_before=State.REVIEW)),
+            shown_seen=count(~Q(state_before=State.NEW)),
             reps=F("reps") - 1,
             lapses=F("lapses") - int(lapse),
             version=F("version") + 1,

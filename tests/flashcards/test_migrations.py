@@ -2,7 +2,8 @@
 so a learner's schedule and figures are the same the day after the upgrade. Issue 20: reviews
 scheduled before study days counted are moved to the start of their study day (the learner's
 day start, 04:00 by default), nothing else changes. Issue 18: each rating gets the interval its
-card had (its previous rating's days), each card the interval its last rating gave."""
+card had (its previous rating's days), each card the interval its last rating gave; and each
+card the day of its last rating and how that day's ratings found it (what today's limits read)."""
 
 import importlib
 from datetime import UTC, datetime, timedelta
@@ -73,3 +74,42 @@ def test_ratings_stored_before_last_interval_get_their_previous_ratings_days(ali
     # The progress page counts the mature rating (after 30 days) from the filled rows.
     retention = stats.retention_counts(alice, T0.date() + timedelta(days=10))
     assert sum(n for (_day, mature, _failed), n in retention.items() if mature) == 1
+
+
+shown_day = importlib.import_module("flashcards.migrations.0008_learner_card_shown_day")
+
+
+def test_cards_rated_before_shown_day_get_what_their_ratings_would_have_given_them(
+    alice, bob, document
+):
+    """Each card gets the day of its last rating and how that day's ratings found it, as
+    rating keeps them now: today's limits and burying are the same the day after the upgrade."""
+    for user in (alice, bob):
+        services.start_studying(user, document, now=T0)
+    cards = list(LearnerCard.objects.filter(user=alice).order_by("pk")[:3])
+    # The first card: rated new on day 1, then twice in review on day 4. The second: twice on
+    # day 1, new then learning. The third: never. Bob's first card: once on day 1.
+    plan = [(cards[0], 0), (cards[1], 0), (cards[1], 0), (cards[0], 3), (cards[0], 3)]
+    for card, days in plan:
+        card.refresh_from_db()
+        if days:
+            LearnerCard.objects.filter(pk=card.pk).update(state=State.REVIEW)
+            card.refresh_from_db()
+        rating = 1 if days else GOOD
+        now = T0 + timedelta(days=days)
+        assert services.rate(alice, card.pk, card.version, rating, now=now).applied
+    bobs = LearnerCard.objects.filter(user=bob).order_by("pk").first()
+    services.rate(bob, bobs.pk, bobs.version, GOOD, now=T0)
+    fields = ("shown_day", "shown_new", "shown_reviews", "shown_seen")
+    rated = {c.pk: tuple(getattr(c, f) for f in fields) for c in LearnerCard.objects.all()}
+    # As the rows were before the migration: nothing shown anywhere.
+    LearnerCard.objects.update(shown_day=None, shown_new=0, shown_reviews=0, shown_seen=0)
+
+    shown_day.fill_shown(apps, SimpleNamespace(connection=connection))
+
+    filled = {c.pk: tuple(getattr(c, f) for f in fields) for c in LearnerCard.objects.all()}
+    assert filled == rated
+    day1, day4 = ReviewLog.objects.filter(learner_card=cards[0]).dates("review_day", "day")
+    assert filled[cards[1].pk] == (day1, 1, 0, 1)
+    assert filled[cards[0].pk] == (day4, 0, 2, 2)
+    assert filled[cards[2].pk] == (None, 0, 0, 0)
