@@ -205,10 +205,14 @@ def question_stats(
 
 
 def overall_stats(
-    attempts: list[dict[Hashable, ItemResult]], questions: list[QuestionStats]
+    attempts: list[dict[Hashable, ItemResult]],
+    questions: list[QuestionStats],
+    totals: Sequence[float] | None = None,
 ) -> OverallStats:
-    """The test-level figures, over every attempt's total mark."""
-    totals = [_total(a) for a in attempts]
+    """The test-level figures, over every attempt's total mark (`totals`, when the caller has
+    worked them out already, as analyse has)."""
+    if totals is None:
+        totals = [_total(a) for a in attempts]
     s = len(totals)
     max_total = sum(q.max_mark for q in questions)
     stats = OverallStats(s, max_total, None, None, None, None, None, None, None, None)
@@ -249,7 +253,7 @@ def analyse(attempts: Iterable[Attempt], questions: Sequence[Hashable] | None = 
         questions = list(dict.fromkeys(q for a in rows for q in a))
     totals = [_total(a) for a in rows]
     per_question = [question_stats(q, rows, totals) for q in questions]
-    return Report(overall_stats(rows, per_question), per_question)
+    return Report(overall_stats(rows, per_question, totals), per_question)
 
 
 def first_attempts[T](
