@@ -25,6 +25,7 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -143,13 +144,18 @@ def build(now) -> list:
     return users
 
 
-def median_ms(fn, runs: int = RUNS) -> float:
-    times = []
+def medians_ms(fns: dict, runs: int = RUNS) -> dict:
+    """Each function's median time in ms, the functions taken in turn (one run of each, then
+    the next round): a machine that slows down for a while slows every one of them alike, not
+    the one being timed then (run one after the other, the baseline alone moved by half between
+    runs on a shared machine)."""
+    times: dict = {name: [] for name in fns}
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) * 1000 for name, values in times.items()}
 
 
 def explain(queryset) -> str:
@@ -176,17 +182,20 @@ def run(database: str) -> None:
     limits = services.day_limits(user, learner, now)
     some_pk = LearnerCard.objects.filter(user=user).values_list("pk", flat=True)[37]
 
-    baseline = median_ms(lambda: LearnerCard.objects.get(pk=some_pk))
-    pick = median_ms(lambda: services.next_card(user, now=now, limits=limits))
-    both = median_ms(lambda: services.next_card_and_counts(user, limits, now=now))
-    # What the review page reads (flashcards.views._review_context): today's limits, then the
-    # next card with the day's counts in one query.
-    whole = median_ms(
-        lambda: services.next_card_and_counts(
-            user, services.day_limits(user, learner, now), now=now
-        )
+    medians = medians_ms(
+        {
+            "baseline": lambda: LearnerCard.objects.get(pk=some_pk),
+            "pick": lambda: services.next_card(user, now=now, limits=limits),
+            "both": lambda: services.next_card_and_counts(user, limits, now=now),
+            # What the review page reads (flashcards.views._review_context): today's limits,
+            # then the next card with the day's counts in one query.
+            "whole": lambda: services.next_card_and_counts(
+                user, services.day_limits(user, learner, now), now=now
+            ),
+        }
     )
-    print(f"median of {RUNS} runs, one learner:")
+    baseline, pick, both, whole = (medians[k] for k in ("baseline", "pick", "both", "whole"))
+    print(f"median of {RUNS} runs, one learner, the four timed in turn:")
     print(f"  baseline, a card by primary key:                {baseline:7.3f} ms")
     print(
         f"  next_card (the queue):                          {pick:7.3f} ms"
@@ -203,9 +212,9 @@ def run(database: str) -> None:
     # next_card runs this query compiled once, buried siblings left out after it.
     print("\nEXPLAIN the queue's query (its three parts in order, LIMIT 1):")
     print(explain(services.queue(user, now, limits)[:1]))
-    print("\nEXPLAIN today's limits (the cards shown today):")
-    shown = LearnerCard.objects.filter(user=user, shown_day=services.today(now))
-    print(explain(shown.values_list("pk", "note_id", "shown_new", "shown_reviews", "shown_seen")))
+    print("\nEXPLAIN today's limits (summed over the cards shown today):")
+    values = SimpleNamespace(user=user.pk, day=limits.day, since=limits.starts - timedelta(days=1))
+    print(explain(services._SHOWN.build(values)))  # the query day_limits runs compiled
 
 
 def main() -> None:

@@ -10,11 +10,12 @@ when a sibling rated today was not new then (reviews come before new cards, and 
 buries a review); a card in learning is never buried. "Today" is the learner's study day
 (`study_days`).
 
-The next card is one query: the queue's three parts in one ORDER BY (`queue`), with the cards
-shown today read with the day's limits (`DayLimits.shown`, from each card's `shown_*`, which each
-rating keeps), so buried siblings are left out without a subquery on the log; it and the counts
-are compiled once for each shape (a deck or all, limits reached or not, how many notes were
-shown today, rounded up) and run again with the learner's values (`_prepared`).
+The next card is one query: the queue's three parts in one ORDER BY (`queue`). Buried
+siblings are left out by each card's `shown_*` (the study day of its last rating, and how that
+day's ratings found it), which each rating keeps: a sibling shown today is one index lookup
+(`_buried_today`), not a subquery on the log. The queue and the counts are compiled once for each
+shape (a deck or all, limits reached or not) and run again with the learner's values
+(`_prepared`).
 
 Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
 version that is no longer current (the same card rated in another tab, a double submit) changes
@@ -38,10 +39,12 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     When,
     Window,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from accounts.models import User
@@ -189,42 +192,44 @@ class Counts:
 class DayLimits:
     new_left: int
     reviews_left: int
-    # The study day they count, from `starts` to `ends`, and the cards the learner rated on it
-    # as (learner card, its note, whether it was new before): once if every rating of it that
-    # day found it new or none did, twice if some did. What buries siblings that day, read with
-    # the limits, so that the queue and its counts need no subquery on the review log.
+    # The study day they count, from `starts` to `ends`. `read`: these were read from the cards
+    # shown that day (`day_limits`), whose `shown_*` also bury their siblings that day
+    # (`_buried_today`), so that the queue and its counts need no subquery on the review log.
     day: date | None = None
     starts: datetime | None = None
     ends: datetime | None = None
-    shown: tuple[tuple[int, int, bool], ...] | None = None
-    # The id of the last of those ratings (the newest, as `last_rating` orders them), the one
-    # the learner may undo today, with no query of its own; None when there is none today.
+    read: bool = False
+    # The id of the last of that day's ratings (the newest, as `last_rating` orders them), the
+    # one the learner may undo today, with no query of its own; None when there is none today.
     # `undo` checks it is still the last.
     last_today: int | None = None
 
     def cover(self, now: datetime) -> bool:
         """Whether these are the limits of `now`'s study day, with its ratings."""
-        return self.shown is not None and self.starts is not None and self.starts <= now < self.ends
+        return self.read and self.starts is not None and self.starts <= now < self.ends
 
 
-# The cards the learner rated today, a row each (LearnerCard.shown_*: each rating keeps its
-# card's, so a learner who rates hundreds of times a day reads a row per card, not per rating,
-# from the index learner_card_user_shown alone): the card, its note, how many of its ratings
-# found it new, in review, not new; and on every row the id of today's last rating (the newest,
-# through the index review_log_user_time, read once; `since`, a day before the day starts,
-# bounds that read whatever day start the ratings were made with).
+# Today's limits in one row: how many of today's ratings found their card new, and in review,
+# summed over the cards shown today (LearnerCard.shown_*: each rating keeps its card's, so a
+# learner who rates hundreds of times a day sums a row per card, not per rating, from the index
+# learner_card_user_shown alone, in the database); and the id of today's last rating (the
+# newest, through the index review_log_user_time; `since`, a day before the day starts, bounds
+# that read whatever day start the ratings were made with). No row when no card was shown.
 _SHOWN = Prepared(
     lambda p: (
         LearnerCard.objects.filter(user_id=p.user, shown_day=p.day)
+        .values("user_id")
         .annotate(
+            new=Sum("shown_new"),
+            reviews=Sum("shown_reviews"),
             last=Subquery(
                 ReviewLog.objects.filter(user_id=p.user, reviewed_at__gte=p.since, review_day=p.day)
                 .order_by("-reviewed_at", "-pk")
                 .values("pk")[:1]
-            )
+            ),
         )
         .order_by()
-        .values_list("pk", "note_id", "shown_new", "shown_reviews", "shown_seen", "last")
+        .values_list("new", "reviews", "last")
     ),
     dates=("day",),
     datetimes=("since",),
@@ -235,63 +240,34 @@ def day_limits(user, learner: LearnerSettings, now: datetime) -> DayLimits:
     days = study_days(learner)
     day = days.day(now)
     starts = days.start(day)
-    rows = _SHOWN.all(user=user.pk, day=day, since=starts - timedelta(days=1))
-    shown = tuple(
-        (card, note, was_new)
-        for card, note, new, _reviews, seen, _last in rows
-        for was_new, count in ((True, new), (False, seen))
-        if count
-    )
+    row = _SHOWN.first(user=user.pk, day=day, since=starts - timedelta(days=1))
+    new, reviews, last = row or (0, 0, None)
     return DayLimits(
-        max(0, learner.new_per_day - sum(row[2] for row in rows)),
-        max(0, learner.reviews_per_day - sum(row[3] for row in rows)),
+        max(0, learner.new_per_day - new),
+        max(0, learner.reviews_per_day - reviews),
         day,
         starts,
         days.start(day + timedelta(days=1)),
-        shown,
-        rows[0][5] if rows else None,
+        True,
+        last,
     )
 
 
-def _burying(shown: tuple[tuple[int, int, bool], ...]) -> tuple[list[int], ...]:
-    """Today's ratings (DayLimits.shown) as the lists `_buried_by` takes: the notes shown and,
-    of those, the cards shown alone (the only card of their note shown today); the same of
-    the cards that were not new when shown."""
-    by_note: dict[int, set[int]] = {}
-    reviewed: dict[int, set[int]] = {}
-    for card, note, was_new in shown:
-        by_note.setdefault(note, set()).add(card)
-        if not was_new:
-            reviewed.setdefault(note, set()).add(card)
-    lists: list[list[int]] = []
-    for groups in (by_note, reviewed):
-        lists.append(sorted(groups))
-        lists.append(sorted(next(iter(cards)) for cards in groups.values() if len(cards) == 1))
-    return tuple(lists)
-
-
-def _buried_by(notes, alone, review_notes, review_alone, lookup: str = "in") -> Q | None:
-    """The module's burying rule: a card with a sibling shown today is one of a note shown
-    (`notes`) that is not the card shown alone of it (`alone`); a new card waits when one was,
-    a review only when a sibling shown was not new (`review_notes`, `review_alone`). `lookup`:
-    "in", or "any_of" for lists that are placeholders of a compiled query (config.prepared)."""
-    if not notes:
-        return None
-    note_in, card_in = f"note_id__{lookup}", f"pk__{lookup}"
-    buried = Q(state=State.NEW, **{note_in: notes})
-    if alone:
-        buried &= ~Q(**{card_in: alone})
-    if review_notes:
-        review = Q(state=State.REVIEW, **{note_in: review_notes})
-        if review_alone:
-            review &= ~Q(**{card_in: review_alone})
-        buried |= review
-    return buried
-
-
-def _buried(shown: tuple[tuple[int, int, bool], ...]) -> Q | None:
-    """The module's burying rule on today's ratings, read already (DayLimits.shown)."""
-    return _buried_by(*_burying(shown))
+def _buried_today(user, day) -> Exists:
+    """The module's burying rule, by the cards' `shown_*`: a new card waits when a sibling (a
+    card of its note) was shown on `day`; a due review only when a sibling shown was not new
+    then (`shown_seen`). Exclude it: one NOT EXISTS, which PostgreSQL answers with an anti-join
+    on the day's shown cards, read once through the index learner_card_user_shown, and SQLite
+    with one lookup in that index per card. `user` and `day` may be placeholders of a compiled
+    query (config.prepared)."""
+    return Exists(
+        LearnerCard.objects.filter(user_id=user, shown_day=day, note_id=OuterRef("note_id"))
+        .exclude(pk=OuterRef("pk"))
+        .filter(
+            Q(Exact(OuterRef("state"), State.NEW))
+            | Q(Exact(OuterRef("state"), State.REVIEW), shown_seen__gt=0)
+        )
+    )
 
 
 def _candidates(
@@ -301,9 +277,8 @@ def _candidates(
     cards = LearnerCard.objects.filter(user=user, card__is_active=True)
     if document is not None:
         cards = cards.filter(document=document)
-    if limits is not None and limits.shown is not None and limits.day == day:
-        buried = _buried(limits.shown)
-        return cards.exclude(buried) if buried is not None else cards
+    if limits is not None and limits.read and limits.day == day:
+        return cards.exclude(_buried_today(user.pk, day))
     shown_today = ReviewLog.objects.filter(
         user=user, review_day=day, learner_card__note=OuterRef("note")
     ).exclude(learner_card=OuterRef("pk"))
@@ -378,20 +353,17 @@ def queue(
 
 # The queue's first card and the counts, compiled once per shape and run again with the
 # learner's values: building and compiling them with the ORM took several times what the
-# database takes to answer. Today's ratings bury siblings through lists of ids, each one
-# parameter whatever its length (config.prepared's `any_of`).
-_LISTS = ("notes", "alone", "review_notes", "review_alone")
+# database takes to answer.
 _COUNTS = ("new", "new_forwarded", "learning", "review", "review_forwarded")
 _prepared_queries: dict[tuple, Prepared] = {}
 
 
 def _learner_cards(p, document: bool) -> QuerySet[LearnerCard]:
-    """`_candidates` with placeholders, the lists of `_burying` among them."""
+    """`_candidates` with placeholders."""
     cards = LearnerCard.objects.filter(user_id=p.user, card__is_active=True)
     if document:
         cards = cards.filter(document_id=p.document)
-    lists = [getattr(p, name) for name in _LISTS]
-    return cards.exclude(_buried_by(*lists, lookup="any_of"))
+    return cards.exclude(_buried_today(p.user, p.day))
 
 
 # The note's fields of the card shown (all its face needs of the note), as a subquery rather
@@ -456,7 +428,7 @@ def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLim
         build = partial(_left_today, *key[1:])
     prepared = _prepared_queries.get(key)
     if prepared is None:
-        prepared = Prepared(build, datetimes=("now", "ahead", "tomorrow"), lists=_LISTS)
+        prepared = Prepared(build, datetimes=("now", "ahead", "tomorrow"), dates=("day",))
         prepared = _prepared_queries.setdefault(key, prepared)
     values = {
         "user": user.pk,
@@ -464,7 +436,7 @@ def _prepared(kind: str, user, now: datetime, tomorrow: datetime, limits: DayLim
         "now": now,
         "ahead": now + scheduling.LEARN_AHEAD,
         "tomorrow": tomorrow,
-        **dict(zip(_LISTS, _burying(limits.shown or ()), strict=True)),
+        "day": limits.day,
     }
     return prepared, values
 
@@ -553,7 +525,7 @@ def counts(
     now = now or timezone.now()
     day, tomorrow = today(now, days), _tomorrow(now, days)
     ahead = now + scheduling.LEARN_AHEAD
-    if limits.shown is not None and limits.day == day:  # as _candidates reads today's ratings
+    if limits.read and limits.day == day:  # as _candidates buries by today's shown cards
         query, values = _prepared("counts", user, now, tomorrow, limits, document)
         row = query.first(**values) or (0,) * len(_COUNTS)
         return _counts(dict(zip(_COUNTS, row, strict=True)), limits)

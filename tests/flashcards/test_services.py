@@ -387,11 +387,11 @@ def test_undoing_a_new_cards_rating_gives_its_place_in_the_daily_limit_back(alic
 def test_a_card_rated_many_times_today_counts_once_as_new_and_reads_one_row(
     alice, card, django_assert_num_queries
 ):
-    """Today's limits read one row per card rated, however often it was rated (issue 18: a
+    """Today's limits sum one row per card rated, however often it was rated (issue 18: a
     learner rating hundreds of times a day), and still count each rating: the card rated while
     new takes one new card of the limit, its ratings in learning none, the one once it had
-    graduated one review; it is shown today both as new (burying its new siblings) and as not
-    new (burying its due siblings too)."""
+    graduated one review; the card keeps that it was shown today both as new (burying its new
+    siblings) and as not new (burying its due siblings too)."""
     learner = services.LearnerSettings.for_user(alice)
     now = T0
     for rating in (AGAIN, AGAIN, GOOD, GOOD, AGAIN):
@@ -410,7 +410,13 @@ def test_a_card_rated_many_times_today_counts_once_as_new_and_reads_one_row(
         limits = services.day_limits(alice, learner, now)
     assert limits.new_left == learner.new_per_day - 1
     assert limits.reviews_left == learner.reviews_per_day - 1
-    assert sorted(limits.shown) == [(card.pk, card.note_id, False), (card.pk, card.note_id, True)]
+    card.refresh_from_db()
+    assert (card.shown_day, card.shown_new, card.shown_reviews, card.shown_seen) == (
+        limits.day,
+        1,
+        1,
+        4,
+    )
     assert limits.last_today == last.pk
 
 
@@ -615,7 +621,7 @@ def test_unknown_facts_move_nothing(alice, db):
 
 def test_the_compiled_queue_picks_the_card_the_queue_query_picks(alice, documents, monkeypatch):
     """next_card, counts and next_card_and_counts run queries compiled once per shape, today's
-    ratings in lists of ids of any length: the same card and the same counts as the plain
+    siblings buried by the cards shown today: the same card and the same counts as the plain
     querysets, and as the counts that read today's ratings from the review log themselves."""
     monkeypatch.setattr(services, "_prepared_queries", {})
     LearnerSettings.objects.create(user=alice, new_per_day=30, reviews_per_day=8)
@@ -636,7 +642,7 @@ def test_the_compiled_queue_picks_the_card_the_queue_query_picks(alice, document
                     assert chosen.card.note == expected.card.note
                     assert chosen.due == expected.due and chosen.forwarded == expected.forwarded
                 left = services.counts(alice, limits, now=now, document=document, days=days)
-                unread = dataclasses.replace(limits, shown=None)  # the plain queryset's subquery
+                unread = dataclasses.replace(limits, read=False)  # the plain queryset's subquery
                 assert left == services.counts(alice, unread, now=now, document=document, days=days)
                 both = services.next_card_and_counts(
                     alice, limits, now=now, document=document, days=days
