@@ -31,12 +31,13 @@ from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from config.after_response import defer
+from config.prepared import Prepared
 from content.lang.grading import Grade
 from content.lang.hygiene import first_control
 from flashcards.services import bring_forward
 from quizzes import access, assignments, overlap, term_index
 from quizzes.grading import CHOICE_TYPES, grade
-from quizzes.models import Attempt, AttemptItem, Question, Quiz
+from quizzes.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
 
 logger = logging.getLogger(__name__)
 
@@ -156,17 +157,37 @@ _PLANNED = (
 )
 
 
+# The quiz's entries with their questions, in order, and the questions in the quiz's variants
+# (the same question in the other language), compiled once (config.prepared): every attempt
+# started reads them, and building the querysets took longer than reading them.
+_PLAN_ENTRIES = Prepared(
+    lambda p: (
+        QuizQuestion.objects.filter(quiz_id=p.quiz)
+        .select_related("question")
+        .order_by("position")
+        .only("question_id", "position", *(f"question__{name}" for name in _PLANNED))
+    )
+)
+_PLAN_VARIANTS = Prepared(
+    lambda p: (
+        Question.objects.filter(
+            variant__in=QuizQuestion.objects.filter(quiz_id=p.quiz)
+            .exclude(question__variant="")
+            .values("question__variant")
+        )
+        .exclude(status=Question.Status.RETIRED)
+        .only(*_PLANNED)
+    )
+)
+
+
 def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[dict]:
     """The questions of a new attempt, in the order asked, each with its options' order. A
     practice quiz mixes for real: in "mixed", each question is asked in Chinese or Vietnamese
     at random, and "bilingual" runs both ways (prompt in either language)."""
     # A learner's quiz of what they missed (quizzes.missed) re-asks exactly what they were asked.
     asked = (Question.Status.PUBLISHED, Question.Status.DRAFT) if quiz.practice_of_id else ()
-    entries = (
-        quiz.entries.select_related("question")
-        .order_by("position")
-        .only("question_id", "position", *(f"question__{name}" for name in _PLANNED))
-    )
+    entries = _PLAN_ENTRIES.all(quiz=quiz.pk)
     questions = [
         entry.question
         for entry in entries
@@ -174,7 +195,7 @@ def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[di
     ]
     practice = quiz.owner_id is None
     pairs = _in_language(
-        practice_language(quiz, language), questions, rng=rng if practice else None
+        practice_language(quiz, language), questions, quiz, rng=rng if practice else None
     )
     if quiz.draw and quiz.draw < len(pairs):
         # One fact, one question (quizzes.overlap): no question gives another's answer away.
@@ -193,21 +214,19 @@ def plan_items(quiz: Quiz, rng: random.Random, *, language: str = "") -> list[di
 
 
 def _in_language(
-    language: str, questions: list[Question], *, rng: random.Random | None = None
+    language: str, questions: list[Question], quiz: Quiz, *, rng: random.Random | None = None
 ) -> list[tuple[Question, Question]]:
     """(question graded, question whose prompt is shown) for each question, in the quiz's
     language: a question in the other language is replaced by its variant in this one when the
     bank has it; a bilingual quiz shows one language's prompt and takes the other's answer.
     With `rng` (a practice quiz), "mixed" and "bilingual" pick each question's language (its
-    prompt's, when bilingual) at random, so both languages come about equally often."""
+    prompt's, when bilingual) at random, so both languages come about equally often. The
+    variants are read as those of `quiz`, whose `questions` are, in one compiled query (those of
+    its questions not asked too: never looked up)."""
     variants = {q.variant for q in questions if q.variant}
     siblings: dict[tuple[str, str], Question] = {}
     if variants and (language != Quiz.Language.MIXED or rng is not None):
-        for q in (
-            Question.objects.filter(variant__in=variants)
-            .exclude(status=Question.Status.RETIRED)
-            .only(*_PLANNED)
-        ):
+        for q in _PLAN_VARIANTS.all(quiz=quiz.pk):
             siblings[(q.variant, q.language)] = q
     out, seen = [], set()
     draws = rng is not None and language in (Quiz.Language.MIXED, Quiz.Language.BILINGUAL)
