@@ -12,10 +12,10 @@ buries a review); a card in learning is never buried. "Today" is the learner's s
 
 The next card is one query: the queue's three parts in one ORDER BY (`queue`). Buried
 siblings are left out by each card's `shown_*` (the study day of its last rating, and how that
-day's ratings found it), which each rating keeps: a sibling shown today is one index lookup
-(`_buried_today`), not a subquery on the log. The queue and the counts are compiled once for each
-shape (a deck or all, limits reached or not) and run again with the learner's values
-(`_prepared`).
+day's ratings found it), which each rating keeps: a sibling shown today is found through the
+index learner_card_user_shown (`_buried_today`), not a subquery on the log. The queue and the
+counts are compiled once for each shape (a deck or all, limits reached or not) and run again
+with the learner's values (`_prepared`).
 
 Ratings are applied with a conditional UPDATE on the card's `version`: a rating posted for a
 version that is no longer current (the same card rated in another tab, a double submit) changes
