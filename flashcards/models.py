@@ -181,7 +181,7 @@ class LearnerCard(models.Model):
     forwarded = models.BooleanField(default=False)
     # The study day of its last rating, and how that day's ratings found it: how many found it
     # new, in review, and not new. What counts against the day's limits and buries its
-    # siblings (services.day_limits reads a row per card shown today, not every rating of the
+    # siblings (services.day_limits sums a row per card shown today, not every rating of the
     # day); each rating keeps them, and undo counts them again from the day's ratings left.
     shown_day = models.DateField(null=True, blank=True)
     shown_new = models.PositiveSmallIntegerField(default=0)
